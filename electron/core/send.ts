@@ -1,0 +1,118 @@
+// Sends one authenticated JSON request with Node's fetch: timing, redirects, size limit, error codes.
+import type { HttpMethod, RedirectHop, SendResult } from '../../shared/api';
+import { fail, ok, type Result } from '../../shared/errors';
+import { classifyNetworkError } from './networkErrors';
+import { BodyTooLargeError, classifyBody, readBodyWithLimit } from './responseBody';
+import type { Secret } from './secret';
+
+export const MAX_REDIRECTS = 5;
+export const DEFAULT_MAX_BODY_BYTES = 100 * 1024 * 1024;
+
+export interface OutgoingRequest {
+  url: URL;
+  method: HttpMethod;
+  body: string;
+  token: Secret;
+  timeoutMs: number;
+  /** Aborted when the user presses Cancel. */
+  signal?: AbortSignal;
+  maxBodyBytes?: number;
+}
+
+export async function sendRequest(request: OutgoingRequest): Promise<Result<SendResult>> {
+  const timeout = AbortSignal.timeout(request.timeoutMs);
+  const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+  const started = performance.now();
+  const redirects: RedirectHop[] = [];
+  let url = request.url;
+  let method = request.method;
+  let body: string | undefined = method === 'GET' ? undefined : request.body;
+
+  try {
+    for (;;) {
+      const response = await fetch(url, {
+        method,
+        headers: {
+          Authorization: `Bearer ${request.token.reveal()}`,
+          'Content-Type': 'application/json',
+          Accept: 'application/json',
+        },
+        body,
+        redirect: 'manual',
+        signal,
+      });
+      const ttfbMs = performance.now() - started;
+      const location = response.headers.get('location');
+
+      if (isRedirect(response.status) && location) {
+        const next = new URL(location, url);
+        redirects.push({ status: response.status, url: next.href });
+        // The token only ever goes to the origin the user typed.
+        const crossOrigin = next.origin !== request.url.origin;
+        if (!crossOrigin) {
+          if (redirects.length > MAX_REDIRECTS) {
+            await response.body?.cancel();
+            return fail('TOO_MANY_REDIRECTS', `Stopped after ${MAX_REDIRECTS} redirects.`, {
+              hint: `Last location: ${next.href}`,
+            });
+          }
+          await response.body?.cancel();
+          if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
+            method = 'GET';
+            body = undefined;
+          }
+          url = next;
+          continue;
+        }
+        return ok(await buildResult(response, url, started, ttfbMs, redirects, request, next.href));
+      }
+      return ok(await buildResult(response, url, started, ttfbMs, redirects, request));
+    }
+  } catch (error) {
+    if (request.signal?.aborted) return fail('CANCELLED', 'The request was cancelled.');
+    if (timeout.aborted) {
+      return fail('TIMEOUT', `No complete response from ${url.host} within ${formatSeconds(request.timeoutMs)}.`, {
+        hint: 'The server may be slow or not answering; try again or raise the timeout.',
+      });
+    }
+    if (error instanceof BodyTooLargeError) {
+      return fail('BODY_TOO_LARGE', `The response is larger than ${formatMegabytes(error.limit)}; it was not loaded.`, {
+        hint: 'Raise the size limit, or download it with another tool.',
+      });
+    }
+    return classifyNetworkError(error, url);
+  }
+}
+
+function isRedirect(status: number): boolean {
+  return [301, 302, 303, 307, 308].includes(status);
+}
+
+async function buildResult(
+  response: Response,
+  url: URL,
+  started: number,
+  ttfbMs: number,
+  redirects: RedirectHop[],
+  request: OutgoingRequest,
+  blockedRedirect?: string,
+): Promise<SendResult> {
+  const bytes = await readBodyWithLimit(response.body, request.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+  const contentType = response.headers.get('content-type') ?? '';
+  return {
+    status: response.status,
+    statusText: response.statusText,
+    url: url.href,
+    headers: [...response.headers],
+    elapsedMs: performance.now() - started,
+    ttfbMs,
+    sizeBytes: bytes.length,
+    contentType,
+    ...classifyBody(contentType, bytes),
+    redirects,
+    ...(blockedRedirect ? { blockedRedirect } : {}),
+  };
+}
+
+const formatSeconds = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`);
+const formatMegabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;

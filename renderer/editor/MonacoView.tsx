@@ -1,0 +1,69 @@
+// A Monaco editor bound to a string: editable (the request body) or read-only (the response body).
+import { useEffect, useRef } from 'react';
+import { monaco } from './monaco';
+
+interface Props {
+  value: string;
+  language: string;
+  readOnly?: boolean;
+  onChange?: (value: string) => void;
+  /** Ctrl/Cmd+Enter inside the editor. */
+  onSubmit?: () => void;
+  /** Move the cursor here (e.g. to a JSON syntax error). */
+  reveal?: { line: number; column: number; nonce: number };
+  testId: string;
+  ariaLabel: string;
+}
+
+export function MonacoView({ value, language, readOnly = false, onChange, onSubmit, reveal, testId, ariaLabel }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const callbacks = useRef({ onChange, onSubmit });
+  callbacks.current = { onChange, onSubmit };
+
+  useEffect(() => {
+    const instance = monaco.editor.create(container.current!, {
+      value,
+      language,
+      readOnly,
+      ariaLabel,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      folding: true,
+      scrollBeyondLastLine: false,
+      tabSize: 2,
+      fontSize: 13,
+      theme: 'vs-dark',
+      renderValidationDecorations: 'on',
+      links: false,
+    });
+    instance.onDidChangeModelContent(() => callbacks.current.onChange?.(instance.getValue()));
+    instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => callbacks.current.onSubmit?.());
+    editor.current = instance;
+    return () => {
+      instance.getModel()?.dispose();
+      instance.dispose();
+    };
+    // Created once; value and language are synced below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    const instance = editor.current;
+    if (instance && instance.getValue() !== value) instance.setValue(value);
+  }, [value]);
+
+  useEffect(() => {
+    const model = editor.current?.getModel();
+    if (model) monaco.editor.setModelLanguage(model, language);
+  }, [language]);
+
+  useEffect(() => {
+    if (!reveal || !editor.current) return;
+    editor.current.setPosition({ lineNumber: reveal.line, column: reveal.column });
+    editor.current.revealPositionInCenter({ lineNumber: reveal.line, column: reveal.column });
+    editor.current.focus();
+  }, [reveal]);
+
+  return <div className="monaco" data-testid={testId} ref={container} />;
+}

@@ -1,0 +1,27 @@
+// Builds the renderer (vite.config.ts), then main (ESM) and the sandboxed preload (one CJS file).
+import { builtinModules } from 'node:module';
+import { build } from 'vite';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
+
+const electronBuild = (entry, fileName, format, external) =>
+  build({
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      outDir: 'dist-electron',
+      emptyOutDir: false,
+      target: 'node20',
+      minify: false,
+      lib: { entry, formats: [format], fileName: () => fileName },
+      rollupOptions: { external },
+    },
+  });
+
+// Main keeps its npm dependencies external: electron-builder packages them, keytar is native.
+await electronBuild('electron/main.ts', 'main.js', 'es', ['electron', 'keytar', 'electron-store', /^zod/, 'jsonc-parser', ...nodeBuiltins]);
+// A sandboxed preload can only require('electron'), so everything else is bundled in.
+await electronBuild('electron/preload.ts', 'preload.cjs', 'cjs', ['electron']);
+console.log('built dist/renderer, dist-electron/main.js, dist-electron/preload.cjs');

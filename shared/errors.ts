@@ -1,0 +1,45 @@
+// Error codes crossing the IPC boundary: the UI picks its message and hint by code.
+
+export const errorCodes = [
+  'INVALID_ARGUMENT',
+  'INVALID_URL',
+  'UNSUPPORTED_SCHEME',
+  'INVALID_JSON',
+  'HEADER_INJECTION',
+  'NO_TOKEN',
+  'KEYCHAIN_UNAVAILABLE',
+  'CONNECTION_REFUSED',
+  'CONNECTION_RESET',
+  'DNS_FAILURE',
+  'TLS_ERROR',
+  'TIMEOUT',
+  'CANCELLED',
+  'NETWORK_ERROR',
+  'TOO_MANY_REDIRECTS',
+  'BODY_TOO_LARGE',
+  'UNKNOWN_CHANNEL',
+  'FORBIDDEN_SENDER',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface KeypostError {
+  code: ErrorCode;
+  /** One sentence for the user; never contains the token. */
+  message: string;
+  /** What the user can do about it. */
+  hint?: string;
+  /** For INVALID_JSON: where the parser stopped (1-based). */
+  position?: { line: number; column: number };
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: KeypostError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+export const fail = (
+  code: ErrorCode,
+  message: string,
+  extra: Omit<KeypostError, 'code' | 'message'> = {},
+): { ok: false; error: KeypostError } => ({ ok: false, error: { code, message, ...extra } });

@@ -1,0 +1,70 @@
+// Playwright fixtures shared by the specs: a launched app, a local test server, and UI helpers.
+import { test as base, expect, type Page } from '@playwright/test';
+import keytar from 'keytar';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { startTestServer, type TestServer } from '../fixtures/testServer';
+import { launchApp, type LaunchedApp } from './harness';
+
+export { expect };
+
+export const test = base.extend<{ app: LaunchedApp; server: TestServer }>({
+  server: async ({}, use) => {
+    const server = await startTestServer();
+    await use(server);
+    await server.close();
+  },
+  app: async ({}, use) => {
+    const app = await launchApp();
+    await use(app);
+    await app.close();
+    await forgetKeychain(app.keychainService);
+  },
+});
+
+/** Removes every keychain entry a test app created. */
+export async function forgetKeychain(service: string): Promise<void> {
+  for (const { account } of await keytar.findCredentials(service)) await keytar.deletePassword(service, account);
+}
+
+/** Replaces the body editor's text the way a paste does (no auto-closing brackets). */
+export async function setBody(page: Page, text: string): Promise<void> {
+  await page.getByTestId('body').locator('.view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+}
+
+export async function fillRequest(page: Page, request: { url: string; token?: string; body?: string }): Promise<void> {
+  await page.getByTestId('url').fill(request.url);
+  if (request.token !== undefined) await page.getByTestId('token').fill(request.token);
+  if (request.body !== undefined) await setBody(page, request.body);
+}
+
+/** The response body as displayed: Monaco's rendered lines (all of them, for the small bodies tests use). */
+export async function displayedBody(page: Page): Promise<string> {
+  const body = page.getByTestId('response-body');
+  const lines = body.locator('.view-line');
+  if ((await lines.count()) === 0) return (await body.innerText()).trim();
+  // Monaco positions lines absolutely; sort by their top offset to read them in order.
+  const texts = await lines.evaluateAll((nodes) =>
+    nodes
+      .map((node) => ({ top: parseFloat((node as HTMLElement).style.top), text: node.textContent ?? '' }))
+      .sort((a, b) => a.top - b.top)
+      .map((line) => line.text.replace(/\u00a0/g, ' ')),
+  );
+  return texts.join('\n').trim();
+}
+
+/** Every file under `dir` whose bytes contain `secret` (as UTF-8 or UTF-16, as Chromium stores strings). */
+export async function filesContaining(dir: string, secret: string): Promise<string[]> {
+  const needles = [Buffer.from(secret, 'utf8'), Buffer.from(secret, 'utf16le')];
+  const hits: string[] = [];
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const bytes = await readFile(file).catch(() => Buffer.alloc(0));
+    if (needles.some((needle) => bytes.includes(needle))) hits.push(file);
+  }
+  return hits;
+}

@@ -1,0 +1,111 @@
+// The IPC dispatch: sender check, channel lookup, argument validation, and the send path with the real keychain.
+import keytar from 'keytar';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { channels, type SendRequest } from '../../shared/api';
+import { createDispatch, isTrustedSender } from '../../electron/core/handlers';
+import { createVault } from '../../electron/core/vault';
+import { startTestServer, type TestServer } from '../fixtures/testServer';
+
+const ORIGIN = 'app://keypost';
+const FROM_APP = 'app://keypost/index.html';
+const service = `Keypost-unit-handlers-${process.pid}`;
+const dispatch = createDispatch({ vault: createVault(service), trustedOrigin: ORIGIN });
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+  for (const { account } of await keytar.findCredentials(service)) await keytar.deletePassword(service, account);
+});
+
+const sendArgs = (extra: Partial<SendRequest> = {}): SendRequest => ({
+  requestId: 'req-1',
+  // Collected before beforeAll runs (it.each), so fall back to a placeholder that is never contacted.
+  url: `${server?.url ?? 'http://127.0.0.1:9'}/echo`,
+  method: 'POST',
+  body: '{"x":1}',
+  credential: 'default',
+  timeoutMs: 5000,
+  ...extra,
+});
+const codeOf = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error!.code);
+
+describe('isTrustedSender', () => {
+  it('accepts only the app origin', () => {
+    expect(isTrustedSender(FROM_APP, ORIGIN)).toBe(true);
+    expect(isTrustedSender('app://keypost/deep/page.html#x', ORIGIN)).toBe(true);
+    expect(isTrustedSender('app://evil/index.html', ORIGIN)).toBe(false);
+    expect(isTrustedSender('https://keypost/index.html', ORIGIN)).toBe(false);
+    expect(isTrustedSender('file:///index.html', ORIGIN)).toBe(false);
+    expect(isTrustedSender(undefined, ORIGIN)).toBe(false);
+    expect(isTrustedSender('::::', ORIGIN)).toBe(false);
+  });
+});
+
+describe('dispatch', () => {
+  it('refuses calls from another origin before looking at them', async () => {
+    expect(codeOf(await dispatch(channels.tokenStatus, ['default'], 'https://evil.example/'))).toBe('FORBIDDEN_SENDER');
+  });
+
+  it('answers an unknown channel with UNKNOWN_CHANNEL', async () => {
+    expect(codeOf(await dispatch('keypost:format-disk', [], FROM_APP))).toBe('UNKNOWN_CHANNEL');
+  });
+
+  it.each([
+    ['no arguments', []],
+    ['a string instead of an object', ['https://example.com']],
+    ['an unknown field', [{ ...sendArgs(), extra: true }]],
+    ['a bad method', [{ ...sendArgs(), method: 'TRACE' }]],
+    ['a negative timeout', [{ ...sendArgs(), timeoutMs: -1 }]],
+    ['a credential name with a slash', [{ ...sendArgs(), credential: '../etc' }]],
+    ['too many arguments', [sendArgs(), 'extra']],
+  ])('rejects send with %s as INVALID_ARGUMENT', async (_label, args) => {
+    expect(codeOf(await dispatch(channels.send, args as unknown[], FROM_APP))).toBe('INVALID_ARGUMENT');
+  });
+
+  it('never echoes argument values in validation messages', async () => {
+    const result = await dispatch(channels.setToken, ['default', 'x'.repeat(20_000)], FROM_APP);
+    expect(codeOf(result)).toBe('INVALID_ARGUMENT');
+    expect(JSON.stringify(result)).not.toContain('x'.repeat(50));
+  });
+
+  it('says NO_TOKEN when none is stored, and sends nothing', async () => {
+    const before = server.received.length;
+    expect(codeOf(await dispatch(channels.send, [sendArgs({ credential: 'empty' })], FROM_APP))).toBe('NO_TOKEN');
+    expect(server.received.length).toBe(before);
+  });
+
+  it('refuses a token with a line break (header injection)', async () => {
+    expect(codeOf(await dispatch(channels.setToken, ['default', 'abc\r\nX-Admin: 1'], FROM_APP))).toBe('HEADER_INJECTION');
+  });
+
+  it('stores a token, reports it stored, and sends it from the keychain', async () => {
+    expect(await dispatch(channels.setToken, ['default', 'tok-handlers-1'], FROM_APP)).toEqual({ ok: true, value: undefined });
+    expect(await dispatch(channels.tokenStatus, ['default'], FROM_APP)).toEqual({ ok: true, value: { stored: true } });
+    expect(await keytar.getPassword(service, 'default')).toBe('tok-handlers-1');
+
+    const result = await dispatch(channels.send, [sendArgs()], FROM_APP);
+    expect(codeOf(result)).toBe('ok');
+    expect(server.received.at(-1)!.headers.authorization).toBe('Bearer tok-handlers-1');
+    expect(await dispatch(channels.revealToken, ['default'], FROM_APP)).toEqual({ ok: true, value: 'tok-handlers-1' });
+  });
+
+  it('refuses invalid JSON and bad URLs in main too (the renderer is not trusted)', async () => {
+    await dispatch(channels.setToken, ['default', 'tok'], FROM_APP);
+    const before = server.received.length;
+    expect(codeOf(await dispatch(channels.send, [sendArgs({ body: '{oops' })], FROM_APP))).toBe('INVALID_JSON');
+    expect(codeOf(await dispatch(channels.send, [sendArgs({ url: 'file:///etc/passwd' })], FROM_APP))).toBe('UNSUPPORTED_SCHEME');
+    expect(server.received.length).toBe(before);
+  });
+
+  it('cancels an in-flight request by id', async () => {
+    await dispatch(channels.setToken, ['default', 'tok'], FROM_APP);
+    const pending = dispatch(channels.send, [sendArgs({ requestId: 'slow', url: `${server.url}/hang` })], FROM_APP);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await dispatch(channels.cancel, ['slow'], FROM_APP)).toEqual({ ok: true, value: true });
+    expect(codeOf(await pending)).toBe('CANCELLED');
+    expect(await dispatch(channels.cancel, ['slow'], FROM_APP)).toEqual({ ok: true, value: false });
+  });
+});
