@@ -14,7 +14,8 @@ export default defineConfig({
   base: './',
   plugins: [react(), injectCsp],
   build: {
-    outDir: '../dist/renderer',
+    // KEYPOST_RENDERER_OUT lets parallel test runs build into separate folders.
+    outDir: process.env.KEYPOST_RENDERER_OUT ?? '../dist/renderer',
     emptyOutDir: true,
     chunkSizeWarningLimit: 8_000,
     // Monaco needs no inline data-URL fonts: keep assets as files so the CSP can stay 'self'.

@@ -19,7 +19,7 @@ export function TokenField({ token }: { token: TokenState }) {
       <button type="button" data-testid="token-reveal" aria-pressed={token.revealed} onClick={() => void token.toggleReveal()}>
         {token.revealed ? 'Hide' : 'Show'}
       </button>
-      {token.stored && !token.dirty && <span className="token-badge">🔒 in keychain</span>}
+      {token.stored && !token.dirty && <span className="token-badge">Stored in keychain</span>}
     </div>
   );
 }

@@ -22,7 +22,7 @@ export interface LaunchedApp {
 }
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
-const rendererRoot = path.join(projectRoot, 'dist/renderer');
+const rendererRoot = process.env.KEYPOST_RENDERER_OUT ?? path.join(projectRoot, 'dist/renderer');
 
 /** Same userDataDir => same keychain service: launching twice with it is a restart. */
 export function keychainServiceFor(userDataDir: string): string {
