@@ -20,6 +20,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 8_000,
     // Monaco needs no inline data-URL fonts: keep assets as files so the CSP can stay 'self'.
     assetsInlineLimit: 0,
+    rolldownOptions: { checks: { pluginTimings: false } },
   },
   worker: { format: 'es' },
 });

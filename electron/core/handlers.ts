@@ -1,10 +1,9 @@
 // The main-process side of the IPC contract: each call validated, run against the core, answered with a Result.
 import { channels, type ApiName, type KeypostApi } from '../../shared/api';
 import { argSchemas } from '../../shared/schemas';
-import { fail, ok, type Result } from '../../shared/errors';
-import { checkJsonBody, checkToken, checkUrl } from '../../shared/requestChecks';
-import { Secret } from './secret';
-import { sendRequest } from './send';
+import { fail, type Result } from '../../shared/errors';
+import { createSendApi } from './sendApi';
+import { createTokenApi } from './tokenApi';
 import type { Vault } from './vault';
 
 export interface CoreDeps {
@@ -15,65 +14,11 @@ export interface CoreDeps {
 
 export type Dispatch = (channel: string, args: unknown[], senderUrl: string | undefined) => Promise<Result<unknown>>;
 
-/** The API implemented on trusted, already-validated arguments. */
-export function createApi({ vault }: Pick<CoreDeps, 'vault'>): KeypostApi {
-  const inFlight = new Map<string, AbortController>();
-
+/** The API implemented on trusted, already-validated arguments: one module per area. */
+export function createApi(deps: CoreDeps): KeypostApi {
   return {
-    async send(request) {
-      const url = checkUrl(request.url);
-      if (!url.ok) return url;
-      const body = checkJsonBody(request.body);
-      if (!body.ok) return body;
-      const stored = await vault.get(request.credential);
-      if (!stored.ok) return stored;
-      if (!stored.value) {
-        return fail('NO_TOKEN', 'No token is stored yet.', { hint: 'Type your bearer token in the token field, then send.' });
-      }
-      const token = checkToken(stored.value.reveal());
-      if (!token.ok) return token;
-
-      const controller = new AbortController();
-      inFlight.get(request.requestId)?.abort();
-      inFlight.set(request.requestId, controller);
-      try {
-        return await sendRequest({
-          url: url.value,
-          method: request.method,
-          body: request.body,
-          token: stored.value,
-          timeoutMs: request.timeoutMs,
-          signal: controller.signal,
-        });
-      } finally {
-        if (inFlight.get(request.requestId) === controller) inFlight.delete(request.requestId);
-      }
-    },
-
-    async cancel(requestId) {
-      const controller = inFlight.get(requestId);
-      controller?.abort();
-      return ok(controller !== undefined);
-    },
-
-    async setToken(credential, token) {
-      const checked = checkToken(token);
-      if (!checked.ok) return checked;
-      return vault.set(credential, new Secret(token));
-    },
-
-    async tokenStatus(credential) {
-      const stored = await vault.get(credential);
-      return stored.ok ? ok({ stored: stored.value !== null }) : stored;
-    },
-
-    async revealToken(credential) {
-      const stored = await vault.get(credential);
-      if (!stored.ok) return stored;
-      return stored.value ? ok(stored.value.reveal()) : fail('NO_TOKEN', `No token is stored for "${credential}".`);
-    },
-
-    deleteToken: (credential) => vault.delete(credential),
+    ...createSendApi(deps),
+    ...createTokenApi(deps),
   };
 }
 
