@@ -1,11 +1,19 @@
 // Composition root: app lifecycle, the app:// protocol, the window, and IPC wired to the core. Glue only.
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session } from 'electron';
+import ElectronStore from 'electron-store';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { channels } from '../shared/api';
+import { channels, eventChannels, type Emit } from '../shared/api';
 import { createDispatch } from './core/handlers';
+import { createPresetStore, type PresetStore } from './core/presetStore';
+import { storeOptions } from './core/presetStoreFile';
+import type { TransferFiles } from './core/presetTransfer';
 import { loadRendererFile } from './core/rendererFiles';
 import { createVault } from './core/vault';
+import { restoredBounds } from './core/windowBounds';
+import { closeAgents } from './core/httpAgents';
+import { removeSpooledBodies } from './core/responseBody';
+import { hardenWebContents, limitPermissions } from './hardening';
 import { windowOptions } from './window';
 
 const APP_HOST = 'keypost';
@@ -21,11 +29,7 @@ const keychainService = process.env.KEYPOST_KEYCHAIN_SERVICE || undefined;
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true } }]);
 app.enableSandbox();
 
-app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-navigate', (event) => event.preventDefault());
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-});
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
 app.whenReady().then(() => {
   protocol.handle('app', async (request) => {
@@ -34,26 +38,79 @@ app.whenReady().then(() => {
     if (!file) return new Response('Not found', { status: 404 });
     return new Response(new Uint8Array(file.body), { status: file.status, headers: file.headers });
   });
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  limitPermissions(session.defaultSession, APP_ORIGIN);
 
-  const dispatch = createDispatch({ vault: createVault(keychainService), trustedOrigin: APP_ORIGIN });
+  const emit: Emit = (event, payload) => {
+    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(eventChannels[event], payload);
+  };
+  // Presets and settings in userData; the store copies a damaged file aside before touching it (presetStoreFile.ts).
+  const store = createPresetStore(new ElectronStore<Record<string, unknown>>(storeOptions(app.getPath('userData'))));
+  const dispatch = createDispatch({ vault: createVault(keychainService), trustedOrigin: APP_ORIGIN, emit, store, files: nativeFileDialogs, chooseSavePath: chooseBodySavePath });
   for (const channel of Object.values(channels)) {
     ipcMain.handle(channel, (event, ...args: unknown[]) => dispatch(channel, args, event.senderFrame?.url));
   }
 
-  openWindow();
+  openWindow(store);
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) openWindow();
+    if (BrowserWindow.getAllWindows().length === 0) openWindow(store);
   });
+});
+
+// Over-limit response bodies live in temp files only while the app runs.
+app.on('will-quit', () => {
+  removeSpooledBodies();
+  void closeAgents();
 });
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-function openWindow(): void {
-  const window = new BrowserWindow(windowOptions(path.join(here, 'preload.cjs')));
+function openWindow(store: PresetStore): void {
+  const options = windowOptions(path.join(here, 'preload.cjs'));
+  const workAreas = screen.getAllDisplays().map((display) => display.workArea);
+  const min = { width: options.minWidth ?? 720, height: options.minHeight ?? 480 };
+  const saved = restoredBounds(store.settings().windowBounds, workAreas, min);
+  const window = new BrowserWindow(saved ? { ...options, x: saved.x, y: saved.y, width: saved.width, height: saved.height } : options);
+  if (saved?.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
+  // Normal (unmaximized) bounds, so a maximized window comes back maximized over the size it had before.
+  const saveBounds = () => {
+    if (window.isDestroyed() || window.isMinimized()) return;
+    store.updateSettings({ windowBounds: { ...window.getNormalBounds(), maximized: window.isMaximized() } });
+  };
+  let pending: NodeJS.Timeout | undefined;
+  const saveSoon = () => {
+    clearTimeout(pending);
+    pending = setTimeout(saveBounds, 500);
+  };
+  window.on('resize', saveSoon);
+  window.on('move', saveSoon);
+  window.on('close', () => {
+    clearTimeout(pending);
+    saveBounds();
+  });
   void window.loadURL(`${APP_ORIGIN}/index.html`);
 }
+
+async function chooseBodySavePath(suggestedName: string): Promise<string | null> {
+  const owner = BrowserWindow.getFocusedWindow();
+  const options = { defaultPath: suggestedName };
+  const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
+}
+
+const nativeFileDialogs: TransferFiles = {
+  async chooseExportPath(suggestedName) {
+    const options = { defaultPath: suggestedName, filters: [{ name: 'Keypost presets', extensions: ['json'] }] };
+    const owner = BrowserWindow.getFocusedWindow();
+    const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  },
+  async chooseImportPath() {
+    const options = { properties: ['openFile' as const], filters: [{ name: 'Keypost presets', extensions: ['json'] }] };
+    const owner = BrowserWindow.getFocusedWindow();
+    const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  },
+};

@@ -1,9 +1,18 @@
 // Exposes the typed Keypost API to the page and nothing else (never ipcRenderer itself).
-import { contextBridge, ipcRenderer } from 'electron';
-import { channels, type KeypostApi } from '../shared/api';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { channels, eventChannels, type KeypostBridge } from '../shared/api';
 
-const api = Object.fromEntries(
+const calls = Object.fromEntries(
   Object.entries(channels).map(([name, channel]) => [name, (...args: unknown[]) => ipcRenderer.invoke(channel, ...args)]),
-) as unknown as KeypostApi;
+);
 
-contextBridge.exposeInMainWorld('keypost', api);
+const on: KeypostBridge['on'] = (event, listener) => {
+  const channel = eventChannels[event];
+  if (!channel) throw new Error(`Unknown event ${String(event)}`);
+  // The page gets the payload only, never the IpcRendererEvent (which exposes the sender).
+  const forward = (_event: IpcRendererEvent, payload: Parameters<typeof listener>[0]) => listener(payload);
+  ipcRenderer.on(channel, forward);
+  return () => void ipcRenderer.removeListener(channel, forward);
+};
+
+contextBridge.exposeInMainWorld('keypost', { ...calls, on } as KeypostBridge);

@@ -1,24 +1,46 @@
-// The request composer: URL, token, JSON body on the left; the response on the right.
+// The request composer: presets on the left, then URL, credential, token and JSON body; the response on the right.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { KeypostError } from '../shared/errors';
+import { CredentialSelect } from './components/CredentialSelect';
 import { ErrorBanner } from './components/ErrorBanner';
+import { PresetSidebar } from './components/PresetSidebar';
+import { PresetTitle } from './components/PresetTitle';
 import { RequestBar } from './components/RequestBar';
 import { ResponseView } from './components/ResponseView';
+import { SendProgress } from './components/SendProgress';
+import { StoreNotice } from './components/StoreNotice';
 import { TokenField } from './components/TokenField';
+import { optInFor, TransportOptIns } from './components/TransportOptIns';
 import { MonacoView } from './editor/MonacoView';
-import { useSend, type Draft } from './useSend';
+import { useCredentials } from './useCredentials';
+import { usePresetCommands } from './usePresetCommands';
+import { usePresets } from './usePresets';
+import { useSend } from './useSend';
 import { useToken } from './useToken';
 
-const EXAMPLE_BODY = '{\n  "hello": "world"\n}\n';
-
 export function App() {
-  const [draft, setDraft] = useState<Draft>({ url: '', method: 'POST', body: EXAMPLE_BODY });
   const [reportedError, setReportedError] = useState<KeypostError | null>(null);
-  const token = useToken(setReportedError);
+  const presets = usePresets(setReportedError);
+  const { draft, setDraft } = presets;
+  const token = useToken(setReportedError, presets.credential);
+  const credentials = useCredentials(setReportedError);
   const request = useSend(token);
+  const commands = usePresetCommands({ presets, credentials, token, onError: setReportedError });
+  // Saving a typed token on Send can create a credential, and saved presets change which are in use.
+  const refreshCredentials = credentials.refresh;
+  useEffect(() => void refreshCredentials(), [token.stored, presets.list, refreshCredentials]);
   const error = request.error ?? reportedError;
 
   const send = useCallback(() => void request.send(draft), [request, draft]);
+  // An opt-in becomes part of the draft (saved with the preset) and the request goes again.
+  const allowAndSend = useCallback(
+    (optIn: 'allowPlainHttp' | 'allowSelfSignedTls') => {
+      const next = { ...draft, [optIn]: true };
+      setDraft(next);
+      void request.send(next);
+    },
+    [draft, request, setDraft],
+  );
 
   // Ctrl+Enter / Cmd+Enter anywhere in the window (the body editor binds it itself).
   useEffect(() => {
@@ -39,48 +61,78 @@ export function App() {
   );
 
   return (
-    <main className="app">
-      <header className="composer">
-        <RequestBar
-          method={draft.method}
-          url={draft.url}
-          onUrlChange={(url) => setDraft((d) => ({ ...d, url }))}
-          inFlight={request.inFlight}
-          onSend={send}
-          onCancel={request.cancel}
-        />
-        <TokenField token={token} />
-        {error && (
-          <ErrorBanner
-            error={error}
-            onDismiss={() => {
-              request.setError(null);
-              setReportedError(null);
-            }}
+    <div className="shell">
+      <PresetSidebar
+        presets={presets.list}
+        currentId={presets.current?.id ?? null}
+        dirty={presets.dirty}
+        onOpen={commands.open}
+        onNew={commands.startNew}
+        onRename={presets.rename}
+        onDuplicate={presets.duplicate}
+        onDelete={commands.remove}
+        onExport={commands.exportPresets}
+        onImport={commands.importPresets}
+      />
+      <main className="app">
+        <header className="composer">
+          {presets.status && <StoreNotice status={presets.status} onDismiss={presets.dismissStatus} />}
+          <PresetTitle name={presets.current?.name ?? null} dirty={presets.dirty} onSave={() => void commands.save()} onSaveAs={commands.saveAs} />
+          <RequestBar
+            method={draft.method}
+            url={draft.url}
+            onMethodChange={(method) => setDraft((d) => ({ ...d, method }))}
+            onUrlChange={(url) => setDraft((d) => ({ ...d, url }))}
+            inFlight={request.inFlight}
+            onSend={send}
+            onCancel={request.cancel}
           />
-        )}
-      </header>
-      <div className="panes">
-        <section className="request-body" aria-label="Request body">
-          <h2>Body (JSON)</h2>
-          <MonacoView
-            testId="body"
-            ariaLabel="Request body (JSON)"
-            language="json"
-            value={draft.body}
-            onChange={(body) => setDraft((d) => ({ ...d, body }))}
-            onSubmit={send}
-            reveal={jsonErrorAt}
-          />
-        </section>
-        {request.result ? (
-          <ResponseView result={request.result} />
-        ) : (
-          <section className="response empty">
-            <p>Press Send to see the response here.</p>
+          <div className="credential-row">
+            <CredentialSelect
+              credentials={credentials.credentials}
+              selected={presets.credential}
+              onSelect={presets.selectCredential}
+              onManage={commands.manageCredentials}
+            />
+            <TokenField token={token} />
+          </div>
+          <TransportOptIns optIns={draft} onChange={(optIns) => setDraft((d) => ({ ...d, ...optIns }))} />
+          {commands.infoNotice}
+          {request.inFlight && <SendProgress />}
+          {error && (
+            <ErrorBanner
+              error={error}
+              actions={optInFor(error, allowAndSend)}
+              onDismiss={() => {
+                request.setError(null);
+                setReportedError(null);
+              }}
+            />
+          )}
+        </header>
+        <div className="panes">
+          <section className="request-body" aria-label="Request body">
+            <h2>Body (JSON)</h2>
+            <MonacoView
+              testId="body"
+              ariaLabel="Request body (JSON)"
+              language="json"
+              value={draft.body}
+              onChange={(body) => setDraft((d) => ({ ...d, body }))}
+              onSubmit={send}
+              reveal={jsonErrorAt}
+            />
           </section>
-        )}
-      </div>
-    </main>
+          {request.result ? (
+            <ResponseView result={request.result} />
+          ) : (
+            <section className="response empty">
+              <p>Press Send to see the response here.</p>
+            </section>
+          )}
+        </div>
+      </main>
+      {commands.overlays}
+    </div>
   );
 }

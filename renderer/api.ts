@@ -1,12 +1,12 @@
 // The only file that touches window.keypost (set by the preload in Electron, by the harness in tests).
-import type { KeypostApi } from '../shared/api';
+import type { KeypostBridge } from '../shared/api';
 
 declare global {
   interface Window {
-    keypost?: KeypostApi;
+    keypost?: KeypostBridge;
   }
 }
 
-export const api: KeypostApi | undefined = window.keypost;
+export const api: KeypostBridge | undefined = window.keypost;
 
 export const isMac = /Mac|iPhone|iPad/.test(navigator.platform);

@@ -1,12 +1,12 @@
 // Sending: client-side checks first (nothing leaves on bad input), then the IPC call, with cancel.
 import { useCallback, useRef, useState } from 'react';
-import { DEFAULT_CREDENTIAL, DEFAULT_TIMEOUT_MS, type HttpMethod, type SendResult } from '../shared/api';
+import { DEFAULT_TIMEOUT_MS, type HttpMethod, type SendResult, type TransportOptIns } from '../shared/api';
 import { fail, type KeypostError } from '../shared/errors';
 import { checkJsonBody, checkUrl } from '../shared/requestChecks';
 import { api } from './api';
 import type { TokenState } from './useToken';
 
-export interface Draft {
+export interface Draft extends TransportOptIns {
   url: string;
   method: HttpMethod;
   body: string;
@@ -38,8 +38,10 @@ export function useSend(token: TokenState) {
           url: draft.url.trim(),
           method: draft.method,
           body: draft.body,
-          credential: DEFAULT_CREDENTIAL,
+          credential: token.credential,
           timeoutMs: DEFAULT_TIMEOUT_MS,
+          allowPlainHttp: draft.allowPlainHttp === true,
+          allowSelfSignedTls: draft.allowSelfSignedTls === true,
         });
         if (answer.ok) setResult(answer.value);
         else setError(answer.error);

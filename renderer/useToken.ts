@@ -1,10 +1,12 @@
 // The token field's state: what the user typed, whether the keychain holds one, and reveal on demand.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { DEFAULT_CREDENTIAL } from '../shared/api';
 import type { KeypostError, Result } from '../shared/errors';
 import { api } from './api';
 
 export interface TokenState {
+  /** The keychain entry this field reads and writes (the selected credential). */
+  credential: string;
   /** What the field shows: typed text, or the revealed stored token. */
   value: string;
   /** The user typed something not yet saved to the keychain. */
@@ -15,6 +17,8 @@ export interface TokenState {
   toggleReveal(): Promise<void>;
   /** Saves a typed token to the keychain; ok(false) when there is none to send at all. */
   commit(): Promise<Result<boolean>>;
+  /** Re-reads whether the keychain holds a token (after the credential manager changed it). */
+  refresh(): Promise<void>;
 }
 
 export function useToken(onError: (error: KeypostError) => void, credential = DEFAULT_CREDENTIAL): TokenState {
@@ -23,12 +27,23 @@ export function useToken(onError: (error: KeypostError) => void, credential = DE
   const [stored, setStored] = useState(false);
   const [revealed, setRevealed] = useState(false);
 
-  useEffect(() => {
-    void api?.tokenStatus(credential).then((status) => {
-      if (status.ok) setStored(status.value.stored);
-      else onError(status.error);
-    });
+  // Answers for a credential that is no longer selected arrive late and must not count.
+  const selected = useRef(credential);
+  selected.current = credential;
+  const refresh = useCallback(async () => {
+    const status = await api?.tokenStatus(credential);
+    if (!status || selected.current !== credential) return;
+    if (status.ok) setStored(status.value.stored);
+    else onError(status.error);
   }, [credential, onError]);
+
+  // Another credential selected: whatever was typed or revealed belonged to the previous one.
+  useEffect(() => {
+    setRawValue('');
+    setDirty(false);
+    setRevealed(false);
+    void refresh();
+  }, [refresh]);
 
   const setValue = useCallback((next: string) => {
     setRawValue(next);
@@ -51,8 +66,13 @@ export function useToken(onError: (error: KeypostError) => void, credential = DE
   }, [revealed, dirty, stored, credential, onError]);
 
   const commit = useCallback(async (): Promise<Result<boolean>> => {
-    if (!dirty) return { ok: true, value: stored };
     if (!api) return { ok: true, value: false };
+    if (!dirty) {
+      if (stored) return { ok: true, value: true };
+      // The status may not be in yet (the credential just changed, e.g. a preset opened): ask now.
+      const status = await api.tokenStatus(credential);
+      return status.ok ? { ok: true, value: status.value.stored } : status;
+    }
     const saved = await api.setToken(credential, value);
     if (!saved.ok) return saved;
     setStored(true);
@@ -61,5 +81,5 @@ export function useToken(onError: (error: KeypostError) => void, credential = DE
     return { ok: true, value: true };
   }, [dirty, stored, value, revealed, credential]);
 
-  return { value, dirty, stored, revealed, setValue, toggleReveal, commit };
+  return { credential, value, dirty, stored, revealed, setValue, toggleReveal, commit, refresh };
 }

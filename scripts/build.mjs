@@ -1,8 +1,12 @@
 // Builds the renderer (vite.config.ts), then main (ESM) and the sandboxed preload (one CJS file).
+import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { build } from 'vite';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const { dependencies } = JSON.parse(readFileSync('package.json', 'utf8'));
+// A dependency and its subpaths (zod/v4, …) stay external.
+const runtimeDependencies = Object.keys(dependencies).map((name) => new RegExp(`^${name}(/.*)?$`));
 
 await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
 
@@ -21,7 +25,7 @@ const electronBuild = (entry, fileName, format, external) =>
   });
 
 // Main keeps its npm dependencies external: electron-builder packages them, keytar is native.
-await electronBuild('electron/main.ts', 'main.js', 'es', ['electron', 'keytar', 'electron-store', /^zod/, 'jsonc-parser', ...nodeBuiltins]);
+await electronBuild('electron/main.ts', 'main.js', 'es', ['electron', ...runtimeDependencies, ...nodeBuiltins]);
 // A sandboxed preload can only require('electron'), so everything else is bundled in.
 await electronBuild('electron/preload.ts', 'preload.cjs', 'cjs', ['electron']);
 console.log('built dist/renderer, dist-electron/main.js, dist-electron/preload.cjs');

@@ -16,6 +16,7 @@ function step(name, ok) {
 
 step('typecheck (tsc)', npx(['tsc', '-p', 'tsconfig.json']));
 const built = step('build (vite)', spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' }).status === 0);
+if (built) step('security scan (electronegativity)', spawnSync(process.execPath, ['scripts/security-scan.mjs'], { stdio: 'inherit' }).status === 0);
 
 rmSync('reports/unit.json', { force: true });
 const unitOk = npx(['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/unit.json']);

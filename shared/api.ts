@@ -2,6 +2,18 @@
 // The preload bridge, the main-process handlers and the E2E harness are all typed from here.
 // No runtime imports: the sandboxed preload bundles this file.
 import type { Result } from './errors';
+import type {
+  ConflictChoice,
+  CredentialInfo,
+  ExportOutcome,
+  ImportOutcome,
+  ImportPreview,
+  Preset,
+  PresetDraft,
+  PresetSummary,
+  RendererSettings,
+  StoreStatus,
+} from './presets';
 
 export const httpMethods = ['POST', 'PUT', 'PATCH', 'DELETE', 'GET'] as const;
 export type HttpMethod = (typeof httpMethods)[number];
@@ -9,7 +21,15 @@ export type HttpMethod = (typeof httpMethods)[number];
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_CREDENTIAL = 'default';
 
-export interface SendRequest {
+/** Relaxations of Keypost's safe defaults, each an explicit opt-in the user makes for one preset. */
+export interface TransportOptIns {
+  /** Send the token over plain http to a host other than localhost. */
+  allowPlainHttp?: boolean;
+  /** Accept self-signed or otherwise untrusted TLS certificates (local development). */
+  allowSelfSignedTls?: boolean;
+}
+
+export interface SendRequest extends TransportOptIns {
   /** Chosen by the renderer so it can cancel this request later. */
   requestId: string;
   url: string;
@@ -18,6 +38,8 @@ export interface SendRequest {
   /** Name of the keychain entry whose token goes into the Authorization header. */
   credential: string;
   timeoutMs: number;
+  /** Bodies larger than this (default 100 MB) go to a temp file instead of memory and the page. */
+  maxBodyBytes?: number;
 }
 
 export type BodyKind = 'json' | 'text' | 'binary';
@@ -38,13 +60,37 @@ export interface SendResult {
   ttfbMs: number;
   /** Decoded body size in bytes. */
   sizeBytes: number;
+  /** Bytes on the wire (before gzip/br/deflate decoding) when the server sent Content-Length; else null. */
+  wireBytes: number | null;
+  /** Content-Encoding as received ('' for none); the body is always decoded. */
+  contentEncoding: string;
   contentType: string;
   bodyKind: BodyKind;
-  /** Text for json/text; a hex dump of the first bytes for binary. */
+  /** Text for json/text; a hex dump of the first bytes for binary; the start of the body when savedFile is set.
+   *  Empty when bodyInParts is set: the page then reads the text with readBody, a part at a time. */
   body: string;
+  /** Set for json/text bodies over a few MB, so no single IPC message carries 100 MB. */
+  bodyInParts?: boolean;
+  /** For image/* bodies up to 10 MB: a data: URL the page shows in an <img>. */
+  imageDataUrl?: string;
+  /** Set when the body passed the size limit: it went to this temp file, not into memory. */
+  savedFile?: { path: string; sizeBytes: number };
+  /** The request this answers; main keeps its body so saveBody needn't send it back. */
+  requestId: string;
   redirects: RedirectHop[];
   /** Set when a redirect to another origin was not followed, so the token stayed here. */
   blockedRedirect?: string;
+}
+
+export interface BodyPart {
+  text: string;
+  /** Where the next part starts; equals the body size after the last part. */
+  nextOffset: number;
+}
+
+export interface SavedBody {
+  path: string;
+  sizeBytes: number;
 }
 
 export interface TokenStatus {
@@ -58,9 +104,52 @@ export interface KeypostApi {
   tokenStatus(credential: string): Promise<Result<TokenStatus>>;
   revealToken(credential: string): Promise<Result<string>>;
   deleteToken(credential: string): Promise<Result<boolean>>;
+  /** Saves the last response body of this request where the user picks (main asks); null when cancelled. */
+  saveBody(requestId: string): Promise<Result<SavedBody | null>>;
+  /** A part of the kept body's text from byte `offset` (at most maxBytes, cut at a character boundary). */
+  readBody(requestId: string, offset: number, maxBytes: number): Promise<Result<BodyPart>>;
+
+  // Presets (presetApi.ts): the store status is a startup notice, e.g. where a damaged file was backed up.
+  storeStatus(): Promise<Result<StoreStatus>>;
+  listPresets(): Promise<Result<PresetSummary[]>>;
+  getPreset(id: string): Promise<Result<Preset>>;
+  createPreset(draft: PresetDraft): Promise<Result<Preset>>;
+  updatePreset(id: string, draft: PresetDraft): Promise<Result<Preset>>;
+  renamePreset(id: string, name: string): Promise<Result<PresetSummary>>;
+  duplicatePreset(id: string): Promise<Result<PresetSummary>>;
+  /** Answers the deleted preset, so the page can offer undo with restorePreset. */
+  deletePreset(id: string): Promise<Result<Preset>>;
+  restorePreset(preset: Preset): Promise<Result<PresetSummary>>;
+  getSettings(): Promise<Result<RendererSettings>>;
+  updateSettings(patch: Partial<RendererSettings>): Promise<Result<RendererSettings>>;
+
+  // Credentials (credentialApi.ts); add, replace and delete are setToken / deleteToken.
+  listCredentials(): Promise<Result<CredentialInfo[]>>;
+  renameCredential(from: string, to: string): Promise<Result<{ updatedPresets: number }>>;
+
+  // Export / import (presetTransfer.ts): main asks for the file; null when the user cancelled.
+  exportPresets(ids: string[]): Promise<Result<ExportOutcome | null>>;
+  readImportFile(): Promise<Result<ImportPreview | null>>;
+  importPresets(presets: PresetDraft[], onConflict: ConflictChoice): Promise<Result<ImportOutcome>>;
 }
 
 export type ApiName = keyof KeypostApi;
+
+/** Events main pushes to the renderer (no reply). */
+export interface KeypostEvents {
+  sendProgress: { requestId: string; receivedBytes: number; totalBytes: number | null };
+}
+export type EventName = keyof KeypostEvents;
+export type Emit = <E extends EventName>(event: E, payload: KeypostEvents[E]) => void;
+
+export const eventChannels = {
+  sendProgress: 'keypost:event:send-progress',
+} as const satisfies Record<EventName, string>;
+
+/** What window.keypost offers: the calls, plus a subscription to main's events. */
+export interface KeypostBridge extends KeypostApi {
+  on<E extends EventName>(event: E, listener: (payload: KeypostEvents[E]) => void): () => void;
+}
 
 export const channels = {
   send: 'keypost:send',
@@ -69,4 +158,22 @@ export const channels = {
   tokenStatus: 'keypost:token-status',
   revealToken: 'keypost:reveal-token',
   deleteToken: 'keypost:delete-token',
+  saveBody: 'keypost:save-body',
+  readBody: 'keypost:read-body',
+  storeStatus: 'keypost:store-status',
+  listPresets: 'keypost:list-presets',
+  getPreset: 'keypost:get-preset',
+  createPreset: 'keypost:create-preset',
+  updatePreset: 'keypost:update-preset',
+  renamePreset: 'keypost:rename-preset',
+  duplicatePreset: 'keypost:duplicate-preset',
+  deletePreset: 'keypost:delete-preset',
+  restorePreset: 'keypost:restore-preset',
+  getSettings: 'keypost:get-settings',
+  updateSettings: 'keypost:update-settings',
+  listCredentials: 'keypost:list-credentials',
+  renameCredential: 'keypost:rename-credential',
+  exportPresets: 'keypost:export-presets',
+  readImportFile: 'keypost:read-import-file',
+  importPresets: 'keypost:import-presets',
 } as const satisfies Record<ApiName, string>;

@@ -6,6 +6,7 @@ export const errorCodes = [
   'UNSUPPORTED_SCHEME',
   'INVALID_JSON',
   'HEADER_INJECTION',
+  'INSECURE_HTTP',
   'NO_TOKEN',
   'KEYCHAIN_UNAVAILABLE',
   'CONNECTION_REFUSED',
@@ -19,6 +20,11 @@ export const errorCodes = [
   'BODY_TOO_LARGE',
   'UNKNOWN_CHANNEL',
   'FORBIDDEN_SENDER',
+  'NOT_FOUND',
+  'DUPLICATE_NAME',
+  'STORE_WRITE_FAILED',
+  'IMPORT_INVALID',
+  'FILE_ERROR',
   'INTERNAL',
 ] as const;
 

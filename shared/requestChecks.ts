@@ -28,6 +28,20 @@ export function checkUrl(input: string): Result<URL> {
   return ok(url);
 }
 
+/** Loopback hosts, where plain http never leaves the machine. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/** A token over plain http to another machine can be read on the way: refuse unless the user allowed it. */
+export function checkTransport(url: URL, allowPlainHttp: boolean): Result<void> {
+  if (url.protocol === 'https:' || allowPlainHttp || isLoopbackHost(url.hostname)) return ok(undefined);
+  return fail('INSECURE_HTTP', `This would send your token unencrypted over plain http to ${url.host}.`, {
+    hint: 'Use https, or allow plain http for this request if you trust the network.',
+  });
+}
+
 /** Strict JSON (no comments, no trailing commas); an empty body is allowed. */
 export function checkJsonBody(body: string): Result<void> {
   if (body.trim() === '') return ok(undefined);

@@ -1,13 +1,17 @@
 // Argument schemas for every IPC call; main validates with them before anything runs.
 import { z } from 'zod';
 import { httpMethods, type ApiName, type KeypostApi } from './api';
+import {
+  credentialNameSchema as credentialName,
+  presetDraftSchema,
+  presetIdSchema,
+  presetNameSchema,
+  presetSchema,
+  rendererSettingsPatchSchema,
+} from './presets';
 
 const requestId = z.string().min(1).max(100);
-const credentialName = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[\w .@-]+$/, 'letters, digits, space, _ . @ - only');
+const noArguments = z.tuple([]);
 // Control characters are rejected later with a specific code (HEADER_INJECTION), so allow them here.
 const token = z.string().min(1).max(16_384);
 
@@ -19,6 +23,9 @@ export const sendRequestSchema = z
     body: z.string().max(50 * 1024 * 1024),
     credential: credentialName,
     timeoutMs: z.number().int().min(1).max(600_000),
+    allowPlainHttp: z.boolean().optional(),
+    allowSelfSignedTls: z.boolean().optional(),
+    maxBodyBytes: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
   })
   .strict();
 
@@ -30,4 +37,22 @@ export const argSchemas: { [K in ApiName]: z.ZodType<Parameters<KeypostApi[K]>> 
   tokenStatus: z.tuple([credentialName]),
   revealToken: z.tuple([credentialName]),
   deleteToken: z.tuple([credentialName]),
+  saveBody: z.tuple([requestId]),
+  readBody: z.tuple([requestId, z.number().int().min(0), z.number().int().min(4).max(64 * 1024 * 1024)]),
+  storeStatus: noArguments,
+  listPresets: noArguments,
+  getPreset: z.tuple([presetIdSchema]),
+  createPreset: z.tuple([presetDraftSchema]),
+  updatePreset: z.tuple([presetIdSchema, presetDraftSchema]),
+  renamePreset: z.tuple([presetIdSchema, presetNameSchema]),
+  duplicatePreset: z.tuple([presetIdSchema]),
+  deletePreset: z.tuple([presetIdSchema]),
+  restorePreset: z.tuple([presetSchema]),
+  getSettings: noArguments,
+  updateSettings: z.tuple([rendererSettingsPatchSchema]),
+  listCredentials: noArguments,
+  renameCredential: z.tuple([credentialName, credentialName]),
+  exportPresets: z.tuple([z.array(presetIdSchema).min(1).max(100_000)]),
+  readImportFile: noArguments,
+  importPresets: z.tuple([z.array(presetDraftSchema).min(1).max(100_000), z.enum(['rename', 'replace'])]),
 };

@@ -1,7 +1,13 @@
 // The main-process side of the IPC contract: each call validated, run against the core, answered with a Result.
-import { channels, type ApiName, type KeypostApi } from '../../shared/api';
+import { channels, type ApiName, type Emit, type KeypostApi } from '../../shared/api';
 import { argSchemas } from '../../shared/schemas';
 import { fail, type Result } from '../../shared/errors';
+import { createCredentialApi } from './credentialApi';
+import { createPresetApi } from './presetApi';
+import type { PresetStore } from './presetStore';
+import { createTransferApi, type TransferFiles } from './presetTransfer';
+import { createResponseBodies } from './responseBodies';
+import { createSaveBodyApi, type ChooseSavePath } from './saveBodyApi';
 import { createSendApi } from './sendApi';
 import { createTokenApi } from './tokenApi';
 import type { Vault } from './vault';
@@ -10,15 +16,28 @@ export interface CoreDeps {
   vault: Vault;
   /** Origin the renderer is served from (app://keypost in Electron, http://127.0.0.1:port in tests). */
   trustedOrigin: string;
+  /** Pushes an event to the renderer (progress while a body downloads). */
+  emit: Emit;
+  /** Presets and settings, over electron-store in the app and conf in tests (presetStore.ts). */
+  store: PresetStore;
+  /** Where exports go and imports come from: native dialogs in the app, spec-chosen paths in tests. */
+  files: TransferFiles;
+  /** Where "save body" writes: a save dialog in the app, a path in the test's data dir in E2E. Without it, saveBody fails. */
+  chooseSavePath?: ChooseSavePath;
 }
 
 export type Dispatch = (channel: string, args: unknown[], senderUrl: string | undefined) => Promise<Result<unknown>>;
 
 /** The API implemented on trusted, already-validated arguments: one module per area. */
 export function createApi(deps: CoreDeps): KeypostApi {
+  const bodies = createResponseBodies();
   return {
-    ...createSendApi(deps),
+    ...createSendApi({ ...deps, bodies }),
+    ...createSaveBodyApi({ ...deps, bodies }),
     ...createTokenApi(deps),
+    ...createPresetApi(deps),
+    ...createCredentialApi(deps),
+    ...createTransferApi(deps),
   };
 }
 

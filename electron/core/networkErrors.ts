@@ -3,20 +3,33 @@ import { fail } from '../../shared/errors';
 
 const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|HOSTNAME_MISMATCH/;
 
-/** Walks `error.cause` to the first error that carries a Node/undici code. */
-function rootCode(error: unknown): string | undefined {
+/** The `error.cause` chain, outermost first (undici wraps the socket or parser error). */
+function causes(error: unknown): Array<{ code?: unknown; name?: unknown; message?: unknown }> {
+  const chain = [];
   let current: unknown = error;
-  for (let depth = 0; current && depth < 5; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
+  for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+    chain.push(current as { code?: unknown; name?: unknown; message?: unknown });
     current = (current as { cause?: unknown }).cause;
   }
-  return undefined;
+  return chain;
+}
+
+/** The first Node/undici error code in the chain. */
+function rootCode(error: unknown): string | undefined {
+  return causes(error).find((cause) => typeof cause.code === 'string')?.code as string | undefined;
+}
+
+/** undici's HTTP parser rejects broken framing (bad chunk sizes, header syntax) with HTTPParserError. */
+function parserProblem(error: unknown): string | undefined {
+  const parser = causes(error).find((cause) => cause.name === 'HTTPParserError');
+  return parser ? String(parser.message) : undefined;
 }
 
 export function classifyNetworkError(error: unknown, url: URL) {
   const code = rootCode(error) ?? '';
   const where = url.host;
+  const malformed = parserProblem(error);
+  if (malformed) return fail('NETWORK_ERROR', `${where} sent a malformed HTTP response: ${malformed}.`);
   switch (code) {
     case 'ECONNREFUSED':
       return fail('CONNECTION_REFUSED', `Could not connect to ${where}: the connection was refused.`, {

@@ -1,44 +1,159 @@
-// Reads a response body within a size limit and decides how the UI should show it.
+// Reads a response body (in memory up to a limit, to a temp file beyond it) and decides how the UI should show it.
+import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { ReadableStream } from 'node:stream/web';
 import type { BodyKind } from '../../shared/api';
 
 const HEX_PREVIEW_BYTES = 512;
+/** Start of an over-limit body shown beside "saved to file" (the rest stays on disk). */
+const FILE_PREVIEW_BYTES = 4096;
+/** Images up to this size are sent to the page as a data: URL; bigger ones get the hex preview. */
+export const IMAGE_PREVIEW_MAX_BYTES = 10 * 1024 * 1024;
+const PROGRESS_EVERY_MS = 100;
+/** Text bodies above this go to the page in parts (readBody): one 100 MB IPC message is slow and memory-hungry. */
+export const INLINE_BODY_BYTES = 8 * 1024 * 1024;
 
-export class BodyTooLargeError extends Error {
-  constructor(readonly limit: number) {
-    super(`body larger than ${limit} bytes`);
-  }
+/** Where a received body lives: memory, or a temp file when it passed the size limit. */
+export type ReceivedBody =
+  | { where: 'memory'; bytes: Buffer }
+  | { where: 'file'; path: string; sizeBytes: number; head: Buffer };
+
+export interface ReadBodyOptions {
+  /** Above this many decoded bytes the body goes to a temp file instead of memory. */
+  limit: number;
+  /** Called at most every 100 ms while bytes arrive, and once at the end. */
+  onProgress?: (receivedBytes: number) => void;
+  /** Aborts the read: the temp file, if any, is removed. */
+  signal?: AbortSignal;
 }
 
-/** Collects the (already decompressed) body, stopping as soon as it passes `limit`. */
-export async function readBodyWithLimit(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Buffer> {
-  if (!body) return Buffer.alloc(0);
+export async function readBody(body: ReadableStream<Uint8Array> | null, options: ReadBodyOptions): Promise<ReceivedBody> {
+  if (!body) return { where: 'memory', bytes: Buffer.alloc(0) };
   const chunks: Uint8Array[] = [];
   let size = 0;
+  let lastProgress = performance.now();
+  let spool: { path: string; stream: WriteStream; head: Buffer } | undefined;
   const reader = body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      throw new BodyTooLargeError(limit);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (spool) {
+        await write(spool.stream, value);
+      } else if (size > options.limit) {
+        // From here on memory stays bounded: what we hold goes to disk, and every later chunk too.
+        const dir = await mkdtemp(path.join(tmpdir(), 'keypost-'));
+        spoolDirs.add(dir);
+        const file = path.join(dir, 'response-body');
+        const head = Buffer.concat([...chunks, value]).subarray(0, FILE_PREVIEW_BYTES);
+        spool = { path: file, stream: createWriteStream(file, { mode: 0o600 }), head: Buffer.from(head) };
+        for (const chunk of chunks) await write(spool.stream, chunk);
+        chunks.length = 0;
+        await write(spool.stream, value);
+      } else {
+        chunks.push(value);
+      }
+      const now = performance.now();
+      if (options.onProgress && now - lastProgress >= PROGRESS_EVERY_MS) {
+        lastProgress = now;
+        options.onProgress(size);
+      }
     }
-    chunks.push(value);
+    options.onProgress?.(size);
+    if (!spool) return { where: 'memory', bytes: Buffer.concat(chunks, size) };
+    await new Promise<void>((resolve, reject) => spool!.stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    return { where: 'file', path: spool.path, sizeBytes: size, head: spool.head };
+  } catch (error) {
+    await reader.cancel().catch(() => {});
+    if (spool) {
+      spool.stream.destroy();
+      await rm(path.dirname(spool.path), { recursive: true, force: true });
+    }
+    throw error;
   }
-  return Buffer.concat(chunks, size);
 }
 
-export function classifyBody(contentType: string, bytes: Buffer): { bodyKind: BodyKind; body: string } {
-  const mime = contentType.split(';')[0]!.trim().toLowerCase();
-  if (/[/+]json$/.test(mime)) return { bodyKind: 'json', body: decodeUtf8(bytes) ?? bytes.toString('latin1') };
-  if (isTextual(mime)) return { bodyKind: 'text', body: decodeUtf8(bytes) ?? bytes.toString('latin1') };
+function write(stream: WriteStream, chunk: Uint8Array): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // Waiting for each write keeps at most one chunk in flight: the disk sets the pace, not the network.
+    stream.write(chunk, (error) => (error ? reject(error) : resolve()));
+  });
+}
+
+/** Deletes the temp folder of a body that went to a file (no-op for memory bodies). */
+export async function discardBody(body: ReceivedBody): Promise<void> {
+  if (body.where !== 'file') return;
+  spoolDirs.delete(path.dirname(body.path));
+  await rm(path.dirname(body.path), { recursive: true, force: true });
+}
+
+/** Temp folders of over-limit bodies this process still holds. */
+const spoolDirs = new Set<string>();
+
+/** Removes them all; synchronous because it runs while the app quits. */
+export function removeSpooledBodies(): void {
+  for (const dir of spoolDirs) rmSync(dir, { recursive: true, force: true });
+  spoolDirs.clear();
+}
+
+export interface ShownBody {
+  bodyKind: BodyKind;
+  /** Text for json/text; a hex dump of the first bytes for binary. */
+  body: string;
+  imageDataUrl?: string;
+  bodyInParts?: boolean;
+}
+
+export function classifyBody(contentType: string, bytes: Buffer): ShownBody {
+  const mime = mimeOf(contentType);
+  if (/[/+]json$/.test(mime)) return textBody('json', bytes);
+  if (isTextual(mime)) return textBody('text', bytes);
   if (mime === '') {
     // No content type: show it as text when it decodes cleanly.
     const text = decodeUtf8(bytes);
     if (text !== null && !text.includes('\u0000')) return { bodyKind: 'text', body: text };
   }
-  return { bodyKind: 'binary', body: hexPreview(bytes) };
+  const shown: ShownBody = { bodyKind: 'binary', body: hexPreview(bytes) };
+  // An <img> never runs scripts (not even in SVG), and the CSP allows data: images only.
+  if (mime.startsWith('image/') && bytes.length <= IMAGE_PREVIEW_MAX_BYTES) {
+    shown.imageDataUrl = `data:${mime};base64,${bytes.toString('base64')}`;
+  }
+  return shown;
 }
+
+function textBody(bodyKind: BodyKind, bytes: Buffer): ShownBody {
+  if (bytes.length > INLINE_BODY_BYTES) return { bodyKind, body: '', bodyInParts: true };
+  return { bodyKind, body: decodeUtf8(bytes) ?? bytes.toString('latin1') };
+}
+
+/** What to show for a body that went to a file: the start of it, as text or hex. */
+export function classifyFileHead(contentType: string, head: Buffer, sizeBytes: number): ShownBody {
+  const mime = mimeOf(contentType);
+  const textual = /[/+]json$/.test(mime) || isTextual(mime);
+  return {
+    bodyKind: textual ? 'text' : 'binary',
+    body: textual
+      ? head.toString('utf8')
+      : `${hexPreview(head.subarray(0, HEX_PREVIEW_BYTES))}\n… ${sizeBytes - Math.min(head.length, HEX_PREVIEW_BYTES)} more bytes`,
+  };
+}
+
+/** A file extension for "Save body", from the content type. */
+export function extensionFor(contentType: string): string {
+  const mime = mimeOf(contentType);
+  if (/[/+]json$/.test(mime)) return 'json';
+  if (/[/+]xml$/.test(mime)) return 'xml';
+  if (mime === 'text/html') return 'html';
+  if (mime.startsWith('text/')) return 'txt';
+  const image = /^image\/(png|jpeg|gif|webp|bmp|svg)/.exec(mime)?.[1];
+  if (image) return image === 'jpeg' ? 'jpg' : image;
+  return 'bin';
+}
+
+const mimeOf = (contentType: string) => contentType.split(';')[0]!.trim().toLowerCase();
 
 function isTextual(mime: string): boolean {
   return (

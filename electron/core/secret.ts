@@ -2,17 +2,17 @@
 import { inspect } from 'node:util';
 
 const REDACTED = '[secret]';
+// Held outside the object, so no enumeration, spread or debugger property view reaches the value.
+const values = new WeakMap<Secret, string>();
 
 export class Secret {
-  readonly #value: string;
-
   constructor(value: string) {
-    this.#value = value;
+    values.set(this, value);
   }
 
   /** The one way to read the token; call it only where it goes into a request or the keychain. */
   reveal(): string {
-    return this.#value;
+    return values.get(this)!;
   }
 
   toString(): string {

@@ -1,8 +1,10 @@
-// Sends one authenticated JSON request with Node's fetch: timing, redirects, size limit, error codes.
+// Sends one authenticated JSON request with Node's fetch: timing, redirects, body reading, error codes.
+import { fetch, type Response } from 'undici';
 import type { HttpMethod, RedirectHop, SendResult } from '../../shared/api';
 import { fail, ok, type Result } from '../../shared/errors';
+import { agentFor } from './httpAgents';
 import { classifyNetworkError } from './networkErrors';
-import { BodyTooLargeError, classifyBody, readBodyWithLimit } from './responseBody';
+import { classifyBody, classifyFileHead, readBody, type ReceivedBody } from './responseBody';
 import type { Secret } from './secret';
 
 export const MAX_REDIRECTS = 5;
@@ -16,7 +18,15 @@ export interface OutgoingRequest {
   timeoutMs: number;
   /** Aborted when the user presses Cancel. */
   signal?: AbortSignal;
+  /** Above this many bytes the body goes to a temp file instead of memory (default 100 MB). */
   maxBodyBytes?: number;
+  allowSelfSignedTls?: boolean;
+  /** Echoed in the result, so the page can later ask main to save this body. */
+  requestId?: string;
+  /** Bytes received so far, throttled to about every 100 ms (totalBytes from Content-Length, if sent). */
+  onProgress?: (receivedBytes: number, totalBytes: number | null) => void;
+  /** Receives the body as read (memory or temp file), for a later "save body". */
+  onBody?: (body: ReceivedBody, contentType: string) => void;
 }
 
 export async function sendRequest(request: OutgoingRequest): Promise<Result<SendResult>> {
@@ -40,6 +50,7 @@ export async function sendRequest(request: OutgoingRequest): Promise<Result<Send
         body,
         redirect: 'manual',
         signal,
+        dispatcher: agentFor(request.allowSelfSignedTls ?? false),
       });
       const ttfbMs = performance.now() - started;
       const location = response.headers.get('location');
@@ -75,11 +86,6 @@ export async function sendRequest(request: OutgoingRequest): Promise<Result<Send
         hint: 'The server may be slow or not answering; try again or raise the timeout.',
       });
     }
-    if (error instanceof BodyTooLargeError) {
-      return fail('BODY_TOO_LARGE', `The response is larger than ${formatMegabytes(error.limit)}; it was not loaded.`, {
-        hint: 'Raise the size limit, or download it with another tool.',
-      });
-    }
     return classifyNetworkError(error, url);
   }
 }
@@ -97,8 +103,17 @@ async function buildResult(
   request: OutgoingRequest,
   blockedRedirect?: string,
 ): Promise<SendResult> {
-  const bytes = await readBodyWithLimit(response.body, request.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
   const contentType = response.headers.get('content-type') ?? '';
+  const contentEncoding = response.headers.get('content-encoding') ?? '';
+  // fetch decodes gzip/br/deflate as it reads, so Content-Length is the only count of wire bytes we get.
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  const wireBytes = Number.isSafeInteger(declared) ? declared : null;
+  const received = await readBody(response.body, {
+    limit: request.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    onProgress: request.onProgress && ((bytes) => request.onProgress!(bytes, contentEncoding ? null : wireBytes)),
+  });
+  request.onBody?.(received, contentType);
+  const sizeBytes = received.where === 'memory' ? received.bytes.length : received.sizeBytes;
   return {
     status: response.status,
     statusText: response.statusText,
@@ -106,13 +121,17 @@ async function buildResult(
     headers: [...response.headers],
     elapsedMs: performance.now() - started,
     ttfbMs,
-    sizeBytes: bytes.length,
+    sizeBytes,
+    wireBytes: wireBytes ?? (contentEncoding ? null : sizeBytes),
+    contentEncoding,
     contentType,
-    ...classifyBody(contentType, bytes),
+    ...(received.where === 'memory'
+      ? classifyBody(contentType, received.bytes)
+      : { ...classifyFileHead(contentType, received.head, sizeBytes), savedFile: { path: received.path, sizeBytes } }),
+    requestId: request.requestId ?? '',
     redirects,
     ...(blockedRedirect ? { blockedRedirect } : {}),
   };
 }
 
 const formatSeconds = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`);
-const formatMegabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;

@@ -1,17 +1,20 @@
 // The send and cancel calls: gate the request (URL, JSON, token), then send with the keychain token.
-import type { KeypostApi } from '../../shared/api';
+import type { Emit, KeypostApi } from '../../shared/api';
 import { fail, ok } from '../../shared/errors';
-import { checkJsonBody, checkToken, checkUrl } from '../../shared/requestChecks';
+import { checkJsonBody, checkToken, checkTransport, checkUrl } from '../../shared/requestChecks';
+import type { ResponseBodies } from './responseBodies';
 import { sendRequest } from './send';
 import type { Vault } from './vault';
 
-export function createSendApi({ vault }: { vault: Vault }): Pick<KeypostApi, 'send' | 'cancel'> {
+export function createSendApi({ vault, emit, bodies }: { vault: Vault; emit: Emit; bodies: ResponseBodies }): Pick<KeypostApi, 'send' | 'cancel'> {
   const inFlight = new Map<string, AbortController>();
 
   return {
     async send(request) {
       const url = checkUrl(request.url);
       if (!url.ok) return url;
+      const transport = checkTransport(url.value, request.allowPlainHttp ?? false);
+      if (!transport.ok) return transport;
       const body = checkJsonBody(request.body);
       if (!body.ok) return body;
       const stored = await vault.get(request.credential);
@@ -33,6 +36,11 @@ export function createSendApi({ vault }: { vault: Vault }): Pick<KeypostApi, 'se
           token: stored.value,
           timeoutMs: request.timeoutMs,
           signal: controller.signal,
+          allowSelfSignedTls: request.allowSelfSignedTls ?? false,
+          maxBodyBytes: request.maxBodyBytes,
+          requestId: request.requestId,
+          onProgress: (receivedBytes, totalBytes) => emit('sendProgress', { requestId: request.requestId, receivedBytes, totalBytes }),
+          onBody: (received, contentType) => bodies.keep(request.requestId, received, contentType),
         });
       } finally {
         if (inFlight.get(request.requestId) === controller) inFlight.delete(request.requestId);

@@ -1,17 +1,18 @@
 // Method, URL and the Send / Cancel button.
-import type { HttpMethod } from '../../shared/api';
+import { httpMethods, type HttpMethod } from '../../shared/api';
 import { isMac } from '../api';
 
 interface Props {
   method: HttpMethod;
   url: string;
+  onMethodChange(method: HttpMethod): void;
   onUrlChange(url: string): void;
   inFlight: boolean;
   onSend(): void;
   onCancel(): void;
 }
 
-export function RequestBar({ method, url, onUrlChange, inFlight, onSend, onCancel }: Props) {
+export function RequestBar({ method, url, onMethodChange, onUrlChange, inFlight, onSend, onCancel }: Props) {
   const shortcut = isMac ? '⌘↵' : 'Ctrl+Enter';
   return (
     <form
@@ -21,7 +22,19 @@ export function RequestBar({ method, url, onUrlChange, inFlight, onSend, onCance
         onSend();
       }}
     >
-      <span className="method">{method}</span>
+      <select
+        className="method"
+        data-testid="method"
+        aria-label="HTTP method"
+        value={method}
+        onChange={(event) => onMethodChange(event.target.value as HttpMethod)}
+      >
+        {httpMethods.map((name) => (
+          <option key={name} value={name}>
+            {name}
+          </option>
+        ))}
+      </select>
       <input
         data-testid="url"
         aria-label="URL"

@@ -19,6 +19,9 @@ export function MonacoView({ value, language, readOnly = false, onChange, onSubm
   const container = useRef<HTMLDivElement>(null);
   const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const callbacks = useRef({ onChange, onSubmit });
+  // The text last given to or typed into the editor: comparing against it avoids getValue(), which copies the
+  // whole model (hundreds of MB for a large response).
+  const shown = useRef(value);
   callbacks.current = { onChange, onSubmit };
 
   useEffect(() => {
@@ -37,7 +40,11 @@ export function MonacoView({ value, language, readOnly = false, onChange, onSubm
       renderValidationDecorations: 'on',
       links: false,
     });
-    instance.onDidChangeModelContent(() => callbacks.current.onChange?.(instance.getValue()));
+    instance.onDidChangeModelContent(() => {
+      if (!callbacks.current.onChange) return;
+      shown.current = instance.getValue();
+      callbacks.current.onChange(shown.current);
+    });
     instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => callbacks.current.onSubmit?.());
     editor.current = instance;
     return () => {
@@ -50,7 +57,9 @@ export function MonacoView({ value, language, readOnly = false, onChange, onSubm
 
   useEffect(() => {
     const instance = editor.current;
-    if (instance && instance.getValue() !== value) instance.setValue(value);
+    if (!instance || shown.current === value) return;
+    shown.current = value;
+    instance.setValue(value);
   }, [value]);
 
   useEffect(() => {

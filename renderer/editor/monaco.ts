@@ -14,6 +14,9 @@ import 'monaco-editor/features/comment/register';
 import 'monaco-editor/features/multicursor/register';
 import 'monaco-editor/features/smartSelect/register';
 import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
+// Highlighting only (Monarch grammars, no language workers) for HTML and XML response bodies.
+import 'monaco-editor/languages/definitions/html/register';
+import 'monaco-editor/languages/definitions/xml/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
 import JsonWorker from 'monaco-editor/language/json/json.worker.js?worker';
 

@@ -1,9 +1,9 @@
 // Playwright fixtures shared by the specs: a launched app, a local test server, and UI helpers.
 import { test as base, expect, type Page } from '@playwright/test';
-import keytar from 'keytar';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startTestServer, type TestServer } from '../fixtures/testServer';
+import { createVault } from '../../electron/core/vault';
 import { launchApp, type LaunchedApp } from './harness';
 
 export { expect };
@@ -22,9 +22,14 @@ export const test = base.extend<{ app: LaunchedApp; server: TestServer }>({
   },
 });
 
-/** Removes every keychain entry a test app created. */
+/**
+ * Removes every keychain entry a test app created. Through the vault, not keytar directly: the vault
+ * serialises keychain calls in this process, and an overlapping findCredentials can crash it (vault.ts).
+ */
 export async function forgetKeychain(service: string): Promise<void> {
-  for (const { account } of await keytar.findCredentials(service)) await keytar.deletePassword(service, account);
+  const vault = createVault(service);
+  const accounts = await vault.list();
+  if (accounts.ok) for (const account of accounts.value) await vault.delete(account);
 }
 
 /** Replaces the body editor's text the way a paste does (no auto-closing brackets). */
@@ -67,4 +72,24 @@ export async function filesContaining(dir: string, secret: string): Promise<stri
     if (needles.some((needle) => bytes.includes(needle))) hits.push(file);
   }
   return hits;
+}
+
+/** Adds a named credential with its token through the credential manager. */
+export async function addCredential(page: Page, name: string, token: string): Promise<void> {
+  await page.getByTestId('credential-manage').click();
+  await page.getByTestId('credential-new-name').fill(name);
+  await page.getByTestId('credential-new-token').fill(token);
+  await page.getByTestId('credential-add').click();
+  await expect(page.locator(`[data-testid="credential-row"][data-name="${name}"]`)).toBeVisible();
+  await page.getByTestId('credential-close').click();
+}
+
+/** Saves the current request as a new preset with Ctrl/Cmd+S and the name dialog. */
+export async function saveAsNew(page: Page, name: string): Promise<void> {
+  await page.getByTestId('url').focus();
+  await page.keyboard.press('ControlOrMeta+S');
+  await page.getByTestId('preset-name').fill(name);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('preset-current')).toHaveText(name);
+  await expect(page.getByTestId('unsaved-marker')).toHaveCount(0);
 }

@@ -2,16 +2,25 @@
 // backed by the real main-process dispatch (real keychain, real fetch) through page.exposeBinding.
 // E2E_TARGET=electron launches the real Electron app instead, where a binary exists.
 import { chromium, _electron, type Page } from '@playwright/test';
+import Conf from 'conf';
 import { createHash } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
+import { access, mkdir, mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { channels } from '../../shared/api';
+import { channels, type Emit } from '../../shared/api';
 import { createDispatch } from '../../electron/core/handlers';
+import { createPresetStore } from '../../electron/core/presetStore';
+import { storeOptions } from '../../electron/core/presetStoreFile';
+import type { TransferFiles } from '../../electron/core/presetTransfer';
 import { loadRendererFile } from '../../electron/core/rendererFiles';
 import { createVault } from '../../electron/core/vault';
+
+interface KeypostTestHooks {
+  __keypostInvoke(channel: string, args: unknown[]): Promise<unknown>;
+  __keypostEmit(event: string, payload: unknown): void;
+}
 
 export interface LaunchedApp {
   page: Page;
@@ -29,15 +38,38 @@ export function keychainServiceFor(userDataDir: string): string {
   return `Keypost-test-${createHash('sha256').update(userDataDir).digest('hex').slice(0, 12)}`;
 }
 
-export async function launchApp(options: { userDataDir?: string } = {}): Promise<LaunchedApp> {
+/** Stand-ins for the native save/open dialogs: Export writes here… */
+/** Stand-in for the "Save body" dialog: the body goes to this folder under the suggested name. */
+export const savedBodyDirFor = (userDataDir: string) => path.join(userDataDir, 'saved-bodies');
+const chooseSavePathIn = (userDataDir: string) => async (suggestedName: string) => {
+  await mkdir(savedBodyDirFor(userDataDir), { recursive: true });
+  return path.join(savedBodyDirFor(userDataDir), suggestedName);
+};
+
+export const exportPathFor = (userDataDir: string) => path.join(userDataDir, 'exports', 'keypost-presets.json');
+/** …and Import reads the file a spec put here (no file = the user cancelled). */
+export const importPathFor = (userDataDir: string) => path.join(userDataDir, 'imports', 'keypost-presets.json');
+
+function specChosenFiles(userDataDir: string): TransferFiles {
+  return {
+    chooseExportPath: async () => {
+      await mkdir(path.dirname(exportPathFor(userDataDir)), { recursive: true });
+      return exportPathFor(userDataDir);
+    },
+    chooseImportPath: () => access(importPathFor(userDataDir)).then(() => importPathFor(userDataDir), () => null),
+  };
+}
+
+/** grantClipboard: let the page read and write the clipboard (Chromium only), for specs that check Copy. */
+export async function launchApp(options: { userDataDir?: string; grantClipboard?: boolean } = {}): Promise<LaunchedApp> {
   const userDataDir = options.userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'keypost-e2e-')));
   const keychainService = keychainServiceFor(userDataDir);
   return process.env.E2E_TARGET === 'electron'
     ? launchElectron(userDataDir, keychainService)
-    : launchChromium(userDataDir, keychainService);
+    : launchChromium(userDataDir, keychainService, options.grantClipboard ?? false);
 }
 
-async function launchChromium(userDataDir: string, keychainService: string): Promise<LaunchedApp> {
+async function launchChromium(userDataDir: string, keychainService: string, grantClipboard: boolean): Promise<LaunchedApp> {
   const server = createServer(async (request, response) => {
     const file = await loadRendererFile(rendererRoot, new URL(request.url ?? '/', 'http://x').pathname);
     response.writeHead(file.status, file.headers).end(file.body);
@@ -45,31 +77,54 @@ async function launchChromium(userDataDir: string, keychainService: string): Pro
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const dispatch = createDispatch({ vault: createVault(keychainService), trustedOrigin: origin });
+  let page: Page | undefined;
+  // Events reach the page the way preload's `on` delivers them: the payload only.
+  const emit: Emit = (event, payload) => {
+    void page?.evaluate(([name, data]) => (window as unknown as KeypostTestHooks).__keypostEmit(name, data), [event, payload] as const).catch(() => {});
+  };
+  // The same store the app builds over electron-store, over conf (its backend) in userDataDir: a relaunch reloads it.
+  const store = createPresetStore(new Conf<Record<string, unknown>>(storeOptions(userDataDir)));
+  const files = specChosenFiles(userDataDir);
+  const chooseSavePath = chooseSavePathIn(userDataDir);
+  const dispatch = createDispatch({ vault: createVault(keychainService), trustedOrigin: origin, emit, store, files, chooseSavePath });
   // The browser profile lives in the app's data dir, so the token grep covers renderer storage too.
   const context = await chromium.launchPersistentContext(path.join(userDataDir, 'renderer-profile'), {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
+    permissions: grantClipboard ? ['clipboard-read', 'clipboard-write'] : [],
     viewport: { width: 1280, height: 800 },
     args: ['--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  await context.exposeBinding('__keypostInvoke', (source, channel: string, args: unknown[]) =>
-    dispatch(channel, args, source.frame.url()),
+  // Answers travel as one JSON string: Playwright serialises objects value by value (over a second for
+  // 10,000 presets), while Electron's IPC clones them in milliseconds. Results are plain JSON data.
+  await context.exposeBinding('__keypostInvoke', async (source, channel: string, args: unknown[]) =>
+    JSON.stringify(await dispatch(channel, args, source.frame.url())),
   );
-  // Mirrors electron/preload.ts: one function per channel, nothing else.
+  // Mirrors electron/preload.ts: one function per channel, plus `on` for main's events.
+  // Scripts run with tsx (benchmarks) compile with esbuild's keepNames, which puts __name(...) calls inside
+  // functions Playwright serialises into the page; define it there so the bridge below still installs.
+  await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
   await context.addInitScript((channelMap: Record<string, string>) => {
-    const invoke = (window as unknown as { __keypostInvoke: (c: string, a: unknown[]) => Promise<unknown> }).__keypostInvoke;
-    const api = Object.fromEntries(
-      Object.entries(channelMap).map(([name, channel]) => [name, (...args: unknown[]) => invoke(channel, args)]),
+    const hooks = window as unknown as KeypostTestHooks;
+    const listeners = new Map<string, Set<(payload: unknown) => void>>();
+    const calls = Object.fromEntries(
+      Object.entries(channelMap).map(([name, channel]) => [name, (...args: unknown[]) => hooks.__keypostInvoke(channel, args).then((json) => JSON.parse(json as string))]),
     );
-    Object.defineProperty(window, 'keypost', { value: Object.freeze(api), writable: false });
+    const on = (event: string, listener: (payload: unknown) => void) => {
+      if (!listeners.has(event)) listeners.set(event, new Set());
+      listeners.get(event)!.add(listener);
+      return () => void listeners.get(event)?.delete(listener);
+    };
+    hooks.__keypostEmit = (event, payload) => listeners.get(event)?.forEach((listener) => listener(payload));
+    Object.defineProperty(window, 'keypost', { value: Object.freeze({ ...calls, on }), writable: false });
   }, channels);
 
-  const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(`${origin}/index.html`);
-  await page.getByTestId('send').waitFor();
+  const opened = context.pages()[0] ?? (await context.newPage());
+  page = opened;
+  await opened.goto(`${origin}/index.html`);
+  await opened.getByTestId('send').waitFor();
   return {
-    page,
+    page: opened,
     userDataDir,
     keychainService,
     close: async () => {

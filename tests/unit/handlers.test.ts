@@ -5,11 +5,12 @@ import { channels, type SendRequest } from '../../shared/api';
 import { createDispatch, isTrustedSender } from '../../electron/core/handlers';
 import { createVault } from '../../electron/core/vault';
 import { startTestServer, type TestServer } from '../fixtures/testServer';
+import { presetDeps } from '../fixtures/presetStore';
 
 const ORIGIN = 'app://keypost';
 const FROM_APP = 'app://keypost/index.html';
 const service = `Keypost-unit-handlers-${process.pid}`;
-const dispatch = createDispatch({ vault: createVault(service), trustedOrigin: ORIGIN });
+const dispatch = createDispatch({ vault: createVault(service), trustedOrigin: ORIGIN, emit: () => {}, ...presetDeps() });
 let server: TestServer;
 
 beforeAll(async () => {

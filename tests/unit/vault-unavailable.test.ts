@@ -6,6 +6,7 @@ import { createDispatch } from '../../electron/core/handlers';
 import { Secret } from '../../electron/core/secret';
 import { createVault } from '../../electron/core/vault';
 import { startTestServer, type TestServer } from '../fixtures/testServer';
+import { presetDeps } from '../fixtures/presetStore';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -26,7 +27,7 @@ describe('when the keychain is unavailable', () => {
   });
 
   it('does not send the request', async () => {
-    const dispatch = createDispatch({ vault, trustedOrigin: 'app://keypost' });
+    const dispatch = createDispatch({ vault, trustedOrigin: 'app://keypost', emit: () => {}, ...presetDeps() });
     const request = { requestId: 'r1', url: `${server.url}/echo`, method: 'POST', body: '{}', credential: 'default', timeoutMs: 2000 };
     const result = await dispatch(channels.send, [request], 'app://keypost/index.html');
     expect(result.ok || result.error.code).toBe('KEYCHAIN_UNAVAILABLE');

@@ -1,0 +1,197 @@
+// The store file on disk: backend options, loading with validation, migration, and backup of damaged files.
+import { randomUUID } from 'node:crypto';
+import { copyFileSync, constants as fsConstants, existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseTolerant } from 'jsonc-parser';
+import {
+  emptySettings,
+  nameKey,
+  presetSchema,
+  settingsFields,
+  STORE_SCHEMA_VERSION,
+  uniqueName,
+  type Preset,
+  type Settings,
+  type StoreFile,
+  type StoreStatus,
+} from '../../shared/presets';
+import { migrate } from './presetMigrations';
+
+export const STORE_NAME = 'keypost-store';
+
+/**
+ * What the store needs from electron-store (in the app) or conf (in Node tests) — the same class underneath.
+ * Both write with `atomically`: the data goes to a temporary file in the same folder, is fsynced, then
+ * renamed over the store file. A rename is atomic, so a crash or kill mid-save leaves the old file or
+ * the new one, never half of either (tests/unit/presetStoreAtomic.test.ts checks the rename and kills a writer mid-save).
+ */
+export interface StoreBackend {
+  readonly path: string;
+  store: Record<string, unknown>;
+}
+
+/** Marks a file whose text was not a JSON object; the loader then backs it up and salvages what it can. */
+const UNREADABLE = '__keypostUnreadable';
+
+/**
+ * Options for `new ElectronStore(...)` and `new Conf(...)`, one object for both so tests run the shipped setup.
+ * `name` is electron-store's spelling of conf's `configName`. The tolerant deserializer keeps conf from
+ * throwing (or, with clearInvalidConfig, silently emptying the store) on a damaged file: the loader decides.
+ * No defaults, schema or migrations are given to the backend, so constructing it never writes the file.
+ */
+export function storeOptions(cwd: string) {
+  return {
+    cwd,
+    name: STORE_NAME,
+    configName: STORE_NAME,
+    fileExtension: 'json',
+    clearInvalidConfig: false,
+    accessPropertiesByDotNotation: false,
+    watch: false,
+    deserialize: (text: string): Record<string, unknown> => {
+      try {
+        const value: unknown = JSON.parse(text);
+        if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+      } catch {
+        // fall through: the loader keeps the original bytes and salvages
+      }
+      return { [UNREADABLE]: true };
+    },
+  };
+}
+
+export interface LoadedStore {
+  file: StoreFile;
+  status: StoreStatus;
+  /** True when the file on disk differs from `file` (migrated or repaired) and should be rewritten. */
+  needsWrite: boolean;
+  /** Set when a damaged file could not be backed up: then it must not be overwritten. */
+  writeBlocked: string | null;
+}
+
+/** Reads, migrates and validates the store; copies a damaged file aside before anything can overwrite it. */
+export function loadStore(backend: StoreBackend, now: Date = new Date()): LoadedStore {
+  const problems: string[] = [];
+  let data: Record<string, unknown> = backend.store;
+
+  if (data[UNREADABLE]) {
+    problems.push('The presets file was not valid JSON; the presets that could still be read were kept.');
+    data = salvage(readFileSync(backend.path, 'utf8'));
+  }
+
+  const empty = Object.keys(data).length === 0;
+  let version = data.schemaVersion;
+  let migratedFrom: number | null = null;
+  if (empty) {
+    version = STORE_SCHEMA_VERSION;
+  } else if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    problems.push('The presets file had no valid schema version; it was read as the current version.');
+    version = STORE_SCHEMA_VERSION;
+  } else if (version > STORE_SCHEMA_VERSION) {
+    problems.push(`The presets file was written by a newer Keypost (schema ${version}); only what this version understands was kept.`);
+    version = STORE_SCHEMA_VERSION;
+  } else if (version < STORE_SCHEMA_VERSION) {
+    migratedFrom = version;
+    data = migrate(data, version, STORE_SCHEMA_VERSION);
+  }
+
+  const presets = validPresets(data.presets, problems);
+  const settings = validSettings(data.settings, problems);
+  // Anything unreadable, dropped or repaired means the file on disk holds more than we kept: back it up.
+  const damaged = problems.length > 0;
+
+  let backupPath: string | null = null;
+  let writeBlocked: string | null = null;
+  if (damaged && existsSync(backend.path)) {
+    try {
+      backupPath = backupFile(backend.path, now);
+    } catch (error) {
+      writeBlocked = `The damaged presets file could not be backed up (${(error as Error).message}), so it is left untouched and changes will not be saved.`;
+      problems.push(writeBlocked);
+    }
+  }
+
+  return {
+    file: { schemaVersion: STORE_SCHEMA_VERSION, presets, settings },
+    status: { backupPath, problems, migratedFrom },
+    needsWrite: (damaged || migratedFrom !== null) && !writeBlocked,
+    writeBlocked,
+  };
+}
+
+/** Copies the original bytes to `<name>.corrupt-<timestamp>.json` beside it, never replacing an older backup. */
+function backupFile(file: string, now: Date): string {
+  const { dir, name, ext } = path.parse(file);
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  for (let n = 1; ; n++) {
+    const target = path.join(dir, `${name}.corrupt-${stamp}${n > 1 ? `-${n}` : ''}${ext}`);
+    try {
+      copyFileSync(file, target, fsConstants.COPYFILE_EXCL);
+      return target;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
+
+/** Best-effort parse of damaged JSON (e.g. a truncated file): complete entries survive, the rest is dropped later. */
+function salvage(text: string): Record<string, unknown> {
+  const value: unknown = parseTolerant(text, [], { allowTrailingComma: true });
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/** Keeps each preset that validates; repairs duplicate ids and names instead of dropping them. */
+function validPresets(input: unknown, problems: string[]): Preset[] {
+  if (input === undefined) return [];
+  if (!Array.isArray(input)) {
+    problems.push('The presets list in the file was not a list and could not be read.');
+    return [];
+  }
+  const kept: Preset[] = [];
+  const ids = new Set<string>();
+  const names = new Set<string>();
+  let dropped = 0;
+  let repaired = 0;
+  for (const candidate of input) {
+    const parsed = presetSchema.safeParse(candidate);
+    if (!parsed.success) {
+      dropped++;
+      continue;
+    }
+    const preset = parsed.data;
+    if (ids.has(preset.id)) {
+      preset.id = randomUUID();
+      repaired++;
+    }
+    const name = uniqueName(preset.name, names);
+    if (name !== preset.name) {
+      preset.name = name;
+      repaired++;
+    }
+    ids.add(preset.id);
+    names.add(nameKey(preset.name));
+    kept.push(preset);
+  }
+  if (dropped) problems.push(`${dropped} preset${dropped === 1 ? ' was' : 's were'} invalid and left out.`);
+  if (repaired) problems.push(`${repaired} duplicate preset name${repaired === 1 ? '' : 's'} or id${repaired === 1 ? ' was' : 's were'} renamed.`);
+  return kept;
+}
+
+function validSettings(input: unknown, problems: string[]): Settings {
+  const settings = emptySettings();
+  if (input === undefined) return settings;
+  if (!input || typeof input !== 'object') {
+    problems.push('The settings in the file could not be read and were reset.');
+    return settings;
+  }
+  const raw = input as Record<string, unknown>;
+  const invalid: string[] = [];
+  for (const key of Object.keys(settingsFields) as Array<keyof Settings>) {
+    if (raw[key] === undefined) continue;
+    const parsed = settingsFields[key].safeParse(raw[key]);
+    if (parsed.success) (settings as unknown as Record<string, unknown>)[key] = parsed.data;
+    else invalid.push(key);
+  }
+  if (invalid.length) problems.push(`Invalid settings were reset: ${invalid.join(', ')}.`);
+  return settings;
+}

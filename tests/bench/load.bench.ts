@@ -1,0 +1,59 @@
+// Load on the main-process send module: 1,000 sequential and 50 concurrent sends to a local server.
+// Reports time, sockets the server still sees open, and heap growth (after GC) across rounds.
+import { createServer } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { closeAgents } from '../../electron/core/httpAgents';
+import { Secret } from '../../electron/core/secret';
+import { sendRequest } from '../../electron/core/send';
+import { mb, ms, printTable } from './table';
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+const open = new Set<Socket>();
+const server = createServer((request, response) => {
+  request.resume();
+  request.on('end', () => {
+    response.writeHead(200, { 'Content-Type': 'application/json' });
+    response.end('{"ok":true}');
+  });
+});
+server.on('connection', (socket: Socket) => {
+  open.add(socket);
+  socket.on('close', () => open.delete(socket));
+});
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const url = new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+const token = new Secret('bench-token');
+const send = async () => {
+  const result = await sendRequest({ url, method: 'POST', body: '{"n":1}', token, timeoutMs: 10_000 });
+  if (!result.ok) throw new Error(result.error.message);
+};
+
+const heap = () => {
+  gc();
+  return process.memoryUsage().heapUsed;
+};
+
+const rows = [];
+const baseline = heap();
+for (let round = 1; round <= 3; round++) {
+  let started = performance.now();
+  for (let i = 0; i < 1000; i++) await send();
+  const sequential = performance.now() - started;
+
+  started = performance.now();
+  for (let batch = 0; batch < 20; batch++) await Promise.all(Array.from({ length: 50 }, send));
+  const concurrent = performance.now() - started;
+
+  rows.push({
+    round,
+    '1,000 sequential': ms(sequential),
+    '20 × 50 concurrent': ms(concurrent),
+    'sockets open (pooled)': open.size,
+    'heap growth vs start': mb(heap() - baseline),
+  });
+}
+await closeAgents();
+await new Promise((resolve) => setTimeout(resolve, 100));
+printTable('Load: send module (target: sockets bounded by the pool, released on close; heap flat across rounds)', rows);
+console.log(`sockets still open after closing the pool: ${open.size}`);
+server.close();

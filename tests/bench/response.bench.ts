@@ -1,0 +1,185 @@
+// Response benchmarks, measured in one run so the ratios are comparable on a noisy machine:
+// 1. send overhead for a 1 KB JSON POST: Keypost's send module vs a bare undici fetch vs curl;
+// 2. receive-and-display time for 1/10/50/100 MB JSON bodies in Chromium (E2E harness) with peak memory.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fetch } from 'undici';
+import { closeAgents } from '../../electron/core/httpAgents';
+import { Secret } from '../../electron/core/secret';
+import { sendRequest } from '../../electron/core/send';
+import { launchApp } from '../e2e/harness';
+import { forgetKeychain } from '../e2e/fixtures';
+import { mb, median, ms, printTable } from './table';
+
+const MB = 1024 * 1024;
+const SENDS = Number(process.env.BENCH_SENDS ?? 300);
+const SIZES_MB = (process.env.BENCH_SIZES_MB ?? '1,10,50,100').split(',').map(Number);
+const CURL = '/usr/bin/curl';
+
+const server = await startServer();
+try {
+  await sendOverhead(server.url);
+  await receiveAndDisplay(server.url);
+} finally {
+  server.process.kill();
+  await closeAgents();
+}
+// A browser whose page crashed may not close cleanly; nothing else is left to wait for.
+process.exit(0);
+
+async function startServer(): Promise<{ url: string; process: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'responseServer.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
+  return { url: line.trim(), process: child };
+}
+
+async function sendOverhead(base: string): Promise<void> {
+  const url = new URL('/echo', base);
+  const body = JSON.stringify({ payload: 'x'.repeat(1000) }).slice(0, 1024);
+  const token = new Secret('bench-token');
+  const headers = { Authorization: 'Bearer bench-token', 'Content-Type': 'application/json', Accept: 'application/json' };
+  const keypost = async () => {
+    const result = await sendRequest({ url, method: 'POST', body, token, timeoutMs: 10_000 });
+    if (!result.ok) throw new Error(result.error.message);
+  };
+  const bare = async () => {
+    const response = await fetch(url, { method: 'POST', headers, body });
+    await response.text();
+  };
+  const curlAvailable = existsSync(CURL);
+  // curl's own time_total (connect + request + response), so process start-up is not counted against it.
+  const curl = () => {
+    const run = spawnSync(CURL, ['-s', '-o', '/dev/null', '-w', '%{time_total}', '-X', 'POST', ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]), '--data-binary', body, url.href], { encoding: 'utf8' });
+    return Number(run.stdout) * 1000;
+  };
+
+  const timings = { keypost: [] as number[], bare: [] as number[], curl: [] as number[] };
+  for (let i = 0; i < 20; i++) {
+    await keypost();
+    await bare();
+  }
+  // Interleaved, so drift on the machine hits every contender alike.
+  for (let i = 0; i < SENDS; i++) {
+    let started = performance.now();
+    await keypost();
+    timings.keypost.push(performance.now() - started);
+    started = performance.now();
+    await bare();
+    timings.bare.push(performance.now() - started);
+    if (curlAvailable && i % 3 === 0) timings.curl.push(curl());
+  }
+  const bareMedian = median(timings.bare);
+  printTable(`Send overhead: 1 KB JSON POST to a local server, median of ${SENDS} sends (curl: ${timings.curl.length})`, [
+    { client: "Keypost send module (sendRequest: token, redirects, body read + classify)", median: ms(median(timings.keypost)), 'vs bare fetch': `${(median(timings.keypost) / bareMedian).toFixed(2)}x`, target: '≤ 1.2x' },
+    { client: 'bare fetch (undici, same library, text())', median: ms(bareMedian), 'vs bare fetch': '1.00x', target: '' },
+    {
+      client: 'curl (its own time_total, one process per request)',
+      median: curlAvailable ? ms(median(timings.curl)) : 'n/a',
+      'vs bare fetch': curlAvailable ? `${(median(timings.curl) / bareMedian).toFixed(2)}x` : 'n/a',
+      target: '',
+    },
+  ]);
+}
+
+/** This process's JS heap plus memory outside it (Buffers): unlike RSS it shrinks after GC, so each size starts fresh. */
+function mainMemory(): number {
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.external;
+}
+
+/** Resident memory of a process now, in bytes (Linux /proc). */
+function rssOf(pid: number): number {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Chromium renderer processes of one profile (their command lines name its user-data-dir). */
+function rendererPids(profileDir: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (cmdline.includes('--type=renderer') && cmdline.includes(profileDir)) pids.push(Number(entry));
+    } catch {
+      // the process ended
+    }
+  }
+  return pids;
+}
+
+async function receiveAndDisplay(base: string): Promise<void> {
+  const rows = [];
+  for (const sizeMb of SIZES_MB) {
+    // A fresh app per size: nothing left over from the previous body counts against this one.
+    const app = await launchApp();
+    const { page } = app;
+    try {
+      const bytes = sizeMb * 1_000_000;
+      // Warm the server's cache for this size, so the bench times Keypost, not the body generator.
+      await (await fetch(new URL(`/items?bytes=${bytes}`, base))).arrayBuffer();
+      // A first small send stores the token in the keychain and creates the response view: not part of the timing.
+      await page.getByTestId('url').fill(`${base}/items?bytes=1000`);
+      await page.getByTestId('token').fill('bench-token');
+      await page.getByTestId('send').click();
+      await page.getByTestId('response-body').locator('.view-line', { hasText: '"items": [' }).waitFor();
+      await page.getByTestId('url').fill(`${base}/items?bytes=${bytes}`);
+      const renderers = rendererPids(path.join(app.userDataDir, 'renderer-profile'));
+      (globalThis as { gc?: () => void }).gc?.();
+      const before = { main: mainMemory(), renderer: Math.max(...renderers.map(rssOf)) };
+      const peak = { ...before };
+      const sampler = setInterval(() => {
+        peak.main = Math.max(peak.main, mainMemory());
+        peak.renderer = Math.max(peak.renderer, ...renderers.map(rssOf));
+      }, 25);
+
+      const started = performance.now();
+      await page.getByTestId('send').click();
+      // Displayed: the new body's size is shown and the Pretty view has rendered its first lines.
+      await page.getByTestId('size').getByText(/ (KB|MB)$/).waitFor({ timeout: 300_000 });
+      await page.getByTestId('response-body').locator('.view-line', { hasText: '"items": [' }).waitFor({ timeout: 300_000 });
+      const displayed = performance.now() - started;
+      // Searchable: Monaco's find widget counts the one needle at the end of the body.
+      await page.getByTestId('response-body').locator('.view-lines').click();
+      await page.keyboard.press('ControlOrMeta+F');
+      await page.keyboard.type('needle-');
+      await page.getByTestId('response-body').locator('.find-widget .matchesCount', { hasText: '1 of 1' }).waitFor({ timeout: 300_000 });
+      const searchable = performance.now() - started;
+      clearInterval(sampler);
+      const size = Number((await page.getByTestId('size').getAttribute('title'))?.match(/Decoded: (\d+)/)?.[1] ?? bytes);
+      rows.push({
+        body: `${sizeMb} MB (${mb(size)})`,
+        displayed: ms(displayed),
+        'found needle (Ctrl+F)': ms(searchable),
+        'main peak heap+external (Δ)': `${mb(peak.main)} (+${mb(peak.main - before.main)})`,
+        'renderer peak RSS (Δ)': `${mb(peak.renderer)} (+${mb(peak.renderer - before.renderer)})`,
+        'renderer Δ / body': `${((peak.renderer - before.renderer) / size).toFixed(1)}x`,
+        target: sizeMb === 10 ? '< 1 s, < 4x' : sizeMb === 100 ? '< 10 s, < 4x' : '< 4x',
+      });
+    } catch (error) {
+      rows.push({ body: `${sizeMb} MB`, displayed: `failed: ${(error as Error).message.split('\n')[0]}` });
+    } finally {
+      // A crashed renderer (out of memory on a large body) must not stop the other sizes.
+      await app.close().catch(() => {});
+      await forgetKeychain(app.keychainService);
+      console.error(`measured ${sizeMb} MB: ${JSON.stringify(rows.at(-1))}`);
+    }
+  }
+  printTable('Receive and display a JSON body in Chromium (E2E harness: built renderer, real handlers in this Node process)', rows);
+  console.log(
+    [
+      '',
+      'displayed: Send click until the Pretty view shows its first line (fetch, IPC to the page, parse + format in a worker, Monaco model).',
+      'main: heapUsed + external (Buffers) of this Node process, which plays Electron main in the harness (handlers, fetch, the body kept for Save, the',
+      '  Playwright binding that carries IPC); the server runs in a child process. RSS is not used here: it never shrinks, so sizes would add up.',
+      'renderer: RSS of the Chromium renderer process of the page, workers included (sampled every 25 ms; /proc VmRSS).',
+      'Δ: growth over the idle page before Send; "renderer Δ / body" is the growth divided by the body size.',
+    ].join('\n'),
+  );
+}

@@ -1,0 +1,162 @@
+// Inspecting responses: Pretty / Raw / Tree, JSONPath filter, copy and save, non-JSON bodies, a 20 MB body, progress.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { launchApp, savedBodyDirFor } from './harness';
+import { displayedBody, expect, fillRequest, forgetKeychain, test } from './fixtures';
+
+const TOKEN = 'kp-e2e-response-token';
+const DOC =
+  '{"data":[{"id":1,"name":"Ada","tags":["x","y"]},{"id":2,"name":"Grace","tags":[]},{"id":3,"name":"Linus","tags":["z"]},' +
+  '{"id":4,"name":"Margaret","big":12345678901234567890}],"meta":{"total":4,"odd key":true,"nothing":null}}';
+
+async function sendTo(page: Page, url: string): Promise<void> {
+  await fillRequest(page, { url, token: TOKEN, body: '{}' });
+  await page.getByTestId('send').click();
+}
+
+test('switches a JSON body between Pretty, Raw and Tree', async ({ app, server }) => {
+  const { page } = app;
+  await sendTo(page, `${server.url}/doc`);
+  await expect(page.getByTestId('status')).toHaveText('200 OK');
+  await expect(page.getByTestId('view-pretty')).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(() => displayedBody(page)).toContain('"name": "Margaret",');
+  // Formatting never re-parses numbers: the big integer is shown exactly as sent.
+  expect(await displayedBody(page)).toContain('"big": 12345678901234567890');
+
+  await page.getByTestId('view-raw').click();
+  await expect.poll(() => displayedBody(page)).toBe(DOC);
+
+  await page.getByTestId('view-tree').click();
+  const rows = page.getByTestId('tree-row');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(1)).toContainText('"data": [4]');
+  await expect(rows.nth(2)).toContainText('"meta": {3}');
+  await rows.nth(1).getByTestId('tree-toggle').click();
+  await expect(rows).toHaveCount(7);
+  await rows.nth(5).getByTestId('tree-toggle').click(); // data[3]
+  await expect(rows.nth(7)).toContainText('"name": "Margaret"');
+  await rows.nth(1).getByTestId('tree-toggle').click();
+  await expect(rows).toHaveCount(3);
+});
+
+test('filters the body with a JSONPath expression, showing only the matches', async ({ app, server }) => {
+  const { page } = app;
+  await sendTo(page, `${server.url}/doc`);
+  await expect.poll(() => displayedBody(page)).toContain('"meta"');
+  await page.getByTestId('body-filter').fill('$.data[?(@.id > 1)].name');
+  await expect(page.getByTestId('filter-count')).toHaveText('3 matches');
+  await expect.poll(() => displayedBody(page)).toBe('[\n  "Grace",\n  "Linus",\n  "Margaret"\n]');
+
+  await page.getByTestId('body-filter').fill('data[*]');
+  await expect(page.getByTestId('filter-error')).toContainText('starts with $');
+  await page.getByTestId('body-filter').fill('');
+  await expect.poll(() => displayedBody(page)).toContain('"odd key": true');
+});
+
+test('copies a value, its path and the whole body, and saves the body to a file', async ({ server }) => {
+  const app = await launchApp({ grantClipboard: true });
+  const { page } = app;
+  const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+  try {
+    await sendTo(page, `${server.url}/doc`);
+    await expect(page.getByTestId('view-tree')).toBeEnabled();
+    await page.getByTestId('view-tree').click();
+    const rows = page.getByTestId('tree-row');
+    await rows.nth(1).getByTestId('tree-toggle').click();
+    await rows.nth(3).getByTestId('tree-toggle').click(); // data[1]
+    const name = rows.filter({ hasText: '"Grace"' });
+    await name.getByTestId('tree-value').click();
+    await expect(page.getByTestId('body-status')).toHaveText('Copied value');
+    expect(await clipboard()).toBe('Grace');
+    await name.hover();
+    await name.getByTestId('copy-path').click();
+    await expect.poll(clipboard).toBe('$.data[1].name');
+
+    await page.getByTestId('copy-body').click();
+    await expect.poll(clipboard).toBe(DOC);
+
+    await page.getByTestId('save-body').click();
+    const saved = path.join(savedBodyDirFor(app.userDataDir), 'response.json');
+    await expect(page.getByTestId('body-status')).toContainText(`Saved ${DOC.length} B to ${saved}`);
+    expect(await readFile(saved, 'utf8')).toBe(DOC);
+  } finally {
+    await app.close();
+    await forgetKeychain(app.keychainService);
+  }
+});
+
+test('shows headers as a table, and the encoding and both sizes of a compressed body', async ({ app, server }) => {
+  const { page } = app;
+  await sendTo(page, `${server.url}/brotli`);
+  await expect(page.getByTestId('status')).toHaveText('200 OK');
+  await expect(page.getByTestId('status')).toHaveClass(/status-2xx/);
+  await expect(page.getByTestId('wire-size')).toHaveText(/^\d+ B br$/);
+  await expect(page.getByTestId('size')).toHaveText(/^\d\.\d KB$/);
+  await expect(page.getByTestId('ttfb')).toHaveText(/TTFB \d+ ms/);
+  await expect.poll(() => displayedBody(page)).toContain('"compressed": "br"');
+  await page.getByRole('tab', { name: /Headers/ }).click();
+  const encoding = page.getByTestId('response-headers').getByRole('row', { name: /content-encoding/ });
+  await expect(encoding.getByRole('cell')).toHaveText('br');
+});
+
+test('a JSON content type whose body does not parse shows the raw text and the parse error', async ({ app, server }) => {
+  const { page } = app;
+  await sendTo(page, `${server.url}/bad-json`);
+  await expect(page.getByTestId('parse-error')).toContainText('does not parse');
+  await expect.poll(() => displayedBody(page)).toBe('{"unterminated":');
+  await expect(page.getByTestId('view-tree')).toBeDisabled();
+});
+
+test('shows an image as an image, and other binary as a hex preview it can save', async ({ app, server }) => {
+  const { page } = app;
+  await sendTo(page, `${server.url}/image`);
+  const image = page.getByTestId('response-image');
+  await expect(image).toBeVisible();
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+
+  await sendTo(page, `${server.url}/binary`);
+  await expect(page.getByTestId('response-body')).toContainText('00000000  89 50 4e 47 00 01 02 ff');
+  await expect(page.getByTestId('response-body')).toContainText('KEYPOST');
+  await page.getByTestId('save-body').click();
+  await expect(page.getByTestId('body-status')).toContainText('Saved 15 B');
+  const saved = await readFile(path.join(savedBodyDirFor(app.userDataDir), 'response.bin'));
+  expect([...saved.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+});
+
+test('shows XML as text and runs none of it', async ({ app, server }) => {
+  const { page } = app;
+  await sendTo(page, `${server.url}/xml`);
+  await expect.poll(() => displayedBody(page)).toContain('<script>window.__pwned = true</script>');
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
+});
+
+test('a 20 MB JSON body is displayed and searchable, and the page keeps responding while it loads', async ({ app, server }) => {
+  const { page } = app;
+  await sendTo(page, `${server.url}/items?bytes=20000000`);
+  // While the body comes over in parts and is formatted off the UI thread, another input still takes typing.
+  await expect(page.getByText(/Loading the body…|Formatting…/)).toBeVisible({ timeout: 30_000 });
+  const url = page.getByTestId('url');
+  await url.press('End');
+  await url.pressSequentially('&typed');
+  await expect(url).toHaveValue(`${server.url}/items?bytes=20000000&typed`);
+
+  await expect(page.getByTestId('size')).toHaveText('19 MB', { timeout: 30_000 });
+  await expect.poll(() => displayedBody(page), { timeout: 30_000 }).toContain('"items": [');
+  await page.getByTestId('response-body').locator('.view-lines').click();
+  await page.keyboard.press('ControlOrMeta+F');
+  await page.keyboard.type('needle-');
+  await expect(page.getByTestId('response-body').locator('.find-widget .matchesCount')).toHaveText(/^1 of 1$/, { timeout: 30_000 });
+  await page.keyboard.press('Enter');
+  await expect.poll(() => displayedBody(page)).toContain('"name": "needle-');
+});
+
+test('shows bytes received during a slow download, and Cancel stops it', async ({ app, server }) => {
+  const { page } = app;
+  await sendTo(page, `${server.url}/slow?chunks=200&delay=100`);
+  const progress = page.getByTestId('progress');
+  await expect(progress).toContainText(/Received [\d.]+ (KB|MB) of 13 MB/);
+  await page.getByTestId('cancel').click();
+  await expect(page.getByTestId('error')).toContainText('cancelled');
+  await expect(progress).toHaveCount(0);
+});

@@ -1,0 +1,94 @@
+// The page is locked down (CSP), and what the server says about auth and redirects reaches the user.
+import { startSelfSignedTlsServer } from '../fixtures/faultyServers';
+import { displayedBody, expect, fillRequest, test } from './fixtures';
+
+const TOKEN = 'kp-e2e-security-3c8d';
+
+test('the renderer runs no inline script and cannot reach the network itself', async ({ app, server }) => {
+  const { page } = app;
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).toContain("connect-src 'none'");
+
+  const inlineRan = await page.evaluate(async () => {
+    const script = document.createElement('script');
+    script.textContent = 'window.__inlineRan = true';
+    document.body.append(script);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    return (window as unknown as { __inlineRan?: boolean }).__inlineRan ?? false;
+  });
+  expect(inlineRan).toBe(false);
+
+  const direct = await page.evaluate((url) => fetch(url, { method: 'POST' }).then(() => 'reached', () => 'blocked'), `${server.url}/echo`);
+  expect(direct).toBe('blocked');
+  expect(server.received).toHaveLength(0);
+});
+
+test('the page is served with the CSP header too', async ({ app }) => {
+  const response = await app.page.request.get(app.page.url());
+  expect(response.headers()['content-security-policy']).toContain("default-src 'none'");
+  expect(response.headers()['x-content-type-options']).toBe('nosniff');
+});
+
+test('a 401 shows the server’s WWW-Authenticate and a hint about the token', async ({ app, server }) => {
+  const { page } = app;
+  await fillRequest(page, { url: `${server.url}/status?code=401`, token: TOKEN, body: '{}' });
+  await page.getByTestId('send').click();
+  await expect(page.getByTestId('status')).toHaveText('401 Unauthorized');
+  const notice = page.getByText('may be expired, wrong');
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('error="invalid_token"');
+});
+
+test('a redirect to another origin is shown and not followed, so the token stays home', async ({ app, server }) => {
+  const { page } = app;
+  const elsewhere = server.url.replace('127.0.0.1', 'localhost');
+  await fillRequest(page, { url: `${server.url}/redirect?status=307&to=${encodeURIComponent(`${elsewhere}/echo`)}`, token: TOKEN, body: '{}' });
+  await page.getByTestId('send').click();
+  await expect(page.getByTestId('status')).toHaveText('307 Temporary Redirect');
+  await expect(page.getByText('not followed')).toBeVisible();
+  expect(server.received.map((request) => request.url)).toEqual([expect.stringMatching(/^\/redirect/)]);
+});
+
+test('a link inside a response body opens nothing when clicked', async ({ app, server }) => {
+  const { page } = app;
+  await fillRequest(page, { url: `${server.url}/echo`, token: TOKEN, body: '{"next":"https://evil.example/steal"}' });
+  await page.getByTestId('send').click();
+  await expect.poll(() => displayedBody(page)).toContain('https://evil.example/steal');
+  const before = page.url();
+  await page.getByTestId('response-body').getByText('evil.example', { exact: false }).click({ modifiers: ['ControlOrMeta'] });
+  await page.waitForTimeout(300);
+  expect(page.url()).toBe(before);
+  expect(app.page.context().pages()).toHaveLength(1);
+});
+
+test('a token over plain http to another host waits for an explicit opt-in', async ({ app }) => {
+  const { page } = app;
+  await fillRequest(page, { url: 'http://keypost-plain-http.invalid/items', token: TOKEN, body: '{}' });
+  await page.getByTestId('send').click();
+  await expect(page.getByTestId('error')).toContainText('unencrypted over plain http');
+  await expect(page.getByTestId('opt-ins')).toHaveCount(0);
+
+  await page.getByTestId('allow-plain-http').click();
+  // Now it really goes out: this host does not exist, so the next answer is a DNS failure.
+  await expect(page.getByTestId('error')).toContainText('could not be found');
+  await expect(page.getByTestId('opt-ins')).toContainText('plain http');
+});
+
+test('a self-signed certificate is refused until the user accepts it for the request', async ({ app }) => {
+  const tls = await startSelfSignedTlsServer();
+  try {
+    const { page } = app;
+    await fillRequest(page, { url: `${tls.url}/`, token: TOKEN, body: '{}' });
+    await page.getByTestId('send').click();
+    await expect(page.getByTestId('error')).toContainText('certificate');
+    expect(tls.authorizations).toEqual([]);
+
+    await page.getByTestId('allow-self-signed').click();
+    await expect(page.getByTestId('status')).toHaveText('200 OK');
+    expect(tls.authorizations).toEqual([`Bearer ${TOKEN}`]);
+    await expect(page.getByTestId('opt-ins')).toContainText('Self-signed');
+  } finally {
+    await tls.close();
+  }
+});

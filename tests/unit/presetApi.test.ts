@@ -1,0 +1,192 @@
+// Preset, credential and export/import calls through the real dispatch, with the real keychain and real files.
+import keytar from 'keytar';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { channels, type ApiName } from '../../shared/api';
+import type { Result } from '../../shared/errors';
+import type { PresetDraft } from '../../shared/presets';
+import { createDispatch } from '../../electron/core/handlers';
+import { createVault } from '../../electron/core/vault';
+import { openStore } from '../fixtures/presetStore';
+
+const FROM_APP = 'app://keypost/index.html';
+const services: string[] = [];
+
+afterAll(async () => {
+  for (const service of services) {
+    for (const { account } of await keytar.findCredentials(service)) await keytar.deletePassword(service, account);
+  }
+});
+
+/** A fresh app core: its own store dir, keychain service, and the paths the "dialogs" answer. */
+function core() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'keypost-api-test-'));
+  const service = `Keypost-unit-presets-${process.pid}-${services.length}`;
+  services.push(service);
+  const exportPath = path.join(dir, 'out', 'export.json');
+  const importPath = path.join(dir, 'in', 'import.json');
+  mkdirSync(path.dirname(exportPath));
+  mkdirSync(path.dirname(importPath));
+  const dispatch = createDispatch({
+    vault: createVault(service),
+    trustedOrigin: 'app://keypost',
+    emit: () => {},
+    store: openStore(dir),
+    // Like a dialog: the import "choice" is cancelled until the test puts a file there.
+    files: { chooseExportPath: async () => exportPath, chooseImportPath: async () => (existsSync(importPath) ? importPath : null) },
+  });
+  const call = async <T>(name: ApiName, ...args: unknown[]) => (await dispatch(channels[name], args, FROM_APP)) as Result<T>;
+  return { dir, service, exportPath, importPath, call };
+}
+const value = <T>(result: Result<T>): T => {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+};
+const codeOf = (result: Result<unknown>) => (result.ok ? 'ok' : result.error.code);
+const draft = (name: string, credential = 'staging'): PresetDraft => ({
+  name,
+  url: 'https://api.example.com/items',
+  method: 'POST',
+  body: '{"n":1}',
+  credential,
+});
+
+describe('preset calls', () => {
+  it('validates every argument before the store sees it', async () => {
+    const { call } = core();
+    expect(codeOf(await call('createPreset', draft('x'.repeat(101))))).toBe('INVALID_ARGUMENT');
+    expect(codeOf(await call('createPreset', draft('   ')))).toBe('INVALID_ARGUMENT');
+    expect(codeOf(await call('createPreset', { ...draft('With token'), token: 'tok-should-never-be-stored' }))).toBe('INVALID_ARGUMENT');
+    expect(codeOf(await call('createPreset', draft('Bad credential', '../etc')))).toBe('INVALID_ARGUMENT');
+    expect(codeOf(await call('renamePreset', 'some-id', 'line\nbreak'))).toBe('INVALID_ARGUMENT');
+    expect(codeOf(await call('updateSettings', { windowBounds: { x: 0, y: 0, width: 1, height: 1, maximized: false } }))).toBe(
+      'INVALID_ARGUMENT',
+    );
+    expect(value(await call('listPresets'))).toEqual([]);
+  });
+
+  it('trims names and answers the saved preset', async () => {
+    const { call } = core();
+    const saved = value(await call<{ name: string; id: string }>('createPreset', draft('  Orders  ')));
+    expect(saved.name).toBe('Orders');
+    expect(value(await call('getSettings'))).toEqual({ lastPresetId: null, selectedCredential: null });
+    expect(value(await call('updateSettings', { lastPresetId: saved.id }))).toEqual({ lastPresetId: saved.id, selectedCredential: null });
+  });
+});
+
+describe('credential calls (real keychain)', () => {
+  it('lists keychain credentials with the presets that use them, and names presets use that are missing', async () => {
+    const { call } = core();
+    value(await call('setToken', 'staging', 'tok-list-staging'));
+    value(await call('setToken', 'unused', 'tok-list-unused'));
+    value(await call('createPreset', draft('Orders', 'staging')));
+    value(await call('createPreset', draft('Billing', 'staging')));
+    value(await call('createPreset', draft('Audit', 'prod')));
+    expect(value(await call('listCredentials'))).toEqual([
+      { name: 'prod', stored: false, usedBy: ['Audit'] },
+      { name: 'staging', stored: true, usedBy: ['Billing', 'Orders'] },
+      { name: 'unused', stored: true, usedBy: [] },
+    ]);
+  });
+
+  it('renames a credential: the token moves in the keychain and presets follow', async () => {
+    const { call, service } = core();
+    value(await call('setToken', 'staging', 'tok-rename-1'));
+    value(await call('setToken', 'prod', 'tok-rename-2'));
+    const orders = value(await call<{ id: string }>('createPreset', draft('Orders', 'staging')));
+    value(await call('updateSettings', { selectedCredential: 'staging' }));
+
+    expect(codeOf(await call('renameCredential', 'staging', 'prod'))).toBe('DUPLICATE_NAME');
+    expect(await keytar.getPassword(service, 'staging')).toBe('tok-rename-1');
+
+    expect(value(await call('renameCredential', 'staging', 'staging-eu'))).toEqual({ updatedPresets: 1 });
+    expect(await keytar.getPassword(service, 'staging')).toBeNull();
+    expect(await keytar.getPassword(service, 'staging-eu')).toBe('tok-rename-1');
+    expect(value(await call<{ credential: string }>('getPreset', orders.id)).credential).toBe('staging-eu');
+    expect(value(await call<{ selectedCredential: string }>('getSettings')).selectedCredential).toBe('staging-eu');
+  });
+
+  it('replaces and deletes a credential, after which presets show it as missing', async () => {
+    const { call, service } = core();
+    value(await call('setToken', 'prod', 'tok-old'));
+    value(await call('setToken', 'prod', 'tok-new'));
+    expect(await keytar.getPassword(service, 'prod')).toBe('tok-new');
+    value(await call('createPreset', draft('Audit', 'prod')));
+    expect(value(await call('deleteToken', 'prod'))).toBe(true);
+    expect(value(await call('listCredentials'))).toEqual([{ name: 'prod', stored: false, usedBy: ['Audit'] }]);
+  });
+});
+
+describe('export and import', () => {
+  it('exports the chosen presets without ids or tokens, and imports them elsewhere', async () => {
+    const source = core();
+    value(await source.call('setToken', 'staging', 'tok-export-secret-1'));
+    const orders = value(await source.call<{ id: string }>('createPreset', draft('Orders', 'staging')));
+    value(await source.call('createPreset', draft('Not exported')));
+    const billing = value(await source.call<{ id: string }>('createPreset', { ...draft('Billing', 'prod'), method: 'PUT', body: '{"b":true}' }));
+
+    expect(value(await source.call('exportPresets', [orders.id, billing.id]))).toEqual({ path: source.exportPath, count: 2 });
+    const text = readFileSync(source.exportPath, 'utf8');
+    expect(text).not.toContain('tok-export-secret-1');
+    const file = JSON.parse(text);
+    expect(file).toMatchObject({ format: 'keypost-presets', version: 1 });
+    expect(file.presets).toEqual([
+      { name: 'Billing', url: 'https://api.example.com/items', method: 'PUT', body: '{"b":true}', credential: 'prod' },
+      { name: 'Orders', url: 'https://api.example.com/items', method: 'POST', body: '{"n":1}', credential: 'staging' },
+    ]);
+    expect(readdirSync(path.dirname(source.exportPath))).toEqual(['export.json']);
+
+    const target = core();
+    value(await target.call('setToken', 'prod', 'tok-target-prod'));
+    value(await target.call('createPreset', draft('Orders', 'prod')));
+    writeFileSync(target.importPath, text);
+    const preview = value(await target.call<{ conflicts: string[]; missingCredentials: string[]; presets: PresetDraft[] }>('readImportFile'));
+    expect(preview).toMatchObject({ fileName: 'import.json', skipped: 0, conflicts: ['Orders'], missingCredentials: ['staging'] });
+
+    expect(value(await target.call('importPresets', preview.presets, 'rename'))).toEqual({ added: 1, replaced: 0, renamed: 1 });
+    const names = value(await target.call<Array<{ name: string; credential: string }>>('listPresets'));
+    expect(names.map((p) => `${p.name}:${p.credential}`)).toEqual(['Billing:prod', 'Orders:prod', 'Orders (2):staging']);
+  });
+
+  it('drops unknown fields such as a hand-added token, and skips invalid entries', async () => {
+    const { call, importPath, dir } = core();
+    writeFileSync(
+      importPath,
+      JSON.stringify({
+        format: 'keypost-presets',
+        version: 1,
+        presets: [{ ...draft('Imported'), token: 'tok-smuggled-in' }, { name: 'Broken', method: 'TRACE' }],
+      }),
+    );
+    const preview = value(await call<{ presets: PresetDraft[]; skipped: number }>('readImportFile'));
+    expect(preview.skipped).toBe(1);
+    expect(preview.presets).toEqual([draft('Imported')]);
+    value(await call('importPresets', preview.presets, 'rename'));
+    const storeText = readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => readFileSync(path.join(dir, f), 'utf8'))
+      .join('');
+    expect(storeText).toContain('Imported');
+    expect(storeText).not.toContain('tok-smuggled-in');
+  });
+
+  it.each([
+    ['not JSON', '{"format": "keypost-presets", ', 'not valid JSON'],
+    ['another format', '{"format": "postman", "version": 1, "presets": []}', 'lacks the "format"'],
+    ['no valid presets', '{"format": "keypost-presets", "version": 1, "presets": [{"name": 1}]}', 'no valid presets'],
+  ])('refuses an import file that is %s, saying why', async (_label, content, why) => {
+    const { call, importPath } = core();
+    writeFileSync(importPath, content);
+    const result = await call('readImportFile');
+    expect(codeOf(result)).toBe('IMPORT_INVALID');
+    expect(!result.ok && result.error.message).toContain(why);
+    expect(value(await call('listPresets'))).toEqual([]);
+  });
+
+  it('answers null when the user cancels the file dialog', async () => {
+    const { call } = core();
+    expect(value(await call('readImportFile'))).toBeNull();
+  });
+});

@@ -1,0 +1,55 @@
+// A locked keychain (a real GNOME Keyring, locked over D-Bus) gives a clear error and sends nothing.
+// This file starts its own D-Bus session and keyring, so locking it cannot disturb other test files.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { channels } from '../../shared/api';
+import { createDispatch, type CoreDeps } from '../../electron/core/handlers';
+import { Secret } from '../../electron/core/secret';
+import { createVault } from '../../electron/core/vault';
+import { startTestServer, type TestServer } from '../fixtures/testServer';
+
+let server: TestServer;
+let busPid: number;
+const vault = createVault(`Keypost-unit-locked-${process.pid}`);
+
+beforeAll(async () => {
+  const [address, pid] = execFileSync('dbus-daemon', ['--session', '--fork', '--print-address=1', '--print-pid=1'], {
+    encoding: 'utf8',
+  })
+    .trim()
+    .split('\n');
+  busPid = Number(pid);
+  // Set before keytar first talks to D-Bus: libsecret reads the address from the environment.
+  process.env.DBUS_SESSION_BUS_ADDRESS = address!;
+  process.env.XDG_DATA_HOME = mkdtempSync(path.join(tmpdir(), 'keypost-locked-keyring-'));
+  spawnSync('gnome-keyring-daemon', ['--unlock', '--components=secrets'], { input: 'pw', env: process.env });
+  expect((await vault.set('default', new Secret('stored-before-lock'))).ok).toBe(true);
+  execFileSync('gdbus', [
+    'call', '--session', '--dest', 'org.freedesktop.secrets', '--object-path', '/org/freedesktop/secrets',
+    '--method', 'org.freedesktop.Secret.Service.Lock', "['/org/freedesktop/secrets/collection/login']",
+  ]);
+  server = await startTestServer();
+});
+
+afterAll(async () => {
+  await server?.close();
+  if (busPid) process.kill(busPid);
+});
+
+describe('when the keychain is locked', () => {
+  it('reports KEYCHAIN_UNAVAILABLE instead of pretending no token is stored', async () => {
+    const read = await vault.get('default');
+    expect(read.ok || read.error).toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE', hint: expect.stringContaining('locked') });
+  });
+
+  it('does not send the request', async () => {
+    const deps = { vault, trustedOrigin: 'app://keypost', emit: () => {} } as unknown as CoreDeps;
+    const request = { requestId: 'r1', url: `${server.url}/echo`, method: 'POST', body: '{}', credential: 'default', timeoutMs: 2000 };
+    const result = await createDispatch(deps)(channels.send, [request], 'app://keypost/index.html');
+    expect(result.ok || result.error.code).toBe('KEYCHAIN_UNAVAILABLE');
+    expect(server.received).toHaveLength(0);
+  });
+});
