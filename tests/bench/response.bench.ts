@@ -168,7 +168,7 @@ async function receiveAndDisplay(base: string): Promise<void> {
       // A crashed renderer (out of memory on a large body) must not stop the other sizes.
       await app.close().catch(() => {});
       await forgetKeychain(app.keychainService);
-      console.error(`measured ${sizeMb} MB: ${JSON.stringify(rows.at(-1))}`);
+      console.error(`… ${sizeMb} MB measured`);
     }
   }
   printTable('Receive and display a JSON body in Chromium (E2E harness: built renderer, real handlers in this Node process)', rows);
