@@ -20,6 +20,8 @@ fi
 if [ "${CI:-}" = "true" ]; then
   export ELECTRON_SKIP_BINARY_DOWNLOAD=1
   npm ci --no-audit --no-fund
-else
-  npm install --no-audit --no-fund
+elif ! npm install --no-audit --no-fund; then
+  # Usually the Electron binary download (blocked network): install the rest, and let `npm start` explain.
+  echo "npm install failed; retrying without the Electron binary download." >&2
+  ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm install --no-audit --no-fund
 fi
