@@ -25,7 +25,8 @@ export const sendRequestSchema = z
     timeoutMs: z.number().int().min(1).max(600_000),
     allowPlainHttp: z.boolean().optional(),
     allowSelfSignedTls: z.boolean().optional(),
-    maxBodyBytes: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+    // In-memory ceiling for a body; past it the body goes to a temp file. Capped so no caller can ask main to hold gigabytes.
+    maxBodyBytes: z.number().int().min(1).max(1024 * 1024 * 1024).optional(),
   })
   .strict();
 

@@ -62,6 +62,7 @@ describe('dispatch', () => {
     ['a negative timeout', [{ ...sendArgs(), timeoutMs: -1 }]],
     ['a credential name with a slash', [{ ...sendArgs(), credential: '../etc' }]],
     ['too many arguments', [sendArgs(), 'extra']],
+    ['a body size limit of 4 GB (main would hold it in memory)', [{ ...sendArgs(), maxBodyBytes: 4 * 1024 ** 3 }]],
   ])('rejects send with %s as INVALID_ARGUMENT', async (_label, args) => {
     expect(codeOf(await dispatch(channels.send, args as unknown[], FROM_APP))).toBe('INVALID_ARGUMENT');
   });
