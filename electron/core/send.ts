@@ -30,8 +30,17 @@ export interface OutgoingRequest {
 }
 
 export async function sendRequest(request: OutgoingRequest): Promise<Result<SendResult>> {
-  const timeout = AbortSignal.timeout(request.timeoutMs);
-  const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+  // One controller for Cancel and the deadline: cheaper per request than AbortSignal.timeout + any().
+  const controller = new AbortController();
+  let timedOut = false;
+  const deadline = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, request.timeoutMs);
+  const cancel = () => controller.abort();
+  if (request.signal?.aborted) cancel();
+  request.signal?.addEventListener('abort', cancel, { once: true });
+  const signal = controller.signal;
   const started = performance.now();
   const redirects: RedirectHop[] = [];
   let url = request.url;
@@ -81,12 +90,15 @@ export async function sendRequest(request: OutgoingRequest): Promise<Result<Send
     }
   } catch (error) {
     if (request.signal?.aborted) return fail('CANCELLED', 'The request was cancelled.');
-    if (timeout.aborted) {
+    if (timedOut) {
       return fail('TIMEOUT', `No complete response from ${url.host} within ${formatSeconds(request.timeoutMs)}.`, {
         hint: 'The server may be slow or not answering; try again or raise the timeout.',
       });
     }
     return classifyNetworkError(error, url);
+  } finally {
+    clearTimeout(deadline);
+    request.signal?.removeEventListener('abort', cancel);
   }
 }
 
