@@ -93,24 +93,24 @@ function openWindow(store: PresetStore): void {
   void window.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
-async function chooseBodySavePath(suggestedName: string): Promise<string | null> {
+// Dialogs belong to the focused window when there is one, so they open on top of it.
+async function saveDialog(options: Electron.SaveDialogOptions): Promise<string | null> {
   const owner = BrowserWindow.getFocusedWindow();
-  const options = { defaultPath: suggestedName };
   const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
   return result.canceled || !result.filePath ? null : result.filePath;
 }
 
+async function openDialog(options: Electron.OpenDialogOptions): Promise<string | null> {
+  const owner = BrowserWindow.getFocusedWindow();
+  const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+const presetFiles = [{ name: 'Keypost presets', extensions: ['json'] }];
+
+const chooseBodySavePath = (suggestedName: string) => saveDialog({ defaultPath: suggestedName });
+
 const nativeFileDialogs: TransferFiles = {
-  async chooseExportPath(suggestedName) {
-    const options = { defaultPath: suggestedName, filters: [{ name: 'Keypost presets', extensions: ['json'] }] };
-    const owner = BrowserWindow.getFocusedWindow();
-    const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
-    return result.canceled || !result.filePath ? null : result.filePath;
-  },
-  async chooseImportPath() {
-    const options = { properties: ['openFile' as const], filters: [{ name: 'Keypost presets', extensions: ['json'] }] };
-    const owner = BrowserWindow.getFocusedWindow();
-    const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
-    return result.canceled ? null : (result.filePaths[0] ?? null);
-  },
+  chooseExportPath: (suggestedName) => saveDialog({ defaultPath: suggestedName, filters: presetFiles }),
+  chooseImportPath: () => openDialog({ properties: ['openFile'], filters: presetFiles }),
 };

@@ -17,7 +17,6 @@ export const errorCodes = [
   'CANCELLED',
   'NETWORK_ERROR',
   'TOO_MANY_REDIRECTS',
-  'BODY_TOO_LARGE',
   'UNKNOWN_CHANNEL',
   'FORBIDDEN_SENDER',
   'NOT_FOUND',

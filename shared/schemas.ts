@@ -8,6 +8,7 @@ import {
   presetNameSchema,
   presetSchema,
   rendererSettingsPatchSchema,
+  URL_MAX,
 } from './presets';
 
 const requestId = z.string().min(1).max(100);
@@ -18,7 +19,7 @@ const token = z.string().min(1).max(16_384);
 export const sendRequestSchema = z
   .object({
     requestId,
-    url: z.string().max(8_192),
+    url: z.string().max(URL_MAX),
     method: z.enum(httpMethods),
     body: z.string().max(50 * 1024 * 1024),
     credential: credentialName,

@@ -25,8 +25,6 @@ export interface ReadBodyOptions {
   limit: number;
   /** Called at most every 100 ms while bytes arrive, and once at the end. */
   onProgress?: (receivedBytes: number) => void;
-  /** Aborts the read: the temp file, if any, is removed. */
-  signal?: AbortSignal;
 }
 
 export async function readBody(body: ReadableStream<Uint8Array> | null, options: ReadBodyOptions): Promise<ReceivedBody> {
@@ -109,7 +107,7 @@ export interface ShownBody {
 
 export function classifyBody(contentType: string, bytes: Buffer): ShownBody {
   const mime = mimeOf(contentType);
-  if (/[/+]json$/.test(mime)) return textBody('json', bytes);
+  if (isJson(mime)) return textBody('json', bytes);
   if (isTextual(mime)) return textBody('text', bytes);
   if (mime === '') {
     // No content type: show it as text when it decodes cleanly.
@@ -132,7 +130,7 @@ function textBody(bodyKind: BodyKind, bytes: Buffer): ShownBody {
 /** What to show for a body that went to a file: the start of it, as text or hex. */
 export function classifyFileHead(contentType: string, head: Buffer, sizeBytes: number): ShownBody {
   const mime = mimeOf(contentType);
-  const textual = /[/+]json$/.test(mime) || isTextual(mime);
+  const textual = isJson(mime) || isTextual(mime);
   return {
     bodyKind: textual ? 'text' : 'binary',
     body: textual
@@ -144,7 +142,7 @@ export function classifyFileHead(contentType: string, head: Buffer, sizeBytes: n
 /** A file extension for "Save body", from the content type. */
 export function extensionFor(contentType: string): string {
   const mime = mimeOf(contentType);
-  if (/[/+]json$/.test(mime)) return 'json';
+  if (isJson(mime)) return 'json';
   if (/[/+]xml$/.test(mime)) return 'xml';
   if (mime === 'text/html') return 'html';
   if (mime.startsWith('text/')) return 'txt';
@@ -154,6 +152,7 @@ export function extensionFor(contentType: string): string {
 }
 
 const mimeOf = (contentType: string) => contentType.split(';')[0]!.trim().toLowerCase();
+const isJson = (mime: string) => /[/+]json$/.test(mime);
 
 function isTextual(mime: string): boolean {
   return (

@@ -13,7 +13,6 @@ import { launchApp } from '../e2e/harness';
 import { forgetKeychain } from '../e2e/fixtures';
 import { mb, median, ms, printTable } from './table';
 
-const MB = 1024 * 1024;
 const SENDS = Number(process.env.BENCH_SENDS ?? 300);
 const SIZES_MB = (process.env.BENCH_SIZES_MB ?? '1,10,50,100').split(',').map(Number);
 const CURL = '/usr/bin/curl';
