@@ -1,5 +1,5 @@
 // Composition root: app lifecycle, the app:// protocol, the window, and IPC wired to the core. Glue only.
-import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,7 +45,15 @@ app.whenReady().then(() => {
   };
   // Presets and settings in userData; the store copies a damaged file aside before touching it (presetStoreFile.ts).
   const store = createPresetStore(new ElectronStore<Record<string, unknown>>(storeOptions(app.getPath('userData'))));
-  const dispatch = createDispatch({ vault: createVault(keychainService), trustedOrigin: APP_ORIGIN, emit, store, files: nativeFileDialogs, chooseSavePath: chooseBodySavePath });
+  const dispatch = createDispatch({
+    vault: createVault(keychainService),
+    trustedOrigin: APP_ORIGIN,
+    emit,
+    store,
+    files: nativeFileDialogs,
+    chooseSavePath: chooseBodySavePath,
+    openFile: (file) => shell.openPath(file),
+  });
   for (const channel of Object.values(channels)) {
     ipcMain.handle(channel, (event, ...args: unknown[]) => dispatch(channel, args, event.senderFrame?.url));
   }

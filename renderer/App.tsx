@@ -1,6 +1,7 @@
 // The request composer: presets on the left, then URL, credential, token and JSON body; the response on the right.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { KeypostError } from '../shared/errors';
+import { BodyLimitField } from './components/BodyLimitField';
 import { CredentialSelect } from './components/CredentialSelect';
 import { ErrorBanner } from './components/ErrorBanner';
 import { PresetSidebar } from './components/PresetSidebar';
@@ -12,6 +13,7 @@ import { StoreNotice } from './components/StoreNotice';
 import { TokenField } from './components/TokenField';
 import { optInFor, TransportOptIns } from './components/TransportOptIns';
 import { MonacoView } from './editor/MonacoView';
+import { useBodyLimit } from './useBodyLimit';
 import { useCredentials } from './useCredentials';
 import { usePresetCommands } from './usePresetCommands';
 import { usePresets } from './usePresets';
@@ -24,7 +26,8 @@ export function App() {
   const { draft, setDraft } = presets;
   const token = useToken(setReportedError, presets.credential);
   const credentials = useCredentials(setReportedError);
-  const request = useSend(token);
+  const bodyLimit = useBodyLimit(setReportedError);
+  const request = useSend(token, bodyLimit.mb);
   const commands = usePresetCommands({ presets, credentials, token, onError: setReportedError });
   // Saving a typed token on Send can create a credential, and saved presets change which are in use.
   const refreshCredentials = credentials.refresh;
@@ -97,6 +100,7 @@ export function App() {
             <TokenField token={token} />
           </div>
           <TransportOptIns optIns={draft} onChange={(optIns) => setDraft((d) => ({ ...d, ...optIns }))} />
+          <BodyLimitField mb={bodyLimit.mb} disabled={!bodyLimit.loaded} onChange={bodyLimit.set} />
           {commands.infoNotice}
           {request.inFlight && <SendProgress />}
           {error && (

@@ -1,6 +1,6 @@
 // Sending: client-side checks first (nothing leaves on bad input), then the IPC call, with cancel.
 import { useCallback, useRef, useState } from 'react';
-import { DEFAULT_TIMEOUT_MS, type HttpMethod, type SendResult, type TransportOptIns } from '../shared/api';
+import { BYTES_PER_MB, DEFAULT_TIMEOUT_MS, type HttpMethod, type SendResult, type TransportOptIns } from '../shared/api';
 import { fail, type KeypostError } from '../shared/errors';
 import { checkJsonBody, checkUrl } from '../shared/requestChecks';
 import { api } from './api';
@@ -12,7 +12,8 @@ export interface Draft extends TransportOptIns {
   body: string;
 }
 
-export function useSend(token: TokenState) {
+/** bodyLimitMb: bodies bigger than this many MB (1024 × 1024 bytes) go to a temp file instead of the page. */
+export function useSend(token: TokenState, bodyLimitMb: number) {
   const [result, setResult] = useState<SendResult | null>(null);
   const [error, setError] = useState<KeypostError | null>(null);
   const [inFlight, setInFlight] = useState<string | null>(null);
@@ -42,6 +43,7 @@ export function useSend(token: TokenState) {
           timeoutMs: DEFAULT_TIMEOUT_MS,
           allowPlainHttp: draft.allowPlainHttp === true,
           allowSelfSignedTls: draft.allowSelfSignedTls === true,
+          maxBodyBytes: bodyLimitMb * BYTES_PER_MB,
         });
         if (answer.ok) setResult(answer.value);
         else setError(answer.error);
@@ -50,7 +52,7 @@ export function useSend(token: TokenState) {
         setInFlight(null);
       }
     },
-    [token],
+    [token, bodyLimitMb],
   );
 
   const cancel = useCallback(() => {

@@ -20,6 +20,11 @@ export type HttpMethod = (typeof httpMethods)[number];
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_CREDENTIAL = 'default';
+/** Response bodies up to this many MB (1 MB = 1024 × 1024 bytes) stay in memory; bigger ones go to a temp file. A user setting. */
+export const DEFAULT_BODY_LIMIT_MB = 100;
+/** The highest limit anyone may set: main never holds more than 1 GB of one body. */
+export const MAX_BODY_LIMIT_MB = 1024;
+export const BYTES_PER_MB = 1024 * 1024;
 
 /** Relaxations of Keypost's safe defaults, each an explicit opt-in the user makes for one preset. */
 export interface TransportOptIns {
@@ -67,9 +72,9 @@ export interface SendResult {
   contentType: string;
   bodyKind: BodyKind;
   /** Text for json/text; a hex dump of the first bytes for binary; the start of the body when savedFile is set.
-   *  Empty when bodyInParts is set: the page then reads the text with readBody, a part at a time. */
+   *  Empty when bodyInParts is set: the page then reads the bytes with readBody, a part at a time. */
   body: string;
-  /** Set for json/text bodies over a few MB, so no single IPC message carries 100 MB. */
+  /** Set for json/text bodies over 1 MB, so no IPC message carries a whole 100 MB body, and no string holds it. */
   bodyInParts?: boolean;
   /** For image/* bodies up to 10 MB: a data: URL the page shows in an <img>. */
   imageDataUrl?: string;
@@ -83,7 +88,7 @@ export interface SendResult {
 }
 
 export interface BodyPart {
-  text: string;
+  bytes: Uint8Array;
   /** Where the next part starts; equals the body size after the last part. */
   nextOffset: number;
 }
@@ -106,8 +111,10 @@ export interface KeypostApi {
   deleteToken(credential: string): Promise<Result<boolean>>;
   /** Saves the last response body of this request where the user picks (main asks); null when cancelled. */
   saveBody(requestId: string): Promise<Result<SavedBody | null>>;
-  /** A part of the kept body's text from byte `offset` (at most maxBytes, cut at a character boundary). */
+  /** A part of the kept body from byte `offset`, at most maxBytes. */
   readBody(requestId: string, offset: number, maxBytes: number): Promise<Result<BodyPart>>;
+  /** Opens a body that went to a temp file (over the size limit) in the OS's app for its type; fails for a body in memory. */
+  openBody(requestId: string): Promise<Result<boolean>>;
 
   // Presets (presetApi.ts): the store status is a startup notice, e.g. where a damaged file was backed up.
   storeStatus(): Promise<Result<StoreStatus>>;
@@ -160,6 +167,7 @@ export const channels = {
   deleteToken: 'keypost:delete-token',
   saveBody: 'keypost:save-body',
   readBody: 'keypost:read-body',
+  openBody: 'keypost:open-body',
   storeStatus: 'keypost:store-status',
   listPresets: 'keypost:list-presets',
   getPreset: 'keypost:get-preset',

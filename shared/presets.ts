@@ -1,6 +1,6 @@
 // Presets and settings: the one definition of their shape (zod), used by the store, the IPC schemas and the UI.
 import { z } from 'zod';
-import { httpMethods } from './api';
+import { DEFAULT_BODY_LIMIT_MB, httpMethods, MAX_BODY_LIMIT_MB } from './api';
 
 export const PRESET_NAME_MAX = 100;
 export const PRESET_BODY_MAX = 5 * 1024 * 1024;
@@ -57,24 +57,39 @@ export const windowBoundsSchema = z
   .strict();
 export type WindowBounds = z.infer<typeof windowBoundsSchema>;
 
+/** "Keep response bodies up to N MB in memory": whole MB, 1 to 1024. */
+export const bodyLimitMbSchema = z
+  .number()
+  .int('The body size limit is a whole number of MB.')
+  .min(1, 'The body size limit is at least 1 MB.')
+  .max(MAX_BODY_LIMIT_MB, `The body size limit is at most ${MAX_BODY_LIMIT_MB} MB.`);
+
 /** Each setting is validated on its own, so one bad value never costs the others. */
 export const settingsFields = {
   lastPresetId: presetIdSchema.nullable(),
   selectedCredential: credentialNameSchema.nullable(),
   windowBounds: windowBoundsSchema.nullable(),
+  bodyLimitMb: bodyLimitMbSchema,
 };
 export interface Settings {
   lastPresetId: string | null;
   selectedCredential: string | null;
   windowBounds: WindowBounds | null;
+  /** Response bodies up to this many MB stay in memory; bigger ones go to a temp file. */
+  bodyLimitMb: number;
 }
 /** The part of the settings the page may change (window bounds belong to main). */
-export type RendererSettings = Pick<Settings, 'lastPresetId' | 'selectedCredential'>;
+export type RendererSettings = Pick<Settings, 'lastPresetId' | 'selectedCredential' | 'bodyLimitMb'>;
 export const rendererSettingsPatchSchema = z
-  .object({ lastPresetId: settingsFields.lastPresetId.optional(), selectedCredential: settingsFields.selectedCredential.optional() })
+  .object({
+    lastPresetId: settingsFields.lastPresetId.optional(),
+    selectedCredential: settingsFields.selectedCredential.optional(),
+    bodyLimitMb: settingsFields.bodyLimitMb.optional(),
+  })
   .strict();
 
-export const emptySettings = (): Settings => ({ lastPresetId: null, selectedCredential: null, windowBounds: null });
+// A file written before a setting existed simply lacks it: the loader keeps these defaults for what is missing.
+export const emptySettings = (): Settings => ({ lastPresetId: null, selectedCredential: null, windowBounds: null, bodyLimitMb: DEFAULT_BODY_LIMIT_MB });
 
 /** The store file as written by this version. */
 export interface StoreFile {

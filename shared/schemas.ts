@@ -1,6 +1,6 @@
 // Argument schemas for every IPC call; main validates with them before anything runs.
 import { z } from 'zod';
-import { httpMethods, type ApiName, type KeypostApi } from './api';
+import { BYTES_PER_MB, httpMethods, MAX_BODY_LIMIT_MB, type ApiName, type KeypostApi } from './api';
 import {
   credentialNameSchema as credentialName,
   presetDraftSchema,
@@ -27,7 +27,7 @@ export const sendRequestSchema = z
     allowPlainHttp: z.boolean().optional(),
     allowSelfSignedTls: z.boolean().optional(),
     // In-memory ceiling for a body; past it the body goes to a temp file. Capped so no caller can ask main to hold gigabytes.
-    maxBodyBytes: z.number().int().min(1).max(1024 * 1024 * 1024).optional(),
+    maxBodyBytes: z.number().int().min(1).max(MAX_BODY_LIMIT_MB * BYTES_PER_MB).optional(),
   })
   .strict();
 
@@ -41,6 +41,7 @@ export const argSchemas: { [K in ApiName]: z.ZodType<Parameters<KeypostApi[K]>> 
   deleteToken: z.tuple([credentialName]),
   saveBody: z.tuple([requestId]),
   readBody: z.tuple([requestId, z.number().int().min(0), z.number().int().min(4).max(64 * 1024 * 1024)]),
+  openBody: z.tuple([requestId]),
   storeStatus: noArguments,
   listPresets: noArguments,
   getPreset: z.tuple([presetIdSchema]),

@@ -7,7 +7,7 @@ import { createPresetApi } from './presetApi';
 import type { PresetStore } from './presetStore';
 import { createTransferApi, type TransferFiles } from './presetTransfer';
 import { createResponseBodies } from './responseBodies';
-import { createSaveBodyApi, type ChooseSavePath } from './saveBodyApi';
+import { createSaveBodyApi, type ChooseSavePath, type OpenFile } from './saveBodyApi';
 import { createSendApi } from './sendApi';
 import { createTokenApi } from './tokenApi';
 import type { Vault } from './vault';
@@ -24,6 +24,8 @@ export interface CoreDeps {
   files: TransferFiles;
   /** Where "save body" writes: a save dialog in the app, a path in the test's data dir in E2E. Without it, saveBody fails. */
   chooseSavePath?: ChooseSavePath;
+  /** Opens an over-limit body's temp file: shell.openPath in the app, a recorder in E2E. Without it, openBody fails. */
+  openFile?: OpenFile;
 }
 
 export type Dispatch = (channel: string, args: unknown[], senderUrl: string | undefined) => Promise<Result<unknown>>;

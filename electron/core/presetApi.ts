@@ -1,6 +1,7 @@
 // Preset and settings calls: thin adapters from the IPC contract to the preset store.
 import type { KeypostApi } from '../../shared/api';
 import { ok } from '../../shared/errors';
+import type { RendererSettings, Settings } from '../../shared/presets';
 import type { PresetStore } from './presetStore';
 
 type PresetCalls =
@@ -27,13 +28,13 @@ export function createPresetApi({ store }: { store: PresetStore }): Pick<Keypost
     duplicatePreset: async (id) => store.duplicate(id),
     deletePreset: async (id) => store.remove(id),
     restorePreset: async (preset) => store.restore(preset),
-    getSettings: async () => {
-      const { lastPresetId, selectedCredential } = store.settings();
-      return ok({ lastPresetId, selectedCredential });
-    },
+    getSettings: async () => ok(forRenderer(store.settings())),
     updateSettings: async (patch) => {
       const saved = store.updateSettings(patch);
-      return saved.ok ? ok({ lastPresetId: saved.value.lastPresetId, selectedCredential: saved.value.selectedCredential }) : saved;
+      return saved.ok ? ok(forRenderer(saved.value)) : saved;
     },
   };
 }
+
+/** The settings the page sees: everything but what belongs to main (window bounds). */
+const forRenderer = ({ lastPresetId, selectedCredential, bodyLimitMb }: Settings): RendererSettings => ({ lastPresetId, selectedCredential, bodyLimitMb });

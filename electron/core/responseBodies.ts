@@ -13,8 +13,10 @@ export interface ResponseBodies {
   suggestedName(requestId: string): string | null;
   /** Writes the body to `target`; answers its size, or null when it is no longer kept. */
   saveTo(requestId: string, target: string): Promise<number | null>;
-  /** UTF-8 text from byte `offset`, at most `maxBytes`, never splitting a character; null when not kept in memory. */
-  readText(requestId: string, offset: number, maxBytes: number): { text: string; nextOffset: number } | null;
+  /** Where the body is kept: its temp file, or memory; null when it is no longer kept. */
+  location(requestId: string): { where: 'file'; path: string } | { where: 'memory' } | null;
+  /** Bytes from `offset`, at most `maxBytes`; null when not kept in memory. */
+  readBytes(requestId: string, offset: number, maxBytes: number): { bytes: Uint8Array; nextOffset: number } | null;
 }
 
 /** Only the last `capacity` bodies are kept: older ones (and their temp files) are dropped. */
@@ -36,14 +38,16 @@ export function createResponseBodies(capacity = 2): ResponseBodies {
       const entry = kept.get(requestId);
       return entry ? `response.${extensionFor(entry.contentType)}` : null;
     },
-    readText(requestId, offset, maxBytes) {
+    location(requestId) {
+      const body = kept.get(requestId)?.body;
+      if (!body) return null;
+      return body.where === 'file' ? { where: 'file', path: body.path } : { where: 'memory' };
+    },
+    readBytes(requestId, offset, maxBytes) {
       const entry = kept.get(requestId);
       if (entry?.body.where !== 'memory') return null;
-      const bytes = entry.body.bytes;
-      let end = Math.min(bytes.length, offset + maxBytes);
-      // Back off continuation bytes (10xxxxxx) so each part decodes on its own.
-      while (end < bytes.length && end > offset && (bytes[end]! & 0xc0) === 0x80) end--;
-      return { text: bytes.toString('utf8', offset, end), nextOffset: end };
+      const end = Math.min(entry.body.bytes.length, offset + maxBytes);
+      return { bytes: entry.body.bytes.subarray(offset, end), nextOffset: end };
     },
     async saveTo(requestId, target) {
       const entry = kept.get(requestId);

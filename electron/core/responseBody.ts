@@ -12,8 +12,9 @@ const FILE_PREVIEW_BYTES = 4096;
 /** Images up to this size are sent to the page as a data: URL; bigger ones get the hex preview. */
 export const IMAGE_PREVIEW_MAX_BYTES = 10 * 1024 * 1024;
 const PROGRESS_EVERY_MS = 100;
-/** Text bodies above this go to the page in parts (readBody): one 100 MB IPC message is slow and memory-hungry. */
-export const INLINE_BODY_BYTES = 8 * 1024 * 1024;
+/** Text bodies above this go to the page as bytes in parts (readBody): one 100 MB IPC message, or a 100 MB
+ *  string, is slow and memory-hungry. Smaller ones come inline in the answer: one round trip. */
+export const INLINE_BODY_BYTES = 1024 * 1024;
 
 /** Where a received body lives: memory, or a temp file when it passed the size limit. */
 export type ReceivedBody =
@@ -23,13 +24,54 @@ export type ReceivedBody =
 export interface ReadBodyOptions {
   /** Above this many decoded bytes the body goes to a temp file instead of memory. */
   limit: number;
+  /** Name of the temp file an over-limit body goes to (spoolFileName); default `response-body`. */
+  fileName?: string;
   /** Called at most every 100 ms while bytes arrive, and once at the end. */
   onProgress?: (receivedBytes: number) => void;
+  /** The decoded size, when the server announced it (Content-Length, no Content-Encoding). */
+  expectedBytes?: number | null;
+}
+
+/** Chunks held in memory: copied straight into one buffer when the size is known, so the body is never held twice. */
+class HeldChunks {
+  private chunks: Uint8Array[] = [];
+  private buffer: Buffer | null;
+  private filled = 0;
+
+  constructor(expectedBytes: number | null) {
+    this.buffer = expectedBytes ? Buffer.allocUnsafe(expectedBytes) : null;
+  }
+
+  add(chunk: Uint8Array): void {
+    if (this.buffer && this.filled + chunk.byteLength <= this.buffer.length) {
+      this.buffer.set(chunk, this.filled);
+      this.filled += chunk.byteLength;
+      return;
+    }
+    // More than announced: fall back to a list.
+    if (this.buffer) this.chunks.push(this.buffer.subarray(0, this.filled));
+    this.buffer = null;
+    this.chunks.push(chunk);
+  }
+
+  /** What is held so far, in order; emptied by clear(). */
+  parts(): Uint8Array[] {
+    return this.buffer ? [this.buffer.subarray(0, this.filled)] : this.chunks;
+  }
+
+  clear(): void {
+    this.buffer = null;
+    this.chunks = [];
+  }
+
+  join(size: number): Buffer {
+    return this.buffer ? this.buffer.subarray(0, this.filled) : Buffer.concat(this.chunks, size);
+  }
 }
 
 export async function readBody(body: ReadableStream<Uint8Array> | null, options: ReadBodyOptions): Promise<ReceivedBody> {
   if (!body) return { where: 'memory', bytes: Buffer.alloc(0) };
-  const chunks: Uint8Array[] = [];
+  const held = new HeldChunks(options.expectedBytes !== undefined && options.expectedBytes !== null && options.expectedBytes <= options.limit ? options.expectedBytes : null);
   let size = 0;
   let lastProgress = performance.now();
   let spool: { path: string; stream: WriteStream; head: Buffer } | undefined;
@@ -45,14 +87,13 @@ export async function readBody(body: ReadableStream<Uint8Array> | null, options:
         // From here on memory stays bounded: what we hold goes to disk, and every later chunk too.
         const dir = await mkdtemp(path.join(tmpdir(), 'keypost-'));
         spoolDirs.add(dir);
-        const file = path.join(dir, 'response-body');
-        const head = Buffer.concat([...chunks, value]).subarray(0, FILE_PREVIEW_BYTES);
-        spool = { path: file, stream: createWriteStream(file, { mode: 0o600 }), head: Buffer.from(head) };
-        for (const chunk of chunks) await write(spool.stream, chunk);
-        chunks.length = 0;
+        const file = path.join(dir, options.fileName ?? 'response-body');
+        spool = { path: file, stream: createWriteStream(file, { mode: 0o600 }), head: firstBytes([...held.parts(), value], FILE_PREVIEW_BYTES) };
+        for (const chunk of held.parts()) await write(spool.stream, chunk);
+        held.clear();
         await write(spool.stream, value);
       } else {
-        chunks.push(value);
+        held.add(value);
       }
       const now = performance.now();
       if (options.onProgress && now - lastProgress >= PROGRESS_EVERY_MS) {
@@ -61,7 +102,7 @@ export async function readBody(body: ReadableStream<Uint8Array> | null, options:
       }
     }
     options.onProgress?.(size);
-    if (!spool) return { where: 'memory', bytes: Buffer.concat(chunks, size) };
+    if (!spool) return { where: 'memory', bytes: held.join(size) };
     await new Promise<void>((resolve, reject) => spool!.stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
     return { where: 'file', path: spool.path, sizeBytes: size, head: spool.head };
   } catch (error) {
@@ -72,6 +113,18 @@ export async function readBody(body: ReadableStream<Uint8Array> | null, options:
     }
     throw error;
   }
+}
+
+/** A copy of the first `count` bytes of the parts, without joining them all. */
+function firstBytes(parts: Uint8Array[], count: number): Buffer {
+  const head: Uint8Array[] = [];
+  let size = 0;
+  for (const part of parts) {
+    if (size >= count) break;
+    head.push(part.subarray(0, count - size));
+    size += head[head.length - 1]!.length;
+  }
+  return Buffer.concat(head, size);
 }
 
 function write(stream: WriteStream, chunk: Uint8Array): Promise<void> {
@@ -149,6 +202,21 @@ export function extensionFor(contentType: string): string {
   const image = /^image\/(png|jpeg|gif|webp|bmp|svg)/.exec(mime)?.[1];
   if (image) return image === 'jpeg' ? 'jpg' : image;
   return 'bin';
+}
+
+/**
+ * The temp file's name for an over-limit body, which the user may open with the OS's app for its type (openBody).
+ * Only types whose usual app shows rather than runs them: markup and SVG become .txt, because a browser opening
+ * .html or .svg from file:// would run its scripts; anything unknown becomes .bin.
+ */
+export function spoolFileName(contentType: string): string {
+  const mime = mimeOf(contentType);
+  if (isJson(mime)) return 'response-body.json';
+  // text/* and anything +xml, so HTML and SVG (image/svg+xml) too.
+  if (isTextual(mime)) return 'response-body.txt';
+  const image = /^image\/(png|jpeg|gif|webp)$/.exec(mime)?.[1];
+  if (image) return `response-body.${image === 'jpeg' ? 'jpg' : image}`;
+  return 'response-body.bin';
 }
 
 const mimeOf = (contentType: string) => contentType.split(';')[0]!.trim().toLowerCase();

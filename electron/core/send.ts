@@ -1,14 +1,14 @@
 // Sends one authenticated JSON request with Node's fetch: timing, redirects, body reading, error codes.
 import { fetch, type Response } from 'undici';
-import type { HttpMethod, RedirectHop, SendResult } from '../../shared/api';
+import { BYTES_PER_MB, DEFAULT_BODY_LIMIT_MB, type HttpMethod, type RedirectHop, type SendResult } from '../../shared/api';
 import { fail, ok, type Result } from '../../shared/errors';
 import { agentFor } from './httpAgents';
 import { classifyNetworkError } from './networkErrors';
-import { classifyBody, classifyFileHead, readBody, type ReceivedBody } from './responseBody';
+import { classifyBody, classifyFileHead, readBody, spoolFileName, type ReceivedBody } from './responseBody';
 import type { Secret } from './secret';
 
 export const MAX_REDIRECTS = 5;
-export const DEFAULT_MAX_BODY_BYTES = 100 * 1024 * 1024;
+export const DEFAULT_MAX_BODY_BYTES = DEFAULT_BODY_LIMIT_MB * BYTES_PER_MB;
 
 export interface OutgoingRequest {
   url: URL;
@@ -122,6 +122,8 @@ async function buildResult(
   const wireBytes = Number.isSafeInteger(declared) ? declared : null;
   const received = await readBody(response.body, {
     limit: request.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    fileName: spoolFileName(contentType),
+    expectedBytes: contentEncoding ? null : wireBytes,
     onProgress: request.onProgress && ((bytes) => request.onProgress!(bytes, contentEncoding ? null : wireBytes)),
   });
   request.onBody?.(received, contentType);

@@ -2,38 +2,29 @@
 // images as an image, other binary as hex, an over-limit body as "saved to file" with its start.
 import type { ReactNode } from 'react';
 import type { SendResult } from '../../shared/api';
-import { JSON_VIEW_LANGUAGE } from '../editor/jsonViewLanguage';
-import { MonacoView } from '../editor/MonacoView';
 import { formatBytes } from '../format';
-import type { BodyText } from '../useBodyText';
-import type { JsonBody } from '../useJsonBody';
+import type { Language } from '../json/highlight';
+import type { Body } from '../useBody';
 import type { BodyViewName } from './BodyToolbar';
+import { LineView } from './LineView';
+import { SavedFileNotice } from './SavedFileNotice';
 import { TreeView } from './TreeView';
 
-export type Filtered = { state: 'off' } | { state: 'running' } | { state: 'done'; text: string; matches: number; shown: number } | { state: 'error'; error: string };
+export type Filtered = { state: 'off' } | { state: 'running' } | { state: 'done'; matches: number; shown: number; run: number } | { state: 'error'; error: string };
 
 interface Props {
   result: SendResult;
-  text: BodyText;
-  json: JsonBody;
+  body: Body;
   view: BodyViewName;
   filtered: Filtered;
+  /** Changes on Ctrl+F in the response pane. */
+  findRequest: number;
   onCopy: (text: string, what: string) => void;
 }
 
-export function BodyPane({ result, text: bodyText, json, view, filtered, onCopy }: Props) {
+export function BodyPane({ result, body, view, filtered, findRequest, onCopy }: Props) {
   if (result.savedFile) {
-    return (
-      <div className="saved-file" data-testid="saved-file">
-        <p className="notice">
-          The body is {formatBytes(result.savedFile.sizeBytes)}, over the size limit, so it was written to a temporary file instead of
-          memory: <code>{result.savedFile.path}</code>. Use Save… to keep it. Its start:
-        </p>
-        <pre className="hex" data-testid="response-body">
-          {result.body}
-        </pre>
-      </div>
-    );
+    return <SavedFileNotice key={result.requestId} savedFile={result.savedFile} requestId={result.requestId} preview={result.body} />;
   }
   if (result.imageDataUrl) {
     return (
@@ -49,24 +40,37 @@ export function BodyPane({ result, text: bodyText, json, view, filtered, onCopy 
       </pre>
     );
   }
-  if (bodyText.state === 'failed') return <p className="notice">The body could not be loaded: {bodyText.error}</p>;
-  if (bodyText.state === 'loading') return <Waiting>Loading the body… {formatBytes(bodyText.receivedBytes)} of {formatBytes(result.sizeBytes)}</Waiting>;
-  const text = bodyText.text;
-  if (result.bodyKind === 'text') return <TextBody text={text} language={languageFor(result.contentType)} />;
+  if (body.state === 'failed') return <p className="notice">The body could not be loaded: {body.error}</p>;
+  if (body.state !== 'ready') {
+    const received = body.state === 'loading' ? body.receivedBytes : 0;
+    return <Waiting>Loading the body… {formatBytes(received)} of {formatBytes(result.sizeBytes)}</Waiting>;
+  }
+  // Keyed by response (and filter run), so folds, selection and find start fresh for new content.
+  const lines = (name: 'pretty' | 'raw' | 'filtered', language: Language) => (
+    <LineView
+      key={`${result.requestId}:${name}:${filtered.state === 'done' ? filtered.run : 0}`}
+      worker={body.worker}
+      view={name}
+      language={language}
+      testId="response-body"
+      findRequest={findRequest}
+      onCopy={onCopy}
+    />
+  );
+  if (!body.json) return lines('raw', languageFor(result.contentType));
 
   // JSON from here on.
-  if (json.state === 'invalid') {
+  if (body.invalid !== null) {
     return (
       <>
         <p className="notice" data-testid="parse-error">
-          The body is labelled JSON but does not parse: {json.error}.
+          The body is labelled JSON but does not parse: {body.invalid}.
         </p>
-        <TextBody text={text} language="plaintext" />
+        {lines('raw', 'plain')}
       </>
     );
   }
-  if (view === 'raw') return <TextBody text={text} language={JSON_VIEW_LANGUAGE} />;
-  if (json.state !== 'ready') return <Waiting>Formatting…</Waiting>;
+  if (view === 'raw') return lines('raw', 'json');
   if (filtered.state === 'running') return <Waiting>Filtering…</Waiting>;
   if (filtered.state === 'error') return <p className="notice" data-testid="filter-error">{filtered.error}</p>;
   if (filtered.state === 'done') {
@@ -76,25 +80,21 @@ export function BodyPane({ result, text: bodyText, json, view, filtered, onCopy 
           {filtered.matches === 1 ? '1 match' : `${filtered.matches} matches`}
           {filtered.shown < filtered.matches && `, first ${filtered.shown} shown`}
         </p>
-        <TextBody text={filtered.text} language={JSON_VIEW_LANGUAGE} />
+        {lines('filtered', 'json')}
       </>
     );
   }
-  if (view === 'tree') return <TreeView worker={json.worker} onCopy={onCopy} />;
-  return <TextBody text={json.pretty} language={JSON_VIEW_LANGUAGE} />;
-}
-
-function TextBody({ text, language }: { text: string; language: string }) {
-  return <MonacoView testId="response-body" ariaLabel="Response body" readOnly value={text} language={language} />;
+  if (view === 'tree') return <TreeView worker={body.worker} onCopy={onCopy} />;
+  return lines('pretty', 'json');
 }
 
 function Waiting({ children }: { children: ReactNode }) {
   return <p className="notice">{children}</p>;
 }
 
-function languageFor(contentType: string): string {
+function languageFor(contentType: string): Language {
   const mime = contentType.split(';')[0]!.trim().toLowerCase();
   if (mime === 'text/html') return 'html';
   if (/[/+]xml$/.test(mime)) return 'xml';
-  return 'plaintext';
+  return 'plain';
 }

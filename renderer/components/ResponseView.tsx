@@ -4,8 +4,7 @@ import type { SendResult } from '../../shared/api';
 import { api } from '../api';
 import { copyText } from '../copyText';
 import { formatBytes } from '../format';
-import { useBodyText } from '../useBodyText';
-import { useJsonBody } from '../useJsonBody';
+import { useBody, type Body } from '../useBody';
 import { BodyPane, type Filtered } from './BodyPane';
 import { BodyToolbar, type BodyViewName } from './BodyToolbar';
 import { HeadersTable } from './HeadersTable';
@@ -19,18 +18,17 @@ export function ResponseView({ result }: { result: SendResult }) {
   const [view, setView] = useState<BodyViewName>('pretty');
   const [filter, setFilter] = useState('');
   const [status, setStatus] = useState('');
+  const [findRequest, setFindRequest] = useState(0);
   const filterRef = useRef<HTMLInputElement>(null);
-  const bodyText = useBodyText(result);
-  const text = bodyText.state === 'ready' ? bodyText.text : null;
-  const json = useJsonBody(result, text);
-  const filtered = useFilter(json, filter);
+  const body = useBody(result);
+  const filtered = useFilter(body, filter);
   const authenticate = result.headers.find(([name]) => name === 'www-authenticate')?.[1];
 
   useEffect(() => setStatus(''), [result]);
 
   const textual = !result.savedFile && result.bodyKind !== 'binary';
-  const jsonReady = json.state === 'ready' && json.parsed;
-  const available = { pretty: textual && json.state !== 'invalid', raw: textual, tree: jsonReady };
+  const jsonReady = body.state === 'ready' && body.json && body.invalid === null;
+  const available = { pretty: textual && (body.state !== 'ready' || body.invalid === null), raw: textual, tree: jsonReady };
   const shownView: BodyViewName = available[view] ? view : available.pretty ? 'pretty' : 'raw';
 
   const onCopy = (text: string, what: string) =>
@@ -40,12 +38,17 @@ export function ResponseView({ result }: { result: SendResult }) {
     if (!saved.ok) setStatus(saved.error.message);
     else if (saved.value) setStatus(`Saved ${formatBytes(saved.value.sizeBytes)} to ${saved.value.path}`);
   };
-  // Ctrl+F: Monaco opens its find widget in Pretty and Raw; in the tree, the JSONPath filter is the search.
+  const onCopyBody = async () => {
+    if (body.state !== 'ready') return;
+    const whole = await body.worker.request({ op: 'text' });
+    if (whole.ok) onCopy(whole.text, 'the body');
+  };
+  // Ctrl+F: the find bar in Pretty and Raw; in the tree, the JSONPath filter is the search.
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'f' && (event.ctrlKey || event.metaKey) && shownView === 'tree') {
-      event.preventDefault();
-      filterRef.current?.focus();
-    }
+    if (event.key.toLowerCase() !== 'f' || !(event.ctrlKey || event.metaKey)) return;
+    event.preventDefault();
+    if (shownView === 'tree') filterRef.current?.focus();
+    else setFindRequest((n) => n + 1);
   };
 
   return (
@@ -81,37 +84,38 @@ export function ResponseView({ result }: { result: SendResult }) {
           onFilter={setFilter}
           filterEnabled={jsonReady}
           filterRef={filterRef}
-          onCopyBody={() => text !== null && onCopy(text, 'the body')}
+          onCopyBody={() => void onCopyBody()}
           onSaveBody={() => void onSave()}
-          canCopy={textual && text !== null}
+          canCopy={textual && body.state === 'ready'}
           status={status}
         />
-        <BodyPane result={result} text={bodyText} json={json} view={shownView} filtered={filtered} onCopy={onCopy} />
+        <BodyPane result={result} body={body} view={shownView} filtered={filtered} findRequest={findRequest} onCopy={onCopy} />
       </div>
     </section>
   );
 }
 
 /** Runs the JSONPath filter in the worker a moment after typing stops; 'off' while the field is empty. */
-function useFilter(json: ReturnType<typeof useJsonBody>, filter: string): Filtered {
+function useFilter(body: Body, filter: string): Filtered {
   const [filtered, setFiltered] = useState<Filtered>({ state: 'off' });
+  const runs = useRef(0);
   useEffect(() => {
-    if (json.state !== 'ready' || !json.parsed || filter.trim() === '') {
+    if (body.state !== 'ready' || !body.json || body.invalid !== null || filter.trim() === '') {
       setFiltered({ state: 'off' });
       return;
     }
     let current = true;
     setFiltered({ state: 'running' });
     const timer = setTimeout(() => {
-      void json.worker.request({ op: 'filter', path: filter }).then((reply) => {
+      void body.worker.request({ op: 'filter', path: filter }).then((reply) => {
         if (!current) return;
-        setFiltered(reply.ok ? { state: 'done', text: reply.text, matches: reply.matches, shown: reply.shown } : { state: 'error', error: reply.error });
+        setFiltered(reply.ok ? { state: 'done', matches: reply.matches, shown: reply.shown, run: ++runs.current } : { state: 'error', error: reply.error });
       });
     }, FILTER_DELAY_MS);
     return () => {
       current = false;
       clearTimeout(timer);
     };
-  }, [json, filter]);
+  }, [body, filter]);
   return filtered;
 }

@@ -35,7 +35,7 @@ export function TreeView({ worker, onCopy }: Props) {
   useEffect(() => {
     if (total === 0) return;
     let current = true;
-    void worker.request({ op: 'rows', start, count }).then((reply) => current && reply.ok && setRows(reply.rows));
+    void worker.request({ op: 'treeRows', start, count }).then((reply) => current && reply.ok && setRows(reply.rows));
     return () => {
       current = false;
     };
@@ -43,7 +43,7 @@ export function TreeView({ worker, onCopy }: Props) {
 
   const toggle = useCallback(
     (index: number) =>
-      void worker.request({ op: 'toggle', index }).then((reply) => {
+      void worker.request({ op: 'treeToggle', index }).then((reply) => {
         if (!reply.ok) return;
         setTotal(reply.total);
         setVersion((v) => v + 1);
@@ -51,7 +51,7 @@ export function TreeView({ worker, onCopy }: Props) {
     [worker],
   );
   const copy = (index: number, what: 'value' | 'path') =>
-    void worker.request({ op: 'copy', index }).then((reply) => reply.ok && onCopy(what === 'value' ? reply.text : reply.path, what === 'value' ? 'value' : reply.path));
+    void worker.request({ op: 'treeCopy', index }).then((reply) => reply.ok && onCopy(what === 'value' ? reply.text : reply.path, what === 'value' ? 'value' : reply.path));
 
   return (
     <div className="tree" data-testid="response-tree" ref={viewport} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>

@@ -1,4 +1,5 @@
-// Monaco from the local package: the editor core, the few contributions we use, JSON language, local workers.
+// Monaco from the local package, for the request body editor: the editor core, the few contributions we use,
+// the JSON language (validation as you type), local workers. Response bodies use LineView instead.
 import * as monaco from 'monaco-editor/editor/editor.api';
 import 'monaco-editor/features/codicon/register';
 import 'monaco-editor/features/folding/register';
@@ -14,9 +15,6 @@ import 'monaco-editor/features/comment/register';
 import 'monaco-editor/features/multicursor/register';
 import 'monaco-editor/features/smartSelect/register';
 import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
-// Highlighting only (Monarch grammars, no language workers) for HTML and XML response bodies.
-import 'monaco-editor/languages/definitions/html/register';
-import 'monaco-editor/languages/definitions/xml/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
 import JsonWorker from 'monaco-editor/language/json/json.worker.js?worker';
 

@@ -1,25 +1,48 @@
 // Messages between the page and the body worker (body.worker.ts): one request, one reply, matched by id.
-import type { FilterOutcome } from './jsonFilter';
+// The worker owns the body's bytes and every index over them; the page only ever holds the rows on screen.
+import type { LineRow } from './foldedLines';
 import type { TreeRow } from './jsonTree';
 
+/** Line views the worker serves: the body pretty-printed, the body as received, the filter's matches. */
+export type LineViewName = 'pretty' | 'raw' | 'filtered';
+
 export type BodyRequest =
-  | { op: 'load'; text: string }
-  | { op: 'parse' }
+  | { op: 'begin'; sizeBytes: number; json: boolean }
+  | { op: 'append'; bytes: Uint8Array }
+  /** All bytes are in: validate and index. */
+  | { op: 'finish' }
+  | { op: 'rows'; view: LineViewName; start: number; count: number }
+  | { op: 'fold'; view: LineViewName; line: number }
+  | { op: 'find'; view: LineViewName; query: string; matchCase: boolean }
+  /** Unfolds whatever hides `line`; answers its row. */
+  | { op: 'reveal'; view: LineViewName; line: number }
+  | { op: 'copyLine'; view: LineViewName; line: number }
+  | { op: 'text' }
   | { op: 'filter'; path: string }
   | { op: 'tree' }
-  | { op: 'toggle'; index: number }
-  | { op: 'rows'; start: number; count: number }
-  | { op: 'copy'; index: number };
+  | { op: 'treeToggle'; index: number }
+  | { op: 'treeRows'; start: number; count: number }
+  | { op: 'treeCopy'; index: number };
 
 /** Replies per op; every op may also fail with { ok: false, error }. */
 export interface BodyReplies {
-  load: { ok: true; pretty: string };
-  parse: { ok: true } | { ok: false; error: string };
-  filter: FilterOutcome;
+  begin: { ok: true };
+  append: { ok: true };
+  /** ok: false for JSON that does not parse (the Raw view still works). */
+  finish: { ok: true } | { ok: false; error: string };
+  rows: { ok: true; total: number; rows: LineRow[] };
+  fold: { ok: true; total: number };
+  /** One entry per match: the line it is on (several matches can share a line). */
+  find: { ok: true; lines: number[]; more: boolean };
+  reveal: { ok: true; row: number; total: number };
+  /** path is null where no JSONPath applies (Raw). */
+  copyLine: { ok: true; value: string; path: string | null };
+  text: { ok: true; text: string };
+  filter: { ok: true; matches: number; shown: number };
   tree: { ok: true; total: number };
-  toggle: { ok: true; total: number };
-  rows: { ok: true; rows: TreeRow[] };
-  copy: { ok: true; text: string; path: string };
+  treeToggle: { ok: true; total: number };
+  treeRows: { ok: true; rows: TreeRow[] };
+  treeCopy: { ok: true; text: string; path: string };
 }
 
 export type BodyReply<Op extends BodyRequest['op']> = BodyReplies[Op] | { ok: false; error: string };

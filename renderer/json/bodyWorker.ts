@@ -18,12 +18,33 @@ export class BodyWorkerClient {
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve as (reply: unknown) => void);
-      this.worker.postMessage({ id, request });
+      // Parts of the body move to the worker instead of being copied.
+      this.worker.postMessage({ id, request }, request.op === 'append' ? [request.bytes.buffer] : []);
     });
+  }
+
+  /** Still working on a request (a slow filter, say): not fit for reuse. */
+  get busy(): boolean {
+    return this.pending.size > 0;
   }
 
   dispose(): void {
     this.worker.terminate();
     this.pending.clear();
   }
+}
+
+let idle: BodyWorkerClient | null = null;
+
+/** The idle worker if there is one (starting a worker costs time and memory on every response), else a new one. */
+export function acquireBodyWorker(): BodyWorkerClient {
+  const worker = idle ?? new BodyWorkerClient();
+  idle = null;
+  return worker;
+}
+
+/** Keeps the worker for the next body, unless it is still busy: then it is terminated, work and memory with it. */
+export function releaseBodyWorker(worker: BodyWorkerClient): void {
+  if (worker.busy || idle) worker.dispose();
+  else idle = worker;
 }

@@ -29,7 +29,7 @@ export function filterJson(document: unknown, expression: string): FilterOutcome
     ),
     matches: found.length,
     shown: shown.length,
-    paths: shown.slice(0, 1000).map((match) => jsonPathText(segmentsOf(document, match.path))),
+    paths: shown.map((match) => jsonPathText(segmentsOf(document, match.path))),
   };
 }
 

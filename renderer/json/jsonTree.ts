@@ -1,6 +1,7 @@
 // The tree view's model: the visible rows of a parsed document as a flat list, so the view can render
 // only the rows on screen (virtualized) and expanding a 1-million-item array is one splice, not a DOM.
 import { jsonPathText, type PathSegment } from './jsonPathText';
+import { isRawJson } from './parseExact';
 
 export type ValueKind = 'object' | 'array' | 'string' | 'number' | 'boolean' | 'null';
 
@@ -29,13 +30,13 @@ export interface TreeRow {
 const PREVIEW_CHARS = 300;
 
 export const kindOf = (value: unknown): ValueKind =>
-  value === null ? 'null' : Array.isArray(value) ? 'array' : (typeof value as ValueKind);
+  value === null ? 'null' : Array.isArray(value) ? 'array' : isRawJson(value) ? 'number' : (typeof value as ValueKind);
 
 const entriesOf = (value: unknown): Array<[PathSegment, unknown]> =>
   Array.isArray(value) ? value.map((item, index) => [index, item]) : Object.entries(value as object);
 
 const countOf = (value: unknown): number =>
-  Array.isArray(value) ? value.length : value !== null && typeof value === 'object' ? Object.keys(value).length : 0;
+  Array.isArray(value) ? value.length : kindOf(value) === 'object' ? Object.keys(value as object).length : 0;
 
 export class JsonTree {
   private rows: Row[];

@@ -129,7 +129,7 @@ async function receiveAndDisplay(base: string): Promise<void> {
       await page.getByTestId('url').fill(`${base}/items?bytes=1000`);
       await page.getByTestId('token').fill('bench-token');
       await page.getByTestId('send').click();
-      await page.getByTestId('response-body').locator('.view-line', { hasText: '"items": [' }).waitFor();
+      await page.getByTestId('response-body').getByTestId('line').filter({ hasText: '"items": [' }).waitFor();
       await page.getByTestId('url').fill(`${base}/items?bytes=${bytes}`);
       const renderers = rendererPids(path.join(app.userDataDir, 'renderer-profile'));
       (globalThis as { gc?: () => void }).gc?.();
@@ -144,13 +144,13 @@ async function receiveAndDisplay(base: string): Promise<void> {
       await page.getByTestId('send').click();
       // Displayed: the new body's size is shown and the Pretty view has rendered its first lines.
       await page.getByTestId('size').getByText(/ (KB|MB)$/).waitFor({ timeout: 300_000 });
-      await page.getByTestId('response-body').locator('.view-line', { hasText: '"items": [' }).waitFor({ timeout: 300_000 });
+      await page.getByTestId('response-body').getByTestId('line').filter({ hasText: '"items": [' }).waitFor({ timeout: 300_000 });
       const displayed = performance.now() - started;
-      // Searchable: Monaco's find widget counts the one needle at the end of the body.
-      await page.getByTestId('response-body').locator('.view-lines').click();
+      // Searchable: Ctrl+F counts the one needle at the end of the body.
+      await page.getByTestId('response-body').click();
       await page.keyboard.press('ControlOrMeta+F');
       await page.keyboard.type('needle-');
-      await page.getByTestId('response-body').locator('.find-widget .matchesCount', { hasText: '1 of 1' }).waitFor({ timeout: 300_000 });
+      await page.getByTestId('find-count').getByText('1 of 1').waitFor({ timeout: 300_000 });
       const searchable = performance.now() - started;
       clearInterval(sampler);
       const size = Number((await page.getByTestId('size').getAttribute('title'))?.match(/Decoded: (\d+)/)?.[1] ?? bytes);
@@ -176,7 +176,7 @@ async function receiveAndDisplay(base: string): Promise<void> {
   console.log(
     [
       '',
-      'displayed: Send click until the Pretty view shows its first line (fetch, IPC to the page, parse + format in a worker, Monaco model).',
+      'displayed: Send click until the Pretty view shows its first line (fetch, body bytes to the page in 4 MB parts, validate + index in a worker, first rows).',
       'main: heapUsed + external (Buffers) of this Node process, which plays Electron main in the harness (handlers, fetch, the body kept for Save, the',
       '  Playwright binding that carries IPC); the server runs in a child process. RSS is not used here: it never shrinks, so sizes would add up.',
       'renderer: RSS of the Chromium renderer process of the page, workers included (sampled every 25 ms; /proc VmRSS).',

@@ -49,14 +49,14 @@ export async function fillRequest(page: Page, request: { url: string; token?: st
 /** The response body as displayed: Monaco's rendered lines (all of them, for the small bodies tests use). */
 export async function displayedBody(page: Page): Promise<string> {
   const body = page.getByTestId('response-body');
-  const lines = body.locator('.view-line');
+  const lines = body.getByTestId('line');
   if ((await lines.count()) === 0) return (await body.innerText()).trim();
-  // Monaco positions lines absolutely; sort by their top offset to read them in order.
+  // Body views position their rows absolutely; sort by their top offset to read them in order.
   const texts = await lines.evaluateAll((nodes) =>
     nodes
-      .map((node) => ({ top: parseFloat((node as HTMLElement).style.top), text: node.textContent ?? '' }))
+      .map((node) => ({ top: parseFloat((node as HTMLElement).style.top), text: node.querySelector('.line-text')?.textContent ?? '' }))
       .sort((a, b) => a.top - b.top)
-      .map((line) => line.text.replace(/\u00a0/g, ' ')),
+      .map((line) => line.text),
   );
   return texts.join('\n').trim();
 }

@@ -4,8 +4,9 @@
 import { chromium, _electron, type Page } from '@playwright/test';
 import Conf from 'conf';
 import { createHash } from 'node:crypto';
-import { access, mkdir, mkdtemp } from 'node:fs/promises';
+import { access, appendFile, mkdir, mkdtemp, readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { deflateRawSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -45,6 +46,18 @@ const chooseSavePathIn = (userDataDir: string) => async (suggestedName: string) 
   await mkdir(savedBodyDirFor(userDataDir), { recursive: true });
   return path.join(savedBodyDirFor(userDataDir), suggestedName);
 };
+
+/** Stand-in for the OS "open file" (shell.openPath): records each opened path, one per line, instead of launching an app. */
+const openedFilesLog = (userDataDir: string) => path.join(userDataDir, 'opened-files.txt');
+const recordOpenedFileIn = (userDataDir: string) => async (file: string) => {
+  await appendFile(openedFilesLog(userDataDir), `${file}\n`);
+  return '';
+};
+/** The paths the app asked the OS to open, oldest first. */
+export async function openedFilesFor(userDataDir: string): Promise<string[]> {
+  const log = await readFile(openedFilesLog(userDataDir), 'utf8').catch(() => '');
+  return log.split('\n').filter(Boolean);
+}
 
 export const exportPathFor = (userDataDir: string) => path.join(userDataDir, 'exports', 'keypost-presets.json');
 /** …and Import reads the file a spec put here (no file = the user cancelled). */
@@ -86,7 +99,8 @@ async function launchChromium(userDataDir: string, keychainService: string, gran
   const store = createPresetStore(new Conf<Record<string, unknown>>(storeOptions(userDataDir)));
   const files = specChosenFiles(userDataDir);
   const chooseSavePath = chooseSavePathIn(userDataDir);
-  const dispatch = createDispatch({ vault: createVault(keychainService), trustedOrigin: origin, emit, store, files, chooseSavePath });
+  const openFile = recordOpenedFileIn(userDataDir);
+  const dispatch = createDispatch({ vault: createVault(keychainService), trustedOrigin: origin, emit, store, files, chooseSavePath, openFile });
   // The browser profile lives in the app's data dir, so the token grep covers renderer storage too.
   const context = await chromium.launchPersistentContext(path.join(userDataDir, 'renderer-profile'), {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -96,10 +110,19 @@ async function launchChromium(userDataDir: string, keychainService: string, gran
     args: ['--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   // Answers travel as one JSON string: Playwright serialises objects value by value (over a second for
-  // 10,000 presets), while Electron's IPC clones them in milliseconds. Results are plain JSON data.
-  await context.exposeBinding('__keypostInvoke', async (source, channel: string, args: unknown[]) =>
-    JSON.stringify(await dispatch(channel, args, source.frame.url())),
-  );
+  // 10,000 presets), while Electron's IPC clones them in milliseconds. Results are plain JSON data, except
+  // body parts (Uint8Array), which Electron clones as bytes: here they travel beside the JSON, deflated and in
+  // base64, because CDP carries only about 20 MB/s (Electron's IPC copies bytes in memory).
+  await context.exposeBinding('__keypostInvoke', async (source, channel: string, args: unknown[]) => {
+    const blobs: string[] = [];
+    const json = JSON.stringify(await dispatch(channel, args, source.frame.url()), function (this: Record<string, unknown>, key, value) {
+      const original = this[key];
+      if (!(original instanceof Uint8Array)) return value;
+      blobs.push(deflateRawSync(original, { level: 1 }).toString('base64'));
+      return { __bytes: blobs.length - 1 };
+    });
+    return [json, ...blobs];
+  });
   // Mirrors electron/preload.ts: one function per channel, plus `on` for main's events.
   // Scripts run with tsx (benchmarks) compile with esbuild's keepNames, which puts __name(...) calls inside
   // functions Playwright serialises into the page; define it there so the bridge below still installs.
@@ -108,7 +131,19 @@ async function launchChromium(userDataDir: string, keychainService: string, gran
     const hooks = window as unknown as KeypostTestHooks;
     const listeners = new Map<string, Set<(payload: unknown) => void>>();
     const calls = Object.fromEntries(
-      Object.entries(channelMap).map(([name, channel]) => [name, (...args: unknown[]) => hooks.__keypostInvoke(channel, args).then((json) => JSON.parse(json as string))]),
+      Object.entries(channelMap).map(([name, channel]) => [
+        name,
+        async (...args: unknown[]) => {
+          const [json, ...blobs] = (await hooks.__keypostInvoke(channel, args)) as string[];
+          if (blobs.length === 0) return JSON.parse(json!);
+          const fromBase64 = (Uint8Array as unknown as { fromBase64(text: string): Uint8Array<ArrayBuffer> }).fromBase64;
+          const inflate = async (blob: string) =>
+            new Uint8Array(await new Response(new Blob([fromBase64(blob)]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).arrayBuffer());
+          const bytes = await Promise.all(blobs.map(inflate));
+          const index = (value: unknown) => (value as { __bytes?: number } | null)?.__bytes;
+          return JSON.parse(json!, (_key, value) => (typeof index(value) === 'number' ? bytes[index(value)!] : value));
+        },
+      ]),
     );
     const on = (event: string, listener: (payload: unknown) => void) => {
       if (!listeners.has(event)) listeners.set(event, new Set());

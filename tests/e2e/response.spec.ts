@@ -40,6 +40,42 @@ test('switches a JSON body between Pretty, Raw and Tree', async ({ app, server }
   await expect(rows).toHaveCount(3);
 });
 
+test('folds and unfolds the Pretty view, with the number of entries hidden', async ({ app, server }) => {
+  const { page } = app;
+  await sendTo(page, `${server.url}/doc`);
+  await expect.poll(() => displayedBody(page)).toContain('"data": [');
+  const dataLine = page.getByTestId('line').filter({ hasText: '"data": [' });
+  await dataLine.getByTestId('line-fold').click();
+  await expect(dataLine.getByTestId('fold-summary')).toHaveText(/4 entries/);
+  await expect.poll(() => displayedBody(page)).not.toContain('"Grace"');
+  // The closing bracket and its comma stay on the folded line.
+  expect(await displayedBody(page)).toContain('"data": [ … 4 entries … ],');
+  await dataLine.getByTestId('line-fold').click();
+  await expect.poll(() => displayedBody(page)).toContain('"name": "Grace"');
+});
+
+test('Ctrl+F finds every match, Enter steps through them, and the case can be matched', async ({ app, server }) => {
+  const { page } = app;
+  await sendTo(page, `${server.url}/doc`);
+  await expect.poll(() => displayedBody(page)).toContain('"meta"');
+  await page.getByTestId('response-body').click();
+  await page.keyboard.press('ControlOrMeta+F');
+  const input = page.getByTestId('find-input');
+  await expect(input).toBeFocused();
+  await input.fill('NAME');
+  await expect(page.getByTestId('find-count')).toHaveText('1 of 4');
+  await input.press('Enter');
+  await expect(page.getByTestId('find-count')).toHaveText('2 of 4');
+  await input.press('Shift+Enter');
+  await input.press('Shift+Enter');
+  await expect(page.getByTestId('find-count')).toHaveText('4 of 4');
+  await expect(page.locator('.current-match')).toContainText('"name": "Margaret"');
+  await page.getByTestId('find-case').check();
+  await expect(page.getByTestId('find-count')).toHaveText('No results');
+  await input.press('Escape');
+  await expect(input).toHaveCount(0);
+});
+
 test('filters the body with a JSONPath expression, showing only the matches', async ({ app, server }) => {
   const { page } = app;
   await sendTo(page, `${server.url}/doc`);
@@ -47,6 +83,10 @@ test('filters the body with a JSONPath expression, showing only the matches', as
   await page.getByTestId('body-filter').fill('$.data[?(@.id > 1)].name');
   await expect(page.getByTestId('filter-count')).toHaveText('3 matches');
   await expect.poll(() => displayedBody(page)).toBe('[\n  "Grace",\n  "Linus",\n  "Margaret"\n]');
+
+  // Filter results keep big numbers exact (they are parsed with their source text).
+  await page.getByTestId('body-filter').fill('$.data[3]');
+  await expect.poll(() => displayedBody(page)).toContain('"big": 12345678901234567890');
 
   await page.getByTestId('body-filter').fill('data[*]');
   await expect(page.getByTestId('filter-error')).toContainText('starts with $');
@@ -72,6 +112,19 @@ test('copies a value, its path and the whole body, and saves the body to a file'
     await name.hover();
     await name.getByTestId('copy-path').click();
     await expect.poll(clipboard).toBe('$.data[1].name');
+
+    // In the Pretty view, any line copies its value or its path; big numbers stay exact everywhere.
+    await page.getByTestId('view-pretty').click();
+    const big = page.getByTestId('line').filter({ hasText: '"big"' });
+    await big.hover();
+    await big.getByTestId('copy-line-path').click();
+    await expect.poll(clipboard).toBe('$.data[3].big');
+    await big.getByTestId('copy-line-value').click();
+    await expect.poll(clipboard).toBe('12345678901234567890');
+    const tags = page.getByTestId('line').filter({ hasText: '"tags": [' }).first();
+    await tags.hover();
+    await tags.getByTestId('copy-line-value').click();
+    await expect.poll(clipboard).toBe('[\n  "x",\n  "y"\n]');
 
     await page.getByTestId('copy-body').click();
     await expect.poll(clipboard).toBe(DOC);
@@ -135,7 +188,7 @@ test('a 20 MB JSON body is displayed and searchable, and the page keeps respondi
   const { page } = app;
   await sendTo(page, `${server.url}/items?bytes=20000000`);
   // While the body comes over in parts and is formatted off the UI thread, another input still takes typing.
-  await expect(page.getByText(/Loading the body…|Formatting…/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/Loading the body…/)).toBeVisible({ timeout: 30_000 });
   const url = page.getByTestId('url');
   await url.press('End');
   await url.pressSequentially('&typed');
@@ -143,12 +196,13 @@ test('a 20 MB JSON body is displayed and searchable, and the page keeps respondi
 
   await expect(page.getByTestId('size')).toHaveText('19 MB', { timeout: 30_000 });
   await expect.poll(() => displayedBody(page), { timeout: 30_000 }).toContain('"items": [');
-  await page.getByTestId('response-body').locator('.view-lines').click();
+  await page.getByTestId('response-body').click();
   await page.keyboard.press('ControlOrMeta+F');
   await page.keyboard.type('needle-');
-  await expect(page.getByTestId('response-body').locator('.find-widget .matchesCount')).toHaveText(/^1 of 1$/, { timeout: 30_000 });
-  await page.keyboard.press('Enter');
+  // The one match is at the very end of the body: the view scrolls there and marks it.
+  await expect(page.getByTestId('find-count')).toHaveText('1 of 1', { timeout: 30_000 });
   await expect.poll(() => displayedBody(page)).toContain('"name": "needle-');
+  await expect(page.getByTestId('response-body').locator('mark')).toHaveText('needle-');
 });
 
 test('shows bytes received during a slow download, and Cancel stops it', async ({ app, server }) => {

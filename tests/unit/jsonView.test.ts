@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { filterJson } from '../../renderer/json/jsonFilter';
 import { jsonPathText } from '../../renderer/json/jsonPathText';
 import { JsonTree } from '../../renderer/json/jsonTree';
-import { prettyJson } from '../../renderer/json/prettyJson';
+import { prettyText } from '../../renderer/json/jsonLines';
+
+const prettyJson = (text: string) => prettyText(new TextEncoder().encode(text));
 import { itemsJson } from '../fixtures/testServer';
 
 const DOC = {

@@ -71,8 +71,8 @@ describe('preset calls', () => {
     const { call } = core();
     const saved = value(await call<{ name: string; id: string }>('createPreset', draft('  Orders  ')));
     expect(saved.name).toBe('Orders');
-    expect(value(await call('getSettings'))).toEqual({ lastPresetId: null, selectedCredential: null });
-    expect(value(await call('updateSettings', { lastPresetId: saved.id }))).toEqual({ lastPresetId: saved.id, selectedCredential: null });
+    expect(value(await call('getSettings'))).toEqual({ lastPresetId: null, selectedCredential: null, bodyLimitMb: 100 });
+    expect(value(await call('updateSettings', { lastPresetId: saved.id }))).toEqual({ lastPresetId: saved.id, selectedCredential: null, bodyLimitMb: 100 });
   });
 });
 

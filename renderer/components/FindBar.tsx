@@ -1,0 +1,123 @@
+// Ctrl+F in a body view: the worker searches the bytes; Enter / Shift+Enter (or F3) walk the matches, Esc closes.
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { LineViewName } from '../json/bodyProtocol';
+import type { BodyWorkerClient } from '../json/bodyWorker';
+
+const SEARCH_DELAY_MS = 150;
+
+export interface FindState {
+  query: string;
+  matchCase: boolean;
+  /** The line of each match, in order; current is the match shown. */
+  lines: number[];
+  more: boolean;
+  current: number;
+}
+
+interface Props {
+  worker: BodyWorkerClient;
+  view: LineViewName;
+  /** Opens (and focuses) the bar when it changes from 0. */
+  openRequest: number;
+  onChange: (find: FindState | null) => void;
+  onGoTo: (line: number) => void;
+}
+
+export function FindBar({ worker, view, openRequest, onChange, onGoTo }: Props) {
+  // Open from Ctrl+F until closed: derived, not set in an effect, so the input exists (and has focus) before the
+  // next keystroke arrives.
+  const [closedAt, setClosedAt] = useState(0);
+  const open = openRequest > closedAt;
+  const [query, setQuery] = useState('');
+  const [matchCase, setMatchCase] = useState(false);
+  const [found, setFound] = useState<FindState | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+
+  // Each Ctrl+F (re)focuses the query, selected, so typing replaces it.
+  useLayoutEffect(() => {
+    if (!open) return;
+    input.current?.focus();
+    input.current?.select();
+  }, [open, openRequest]);
+
+  useEffect(() => {
+    if (!open || query === '') {
+      setFound(null);
+      return;
+    }
+    let current = true;
+    const timer = setTimeout(() => {
+      void worker.request({ op: 'find', view, query, matchCase }).then((reply) => {
+        if (!current || !reply.ok) return;
+        setFound({ query, matchCase, lines: reply.lines, more: reply.more, current: 0 });
+        if (reply.lines.length > 0) onGoTo(reply.lines[0]!);
+      });
+    }, SEARCH_DELAY_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+    // onGoTo changes with the view's size; a new search is only for a new query.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [worker, view, query, matchCase, open]);
+
+  useEffect(() => onChange(found), [found, onChange]);
+
+  const close = () => {
+    setClosedAt(openRequest);
+    setQuery('');
+  };
+
+  const step = (by: number) => {
+    if (!found || found.lines.length === 0) return;
+    const next = (found.current + by + found.lines.length) % found.lines.length;
+    setFound({ ...found, current: next });
+    onGoTo(found.lines[next]!);
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' || event.key === 'F3') {
+      event.preventDefault();
+      step(event.shiftKey ? -1 : 1);
+    } else if (event.key === 'Escape') {
+      event.stopPropagation();
+      close();
+    }
+  };
+
+  if (!open) return null;
+  const count = !found
+    ? ''
+    : found.lines.length === 0
+      ? 'No results'
+      : `${found.current + 1} of ${found.lines.length}${found.more ? '+' : ''}`;
+  return (
+    <div className="find-bar" role="search">
+      <input
+        ref={input}
+        data-testid="find-input"
+        aria-label="Find in the body"
+        placeholder="Find"
+        spellCheck={false}
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      <label className="find-case">
+        <input type="checkbox" data-testid="find-case" checked={matchCase} onChange={(event) => setMatchCase(event.target.checked)} /> Aa
+      </label>
+      <span className="find-count" data-testid="find-count" role="status">
+        {count}
+      </span>
+      <button data-testid="find-previous" aria-label="Previous match (Shift+Enter)" onClick={() => step(-1)}>
+        ↑
+      </button>
+      <button data-testid="find-next" aria-label="Next match (Enter)" onClick={() => step(1)}>
+        ↓
+      </button>
+      <button aria-label="Close find (Esc)" onClick={close}>
+        ×
+      </button>
+    </div>
+  );
+}

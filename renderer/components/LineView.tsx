@@ -1,0 +1,189 @@
+// A body as lines, virtualized: the worker holds the text and its index; only the rows on screen exist here.
+// Line numbers, folding (JSON), syntax colours, Ctrl+F and per-line copy of the value and its JSONPath.
+// Past ~15 million pixels (Chromium's element height limit) the scrollbar is scaled: it picks a row, and the rows
+// are drawn from the viewport's top.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { LineViewName } from '../json/bodyProtocol';
+import type { BodyWorkerClient } from '../json/bodyWorker';
+import type { LineRow } from '../json/foldedLines';
+import { markMatches, tokenize, type Language } from '../json/highlight';
+import { FindBar, type FindState } from './FindBar';
+
+export const ROW_HEIGHT = 20;
+const MAX_SCROLL_HEIGHT = 15_000_000;
+const OVERSCAN = 10;
+
+interface Props {
+  worker: BodyWorkerClient;
+  view: LineViewName;
+  language: Language;
+  testId: string;
+  /** Changes when the user presses Ctrl+F in the response pane. */
+  findRequest: number;
+  onCopy: (text: string, what: string) => void;
+}
+
+export function LineView({ worker, view, language, testId, findRequest, onCopy }: Props) {
+  const viewport = useRef<HTMLDivElement>(null);
+  const [total, setTotal] = useState(0);
+  const [rows, setRows] = useState<LineRow[]>([]);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(600);
+  const [version, setVersion] = useState(0);
+  const [selected, setSelected] = useState<number | null>(null);
+  const [find, setFind] = useState<FindState | null>(null);
+
+  useEffect(() => {
+    const element = viewport.current!;
+    const observer = new ResizeObserver(() => setHeight(element.clientHeight || 600));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  const visible = Math.ceil(height / ROW_HEIGHT);
+  const scrollHeight = Math.min(total * ROW_HEIGHT, MAX_SCROLL_HEIGHT);
+  const scaled = total * ROW_HEIGHT > MAX_SCROLL_HEIGHT;
+  const firstRow = scaled
+    ? Math.round((scrollTop / Math.max(1, scrollHeight - height)) * Math.max(0, total - visible))
+    : Math.floor(scrollTop / ROW_HEIGHT);
+  const start = scaled ? firstRow : Math.max(0, firstRow - OVERSCAN);
+  const count = visible + (scaled ? 1 : 2 * OVERSCAN);
+
+  useEffect(() => {
+    let current = true;
+    void worker.request({ op: 'rows', view, start, count }).then((reply) => {
+      if (!current || !reply.ok) return;
+      setTotal(reply.total);
+      setRows(reply.rows);
+    });
+    return () => {
+      current = false;
+    };
+  }, [worker, view, start, count, version]);
+
+  /** Scrolls so visible row `row` is on screen (centred when it was off screen). */
+  const scrollToRow = useCallback(
+    (row: number, rowsTotal: number) => {
+      const element = viewport.current;
+      if (!element) return;
+      if (rowsTotal * ROW_HEIGHT > MAX_SCROLL_HEIGHT) {
+        const room = Math.min(rowsTotal * ROW_HEIGHT, MAX_SCROLL_HEIGHT) - element.clientHeight;
+        element.scrollTop = (row / Math.max(1, rowsTotal - visible)) * room;
+      } else if (row * ROW_HEIGHT < element.scrollTop || (row + 1) * ROW_HEIGHT > element.scrollTop + element.clientHeight) {
+        element.scrollTop = row * ROW_HEIGHT - element.clientHeight / 2;
+      }
+    },
+    [visible],
+  );
+
+  const toggleFold = (line: number) =>
+    void worker.request({ op: 'fold', view, line }).then((reply) => {
+      if (!reply.ok) return;
+      setTotal(reply.total);
+      setVersion((v) => v + 1);
+    });
+  const goToLine = useCallback(
+    (line: number) =>
+      void worker.request({ op: 'reveal', view, line }).then((reply) => {
+        if (!reply.ok) return;
+        setTotal(reply.total);
+        setVersion((v) => v + 1);
+        scrollToRow(reply.row, reply.total);
+      }),
+    [worker, view, scrollToRow],
+  );
+  const copyLine = (line: number, what: 'value' | 'path') =>
+    void worker.request({ op: 'copyLine', view, line }).then((reply) => {
+      if (!reply.ok) return;
+      if (what === 'value') onCopy(reply.value, 'the value');
+      else if (reply.path !== null) onCopy(reply.path, reply.path);
+    });
+
+  const top = (index: number) => (scaled ? scrollTop + index * ROW_HEIGHT : (start + index) * ROW_HEIGHT);
+  const currentMatchLine = find?.lines[find.current];
+  const canCopyPath = view !== 'raw';
+
+  return (
+    <div className="line-view">
+      <FindBar worker={worker} view={view} openRequest={findRequest} onChange={setFind} onGoTo={goToLine} />
+      <div
+        className="line-viewport"
+        data-testid={testId}
+        ref={viewport}
+        tabIndex={0}
+        role="document"
+        aria-label="Response body"
+        onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+      >
+        <div style={{ height: scrollHeight, position: 'relative' }}>
+          {rows.map((row, index) => (
+            <div
+              key={row.line}
+              className={`line-row${row.line === selected ? ' selected' : ''}${row.line === currentMatchLine ? ' current-match' : ''}`}
+              data-testid="line"
+              style={{ top: top(index) }}
+            >
+              <span className="line-number" onClick={() => setSelected(row.line === selected ? null : row.line)}>
+                {row.line + 1}
+              </span>
+              {row.fold ? (
+                <button
+                  className="line-fold"
+                  data-testid="line-fold"
+                  aria-expanded={row.fold === 'open'}
+                  aria-label={row.fold === 'open' ? 'Fold' : 'Unfold'}
+                  onClick={() => toggleFold(row.line)}
+                >
+                  {row.fold === 'open' ? '▾' : '▸'}
+                </button>
+              ) : (
+                <span className="line-fold" />
+              )}
+              <span className="line-text">
+                <Segments text={row.text} language={language} find={find} />
+                {row.fold === 'folded' && (
+                  <>
+                    <span className="fold-summary" data-testid="fold-summary">
+                      {' '}
+                      … {row.entries === 1 ? '1 entry' : `${row.entries} entries`} …{' '}
+                    </span>
+                    <Segments text={row.foldedTail ?? ''} language={language} find={find} />
+                  </>
+                )}
+              </span>
+              <span className="line-actions">
+                <button data-testid="copy-line-value" title="Copy this value" onClick={() => copyLine(row.line, 'value')}>
+                  {canCopyPath ? 'value' : 'line'}
+                </button>
+                {canCopyPath && (
+                  <button data-testid="copy-line-path" title="Copy the JSONPath of this value" onClick={() => copyLine(row.line, 'path')}>
+                    path
+                  </button>
+                )}
+              </span>
+            </div>
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Segments({ text, language, find }: { text: string; language: Language; find: FindState | null }) {
+  const segments = markMatches(tokenize(text, language), find?.query ?? '', find?.matchCase ?? false);
+  return (
+    <>
+      {segments.map((segment, index) =>
+        segment.mark ? (
+          <mark key={index} className={segment.token}>
+            {segment.text}
+          </mark>
+        ) : (
+          <span key={index} className={segment.token || undefined}>
+            {segment.text}
+          </span>
+        ),
+      )}
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+// Hands a text or JSON response body to its own body worker: inline text for small bodies, bytes read from main
+// in 4 MB parts for large ones (no IPC message or string ever holds a 100 MB body). The worker validates and
+// indexes it; the views then ask the worker for the rows on screen.
+import { useEffect, useState } from 'react';
+import type { SendResult } from '../shared/api';
+import { api } from './api';
+import { acquireBodyWorker, type BodyWorkerClient, releaseBodyWorker } from './json/bodyWorker';
+
+const PART_BYTES = 4 * 1024 * 1024;
+
+export type Body =
+  /** Binary, image or saved-to-file bodies: nothing for the worker. */
+  | { state: 'none' }
+  | { state: 'loading'; receivedBytes: number }
+  /** invalid: why a body labelled JSON does not parse (null when it does, or when it is not JSON). */
+  | { state: 'ready'; worker: BodyWorkerClient; json: boolean; invalid: string | null }
+  | { state: 'failed'; error: string };
+
+export function useBody(result: SendResult): Body {
+  // Tagged with its result, so a render for a new result never sees the previous body.
+  const [loaded, setLoaded] = useState<{ result: SendResult; body: Body } | null>(null);
+  useEffect(() => {
+    if (result.savedFile || result.bodyKind === 'binary') return;
+    const worker = acquireBodyWorker();
+    const json = result.bodyKind === 'json';
+    let current = true;
+    const update = (body: Body) => current && setLoaded({ result, body });
+    void (async () => {
+      if (result.bodyInParts) {
+        await worker.request({ op: 'begin', sizeBytes: result.sizeBytes, json });
+        if (!current) return;
+        for (let offset = 0; offset < result.sizeBytes; ) {
+          const part = await api!.readBody(result.requestId, offset, PART_BYTES);
+          if (!current) return;
+          if (!part.ok) return update({ state: 'failed', error: part.error.message });
+          if (part.value.bytes.length === 0) break;
+          // Not awaited: the worker copies this part in while the next one is read.
+          void worker.request({ op: 'append', bytes: part.value.bytes });
+          offset = part.value.nextOffset;
+          update({ state: 'loading', receivedBytes: offset });
+        }
+      } else {
+        const bytes = new TextEncoder().encode(result.body);
+        await worker.request({ op: 'begin', sizeBytes: bytes.length, json });
+        if (!current) return;
+        await worker.request({ op: 'append', bytes });
+        if (!current) return;
+      }
+      const finished = await worker.request({ op: 'finish' });
+      update({ state: 'ready', worker, json, invalid: finished.ok ? null : finished.error });
+    })();
+    return () => {
+      current = false;
+      releaseBodyWorker(worker);
+    };
+  }, [result]);
+  if (result.savedFile || result.bodyKind === 'binary') return { state: 'none' };
+  return loaded?.result === result ? loaded.body : { state: 'loading', receivedBytes: 0 };
+}
