@@ -17,7 +17,7 @@ export interface FindState {
 interface Props {
   worker: BodyWorkerClient;
   view: LineViewName;
-  /** Opens (and focuses) the bar when it changes from 0. */
+  /** Opens (and focuses) the bar each time it changes. */
   openRequest: number;
   onChange: (find: FindState | null) => void;
   onGoTo: (line: number) => void;
@@ -25,8 +25,8 @@ interface Props {
 
 export function FindBar({ worker, view, openRequest, onChange, onGoTo }: Props) {
   // Open from Ctrl+F until closed: derived, not set in an effect, so the input exists (and has focus) before the
-  // next keystroke arrives.
-  const [closedAt, setClosedAt] = useState(0);
+  // next keystroke arrives. A bar mounted for a new body starts closed: it must not take the focus unasked.
+  const [closedAt, setClosedAt] = useState(openRequest);
   const open = openRequest > closedAt;
   const [query, setQuery] = useState('');
   const [matchCase, setMatchCase] = useState(false);

@@ -114,14 +114,14 @@ async function launchChromium(userDataDir: string, keychainService: string, gran
   // body parts (Uint8Array), which Electron clones as bytes: here they travel beside the JSON, deflated and in
   // base64, because CDP carries only about 20 MB/s (Electron's IPC copies bytes in memory).
   await context.exposeBinding('__keypostInvoke', async (source, channel: string, args: unknown[]) => {
-    const blobs: string[] = [];
+    const blobs: Array<{ length: number; deflated: string }> = [];
     const json = JSON.stringify(await dispatch(channel, args, source.frame.url()), function (this: Record<string, unknown>, key, value) {
       const original = this[key];
       if (!(original instanceof Uint8Array)) return value;
-      blobs.push(deflateRawSync(original, { level: 1 }).toString('base64'));
+      blobs.push({ length: original.length, deflated: deflateRawSync(original, { level: 1 }).toString('base64') });
       return { __bytes: blobs.length - 1 };
     });
-    return [json, ...blobs];
+    return { json, blobs };
   });
   // Mirrors electron/preload.ts: one function per channel, plus `on` for main's events.
   // Scripts run with tsx (benchmarks) compile with esbuild's keepNames, which puts __name(...) calls inside
@@ -134,14 +134,25 @@ async function launchChromium(userDataDir: string, keychainService: string, gran
       Object.entries(channelMap).map(([name, channel]) => [
         name,
         async (...args: unknown[]) => {
-          const [json, ...blobs] = (await hooks.__keypostInvoke(channel, args)) as string[];
-          if (blobs.length === 0) return JSON.parse(json!);
-          const fromBase64 = (Uint8Array as unknown as { fromBase64(text: string): Uint8Array<ArrayBuffer> }).fromBase64;
-          const inflate = async (blob: string) =>
-            new Uint8Array(await new Response(new Blob([fromBase64(blob)]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).arrayBuffer());
-          const bytes = await Promise.all(blobs.map(inflate));
+          const { json, blobs } = (await hooks.__keypostInvoke(channel, args)) as { json: string; blobs: Array<{ length: number; deflated: string }> };
+          if (blobs.length === 0) return JSON.parse(json);
+          // Inflate straight into a buffer of the known size, so a part exists once, as it would after Electron's IPC.
+          const inflate = async ({ length, deflated }: { length: number; deflated: string }) => {
+            const bytes = new Uint8Array(length);
+            const stream = new DecompressionStream('deflate-raw');
+            const writer = stream.writable.getWriter();
+            void writer.write((Uint8Array as unknown as { fromBase64(text: string): Uint8Array<ArrayBuffer> }).fromBase64(deflated));
+            void writer.close();
+            let at = 0;
+            for await (const chunk of stream.readable as unknown as AsyncIterable<Uint8Array>) {
+              bytes.set(chunk, at);
+              at += chunk.length;
+            }
+            return bytes;
+          };
+          const parts = await Promise.all(blobs.map(inflate));
           const index = (value: unknown) => (value as { __bytes?: number } | null)?.__bytes;
-          return JSON.parse(json!, (_key, value) => (typeof index(value) === 'number' ? bytes[index(value)!] : value));
+          return JSON.parse(json, (_key, value) => (typeof index(value) === 'number' ? parts[index(value)!] : value));
         },
       ]),
     );
