@@ -1,5 +1,5 @@
 // Calls on the body main kept: saveBody (main asks where, then writes it; the page sends no path), readBody
-// (the text a part at a time, for bodies too big for one IPC message) and openBody (a temp file, in the OS's app).
+// (the bytes a part at a time, for bodies too big for one IPC message) and openBody (a temp file, in the OS's app).
 import type { KeypostApi } from '../../shared/api';
 import { fail, ok } from '../../shared/errors';
 import type { ResponseBodies } from './responseBodies';
