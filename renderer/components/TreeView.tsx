@@ -55,6 +55,8 @@ export function TreeView({ worker, onCopy }: Props) {
 
   return (
     <div className="tree" data-testid="response-tree" ref={viewport} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>
+      {/* The first Tree view of a body parses it in the worker: seconds for 100 MB. */}
+      {total === 0 && <p className="notice">Building the tree…</p>}
       <div style={{ height: total * ROW_HEIGHT, position: 'relative' }}>
         {rows.map((row) => (
           <div key={row.index} className="tree-row" data-testid="tree-row" style={{ top: row.index * ROW_HEIGHT, paddingLeft: row.depth * 16 }}>

@@ -36,6 +36,8 @@ test('switches a JSON body between Pretty, Raw and Tree', async ({ app, server }
   await expect(rows).toHaveCount(7);
   await rows.nth(5).getByTestId('tree-toggle').click(); // data[3]
   await expect(rows.nth(7)).toContainText('"name": "Margaret"');
+  // The tree parses the body, and still shows the big integer exactly.
+  await expect(rows.nth(8)).toContainText('"big": 12345678901234567890');
   await rows.nth(1).getByTestId('tree-toggle').click();
   await expect(rows).toHaveCount(3);
 });
