@@ -78,6 +78,8 @@ function handle(request: BodyRequest): unknown {
       const found = findBytes(searched, request.query, request.matchCase);
       return { ok: true, lines: found.offsets.map((offset) => lines.source.lineOf(offset)), more: found.more };
     }
+    case 'lineOf':
+      return { ok: true, line: view(request.view).source.lineOf(request.offset) };
     case 'reveal': {
       const lines = view(request.view);
       const row = lines.reveal(request.line);

@@ -12,8 +12,8 @@ export type Body =
   /** Binary, image or saved-to-file bodies: nothing for the worker. */
   | { state: 'none' }
   | { state: 'loading'; receivedBytes: number }
-  /** invalid: why a body labelled JSON does not parse (null when it does, or when it is not JSON). */
-  | { state: 'ready'; worker: BodyWorkerClient; json: boolean; invalid: string | null }
+  /** invalid: why a body labelled JSON does not parse, and the byte where (null when it parses, or is not JSON). */
+  | { state: 'ready'; worker: BodyWorkerClient; json: boolean; invalid: { error: string; offset: number } | null }
   | { state: 'failed'; error: string };
 
 export function useBody(result: SendResult): Body {
@@ -47,7 +47,7 @@ export function useBody(result: SendResult): Body {
         if (!current) return;
       }
       const finished = await worker.request({ op: 'finish' });
-      update({ state: 'ready', worker, json, invalid: finished.ok ? null : finished.error });
+      update({ state: 'ready', worker, json, invalid: finished.ok ? null : { error: finished.error, offset: 'offset' in finished ? finished.offset : 0 } });
     })();
     return () => {
       current = false;

@@ -74,7 +74,8 @@ export interface SendResult {
   /** Text for json/text; a hex dump of the first bytes for binary; the start of the body when savedFile is set.
    *  Empty when bodyInParts is set: the page then reads the bytes with readBody, a part at a time. */
   body: string;
-  /** Set for json/text bodies over 1 MB, so no IPC message carries a whole 100 MB body, and no string holds it. */
+  /** Set for json/text bodies over 256 KB: the page reads their bytes in parts, so no IPC message carries a whole
+   *  100 MB body and no string holds it. */
   bodyInParts?: boolean;
   /** For image/* bodies up to 10 MB: a data: URL the page shows in an <img>. */
   imageDataUrl?: string;

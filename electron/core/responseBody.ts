@@ -14,7 +14,7 @@ export const IMAGE_PREVIEW_MAX_BYTES = 10 * 1024 * 1024;
 const PROGRESS_EVERY_MS = 100;
 /** Text bodies above this go to the page as bytes in parts (readBody): one 100 MB IPC message, or a 100 MB
  *  string, is slow and memory-hungry. Smaller ones come inline in the answer: one round trip. */
-export const INLINE_BODY_BYTES = 1024 * 1024;
+export const INLINE_BODY_BYTES = 256 * 1024;
 
 /** Where a received body lives: memory, or a temp file when it passed the size limit. */
 export type ReceivedBody =

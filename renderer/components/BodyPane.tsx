@@ -46,7 +46,7 @@ export function BodyPane({ result, body, view, filtered, findRequest, onCopy }: 
     return <Waiting>Loading the body… {formatBytes(received)} of {formatBytes(result.sizeBytes)}</Waiting>;
   }
   // Keyed by response (and filter run), so folds, selection and find start fresh for new content.
-  const lines = (name: 'pretty' | 'raw' | 'filtered', language: Language) => (
+  const lines = (name: 'pretty' | 'raw' | 'filtered', language: Language, revealOffset?: number) => (
     <LineView
       key={`${result.requestId}:${name}:${filtered.state === 'done' ? filtered.run : 0}`}
       worker={body.worker}
@@ -54,6 +54,7 @@ export function BodyPane({ result, body, view, filtered, findRequest, onCopy }: 
       language={language}
       testId="response-body"
       findRequest={findRequest}
+      revealOffset={revealOffset}
       onCopy={onCopy}
     />
   );
@@ -64,9 +65,9 @@ export function BodyPane({ result, body, view, filtered, findRequest, onCopy }: 
     return (
       <>
         <p className="notice" data-testid="parse-error">
-          The body is labelled JSON but does not parse: {body.invalid}.
+          The body is labelled JSON but does not parse: {body.invalid.error}.
         </p>
-        {lines('raw', 'plain')}
+        {lines('raw', 'plain', body.invalid.offset)}
       </>
     );
   }

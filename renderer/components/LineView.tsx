@@ -20,10 +20,12 @@ interface Props {
   testId: string;
   /** Changes when the user presses Ctrl+F in the response pane. */
   findRequest: number;
+  /** Show and select the line holding this byte at first (where a JSON body stops parsing). */
+  revealOffset?: number;
   onCopy: (text: string, what: string) => void;
 }
 
-export function LineView({ worker, view, language, testId, findRequest, onCopy }: Props) {
+export function LineView({ worker, view, language, testId, findRequest, revealOffset, onCopy }: Props) {
   const viewport = useRef<HTMLDivElement>(null);
   const [total, setTotal] = useState(0);
   const [rows, setRows] = useState<LineRow[]>([]);
@@ -92,6 +94,17 @@ export function LineView({ worker, view, language, testId, findRequest, onCopy }
       }),
     [worker, view, scrollToRow],
   );
+  useEffect(() => {
+    if (revealOffset === undefined) return;
+    void worker.request({ op: 'lineOf', view, offset: revealOffset }).then((reply) => {
+      if (!reply.ok) return;
+      setSelected(reply.line);
+      goToLine(reply.line);
+    });
+    // Once, when the view opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
   const copyLine = (line: number, what: 'value' | 'path') =>
     void worker.request({ op: 'copyLine', view, line }).then((reply) => {
       if (!reply.ok) return;

@@ -14,6 +14,8 @@ export type BodyRequest =
   | { op: 'rows'; view: LineViewName; start: number; count: number }
   | { op: 'fold'; view: LineViewName; line: number }
   | { op: 'find'; view: LineViewName; query: string; matchCase: boolean }
+  /** The line holding byte `offset` of what the view shows (the body, or the filter's matches). */
+  | { op: 'lineOf'; view: LineViewName; offset: number }
   /** Unfolds whatever hides `line`; answers its row. */
   | { op: 'reveal'; view: LineViewName; line: number }
   | { op: 'copyLine'; view: LineViewName; line: number }
@@ -28,12 +30,13 @@ export type BodyRequest =
 export interface BodyReplies {
   begin: { ok: true };
   append: { ok: true };
-  /** ok: false for JSON that does not parse (the Raw view still works). */
-  finish: { ok: true } | { ok: false; error: string };
+  /** ok: false for JSON that does not parse (the Raw view still works); offset: where the problem is. */
+  finish: { ok: true } | { ok: false; error: string; offset: number };
   rows: { ok: true; total: number; rows: LineRow[] };
   fold: { ok: true; total: number };
   /** One entry per match: the line it is on (several matches can share a line). */
   find: { ok: true; lines: number[]; more: boolean };
+  lineOf: { ok: true; line: number };
   reveal: { ok: true; row: number; total: number };
   /** path is null where no JSONPath applies (Raw). */
   copyLine: { ok: true; value: string; path: string | null };

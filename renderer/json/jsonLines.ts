@@ -61,7 +61,8 @@ export interface JsonLines {
   hasLongNumbers: boolean;
 }
 
-export type IndexOutcome = { ok: true; lines: JsonLines } | { ok: false; error: string };
+/** offset: the byte where the problem is, so the Raw view can show that line. */
+export type IndexOutcome = { ok: true; lines: JsonLines } | { ok: false; error: string; offset: number };
 
 class InvalidJson extends Error {
   constructor(
@@ -86,7 +87,7 @@ export function indexJson(bytes: Uint8Array): IndexOutcome {
   } catch (error) {
     if (!(error instanceof InvalidJson)) throw error;
     const { line, column } = positionOf(bytes, error.offset);
-    return { ok: false, error: `${error.message} at line ${line}, column ${column}` };
+    return { ok: false, error: `${error.message} at line ${line}, column ${column}`, offset: error.offset };
   }
 }
 

@@ -161,6 +161,13 @@ test('a JSON content type whose body does not parse shows the raw text and the p
   await expect(page.getByTestId('parse-error')).toContainText('does not parse');
   await expect.poll(() => displayedBody(page)).toBe('{"unterminated":');
   await expect(page.getByTestId('view-tree')).toBeDisabled();
+
+  // Deep in a long body, the Raw view opens at the offending line, selected.
+  await sendTo(page, `${server.url}/bad-json-deep`);
+  await expect(page.getByTestId('parse-error')).toContainText("found ',' at line 4000, column 19");
+  const selected = page.locator('.line-row.selected');
+  await expect(selected).toContainText('"key3998": 3998,,');
+  await expect(selected.locator('.line-number')).toHaveText('4000');
 });
 
 test('shows an image as an image, and other binary as a hex preview it can save', async ({ app, server }) => {

@@ -147,7 +147,7 @@ describe('progress', () => {
 });
 
 describe('reading a large body in parts', () => {
-  it('sends a text body over 1 MB as bytes in parts that add up to the body', async () => {
+  it('sends a text body over 256 KB as bytes in parts that add up to the body', async () => {
     const bodies = createResponseBodies();
     const value = await send('/items?bytes=3000000', { requestId: 'big', onBody: (body, type) => bodies.keep('big', body, type) });
     expect(value).toMatchObject({ bodyKind: 'json', body: '', bodyInParts: true });
