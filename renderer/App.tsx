@@ -123,7 +123,8 @@ export function App() {
               language="json"
               value={draft.body}
               onChange={(body) => setDraft((d) => ({ ...d, body }))}
-              onSubmit={send}
+              // The editor's own text: typing then Ctrl+Enter at once must not send the body as it was a render ago.
+              onSubmit={(body) => void request.send({ ...draft, body })}
               reveal={jsonErrorAt}
             />
           </section>

@@ -7,8 +7,8 @@ interface Props {
   language: string;
   readOnly?: boolean;
   onChange?: (value: string) => void;
-  /** Ctrl/Cmd+Enter inside the editor. */
-  onSubmit?: () => void;
+  /** Ctrl/Cmd+Enter inside the editor, with the editor's text as it is now. */
+  onSubmit?: (value: string) => void;
   /** Move the cursor here (e.g. to a JSON syntax error). */
   reveal?: { line: number; column: number; nonce: number };
   testId: string;
@@ -45,7 +45,7 @@ export function MonacoView({ value, language, readOnly = false, onChange, onSubm
       shown.current = instance.getValue();
       callbacks.current.onChange(shown.current);
     });
-    instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => callbacks.current.onSubmit?.());
+    instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => callbacks.current.onSubmit?.(instance.getValue()));
     editor.current = instance;
     return () => {
       instance.getModel()?.dispose();
