@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import type { SendResult } from '../shared/api';
 import { api } from './api';
+import { formatBytes } from './format';
 import { acquireBodyWorker, type BodyWorkerClient, releaseBodyWorker } from './json/bodyWorker';
 
 const PART_BYTES = 4 * 1024 * 1024;
@@ -25,10 +26,15 @@ export function useBody(result: SendResult): Body {
     const json = result.bodyKind === 'json';
     let current = true;
     const update = (body: Body) => current && setLoaded({ result, body });
+    // The worker makes room for the whole body first; a body too big for this machine's memory fails here, clearly.
+    const begin = async (sizeBytes: number) => {
+      const begun = await worker.request({ op: 'begin', sizeBytes, json });
+      if (!begun.ok) update({ state: 'failed', error: `there is not enough memory to show ${formatBytes(sizeBytes)} here (${begun.error}); Save… still writes it to a file` });
+      return begun.ok && current;
+    };
     void (async () => {
       if (result.bodyInParts) {
-        await worker.request({ op: 'begin', sizeBytes: result.sizeBytes, json });
-        if (!current) return;
+        if (!(await begin(result.sizeBytes))) return;
         for (let offset = 0; offset < result.sizeBytes; ) {
           const part = await api!.readBody(result.requestId, offset, PART_BYTES);
           if (!current) return;
@@ -41,13 +47,15 @@ export function useBody(result: SendResult): Body {
         }
       } else {
         const bytes = new TextEncoder().encode(result.body);
-        await worker.request({ op: 'begin', sizeBytes: bytes.length, json });
-        if (!current) return;
+        if (!(await begin(bytes.length))) return;
         await worker.request({ op: 'append', bytes });
         if (!current) return;
       }
       const finished = await worker.request({ op: 'finish' });
-      update({ state: 'ready', worker, json, invalid: finished.ok ? null : { error: finished.error, offset: 'offset' in finished ? finished.offset : 0 } });
+      if (finished.ok) return update({ state: 'ready', worker, json, invalid: null });
+      // A parse error says where; anything else (the worker died) is a failure to show the body at all.
+      if ('offset' in finished) return update({ state: 'ready', worker, json, invalid: { error: finished.error, offset: finished.offset } });
+      update({ state: 'failed', error: finished.error });
     })();
     return () => {
       current = false;

@@ -15,7 +15,7 @@ export interface ResponseBodies {
   saveTo(requestId: string, target: string): Promise<number | null>;
   /** Where the body is kept: its temp file, or memory; null when it is no longer kept. */
   location(requestId: string): { where: 'file'; path: string } | { where: 'memory' } | null;
-  /** Bytes from `offset`, at most `maxBytes`; null when not kept in memory. */
+  /** A copy of the bytes from `offset`, at most `maxBytes`; null when not kept in memory. */
   readBytes(requestId: string, offset: number, maxBytes: number): { bytes: Uint8Array; nextOffset: number } | null;
 }
 
@@ -47,7 +47,8 @@ export function createResponseBodies(capacity = 2): ResponseBodies {
       const entry = kept.get(requestId);
       if (entry?.body.where !== 'memory') return null;
       const end = Math.min(entry.body.bytes.length, offset + maxBytes);
-      return { bytes: entry.body.bytes.subarray(offset, end), nextOffset: end };
+      // A copy, not a view: structured clone (Electron's IPC) sends a view's whole ArrayBuffer, the entire body.
+      return { bytes: new Uint8Array(entry.body.bytes.subarray(offset, end)), nextOffset: end };
     },
     async saveTo(requestId, target) {
       const entry = kept.get(requestId);

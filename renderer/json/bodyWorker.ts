@@ -6,15 +6,23 @@ export class BodyWorkerClient {
   private worker = new BodyWorker();
   private nextId = 0;
   private pending = new Map<number, (reply: unknown) => void>();
+  /** Set when the worker died (out of memory on a huge body): every request then fails at once. */
+  private failure: string | null = null;
 
   constructor() {
     this.worker.onmessage = (event: MessageEvent<{ id: number; reply: unknown }>) => {
       this.pending.get(event.data.id)?.(event.data.reply);
       this.pending.delete(event.data.id);
     };
+    this.worker.onerror = (event) => {
+      this.failure = `the body worker stopped (${event.message || 'out of memory?'})`;
+      for (const resolve of this.pending.values()) resolve({ ok: false, error: this.failure });
+      this.pending.clear();
+    };
   }
 
   request<R extends BodyRequest>(request: R): Promise<BodyReply<R['op']>> {
+    if (this.failure) return Promise.resolve({ ok: false, error: this.failure });
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve as (reply: unknown) => void);
@@ -23,9 +31,9 @@ export class BodyWorkerClient {
     });
   }
 
-  /** Still working on a request (a slow filter, say): not fit for reuse. */
+  /** Still working on a request (a slow filter, say), or dead: not fit for reuse. */
   get busy(): boolean {
-    return this.pending.size > 0;
+    return this.pending.size > 0 || this.failure !== null;
   }
 
   dispose(): void {

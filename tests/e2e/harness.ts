@@ -118,8 +118,10 @@ async function launchChromium(userDataDir: string, keychainService: string, gran
     const json = JSON.stringify(await dispatch(channel, args, source.frame.url()), function (this: Record<string, unknown>, key, value) {
       const original = this[key];
       if (!(original instanceof Uint8Array)) return value;
-      blobs.push({ length: original.length, deflated: deflateRawSync(original, { level: 1 }).toString('base64') });
-      return { __bytes: blobs.length - 1 };
+      // Like structured clone, a view carries its whole ArrayBuffer: a part that is a view of the body costs the body.
+      const whole = new Uint8Array(original.buffer);
+      blobs.push({ length: whole.length, deflated: deflateRawSync(whole, { level: 1 }).toString('base64') });
+      return { __bytes: blobs.length - 1, offset: original.byteOffset, length: original.byteLength };
     });
     return { json, blobs };
   });
@@ -151,8 +153,11 @@ async function launchChromium(userDataDir: string, keychainService: string, gran
             return bytes;
           };
           const parts = await Promise.all(blobs.map(inflate));
-          const index = (value: unknown) => (value as { __bytes?: number } | null)?.__bytes;
-          return JSON.parse(json, (_key, value) => (typeof index(value) === 'number' ? parts[index(value)!] : value));
+          type Placeholder = { __bytes: number; offset: number; length: number };
+          const isPlaceholder = (value: unknown): value is Placeholder => typeof (value as Placeholder | null)?.__bytes === 'number';
+          return JSON.parse(json, (_key, value) =>
+            isPlaceholder(value) ? new Uint8Array(parts[value.__bytes]!.buffer, value.offset, value.length) : value,
+          );
         },
       ]),
     );

@@ -157,6 +157,8 @@ describe('reading a large body in parts', () => {
     for (let offset = 0; offset < value.sizeBytes; ) {
       const part = bodies.readBytes('big', offset, 1_000_000)!;
       expect(part.bytes.length).toBeLessThanOrEqual(1_000_000);
+      // Each part owns its memory: IPC's structured clone copies a view's whole buffer, which would be the whole body.
+      expect(part.bytes.buffer.byteLength).toBe(part.bytes.length);
       expect(part.nextOffset).toBe(offset + part.bytes.length);
       parts.push(part.bytes);
       offset = part.nextOffset;
