@@ -1,13 +1,12 @@
-// Hands a text or JSON response body to its own body worker: inline text for small bodies, bytes read from main
-// in 4 MB parts for large ones (no IPC message or string ever holds a 100 MB body). The worker validates and
+// Hands a text or JSON response body to a body worker: inline text for small bodies, bytes read from main
+// in 1 MB parts for large ones (no IPC message or string ever holds a 100 MB body). The worker validates and
 // indexes it; the views then ask the worker for the rows on screen.
 import { useEffect, useState } from 'react';
-import type { SendResult } from '../shared/api';
+import { BODY_PART_BYTES, type SendResult } from '../shared/api';
 import { api } from './api';
 import { formatBytes } from './format';
 import { acquireBodyWorker, type BodyWorkerClient, releaseBodyWorker } from './json/bodyWorker';
 
-const PART_BYTES = 4 * 1024 * 1024;
 
 export type Body =
   /** Binary, image or saved-to-file bodies: nothing for the worker. */
@@ -36,7 +35,7 @@ export function useBody(result: SendResult): Body {
       if (result.bodyInParts) {
         if (!(await begin(result.sizeBytes))) return;
         for (let offset = 0; offset < result.sizeBytes; ) {
-          const part = await api!.readBody(result.requestId, offset, PART_BYTES);
+          const part = await api!.readBody(result.requestId, offset, BODY_PART_BYTES);
           if (!current) return;
           if (!part.ok) return update({ state: 'failed', error: part.error.message });
           if (part.value.bytes.length === 0) break;

@@ -9,7 +9,7 @@ import { fetch } from 'undici';
 import { closeAgents } from '../../electron/core/httpAgents';
 import { Secret } from '../../electron/core/secret';
 import { sendRequest } from '../../electron/core/send';
-import type { KeypostApi } from '../../shared/api';
+import { BODY_PART_BYTES, type KeypostApi } from '../../shared/api';
 import { launchApp } from '../e2e/harness';
 import { forgetKeychain } from '../e2e/fixtures';
 import { mb, median, ms, printTable } from './table';
@@ -144,7 +144,7 @@ async function receiveAndDisplay(base: string): Promise<void> {
   console.log(
     [
       '',
-      'displayed: Send click until the Pretty view shows its first line (fetch, body bytes to the page in 4 MB parts, validate + index in a worker, first rows).',
+      'displayed: Send click until the Pretty view shows its first line (fetch, body bytes to the page in 1 MB parts, validate + index in a worker, first rows).',
       'main: heapUsed + external (Buffers) of the Node process that plays Electron main in the harness (handlers, fetch, the body kept for Save),',
       '  sampled until the answer reaches the page; the server runs in another process.',
       'renderer: RSS of the Chromium renderer process of the page, workers included (sampled every 25 ms; /proc VmRSS).',
@@ -202,17 +202,17 @@ async function measureSize(base: string, sizeMb: number): Promise<Record<string,
     let transportPeak = transportBefore;
     sampler = setInterval(() => (transportPeak = Math.max(transportPeak, rendererMemory())), 25);
     await page.evaluate(
-      async ({ url, total }) => {
+      async ({ url, total, partBytes }) => {
         const bridge = (window as unknown as { keypost: KeypostApi }).keypost;
         const sent = await bridge.send({ requestId: 'bench-transport', url, method: 'POST', body: '{}', credential: 'default', timeoutMs: 60_000 });
         if (!sent.ok) throw new Error(sent.error.message);
         for (let offset = 0; offset < total; ) {
-          const part = await bridge.readBody('bench-transport', offset, 4 * 1024 * 1024);
+          const part = await bridge.readBody('bench-transport', offset, partBytes);
           if (!part.ok) throw new Error(part.error.message);
           offset = part.value.nextOffset;
         }
       },
-      { url: `${base}/items?bytes=${bytes}`, total: size },
+      { url: `${base}/items?bytes=${bytes}`, total: size, partBytes: BODY_PART_BYTES },
     );
     clearInterval(sampler);
 
