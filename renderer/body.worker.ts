@@ -44,9 +44,11 @@ function parsed(): unknown {
 function handle(request: BodyRequest): unknown {
   switch (request.op) {
     case 'begin':
+      // Drop the previous body before allocating the next, so the two never have to fit at once.
       pretty = document = tree = filtered = undefined;
       views.clear();
       received = 0;
+      bytes = new Uint8Array(0);
       bytes = new Uint8Array(request.sizeBytes);
       isJson = request.json;
       return { ok: true };

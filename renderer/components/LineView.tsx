@@ -2,7 +2,7 @@
 // Line numbers, folding (JSON), syntax colours, Ctrl+F and per-line copy of the value and its JSONPath.
 // Past ~15 million pixels (Chromium's element height limit) the scrollbar is scaled: it picks a row, and the rows
 // are drawn from the viewport's top.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { LineViewName } from '../json/bodyProtocol';
 import type { BodyWorkerClient } from '../json/bodyWorker';
 import type { LineRow } from '../json/foldedLines';
@@ -28,12 +28,15 @@ interface Props {
 export function LineView({ worker, view, language, testId, findRequest, revealOffset, onCopy }: Props) {
   const viewport = useRef<HTMLDivElement>(null);
   const [total, setTotal] = useState(0);
-  const [rows, setRows] = useState<LineRow[]>([]);
+  // The rows on screen and the visible row they start at (placed by that start, not the one being fetched).
+  const [shown, setShown] = useState<{ start: number; rows: LineRow[] }>({ start: 0, rows: [] });
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
   const [version, setVersion] = useState(0);
   const [selected, setSelected] = useState<number | null>(null);
   const [find, setFind] = useState<FindState | null>(null);
+  /** A row to bring into view once the render with its new total is on screen (before, the scroll height is old). */
+  const [scrollTarget, setScrollTarget] = useState<{ row: number } | null>(null);
 
   useEffect(() => {
     const element = viewport.current!;
@@ -56,27 +59,25 @@ export function LineView({ worker, view, language, testId, findRequest, revealOf
     void worker.request({ op: 'rows', view, start, count }).then((reply) => {
       if (!current || !reply.ok) return;
       setTotal(reply.total);
-      setRows(reply.rows);
+      setShown({ start, rows: reply.rows });
     });
     return () => {
       current = false;
     };
   }, [worker, view, start, count, version]);
 
-  /** Scrolls so visible row `row` is on screen (centred when it was off screen). */
-  const scrollToRow = useCallback(
-    (row: number, rowsTotal: number) => {
-      const element = viewport.current;
-      if (!element) return;
-      if (rowsTotal * ROW_HEIGHT > MAX_SCROLL_HEIGHT) {
-        const room = Math.min(rowsTotal * ROW_HEIGHT, MAX_SCROLL_HEIGHT) - element.clientHeight;
-        element.scrollTop = (row / Math.max(1, rowsTotal - visible)) * room;
-      } else if (row * ROW_HEIGHT < element.scrollTop || (row + 1) * ROW_HEIGHT > element.scrollTop + element.clientHeight) {
-        element.scrollTop = row * ROW_HEIGHT - element.clientHeight / 2;
-      }
-    },
-    [visible],
-  );
+  // Scrolls so the target row is on screen (centred when it was off screen).
+  useLayoutEffect(() => {
+    const element = viewport.current;
+    if (!scrollTarget || !element) return;
+    const { row } = scrollTarget;
+    if (scaled) element.scrollTop = (row / Math.max(1, total - visible)) * (scrollHeight - element.clientHeight);
+    else if (row * ROW_HEIGHT < element.scrollTop || (row + 1) * ROW_HEIGHT > element.scrollTop + element.clientHeight) {
+      element.scrollTop = row * ROW_HEIGHT - element.clientHeight / 2;
+    }
+    // Only when a new target is set.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [scrollTarget]);
 
   const toggleFold = (line: number) =>
     void worker.request({ op: 'fold', view, line }).then((reply) => {
@@ -90,9 +91,9 @@ export function LineView({ worker, view, language, testId, findRequest, revealOf
         if (!reply.ok) return;
         setTotal(reply.total);
         setVersion((v) => v + 1);
-        scrollToRow(reply.row, reply.total);
+        setScrollTarget({ row: reply.row });
       }),
-    [worker, view, scrollToRow],
+    [worker, view],
   );
   useEffect(() => {
     if (revealOffset === undefined) return;
@@ -112,7 +113,7 @@ export function LineView({ worker, view, language, testId, findRequest, revealOf
       else if (reply.path !== null) onCopy(reply.path, reply.path);
     });
 
-  const top = (index: number) => (scaled ? scrollTop + index * ROW_HEIGHT : (start + index) * ROW_HEIGHT);
+  const top = (index: number) => (scaled ? scrollTop + index * ROW_HEIGHT : (shown.start + index) * ROW_HEIGHT);
   const currentMatchLine = find?.lines[find.current];
   const canCopyPath = view !== 'raw';
 
@@ -129,7 +130,7 @@ export function LineView({ worker, view, language, testId, findRequest, revealOf
         onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
       >
         <div style={{ height: scrollHeight, position: 'relative' }}>
-          {rows.map((row, index) => (
+          {shown.rows.map((row, index) => (
             <div
               key={row.line}
               className={`line-row${row.line === selected ? ' selected' : ''}${row.line === currentMatchLine ? ' current-match' : ''}`}
