@@ -21,9 +21,11 @@ interface Props {
   openRequest: number;
   onChange: (find: FindState | null) => void;
   onGoTo: (line: number) => void;
+  /** The bar closed (Esc or ×): the view takes the focus back. */
+  onClose: () => void;
 }
 
-export function FindBar({ worker, view, openRequest, onChange, onGoTo }: Props) {
+export function FindBar({ worker, view, openRequest, onChange, onGoTo, onClose }: Props) {
   // Open from Ctrl+F until closed: derived, not set in an effect, so the input exists (and has focus) before the
   // next keystroke arrives. A bar mounted for a new body starts closed: it must not take the focus unasked.
   const [closedAt, setClosedAt] = useState(openRequest);
@@ -66,6 +68,7 @@ export function FindBar({ worker, view, openRequest, onChange, onGoTo }: Props) 
   const close = () => {
     setClosedAt(openRequest);
     setQuery('');
+    onClose();
   };
 
   const step = (by: number) => {

@@ -119,7 +119,7 @@ export function LineView({ worker, view, language, testId, findRequest, revealOf
 
   return (
     <div className="line-view">
-      <FindBar worker={worker} view={view} openRequest={findRequest} onChange={setFind} onGoTo={goToLine} />
+      <FindBar worker={worker} view={view} openRequest={findRequest} onChange={setFind} onGoTo={goToLine} onClose={() => viewport.current?.focus()} />
       <div
         className="line-viewport"
         data-testid={testId}

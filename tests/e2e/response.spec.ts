@@ -76,6 +76,10 @@ test('Ctrl+F finds every match, Enter steps through them, and the case can be ma
   await expect(page.getByTestId('find-count')).toHaveText('No results');
   await input.press('Escape');
   await expect(input).toHaveCount(0);
+  // The body view has the focus back, so Ctrl+F opens find again.
+  await expect(page.getByTestId('response-body')).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+F');
+  await expect(page.getByTestId('find-input')).toBeFocused();
 });
 
 test('filters the body with a JSONPath expression, showing only the matches', async ({ app, server }) => {
