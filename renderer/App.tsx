@@ -26,7 +26,7 @@ export function App() {
   const { draft, setDraft } = presets;
   const token = useToken(setReportedError, presets.credential);
   const credentials = useCredentials(setReportedError);
-  const bodyLimit = useBodyLimit(setReportedError);
+  const bodyLimit = useBodyLimit(presets.savedBodyLimitMb, setReportedError);
   const request = useSend(token, bodyLimit.mb);
   const commands = usePresetCommands({ presets, credentials, token, onError: setReportedError });
   // Saving a typed token on Send can create a credential, and saved presets change which are in use.

@@ -1,5 +1,6 @@
-// The "keep response bodies up to N MB in memory" setting: read from the store at startup, saved on every valid change.
-import { useCallback, useEffect, useRef, useState } from 'react';
+// The "keep response bodies up to N MB in memory" setting: the saved value comes with the startup settings
+// (usePresets reads them once); every valid change is saved.
+import { useCallback, useRef, useState } from 'react';
 import { DEFAULT_BODY_LIMIT_MB } from '../shared/api';
 import type { KeypostError } from '../shared/errors';
 import { api } from './api';
@@ -11,27 +12,18 @@ export interface BodyLimit {
   set(mb: number): void;
 }
 
-export function useBodyLimit(onError: (error: KeypostError) => void): BodyLimit {
-  const [mb, setMb] = useState(DEFAULT_BODY_LIMIT_MB);
-  const [loaded, setLoaded] = useState(false);
+/** saved: the stored value, null while the settings are still loading. */
+export function useBodyLimit(saved: number | null, onError: (error: KeypostError) => void): BodyLimit {
+  const [chosen, setChosen] = useState<number | null>(null);
   const errors = useRef(onError);
   errors.current = onError;
 
-  useEffect(() => {
-    if (!api) return;
-    void api.getSettings().then((settings) => {
-      // A failed read keeps the default; usePresets already reports getSettings failures.
-      if (settings.ok) setMb(settings.value.bodyLimitMb);
-      setLoaded(true);
-    });
-  }, []);
-
   const set = useCallback((next: number) => {
-    setMb(next);
-    void api?.updateSettings({ bodyLimitMb: next }).then((saved) => {
-      if (!saved.ok) errors.current(saved.error);
+    setChosen(next);
+    void api?.updateSettings({ bodyLimitMb: next }).then((result) => {
+      if (!result.ok) errors.current(result.error);
     });
   }, []);
 
-  return { mb, loaded, set };
+  return { mb: chosen ?? saved ?? DEFAULT_BODY_LIMIT_MB, loaded: saved !== null, set };
 }

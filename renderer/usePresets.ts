@@ -1,6 +1,6 @@
 // The open request as a document: its draft, credential, the preset it came from, unsaved state, and the library.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { DEFAULT_CREDENTIAL } from '../shared/api';
+import { DEFAULT_BODY_LIMIT_MB, DEFAULT_CREDENTIAL } from '../shared/api';
 import type { KeypostError, Result } from '../shared/errors';
 import type { Preset, PresetSummary, StoreStatus } from '../shared/presets';
 import { api } from './api';
@@ -15,6 +15,8 @@ export function usePresets(onError: (error: KeypostError) => void) {
   const [current, setCurrent] = useState<Preset | null>(null);
   const [list, setList] = useState<PresetSummary[]>([]);
   const [status, setStatus] = useState<StoreStatus | null>(null);
+  /** The saved body size limit, read with the other settings at startup (null until then; the default if unreadable). */
+  const [savedBodyLimitMb, setSavedBodyLimitMb] = useState<number | null>(null);
   const errors = useRef(onError);
   errors.current = onError;
 
@@ -51,6 +53,7 @@ export function usePresets(onError: (error: KeypostError) => void) {
       const notice = check(storeStatus);
       if (notice && (notice.backupPath || notice.problems.length > 0)) setStatus(notice);
       const saved = check(settings);
+      setSavedBodyLimitMb(saved?.bodyLimitMb ?? DEFAULT_BODY_LIMIT_MB);
       if (!saved) return;
       const last = saved.lastPresetId ? await api.getPreset(saved.lastPresetId) : null;
       if (last?.ok) show(last.value, last.value.credential);
@@ -182,6 +185,7 @@ export function usePresets(onError: (error: KeypostError) => void) {
     dirty,
     list,
     status,
+    savedBodyLimitMb,
     dismissStatus: () => setStatus(null),
     refresh,
     open,
