@@ -17,7 +17,7 @@ const electronBuild = (entry, fileName, format, external) =>
     build: {
       outDir: 'dist-electron',
       emptyOutDir: false,
-      target: 'node20',
+      target: 'node24',
       minify: false,
       lib: { entry, formats: [format], fileName: () => fileName },
       rollupOptions: { external },

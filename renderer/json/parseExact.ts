@@ -10,13 +10,13 @@ const json = JSON as typeof JSON & {
   isRawJSON(value: unknown): value is RawJson;
 };
 
-// Node 20 (unit tests) lacks JSON.rawJSON and source text access: there parseExact is plain JSON.parse.
-export const isRawJson = (value: unknown): value is RawJson => typeof json.isRawJSON === 'function' && json.isRawJSON(value);
+// Chromium and Node 24 (where the unit tests run) both have JSON.rawJSON and the reviver's source text.
+export const isRawJson = (value: unknown): value is RawJson => json.isRawJSON(value);
 
 export function parseExact(text: string, hasLongNumbers: boolean): unknown {
   if (!hasLongNumbers) return JSON.parse(text);
   return JSON.parse(text, function (this: unknown, _key: string, value: unknown, context?: { source?: string }) {
-    if (typeof value !== 'number' || !context?.source || typeof json.rawJSON !== 'function') return value;
+    if (typeof value !== 'number' || !context?.source) return value;
     return loses(context.source, value) ? json.rawJSON(context.source) : value;
   } as (this: unknown, key: string, value: unknown) => unknown);
 }

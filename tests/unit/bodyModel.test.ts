@@ -6,7 +6,7 @@ import { FoldedLines, jsonSource, type LineSource, rowsSource } from '../../rend
 import { markMatches, type Segment, tokenize } from '../../renderer/json/highlight';
 import { childCount, closingLine, containerOf, copyValue, indexJson, type JsonLines, lineAt, lineText, MAX_LINE_BYTES, pathOf, prettyText } from '../../renderer/json/jsonLines';
 import { jsonPathText } from '../../renderer/json/jsonPathText';
-import { parseExact } from '../../renderer/json/parseExact';
+import { isRawJson, parseExact } from '../../renderer/json/parseExact';
 import { indexRows, MAX_ROW_BYTES, rowText } from '../../renderer/json/textRows';
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -229,15 +229,22 @@ describe('pathOf and copyValue (copy path, copy value)', () => {
   });
 });
 
-describe('parseExact in Node (no JSON.rawJSON here)', () => {
-  it('parses like JSON.parse, with or without long numbers', () => {
+describe('parseExact', () => {
+  it('writes back what it parsed exactly as JSON.stringify(JSON.parse(text)) would, unless a number would be rounded', () => {
     fc.assert(
       fc.property(fc.json({ maxDepth: 3 }), (text) => {
-        expect(parseExact(text, indexed(text).hasLongNumbers)).toEqual(JSON.parse(text));
+        expect(JSON.stringify(parseExact(text, indexed(text).hasLongNumbers))).toBe(JSON.stringify(JSON.parse(text)));
       }),
       { numRuns: 200 },
     );
-    expect(parseExact('{"id": 12345678901234567890}', true)).toEqual(JSON.parse('{"id": 12345678901234567890}'));
+  });
+
+  it('keeps numbers JSON.parse would round exactly as sent, and the rest as plain values', () => {
+    const text = '{"id": 12345678901234567890, "small": 42, "precise": 0.1000000000000000055511151231257827, "list": [9007199254740993]}';
+    const parsed = parseExact(text, indexed(text).hasLongNumbers) as Record<string, unknown>;
+    expect(JSON.stringify(parsed)).toBe('{"id":12345678901234567890,"small":42,"precise":0.1000000000000000055511151231257827,"list":[9007199254740993]}');
+    expect(isRawJson(parsed.id)).toBe(true);
+    expect(parsed.small).toBe(42);
   });
 });
 

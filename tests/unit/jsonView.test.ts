@@ -3,6 +3,7 @@ import { applyEdits, format } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { filterJson } from '../../renderer/json/jsonFilter';
 import { jsonPathText } from '../../renderer/json/jsonPathText';
+import { parseExact } from '../../renderer/json/parseExact';
 import { JsonTree } from '../../renderer/json/jsonTree';
 import { prettyText } from '../../renderer/json/jsonLines';
 
@@ -81,6 +82,13 @@ describe('filterJson (JSONPath)', () => {
     expect(outcome.ok && outcome.paths).toEqual(["$.meta['0']"]);
     const recursive = filterJson(DOC, '$..tags[0]');
     expect(recursive.ok && recursive.paths).toEqual(['$.data[0].tags[0]', '$.data[2].tags[0]']);
+  });
+
+  it('keeps an id JSON.parse would round exact in the matches, and compares it as a number', () => {
+    const text = '{"orders": [{"id": 12345678901234567890, "total": 5}, {"id": 2, "total": 50}]}';
+    const outcome = filterJson(parseExact(text, true), '$.orders[?(@.total < 10)].id');
+    expect(outcome).toMatchObject({ ok: true, matches: 1, paths: ['$.orders[0].id'] });
+    expect(outcome.ok && outcome.text).toBe('[\n  12345678901234567890\n]');
   });
 
   it('answers zero matches, and explains an expression that is not JSONPath', () => {
