@@ -8,12 +8,15 @@ type Preventable = { preventDefault(): void };
 /** The one permission Keypost uses: writing plain text to the clipboard (Copy value / path / body). */
 const ALLOWED_PERMISSION = 'clipboard-sanitized-write';
 
+/** Every navigation the page itself could start; loadURL from main starts none of them. */
+export const REFUSED_NAVIGATIONS = ['will-navigate', 'will-frame-navigate', 'will-redirect', 'will-attach-webview'] as const;
+
 export function hardenWebContents(contents: Pick<WebContents, 'setWindowOpenHandler'> & {
-  on(event: 'will-navigate' | 'will-attach-webview', listener: (event: Preventable) => void): unknown;
+  on(event: (typeof REFUSED_NAVIGATIONS)[number], listener: (event: Preventable) => void): unknown;
 }): void {
-  // The app is one page: any navigation (a link in a response, a dropped file) would replace it.
-  contents.on('will-navigate', (event) => event.preventDefault());
-  contents.on('will-attach-webview', (event) => event.preventDefault());
+  // The app is one page: any navigation (a link in a response, a dropped file, a frame, a server redirect) would
+  // replace it or load something else beside it; will-navigate alone misses subframes and redirects.
+  for (const event of REFUSED_NAVIGATIONS) contents.on(event, (navigation) => navigation.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 

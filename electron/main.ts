@@ -13,6 +13,7 @@ import { createVault } from './core/vault';
 import { restoredBounds } from './core/windowBounds';
 import { closeAgents } from './core/httpAgents';
 import { removeSpooledBodies } from './core/responseBody';
+import { testOverrides } from './core/testOverrides';
 import { hardenWebContents, limitPermissions } from './hardening';
 import { windowOptions } from './window';
 
@@ -21,11 +22,11 @@ const APP_ORIGIN = `app://${APP_HOST}`;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererRoot = path.join(here, '../dist/renderer');
 
-// A standard, secure scheme gives the page a real origin: 'self' in the CSP and the IPC sender check mean it.
-// Test runs (tests/e2e/harness.ts, E2E_TARGET=electron) isolate their data and keychain entries.
-if (process.env.KEYPOST_USER_DATA_DIR) app.setPath('userData', process.env.KEYPOST_USER_DATA_DIR);
-const keychainService = process.env.KEYPOST_KEYCHAIN_SERVICE || undefined;
+// Test runs (tests/e2e/harness.ts, E2E_TARGET=electron) isolate their data and keychain entries; never when packaged.
+const overrides = testOverrides(process.env, app.isPackaged);
+if (overrides.userDataDir) app.setPath('userData', overrides.userDataDir);
 
+// A standard, secure scheme gives the page a real origin: 'self' in the CSP and the IPC sender check mean it.
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true } }]);
 app.enableSandbox();
 
@@ -46,7 +47,7 @@ app.whenReady().then(() => {
   // Presets and settings in userData; the store copies a damaged file aside before touching it (presetStoreFile.ts).
   const store = createPresetStore(new ElectronStore<Record<string, unknown>>(storeOptions(app.getPath('userData'))));
   const dispatch = createDispatch({
-    vault: createVault(keychainService),
+    vault: createVault(overrides.keychainService),
     trustedOrigin: APP_ORIGIN,
     emit,
     store,
@@ -80,8 +81,11 @@ function openWindow(store: PresetStore): void {
   const min = { width: options.minWidth ?? 720, height: options.minHeight ?? 480 };
   const saved = restoredBounds(store.settings().windowBounds, workAreas, min);
   const window = new BrowserWindow(saved ? { ...options, x: saved.x, y: saved.y, width: saved.width, height: saved.height } : options);
-  if (saved?.maximized) window.maximize();
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    // maximize() also shows a hidden window (Windows, Linux), so it waits for the first paint like show().
+    if (saved?.maximized) window.maximize();
+    window.show();
+  });
   // Normal (unmaximized) bounds, so a maximized window comes back maximized over the size it had before.
   const saveBounds = () => {
     if (window.isDestroyed() || window.isMinimized()) return;

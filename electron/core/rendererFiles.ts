@@ -27,10 +27,11 @@ const securityHeaders = {
 };
 
 export async function loadRendererFile(root: string, pathname: string): Promise<RendererFile> {
-  const relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
-  const file = path.resolve(root, `.${relative}`);
-  if (!file.startsWith(path.resolve(root) + path.sep)) return notFound();
   try {
+    // Inside the try: a malformed escape ("/%E0%A4%A") makes decodeURIComponent throw, and that is a 404 too.
+    const relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+    const file = path.resolve(root, `.${relative}`);
+    if (!file.startsWith(path.resolve(root) + path.sep)) return notFound();
     const body = await readFile(file);
     const type = MIME[path.extname(file)] ?? 'application/octet-stream';
     return { status: 200, headers: { ...securityHeaders, 'Content-Type': type }, body };

@@ -13,7 +13,6 @@ async function sendTo(page: Page, url: string): Promise<void> {
 }
 
 test('a body over a 1 MB limit set in the UI goes to a .json temp file that Open hands to the system', async ({ app, server }) => {
-  test.skip(process.env.E2E_TARGET === 'electron', 'the real app opens files with the OS; only the harness records what it opens');
   const { page } = app;
   const limit = page.getByTestId('body-limit');
   await expect(limit).toHaveValue('100');

@@ -4,7 +4,7 @@
 import { chromium, _electron, type Page } from '@playwright/test';
 import Conf from 'conf';
 import { createHash } from 'node:crypto';
-import { access, appendFile, mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { deflateRawSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
@@ -28,6 +28,10 @@ export interface LaunchedApp {
   userDataDir: string;
   /** Keychain service this app instance uses (per userDataDir, so parallel specs never collide). */
   keychainService: string;
+  /** The system clipboard's text, read from outside the page (the page itself may only write it, as in the app). */
+  readClipboard(): Promise<string>;
+  /** Requests a path from whatever serves the page (the harness's HTTP server, or Electron's app:// handler). */
+  fetchFromApp(pathname: string): Promise<{ status: number; headers: Record<string, string> }>;
   close(): Promise<void>;
 }
 
@@ -39,50 +43,65 @@ export function keychainServiceFor(userDataDir: string): string {
   return `Keypost-test-${createHash('sha256').update(userDataDir).digest('hex').slice(0, 12)}`;
 }
 
-/** Stand-ins for the native save/open dialogs: Export writes here… */
-/** Stand-in for the "Save body" dialog: the body goes to this folder under the suggested name. */
+/** Where the stand-in for the "Save body" dialog puts a body: this folder, under the suggested name. */
 export const savedBodyDirFor = (userDataDir: string) => path.join(userDataDir, 'saved-bodies');
-const chooseSavePathIn = (userDataDir: string) => async (suggestedName: string) => {
-  await mkdir(savedBodyDirFor(userDataDir), { recursive: true });
-  return path.join(savedBodyDirFor(userDataDir), suggestedName);
-};
-
-/** Stand-in for the OS "open file" (shell.openPath): records each opened path, one per line, instead of launching an app. */
+/** Where the stand-in for Export's save dialog writes… */
+export const exportPathFor = (userDataDir: string) => path.join(userDataDir, 'exports', 'keypost-presets.json');
+/** …and where the stand-in for Import's open dialog reads the file a spec put there (no file = the user cancelled). */
+export const importPathFor = (userDataDir: string) => path.join(userDataDir, 'imports', 'keypost-presets.json');
+/** The stand-in for the OS "open file" (shell.openPath) records each path here, one per line, instead of launching an app. */
 const openedFilesLog = (userDataDir: string) => path.join(userDataDir, 'opened-files.txt');
-const recordOpenedFileIn = (userDataDir: string) => async (file: string) => {
-  await appendFile(openedFilesLog(userDataDir), `${file}\n`);
-  return '';
-};
+
 /** The paths the app asked the OS to open, oldest first. */
 export async function openedFilesFor(userDataDir: string): Promise<string[]> {
   const log = await readFile(openedFilesLog(userDataDir), 'utf8').catch(() => '');
   return log.split('\n').filter(Boolean);
 }
 
-export const exportPathFor = (userDataDir: string) => path.join(userDataDir, 'exports', 'keypost-presets.json');
-/** …and Import reads the file a spec put here (no file = the user cancelled). */
-export const importPathFor = (userDataDir: string) => path.join(userDataDir, 'imports', 'keypost-presets.json');
+interface StandInPaths {
+  exportPath: string;
+  importPath: string;
+  savedBodyDir: string;
+  openedLog: string;
+}
+const standInPaths = (userDataDir: string): StandInPaths => ({
+  exportPath: exportPathFor(userDataDir),
+  importPath: importPathFor(userDataDir),
+  savedBodyDir: savedBodyDirFor(userDataDir),
+  openedLog: openedFilesLog(userDataDir),
+});
 
-function specChosenFiles(userDataDir: string): TransferFiles {
+/**
+ * The stand-ins for the native dialogs and the OS "open file", defined once. Self-contained (no imports, no
+ * closure), so E2E_TARGET=electron runs this very function inside Electron's main process (electronApp.evaluate).
+ */
+function fileStandIns(paths: StandInPaths) {
+  const fs = process.getBuiltinModule('node:fs/promises');
+  const { dirname, join } = process.getBuiltinModule('node:path');
   return {
-    chooseExportPath: async () => {
-      await mkdir(path.dirname(exportPathFor(userDataDir)), { recursive: true });
-      return exportPathFor(userDataDir);
+    chooseExportPath: async (_suggestedName: string) => {
+      await fs.mkdir(dirname(paths.exportPath), { recursive: true });
+      return paths.exportPath;
     },
-    chooseImportPath: () => access(importPathFor(userDataDir)).then(() => importPathFor(userDataDir), () => null),
+    chooseImportPath: () => fs.access(paths.importPath).then(() => paths.importPath, () => null),
+    chooseSavePath: async (suggestedName: string) => {
+      await fs.mkdir(paths.savedBodyDir, { recursive: true });
+      return join(paths.savedBodyDir, suggestedName);
+    },
+    openFile: async (file: string) => {
+      await fs.appendFile(paths.openedLog, `${file}\n`);
+      return '';
+    },
   };
 }
 
-/** grantClipboard: let the page read and write the clipboard (Chromium only), for specs that check Copy. */
-export async function launchApp(options: { userDataDir?: string; grantClipboard?: boolean } = {}): Promise<LaunchedApp> {
+export async function launchApp(options: { userDataDir?: string } = {}): Promise<LaunchedApp> {
   const userDataDir = options.userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'keypost-e2e-')));
   const keychainService = keychainServiceFor(userDataDir);
-  return process.env.E2E_TARGET === 'electron'
-    ? launchElectron(userDataDir, keychainService)
-    : launchChromium(userDataDir, keychainService, options.grantClipboard ?? false);
+  return process.env.E2E_TARGET === 'electron' ? launchElectron(userDataDir, keychainService) : launchChromium(userDataDir, keychainService);
 }
 
-async function launchChromium(userDataDir: string, keychainService: string, grantClipboard: boolean): Promise<LaunchedApp> {
+async function launchChromium(userDataDir: string, keychainService: string): Promise<LaunchedApp> {
   const server = createServer(async (request, response) => {
     const file = await loadRendererFile(rendererRoot, new URL(request.url ?? '/', 'http://x').pathname);
     response.writeHead(file.status, file.headers).end(file.body);
@@ -97,15 +116,15 @@ async function launchChromium(userDataDir: string, keychainService: string, gran
   };
   // The same store the app builds over electron-store, over conf (its backend) in userDataDir: a relaunch reloads it.
   const store = createPresetStore(new Conf<Record<string, unknown>>(storeOptions(userDataDir)));
-  const files = specChosenFiles(userDataDir);
-  const chooseSavePath = chooseSavePathIn(userDataDir);
-  const openFile = recordOpenedFileIn(userDataDir);
+  const { chooseExportPath, chooseImportPath, chooseSavePath, openFile } = fileStandIns(standInPaths(userDataDir));
+  const files: TransferFiles = { chooseExportPath, chooseImportPath };
   const dispatch = createDispatch({ vault: createVault(keychainService), trustedOrigin: origin, emit, store, files, chooseSavePath, openFile });
   // The browser profile lives in the app's data dir, so the token grep covers renderer storage too.
   const context = await chromium.launchPersistentContext(path.join(userDataDir, 'renderer-profile'), {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    permissions: grantClipboard ? ['clipboard-read', 'clipboard-write'] : [],
+    // What the app grants (electron/hardening.ts): plain-text clipboard writes from its own page, nothing else.
+    permissions: [],
     viewport: { width: 1280, height: 800 },
     args: ['--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
@@ -170,6 +189,12 @@ async function launchChromium(userDataDir: string, keychainService: string, gran
     Object.defineProperty(window, 'keypost', { value: Object.freeze({ ...calls, on }), writable: false });
   }, channels);
 
+  // The page may write the clipboard, as the app allows (clipboard-sanitized-write); reading it is refused.
+  await context.grantPermissions(['clipboard-write'], { origin });
+  // Specs read the clipboard from a page of another origin (same server, host "localhost") that may read it.
+  const clipboardReaderOrigin = origin.replace('127.0.0.1', 'localhost');
+  await context.grantPermissions(['clipboard-read'], { origin: clipboardReaderOrigin });
+
   const opened = context.pages()[0] ?? (await context.newPage());
   page = opened;
   await opened.goto(`${origin}/index.html`);
@@ -178,6 +203,19 @@ async function launchChromium(userDataDir: string, keychainService: string, gran
     page: opened,
     userDataDir,
     keychainService,
+    readClipboard: async () => {
+      const reader = await context.newPage();
+      try {
+        await reader.goto(`${clipboardReaderOrigin}/clipboard-reader`);
+        return await reader.evaluate(() => navigator.clipboard.readText());
+      } finally {
+        await reader.close();
+      }
+    },
+    fetchFromApp: async (pathname) => {
+      const response = await opened.request.get(`${origin}${pathname}`);
+      return { status: response.status(), headers: response.headers() };
+    },
     close: async () => {
       await context.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -185,12 +223,44 @@ async function launchChromium(userDataDir: string, keychainService: string, gran
   };
 }
 
+/** Runs inside Electron's main process: the native dialogs and shell.openPath answer through fileStandIns. */
+function installElectronStandIns({ dialog, shell }: typeof import('electron'), [source, paths]: [string, StandInPaths]): void {
+  const standIns = (new Function(`return (${source})`)() as typeof fileStandIns)(paths);
+  const lastOptions = (args: unknown[]) => (args.at(-1) ?? {}) as { defaultPath?: string; filters?: Array<{ name: string }> };
+  dialog.showSaveDialog = (async (...args: unknown[]) => {
+    const { defaultPath = '', filters = [] } = lastOptions(args);
+    const name = defaultPath.split(/[\\/]/).pop() ?? '';
+    // Export's dialog is the one filtered to Keypost presets (main.ts); "Save body" has no filter.
+    const isExport = filters.some((filter) => filter.name === 'Keypost presets');
+    const filePath = isExport ? await standIns.chooseExportPath(name) : await standIns.chooseSavePath(name);
+    return filePath ? { canceled: false, filePath } : { canceled: true, filePath: '' };
+  }) as typeof dialog.showSaveDialog;
+  dialog.showOpenDialog = (async () => {
+    const file = await standIns.chooseImportPath();
+    return file ? { canceled: false, filePaths: [file] } : { canceled: true, filePaths: [] };
+  }) as typeof dialog.showOpenDialog;
+  shell.openPath = (file: string) => standIns.openFile(file);
+}
+
 async function launchElectron(userDataDir: string, keychainService: string): Promise<LaunchedApp> {
   const app = await _electron.launch({
     args: [projectRoot],
     env: { ...process.env, KEYPOST_USER_DATA_DIR: userDataDir, KEYPOST_KEYCHAIN_SERVICE: keychainService },
   });
+  await app.evaluate(installElectronStandIns, [fileStandIns.toString(), standInPaths(userDataDir)] as [string, StandInPaths]);
   const page = await app.firstWindow();
   await page.getByTestId('send').waitFor();
-  return { page, userDataDir, keychainService, close: () => app.close() };
+  return {
+    page,
+    userDataDir,
+    keychainService,
+    readClipboard: () => app.evaluate(({ clipboard }) => clipboard.readText()),
+    // net.fetch goes through the app:// handler main registered, as the window's own requests do.
+    fetchFromApp: (pathname) =>
+      app.evaluate(async ({ net }, url) => {
+        const response = await net.fetch(url);
+        return { status: response.status, headers: Object.fromEntries(response.headers) };
+      }, `app://keypost${pathname}`),
+    close: () => app.close(),
+  };
 }

@@ -101,9 +101,9 @@ test('filters the body with a JSONPath expression, showing only the matches', as
 });
 
 test('copies a value, its path and the whole body, and saves the body to a file', async ({ server }) => {
-  const app = await launchApp({ grantClipboard: true });
+  const app = await launchApp();
   const { page } = app;
-  const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+  const clipboard = () => app.readClipboard();
   try {
     await sendTo(page, `${server.url}/doc`);
     await expect(page.getByTestId('view-tree')).toBeEnabled();

@@ -25,9 +25,24 @@ test('the renderer runs no inline script and cannot reach the network itself', a
 });
 
 test('the page is served with the CSP header too', async ({ app }) => {
-  const response = await app.page.request.get(app.page.url());
-  expect(response.headers()['content-security-policy']).toContain("default-src 'none'");
-  expect(response.headers()['x-content-type-options']).toBe('nosniff');
+  const response = await app.fetchFromApp('/index.html');
+  expect(response.status).toBe(200);
+  expect(response.headers['content-security-policy']).toContain("default-src 'none'");
+  expect(response.headers['x-content-type-options']).toBe('nosniff');
+});
+
+test('the page may write the clipboard but not read it, and gets no other permission', async ({ app }) => {
+  const { page } = app;
+  const outcome = await page.evaluate(async () => {
+    const settle = (promise: Promise<unknown>) => promise.then(() => 'allowed', () => 'refused');
+    const geolocation = new Promise((resolve, reject) => navigator.geolocation.getCurrentPosition(resolve, reject, { timeout: 2000 }));
+    return {
+      read: await settle(navigator.clipboard.readText()),
+      notifications: await Notification.requestPermission(),
+      geolocation: await settle(geolocation),
+    };
+  });
+  expect(outcome).toEqual({ read: 'refused', notifications: 'denied', geolocation: 'refused' });
 });
 
 test('a 401 shows the server’s WWW-Authenticate and a hint about the token', async ({ app, server }) => {

@@ -13,7 +13,7 @@ describe('hardenWebContents', () => {
   });
   hardenWebContents(contents as never);
 
-  it.each(['will-navigate', 'will-attach-webview'])('prevents %s', (name) => {
+  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect', 'will-attach-webview'])('prevents %s', (name) => {
     const event = { preventDefault: vi.fn() };
     contents.emit(name, event, 'https://evil.example/');
     expect(event.preventDefault).toHaveBeenCalled();

@@ -30,4 +30,12 @@ describe('loadRendererFile', () => {
     expect((await loadRendererFile(root, '/%2e%2e/secret.txt')).status).toBe(404);
     expect((await loadRendererFile(root, '/missing.js')).status).toBe(404);
   });
+
+  it('answers a malformed percent escape with 404 instead of throwing', async () => {
+    for (const pathname of ['/%', '/%E0%A4%A', '/index%ZZ.html']) {
+      const file = await loadRendererFile(root, pathname);
+      expect(file.status).toBe(404);
+      expect(file.headers['Content-Security-Policy']).toContain("default-src 'none'");
+    }
+  });
 });

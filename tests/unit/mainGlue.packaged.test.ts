@@ -1,0 +1,45 @@
+// A packaged app ignores the test-only environment variables: no variable can point a user's Keypost at
+// another data folder or keychain service. (Its own file: main.js loads once per process, see electronStandIn.ts.)
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { channels, type TokenStatus } from '../../shared/api';
+import type { Result } from '../../shared/errors';
+import { Secret } from '../../electron/core/secret';
+import { createVault } from '../../electron/core/vault';
+import { createElectronStandIn, installElectronStandIn, ipcEvent, loadAsNode, type ElectronStandIn } from '../fixtures/electronStandIn';
+
+const testService = `Keypost-unit-glue-packaged-${process.pid}`;
+let electron: ElectronStandIn;
+let testDataDir: string;
+let realDataDir: string;
+
+beforeAll(async () => {
+  testDataDir = await mkdtemp(path.join(tmpdir(), 'keypost-glue-test-data-'));
+  realDataDir = await mkdtemp(path.join(tmpdir(), 'keypost-glue-user-data-'));
+  process.env.KEYPOST_USER_DATA_DIR = testDataDir;
+  process.env.KEYPOST_KEYCHAIN_SERVICE = testService;
+  // A token only the test service holds: a packaged app must not see it.
+  expect((await createVault(testService).set('default', new Secret('only-in-the-test-service'))).ok).toBe(true);
+  electron = createElectronStandIn({ userData: realDataDir, isPackaged: true });
+  installElectronStandIn(electron);
+  loadAsNode(path.resolve('dist-electron/main.js'));
+  await electron.ready();
+});
+
+afterAll(() => createVault(testService).delete('default'));
+
+it('keeps the user-data folder Electron chose, whatever KEYPOST_USER_DATA_DIR says', () => {
+  expect(electron.app.setPathCalls).toEqual([]);
+  electron.windows[0]!.close(); // saves the window's bounds: the store file is written
+  expect(existsSync(path.join(realDataDir, 'keypost-store.json'))).toBe(true);
+  expect(existsSync(path.join(testDataDir, 'keypost-store.json'))).toBe(false);
+});
+
+it('reads tokens from the Keypost keychain service, whatever KEYPOST_KEYCHAIN_SERVICE says', async () => {
+  const tokenStatus = electron.ipcMain.handlers.get(channels.tokenStatus)!;
+  const status = (await tokenStatus(ipcEvent('app://keypost/index.html'), 'default')) as Result<TokenStatus>;
+  expect(status).toEqual({ ok: true, value: { stored: false } });
+});

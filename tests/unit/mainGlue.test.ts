@@ -1,0 +1,214 @@
+// The built main process (dist-electron/main.js), run as Node runs it with a recording stand-in for `electron`:
+// what it registers, serves, opens and wires. Everything behind the stand-in is real (keychain, store, HTTP).
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { channels, eventChannels, type SendResult } from '../../shared/api';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import type { Result } from '../../shared/errors';
+import { createVault } from '../../electron/core/vault';
+import { windowOptions } from '../../electron/window';
+import { createElectronStandIn, loadAsNode, installElectronStandIn, ipcEvent, type ElectronStandIn, type StandInWindow } from '../fixtures/electronStandIn';
+import { startTestServer, type TestServer } from '../fixtures/testServer';
+
+const built = path.resolve('dist-electron');
+const FROM_APP = 'app://keypost/index.html';
+const keychainService = `Keypost-unit-glue-${process.pid}`;
+let electron: ElectronStandIn;
+let userDataDir: string;
+let server: TestServer;
+
+beforeAll(async () => {
+  if (!existsSync(path.join(built, 'main.js'))) throw new Error('dist-electron/main.js is missing: run `npm run build` first.');
+  userDataDir = await mkdtemp(path.join(tmpdir(), 'keypost-glue-'));
+  process.env.KEYPOST_USER_DATA_DIR = userDataDir;
+  process.env.KEYPOST_KEYCHAIN_SERVICE = keychainService;
+  electron = createElectronStandIn({ userData: await mkdtemp(path.join(tmpdir(), 'keypost-glue-default-')) });
+  installElectronStandIn(electron);
+  loadAsNode(path.join(built, 'main.js'));
+  server = await startTestServer();
+});
+
+afterAll(async () => {
+  await server?.close();
+  const vault = createVault(keychainService);
+  const accounts = await vault.list();
+  if (accounts.ok) for (const account of accounts.value) await vault.delete(account);
+});
+
+/** The page calling window.keypost.<name>(...args), as it reaches ipcMain.handle. */
+async function invoke<T>(name: keyof typeof channels, args: unknown[], senderUrl: string | null = FROM_APP): Promise<Result<T>> {
+  const handler = electron.ipcMain.handlers.get(channels[name]);
+  if (!handler) throw new Error(`no handler for ${name}`);
+  return (await handler(ipcEvent(senderUrl), ...args)) as Result<T>;
+}
+const value = <T>(result: Result<T>): T => {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+};
+const mainWindow = (): StandInWindow => electron.BrowserWindow.getAllWindows()[0]!;
+
+describe('before the app is ready', () => {
+  it('registers app:// as a standard, secure scheme and turns the sandbox on for every renderer', () => {
+    expect(electron.protocol.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true } }]);
+    expect(electron.app.sandboxEnabled).toBe(true);
+  });
+
+  it('uses the test data folder an unpackaged run is given', () => {
+    expect(electron.app.setPathCalls).toEqual([['userData', userDataDir]]);
+  });
+
+  it('registers no IPC and opens no window until ready', () => {
+    expect(electron.ipcMain.handlers.size).toBe(0);
+    expect(electron.windows).toHaveLength(0);
+  });
+});
+
+describe('when ready', () => {
+  beforeAll(() => electron.ready());
+
+  it('handles every channel of the API with ipcMain.handle, and no other', () => {
+    expect([...electron.ipcMain.handlers.keys()].sort()).toEqual(Object.values(channels).sort());
+    // electron-store's own synchronous listener (it answers with the user-data path and app version) is the only other.
+    expect([...electron.ipcMain.listeners.keys()]).toEqual(['electron-store-get-data']);
+  });
+
+  it('routes a call with the sender frame URL: the app page is answered, any other sender or none is refused', async () => {
+    expect(value(await invoke('listPresets', []))).toEqual([]);
+    for (const sender of ['https://evil.example/index.html', 'app://other/index.html', null]) {
+      const refused = await invoke('listPresets', [], sender);
+      expect(refused.ok || refused.error.code).toBe('FORBIDDEN_SENDER');
+    }
+  });
+
+  it('validates arguments before they reach the core', async () => {
+    const result = await invoke('renamePreset', [42, { name: 'x' }]);
+    expect(result.ok || result.error.code).toBe('INVALID_ARGUMENT');
+  });
+
+  it('serves the renderer over app://keypost with the CSP header, and 404 for any other host or a bad path', async () => {
+    const handle = electron.protocol.handlers.get('app')!;
+    const page = await handle(new Request('app://keypost/index.html'));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(await page.text()).toContain('<div id="root">');
+    for (const url of ['app://evil/index.html', 'app://keypost/missing.js', 'app://keypost/%E0%A4%A', 'app://keypost/..%2f..%2fpackage.json']) {
+      expect((await handle(new Request(url))).status).toBe(404);
+    }
+  });
+
+  it('opens one window with the hardened options and the built preload, hidden until its first paint', () => {
+    const window = mainWindow();
+    expect(electron.windows).toHaveLength(1);
+    expect(window.options).toMatchObject(windowOptions(path.join(built, 'preload.cjs')));
+    expect(window.loadedUrl).toBe(FROM_APP);
+    expect(window.visible).toBe(false);
+    window.paint();
+    expect(window.visible).toBe(true);
+  });
+
+  it('refuses navigation, frames, redirects, webviews and new windows in every web contents', () => {
+    const contents = mainWindow().webContents;
+    for (const event of ['will-navigate', 'will-frame-navigate', 'will-redirect', 'will-attach-webview']) {
+      let prevented = false;
+      contents.emit(event, { preventDefault: () => (prevented = true) }, 'https://evil.example/');
+      expect(prevented, event).toBe(true);
+    }
+    expect(contents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+  });
+
+  it('grants only plain-text clipboard writes, and only to the app page', () => {
+    const { checkHandler } = electron.session.defaultSession;
+    expect(checkHandler?.({}, 'clipboard-sanitized-write', 'app://keypost')).toBe(true);
+    expect(checkHandler?.({}, 'clipboard-read', 'app://keypost')).toBe(false);
+    expect(checkHandler?.({}, 'clipboard-sanitized-write', 'https://evil.example')).toBe(false);
+  });
+});
+
+describe('native dialogs and the shell', () => {
+  beforeAll(async () => {
+    mainWindow().focus();
+    value(await invoke('setToken', ['default', 'glue-token']));
+  });
+
+  it('exports through a save dialog on the focused window, filtered to JSON, and writes where the user chose', async () => {
+    value(await invoke('createPreset', [{ name: 'glue', url: `${server.url}/echo`, method: 'POST', body: '{}', credential: 'default' }]));
+    const [preset] = value(await invoke<Array<{ id: string }>>('listPresets', []));
+    const target = path.join(userDataDir, 'chosen-export.json');
+    electron.dialog.saveAnswer = { canceled: false, filePath: target };
+    expect(value(await invoke('exportPresets', [[preset!.id]]))).toEqual({ path: target, count: 1 });
+    expect(electron.dialog.calls.at(-1)).toEqual({
+      kind: 'save',
+      owner: mainWindow(),
+      options: { defaultPath: 'keypost-presets.json', filters: [{ name: 'Keypost presets', extensions: ['json'] }] },
+    });
+    expect(JSON.parse(await readFile(target, 'utf8'))).toMatchObject({ format: 'keypost-presets', presets: [{ name: 'glue' }] });
+
+    electron.dialog.saveAnswer = { canceled: true, filePath: '' };
+    expect(value(await invoke('exportPresets', [[preset!.id]]))).toBeNull();
+  });
+
+  it('imports through an open dialog for one JSON file, and a cancelled dialog imports nothing', async () => {
+    const source = path.join(userDataDir, 'chosen-import.json');
+    const draft = { name: 'imported', url: 'https://api.example/x', method: 'GET', body: '', credential: 'default' };
+    await writeFile(source, JSON.stringify({ format: 'keypost-presets', version: 1, exportedAt: new Date().toISOString(), presets: [draft] }));
+    electron.dialog.openAnswer = { canceled: false, filePaths: [source] };
+    expect(value(await invoke('readImportFile', []))).toMatchObject({ fileName: 'chosen-import.json', presets: [draft] });
+    expect(electron.dialog.calls.at(-1)).toMatchObject({
+      kind: 'open',
+      options: { properties: ['openFile'], filters: [{ name: 'Keypost presets', extensions: ['json'] }] },
+    });
+    electron.dialog.openAnswer = { canceled: true, filePaths: [] };
+    expect(value(await invoke('readImportFile', []))).toBeNull();
+  });
+
+  it('saves a response body where the save dialog points, suggesting a name', async () => {
+    const sent = value(await invoke<SendResult>('send', [{ requestId: 'glue-1', url: `${server.url}/echo`, method: 'POST', body: '{"a":1}', credential: 'default', timeoutMs: 5000 }]));
+    expect(sent.status).toBe(200);
+    const target = path.join(userDataDir, 'chosen-body.json');
+    electron.dialog.saveAnswer = { canceled: false, filePath: target };
+    expect(value(await invoke('saveBody', ['glue-1']))).toMatchObject({ path: target });
+    expect(electron.dialog.calls.at(-1)?.options.defaultPath).toMatch(/\.json$/);
+    expect(JSON.parse(await readFile(target, 'utf8'))).toMatchObject({ method: 'POST' });
+  });
+
+  it('hands an over-limit body to shell.openPath, and tells the window how the download went', async () => {
+    const request = { requestId: 'glue-big', url: `${server.url}/big?bytes=${3 * 1024 * 1024}`, method: 'GET', body: '', credential: 'default', timeoutMs: 10_000, maxBodyBytes: 1024 * 1024 };
+    const sent = value(await invoke<SendResult>('send', [request]));
+    expect(sent.savedFile?.path).toBeTruthy();
+    expect(value(await invoke('openBody', ['glue-big']))).toBe(true);
+    expect(electron.shell.opened).toEqual([sent.savedFile!.path]);
+    const progress = mainWindow().webContents.sent.filter(([channel]) => channel === eventChannels.sendProgress);
+    expect(progress.at(-1)?.[1]).toMatchObject({ requestId: 'glue-big', receivedBytes: sent.savedFile!.sizeBytes });
+  });
+});
+
+describe('window bounds and lifecycle', () => {
+  it('saves the bounds on close, quits when the last window closes (not on macOS), and reopens maximized over them', async () => {
+    const window = mainWindow();
+    window.setBounds({ x: 40, y: 30, width: 1000, height: 700 });
+    window.maximize();
+    window.close();
+    expect(electron.app.quitCalls).toBe(process.platform === 'darwin' ? 0 : 1);
+    const saved = JSON.parse(await readFile(path.join(userDataDir, 'keypost-store.json'), 'utf8'));
+    expect(saved.settings.windowBounds).toEqual({ x: 40, y: 30, width: 1000, height: 700, maximized: true });
+
+    electron.app.emit('activate');
+    const reopened = mainWindow();
+    expect(reopened).not.toBe(window);
+    expect(reopened.options).toMatchObject({ x: 40, y: 30, width: 1000, height: 700 });
+    // maximize() shows a hidden window on Windows and Linux: it must wait for the first paint, like show().
+    expect(reopened.visible).toBe(false);
+    reopened.paint();
+    expect(reopened).toMatchObject({ maximized: true, visible: true, shownBeforeReady: false });
+  });
+
+  it('removes over-limit body files when the app quits', async () => {
+    const sent = value(await invoke<SendResult>('send', [{ requestId: 'glue-quit', url: `${server.url}/big?bytes=${2 * 1024 * 1024}`, method: 'GET', body: '', credential: 'default', timeoutMs: 10_000, maxBodyBytes: 1024 * 1024 }]));
+    expect(existsSync(sent.savedFile!.path)).toBe(true);
+    electron.app.emit('will-quit');
+    expect(existsSync(sent.savedFile!.path)).toBe(false);
+  });
+});
