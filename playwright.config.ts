@@ -8,6 +8,9 @@ export default defineConfig({
   workers: 2,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
+  // One report per target, so `npm test` reads both runs (scripts/test-all.mjs).
+  reporter: [['list'], ['json', { outputFile: process.env.E2E_TARGET === 'electron' ? 'reports/e2e-electron.json' : 'reports/e2e.json' }]],
   retries: 0,
+  // A stray test.only would silently shrink the CI run to one test.
+  forbidOnly: !!process.env.CI,
 });

@@ -16,6 +16,7 @@ import { createPresetStore } from '../../electron/core/presetStore';
 import { storeOptions } from '../../electron/core/presetStoreFile';
 import type { TransferFiles } from '../../electron/core/presetTransfer';
 import { loadRendererFile } from '../../electron/core/rendererFiles';
+import { removeSpooledBodies } from '../../electron/core/responseBody';
 import { createVault } from '../../electron/core/vault';
 
 interface KeypostTestHooks {
@@ -219,6 +220,8 @@ async function launchChromium(userDataDir: string, keychainService: string): Pro
     close: async () => {
       await context.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // As the app does on quit (main.ts): over-limit bodies' temp files go.
+      removeSpooledBodies();
     },
   };
 }

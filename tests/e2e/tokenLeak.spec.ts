@@ -1,12 +1,46 @@
 // A full session with recognisable tokens, then a search for them everywhere the app writes or prints:
 // every file under its data dir (store, exports, the browser profile with localStorage/IndexedDB),
-// the page's console, the main-side process output, and every error message shown.
-import { readFile } from 'node:fs/promises';
+// the temp files over-limit bodies spool to, the page's console, the main-side process output, and every error message shown.
+import type { Page } from '@playwright/test';
+import { randomInt } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { closedPortUrl } from '../fixtures/testServer';
 import { exportPathFor, launchApp } from './harness';
 import { addCredential, expect, fillRequest, filesContaining, forgetKeychain, saveAsNew, test } from './fixtures';
 
-const TOKENS = ['kp-leakcheck-AAAA-1111', 'kp-leakcheck-BBBB-2222'];
+const randomFrom = (alphabet: string, length: number) => Array.from({ length }, () => alphabet[randomInt(alphabet.length)]).join('');
+/** New each run, and different from the first character on (other prefixes, other random alphabets): a hit names one token. */
+const TOKENS = [`first-leak-${randomFrom('0123456789abcdef', 20)}`, `SECOND_LEAK_${randomFrom('GHJKLMNPQRSTVWXYZ', 20)}`] as const;
+
+/**
+ * Over-limit bodies spool to `keypost-` plus mkdtemp's six characters in the main side's tmpdir (responseBody.ts):
+ * this process's in the harness, the same folder for real Electron. (E2E data dirs, `keypost-e2e-…`, do not match.)
+ */
+const SPOOL_DIR = /^keypost-[A-Za-z0-9]{6}$/;
+
+/** Sends for a body over the 1 MB limit; answers the temp file it went to, as the page shows it. */
+async function sendOverLimit(page: Page, url: string): Promise<string> {
+  await fillRequest(page, { url });
+  await page.getByTestId('send').click();
+  const notice = page.getByTestId('saved-file');
+  await expect(notice).toContainText('over the size limit');
+  return (await notice.locator('code').innerText()).trim();
+}
+
+/** The spool files that exist now, and `<token> in <file>` for each token found; read at once, since a later send deletes them. */
+async function searchSpoolFiles(): Promise<{ files: string[]; hits: string[] }> {
+  const files: string[] = [];
+  const hits: string[] = [];
+  for (const name of (await readdir(tmpdir())).filter((entry) => SPOOL_DIR.test(entry))) {
+    const dir = path.join(tmpdir(), name);
+    // Specs in other workers spool here too, and may delete theirs meanwhile.
+    files.push(...(await readdir(dir).catch(() => [])).map((file) => path.join(dir, file)));
+    for (const token of TOKENS) hits.push(...(await filesContaining(dir, token).catch(() => [])).map((file) => `${token} in ${file}`));
+  }
+  return { files, hits };
+}
 
 /** Records what this process prints while `run` goes on (the harness runs the main-side handlers here). */
 async function capturingOutput(run: () => Promise<void>): Promise<string> {
@@ -30,6 +64,13 @@ async function capturingOutput(run: () => Promise<void>): Promise<string> {
 
 test('no file, log line, console message or error message contains a token', async ({ server }) => {
   const seen: string[] = [];
+  const spool = { shown: [] as string[], searched: [] as string[], hits: [] as string[] };
+  const sendOverLimitAndSearch = async (page: Page) => {
+    spool.shown.push(await sendOverLimit(page, `${server.url}/items?bytes=2000000`));
+    const { files, hits } = await searchSpoolFiles();
+    spool.searched.push(...files);
+    spool.hits.push(...hits);
+  };
   const first = await launchApp();
   const watch = (page: typeof first.page) => {
     page.on('console', (message) => seen.push(message.text()));
@@ -46,11 +87,16 @@ test('no file, log line, console message or error message contains a token', asy
       await expect(page.getByTestId('status')).toHaveText('200 OK');
       await saveAsNew(page, 'leak check');
 
-      await addCredential(page, 'second', TOKENS[1]!);
+      // Bodies over the limit (1 MB here) go to temp files: search them while they exist, once per token.
+      await page.getByTestId('body-limit').fill('1');
+      await sendOverLimitAndSearch(page);
+
+      await addCredential(page, 'second', TOKENS[1]);
       await page.getByTestId('credential-select').selectOption('second');
       await fillRequest(page, { url: `${server.url}/status?code=401` });
       await page.getByTestId('send').click();
       await expect(page.getByTestId('status')).toHaveText('401 Unauthorized');
+      await sendOverLimitAndSearch(page);
 
       // Failures of every kind, each with its message on screen.
       await fillRequest(page, { url: `${await closedPortUrl()}/x` });
@@ -66,7 +112,7 @@ test('no file, log line, console message or error message contains a token', asy
 
       // Reveal and hide, then export every preset.
       await page.getByTestId('token-reveal').click();
-      await expect(page.getByTestId('token')).toHaveValue(TOKENS[1]!);
+      await expect(page.getByTestId('token')).toHaveValue(TOKENS[1]);
       await page.getByTestId('token-reveal').click();
       await page.getByTestId('preset-export').click();
       await expect.poll(() => readFile(exportPathFor(first.userDataDir), 'utf8').catch(() => '')).toContain('leak check');
@@ -84,6 +130,10 @@ test('no file, log line, console message or error message contains a token', asy
     expect(server.received.map((request) => request.headers.authorization)).toEqual(
       expect.arrayContaining([`Bearer ${TOKENS[0]}`, `Bearer ${TOKENS[1]}`]),
     );
+    // The spool search read the very files the page named, so it looked at something real.
+    expect(new Set(spool.shown).size).toBe(2);
+    expect(spool.searched).toEqual(expect.arrayContaining(spool.shown));
+    expect(spool.hits).toEqual([]);
     for (const token of TOKENS) {
       expect(await filesContaining(first.userDataDir, token)).toEqual([]);
       expect(printed).not.toContain(token);
