@@ -1,7 +1,6 @@
 // npm test's closing line counts what really happened: suite-level errors, skips and suites that never ran.
 // The sample reports are cut down from real Vitest 5 and Playwright 1.65 JSON reports (same shapes and fields).
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error TS7016: a plain .mjs script (JSDoc types), and tsconfig does not allowJs.
 import { countsLine, notRunTally, playwrightTally, skippedSuiteTally, stepTally, sumTallies, vitestTally } from '../../scripts/testTotals.mjs';
 
 /** One entry of a Vitest file's assertionResults. */
@@ -16,7 +15,7 @@ const vitestTest = (title: string, status: 'passed' | 'failed' | 'skipped' | 'to
   benchmarks: [],
 });
 
-const vitestFile = (name: string, status: 'passed' | 'failed', assertionResults: unknown[], message = '') => ({
+const vitestFile = (name: string, status: 'passed' | 'failed', assertionResults: Array<ReturnType<typeof vitestTest>>, message = '') => ({
   assertionResults,
   startTime: 1796014306350,
   endTime: 1796014306360,
@@ -25,7 +24,7 @@ const vitestFile = (name: string, status: 'passed' | 'failed', assertionResults:
   name,
 });
 
-const vitestReport = (counts: { suites: number; failedSuites: number; passed: number; failed: number; pending: number; todo: number }, testResults: unknown[]) => ({
+const vitestReport = (counts: { suites: number; failedSuites: number; passed: number; failed: number; pending: number; todo: number }, testResults: Array<ReturnType<typeof vitestFile>>) => ({
   numTotalTestSuites: counts.suites,
   numPassedTestSuites: counts.suites - counts.failedSuites,
   numFailedTestSuites: counts.failedSuites,
@@ -103,7 +102,7 @@ describe('counting a Vitest report', () => {
 });
 
 /** A Playwright JSON report: stats, top-level errors (outside any test), and the suites (left empty here). */
-const playwrightReport = (stats: { expected: number; unexpected: number; flaky: number; skipped: number }, errors: unknown[]) => ({
+const playwrightReport = (stats: { expected: number; unexpected: number; flaky: number; skipped: number }, errors: Array<{ message?: string; location?: unknown }>) => ({
   config: { rootDir: '/repo/tests/e2e', projects: [] },
   suites: [],
   errors,
