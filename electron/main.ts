@@ -3,7 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session, shell }
 import ElectronStore from 'electron-store';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { channels, eventChannels, type Emit } from '../shared/api';
+import { channels, type Emit, eventChannels } from '../shared/api';
 import { createDispatch } from './core/handlers';
 import { createPresetStore, type PresetStore } from './core/presetStore';
 import { storeOptions } from './core/presetStoreFile';

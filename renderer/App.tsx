@@ -1,18 +1,19 @@
 // The request composer: presets on the left, then URL, credential, token and JSON body; the response on the right.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { KeypostError } from '../shared/errors';
+import { joinUrl, queryFromUrlText } from '../shared/urlQuery';
 import { BodyLimitField } from './components/BodyLimitField';
 import { CredentialSelect } from './components/CredentialSelect';
 import { ErrorBanner } from './components/ErrorBanner';
 import { PresetSidebar } from './components/PresetSidebar';
 import { PresetTitle } from './components/PresetTitle';
 import { RequestBar } from './components/RequestBar';
+import { RequestBodyEditor } from './components/RequestBodyEditor';
 import { ResponseView } from './components/ResponseView';
 import { SendProgress } from './components/SendProgress';
 import { StoreNotice } from './components/StoreNotice';
 import { TokenField } from './components/TokenField';
 import { optInFor, TransportOptIns } from './components/TransportOptIns';
-import { MonacoView } from './editor/MonacoView';
 import { useBodyLimit } from './useBodyLimit';
 import { useCredentials } from './useCredentials';
 import { usePresetCommands } from './usePresetCommands';
@@ -38,7 +39,7 @@ export function App() {
   // An opt-in becomes part of the draft (saved with the preset) and the request goes again.
   const allowAndSend = useCallback(
     (optIn: 'allowPlainHttp' | 'allowSelfSignedTls') => {
-      const next = { ...draft, [optIn]: true };
+      const next = { ...draft, options: { ...draft.options, [optIn]: true } };
       setDraft(next);
       void request.send(next);
     },
@@ -83,9 +84,9 @@ export function App() {
           <PresetTitle name={presets.current?.name ?? null} dirty={presets.dirty} onSave={() => void commands.save()} onSaveAs={commands.saveAs} />
           <RequestBar
             method={draft.method}
-            url={draft.url}
+            url={joinUrl(draft.url, draft.query)}
             onMethodChange={(method) => setDraft((d) => ({ ...d, method }))}
-            onUrlChange={(url) => setDraft((d) => ({ ...d, url }))}
+            onUrlChange={(text) => setDraft((d) => ({ ...d, ...queryFromUrlText(text, d.query) }))}
             inFlight={request.inFlight}
             onSend={send}
             onCancel={request.cancel}
@@ -99,7 +100,7 @@ export function App() {
             />
             <TokenField token={token} />
           </div>
-          <TransportOptIns optIns={draft} onChange={(optIns) => setDraft((d) => ({ ...d, ...optIns }))} />
+          <TransportOptIns optIns={draft.options} onChange={(options) => setDraft((d) => ({ ...d, options }))} />
           <BodyLimitField mb={bodyLimit.mb} disabled={!bodyLimit.loaded} onChange={bodyLimit.set} />
           {commands.infoNotice}
           {request.inFlight && <SendProgress />}
@@ -115,19 +116,13 @@ export function App() {
           )}
         </header>
         <div className="panes">
-          <section className="request-body" aria-label="Request body">
-            <h2>Body (JSON)</h2>
-            <MonacoView
-              testId="body"
-              ariaLabel="Request body (JSON)"
-              language="json"
-              value={draft.body}
-              onChange={(body) => setDraft((d) => ({ ...d, body }))}
-              // The editor's own text: typing then Ctrl+Enter at once must not send the body as it was a render ago.
-              onSubmit={(body) => void request.send({ ...draft, body })}
-              reveal={jsonErrorAt}
-            />
-          </section>
+          <RequestBodyEditor
+            body={draft.body}
+            method={draft.method}
+            onChange={(body) => setDraft((d) => ({ ...d, body }))}
+            onSubmit={(body) => void request.send({ ...draft, body })}
+            reveal={jsonErrorAt}
+          />
           {request.result ? (
             <ResponseView result={request.result} />
           ) : (

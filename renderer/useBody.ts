@@ -2,7 +2,7 @@
 // in 1 MB parts for large ones (no IPC message or string ever holds a 100 MB body). The worker validates and
 // indexes it; the views then ask the worker for the rows on screen.
 import { useEffect, useState } from 'react';
-import { BODY_PART_BYTES, type SendResult } from '../shared/api';
+import { BODY_PART_BYTES, type SendResult } from '../shared/http';
 import { api } from './api';
 import { formatBytes } from './format';
 import { acquireBodyWorker, type BodyWorkerClient, releaseBodyWorker } from './json/bodyWorker';

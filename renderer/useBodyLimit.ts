@@ -1,7 +1,7 @@
 // The "keep response bodies up to N MB in memory" setting: the saved value comes with the startup settings
 // (usePresets reads them once); every valid change is saved.
 import { useCallback, useRef, useState } from 'react';
-import { DEFAULT_BODY_LIMIT_MB } from '../shared/api';
+import { DEFAULT_BODY_LIMIT_MB } from '../shared/http';
 import type { KeypostError } from '../shared/errors';
 import { api } from './api';
 

@@ -1,7 +1,7 @@
 // The credential list (keychain entries plus names presets refer to), refreshed after every change.
 import { useCallback, useEffect, useState } from 'react';
 import type { KeypostError } from '../shared/errors';
-import type { CredentialInfo } from '../shared/presets';
+import type { CredentialInfo } from '../shared/credentials';
 import { api } from './api';
 
 export function useCredentials(onError: (error: KeypostError) => void) {

@@ -2,7 +2,8 @@
 // with the dialogs each one needs: confirm before discarding edits, ask for a name, confirm an import.
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { KeypostError } from '../shared/errors';
-import type { ConflictChoice, ImportPreview, Preset, PresetDraft } from '../shared/presets';
+import type { Preset, PresetDraft } from '../shared/presets';
+import type { ConflictChoice, ImportPreview } from '../shared/transfer';
 import { api } from './api';
 import { ConfirmDialog } from './components/ConfirmDialog';
 import { CredentialManager, type CredentialChange } from './components/CredentialManager';

@@ -1,18 +1,19 @@
-// The open request as a document: its draft, credential, the preset it came from, unsaved state, and the library.
+// The open request: its draft (a request document), the preset it came from, unsaved state, and the library.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { DEFAULT_BODY_LIMIT_MB, DEFAULT_CREDENTIAL } from '../shared/api';
+import { DEFAULT_CREDENTIAL } from '../shared/credentials';
 import type { KeypostError, Result } from '../shared/errors';
-import type { Preset, PresetSummary, StoreStatus } from '../shared/presets';
+import { DEFAULT_BODY_LIMIT_MB } from '../shared/http';
+import type { Preset, PresetSummary } from '../shared/presets';
+import { blankRequest, credentialOf, sameRequest, withCredential, type RequestDocument } from '../shared/request';
+import type { StoreStatus } from '../shared/storeFile';
 import { api } from './api';
-import type { Draft } from './useSend';
-
-export const EXAMPLE_BODY = '{\n  "hello": "world"\n}\n';
-const BLANK: Draft = { url: '', method: 'POST', body: EXAMPLE_BODY };
 
 export function usePresets(onError: (error: KeypostError) => void) {
-  const [draft, setDraft] = useState<Draft>(BLANK);
-  const [credential, setCredential] = useState(DEFAULT_CREDENTIAL);
+  const [draft, setDraft] = useState<RequestDocument>(() => blankRequest());
   const [current, setCurrent] = useState<Preset | null>(null);
+  /** The credential the token field works with: the draft's, or the last one chosen when the draft sends none. */
+  const [lastCredential, setLastCredential] = useState(DEFAULT_CREDENTIAL);
+  const credential = credentialOf(draft) ?? lastCredential;
   const [list, setList] = useState<PresetSummary[]>([]);
   const [status, setStatus] = useState<StoreStatus | null>(null);
   /** The saved body size limit, read with the other settings at startup (null until then; the default if unreadable). */
@@ -37,12 +38,8 @@ export function usePresets(onError: (error: KeypostError) => void) {
 
   const show = useCallback((preset: Preset | null, nextCredential: string) => {
     setCurrent(preset);
-    setDraft(
-      preset
-        ? { url: preset.url, method: preset.method, body: preset.body, allowPlainHttp: preset.allowPlainHttp, allowSelfSignedTls: preset.allowSelfSignedTls }
-        : BLANK,
-    );
-    setCredential(nextCredential);
+    setDraft(preset ? preset.request : blankRequest(nextCredential));
+    setLastCredential(credentialOf(preset?.request ?? blankRequest(nextCredential)) ?? nextCredential);
   }, []);
 
   // Startup: a notice if the store was repaired, the list, and the last open preset with its credential.
@@ -56,22 +53,13 @@ export function usePresets(onError: (error: KeypostError) => void) {
       setSavedBodyLimitMb(saved?.bodyLimitMb ?? DEFAULT_BODY_LIMIT_MB);
       if (!saved) return;
       const last = saved.lastPresetId ? await api.getPreset(saved.lastPresetId) : null;
-      if (last?.ok) show(last.value, last.value.credential);
-      else setCredential(saved.selectedCredential ?? DEFAULT_CREDENTIAL);
+      if (last?.ok) show(last.value, credentialOf(last.value.request) ?? DEFAULT_CREDENTIAL);
+      else show(null, saved.selectedCredential ?? DEFAULT_CREDENTIAL);
     })();
   }, [check, refresh, show]);
 
-  const dirty = useMemo(() => {
-    if (!current) return draft.url !== BLANK.url || draft.body !== BLANK.body || draft.method !== BLANK.method;
-    return (
-      draft.url !== current.url ||
-      draft.method !== current.method ||
-      draft.body !== current.body ||
-      credential !== current.credential ||
-      !draft.allowPlainHttp !== !current.allowPlainHttp ||
-      !draft.allowSelfSignedTls !== !current.allowSelfSignedTls
-    );
-  }, [draft, credential, current]);
+  // Unsaved: the draft differs from the preset, or (no preset) from a new request with the same credential.
+  const dirty = useMemo(() => !sameRequest(draft, current ? current.request : blankRequest(credential)), [draft, credential, current]);
 
   const remember = useCallback((patch: { lastPresetId?: string | null; selectedCredential?: string }) => {
     void api?.updateSettings(patch);
@@ -79,7 +67,8 @@ export function usePresets(onError: (error: KeypostError) => void) {
 
   const selectCredential = useCallback(
     (name: string) => {
-      setCredential(name);
+      setDraft((request) => withCredential(request, name));
+      setLastCredential(name);
       remember({ selectedCredential: name });
     },
     [remember],
@@ -89,10 +78,11 @@ export function usePresets(onError: (error: KeypostError) => void) {
     async (id: string) => {
       const preset = check(await api!.getPreset(id));
       if (!preset) return void refresh();
-      show(preset, preset.credential);
-      remember({ lastPresetId: id, selectedCredential: preset.credential });
+      show(preset, credential);
+      const opened = credentialOf(preset.request);
+      remember(opened ? { lastPresetId: id, selectedCredential: opened } : { lastPresetId: id });
     },
-    [check, refresh, remember, show],
+    [check, credential, refresh, remember, show],
   );
 
   const startNew = useCallback(() => {
@@ -103,18 +93,18 @@ export function usePresets(onError: (error: KeypostError) => void) {
   /** Saves over the open preset; answers false when there is none (the caller asks for a name). */
   const saveCurrent = useCallback(async (): Promise<boolean> => {
     if (!current) return false;
-    const saved = check(await api!.updatePreset(current.id, { ...draft, name: current.name, credential }));
+    const saved = check(await api!.updatePreset(current.id, { name: current.name, request: draft }));
     if (saved) {
       setCurrent(saved);
       await refresh();
     }
     return true;
-  }, [check, credential, current, draft, refresh]);
+  }, [check, current, draft, refresh]);
 
   /** Saves the draft as a new preset; answers the error to show in the name dialog, or null. */
   const saveAs = useCallback(
     async (name: string): Promise<KeypostError | null> => {
-      const created = await api!.createPreset({ ...draft, name, credential });
+      const created = await api!.createPreset({ name, request: draft });
       if (!created.ok) return created.error;
       setCurrent(created.value);
       remember({ lastPresetId: created.value.id, selectedCredential: credential });
@@ -169,8 +159,10 @@ export function usePresets(onError: (error: KeypostError) => void) {
   /** After a credential rename in the keychain: the store moved presets over; mirror that here. */
   const credentialRenamed = useCallback(
     async (from: string, to: string) => {
-      setCurrent((open) => (open?.credential === from ? { ...open, credential: to } : open));
-      setCredential((selected) => (selected === from ? to : selected));
+      const follow = (request: RequestDocument) => (credentialOf(request) === from ? withCredential(request, to) : request);
+      setCurrent((open) => (open ? { ...open, request: follow(open.request) } : open));
+      setDraft(follow);
+      setLastCredential((selected) => (selected === from ? to : selected));
       await refresh();
     },
     [refresh],

@@ -1,16 +1,11 @@
-// Sending: client-side checks first (nothing leaves on bad input), then the IPC call, with cancel.
+// Sending: the same checks main makes, first (nothing leaves on bad input), then the IPC call, with cancel.
 import { useCallback, useRef, useState } from 'react';
-import { BYTES_PER_MB, DEFAULT_TIMEOUT_MS, type HttpMethod, type SendResult, type TransportOptIns } from '../shared/api';
 import { fail, type KeypostError } from '../shared/errors';
-import { checkJsonBody, checkUrl } from '../shared/requestChecks';
+import { BYTES_PER_MB, DEFAULT_TIMEOUT_MS, type SendResult } from '../shared/http';
+import type { RequestDocument } from '../shared/request';
+import { checkRequest } from '../shared/requestChecks';
 import { api } from './api';
 import type { TokenState } from './useToken';
-
-export interface Draft extends TransportOptIns {
-  url: string;
-  method: HttpMethod;
-  body: string;
-}
 
 /** bodyLimitMb: bodies bigger than this many MB (1024 × 1024 bytes) go to a temp file instead of the page. */
 export function useSend(token: TokenState, bodyLimitMb: number) {
@@ -20,31 +15,24 @@ export function useSend(token: TokenState, bodyLimitMb: number) {
   const busy = useRef(false);
 
   const send = useCallback(
-    async (draft: Draft) => {
+    async (request: RequestDocument) => {
       if (busy.current) return;
-      const problem = precheck(draft);
-      if (problem) return setError(problem);
+      if (!api) return setError(fail('INTERNAL', 'Keypost’s bridge to the main process is missing; restart the app.').error);
+      const checked = checkRequest(request);
+      if (!checked.ok) return setError(checked.error);
       busy.current = true;
       setError(null);
       try {
-        const saved = await token.commit();
-        if (!saved.ok) return setError(saved.error);
-        if (!saved.value) {
-          return setError({ code: 'NO_TOKEN', message: 'Enter a bearer token first.', hint: 'It is saved in your OS keychain, never in a file.' });
+        if (request.auth.kind === 'bearer') {
+          const saved = await token.commit();
+          if (!saved.ok) return setError(saved.error);
+          if (!saved.value) {
+            return setError({ code: 'NO_TOKEN', message: 'Enter a bearer token first.', hint: 'It is saved in your OS keychain, never in a file.' });
+          }
         }
         const requestId = crypto.randomUUID();
         setInFlight(requestId);
-        const answer = await api!.send({
-          requestId,
-          url: draft.url.trim(),
-          method: draft.method,
-          body: draft.body,
-          credential: token.credential,
-          timeoutMs: DEFAULT_TIMEOUT_MS,
-          allowPlainHttp: draft.allowPlainHttp === true,
-          allowSelfSignedTls: draft.allowSelfSignedTls === true,
-          maxBodyBytes: bodyLimitMb * BYTES_PER_MB,
-        });
+        const answer = await api.send({ requestId, request, timeoutMs: DEFAULT_TIMEOUT_MS, maxBodyBytes: bodyLimitMb * BYTES_PER_MB });
         if (answer.ok) setResult(answer.value);
         else setError(answer.error);
       } finally {
@@ -60,12 +48,4 @@ export function useSend(token: TokenState, bodyLimitMb: number) {
   }, [inFlight]);
 
   return { result, error, setError, inFlight: inFlight !== null, send, cancel };
-}
-
-function precheck(draft: Draft): KeypostError | null {
-  if (!api) return fail('INTERNAL', 'Keypost’s bridge to the main process is missing; restart the app.').error;
-  const url = checkUrl(draft.url);
-  if (!url.ok) return url.error;
-  const body = checkJsonBody(draft.body);
-  return body.ok ? null : body.error;
 }

@@ -1,6 +1,6 @@
 // The token field's state: what the user typed, whether the keychain holds one, and reveal on demand.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { DEFAULT_CREDENTIAL } from '../shared/api';
+import { DEFAULT_CREDENTIAL } from '../shared/credentials';
 import type { KeypostError, Result } from '../shared/errors';
 import { api } from './api';
 

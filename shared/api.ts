@@ -1,114 +1,27 @@
-// The IPC contract: one interface and one channel map (argument schemas: schemas.ts).
-// The preload bridge, the main-process handlers and the E2E harness are all typed from here.
-// No runtime imports: the sandboxed preload bundles this file.
+// The IPC contract: one interface and one channel map (argument schemas: schemas.ts). The preload bridge, the
+// main-process handlers and the E2E harness are all typed from here. It imports the models (request, http,
+// credentials, presets, settings, transfer); none of them imports it. No runtime imports: the sandboxed preload bundles this file.
+import type { CredentialInfo, TokenStatus } from './credentials';
 import type { Result } from './errors';
-import type {
-  ConflictChoice,
-  CredentialInfo,
-  ExportOutcome,
-  ImportOutcome,
-  ImportPreview,
-  Preset,
-  PresetDraft,
-  PresetSummary,
-  RendererSettings,
-  StoreStatus,
-} from './presets';
+import type { BodyPart, SavedBody, SendResult } from './http';
+import type { Preset, PresetDraft, PresetSummary } from './presets';
+import type { RequestDocument } from './request';
+import type { RendererSettings } from './settings';
+import type { StoreStatus } from './storeFile';
+import type { ConflictChoice, ExportOutcome, ImportOutcome, ImportPreview } from './transfer';
 
-export const httpMethods = ['POST', 'PUT', 'PATCH', 'DELETE', 'GET'] as const;
-export type HttpMethod = (typeof httpMethods)[number];
-
-export const DEFAULT_TIMEOUT_MS = 30_000;
-export const DEFAULT_CREDENTIAL = 'default';
-/** Response bodies up to this many MB (1 MB = 1024 × 1024 bytes) stay in memory; bigger ones go to a temp file. A user setting. */
-export const DEFAULT_BODY_LIMIT_MB = 100;
-/** The highest limit anyone may set: main never holds more than 1 GB of one body. */
-export const MAX_BODY_LIMIT_MB = 1024;
-export const BYTES_PER_MB = 1024 * 1024;
-
-/** Relaxations of Keypost's safe defaults, each an explicit opt-in the user makes for one preset. */
-export interface TransportOptIns {
-  /** Send the token over plain http to a host other than localhost. */
-  allowPlainHttp?: boolean;
-  /** Accept self-signed or otherwise untrusted TLS certificates (local development). */
-  allowSelfSignedTls?: boolean;
-}
-
-export interface SendRequest extends TransportOptIns {
+/** One send: the request, and how main should treat it. */
+export interface SendCall {
   /** Chosen by the renderer so it can cancel this request later. */
   requestId: string;
-  url: string;
-  method: HttpMethod;
-  body: string;
-  /** Name of the keychain entry whose token goes into the Authorization header. */
-  credential: string;
+  request: RequestDocument;
   timeoutMs: number;
   /** Bodies larger than this (default 100 MB) go to a temp file instead of memory and the page. */
   maxBodyBytes?: number;
 }
 
-export type BodyKind = 'json' | 'text' | 'binary';
-
-export interface RedirectHop {
-  status: number;
-  url: string;
-}
-
-export interface SendResult {
-  status: number;
-  statusText: string;
-  /** URL of the response shown (after same-origin redirects). */
-  url: string;
-  headers: Array<[name: string, value: string]>;
-  elapsedMs: number;
-  /** Time until the response headers arrived. */
-  ttfbMs: number;
-  /** Decoded body size in bytes. */
-  sizeBytes: number;
-  /** Bytes on the wire (before gzip/br/deflate decoding) when the server sent Content-Length; else null. */
-  wireBytes: number | null;
-  /** Content-Encoding as received ('' for none); the body is always decoded. */
-  contentEncoding: string;
-  contentType: string;
-  bodyKind: BodyKind;
-  /** Text for json/text; a hex dump of the first bytes for binary; the start of the body when savedFile is set.
-   *  Empty when bodyInParts is set: the page then reads the bytes with readBody, a part at a time. */
-  body: string;
-  /** Set for json/text bodies over 256 KB: the page reads their bytes in parts, so no IPC message carries a whole
-   *  100 MB body and no string holds it. */
-  bodyInParts?: boolean;
-  /** For image/* bodies up to 10 MB: a data: URL the page shows in an <img>. */
-  imageDataUrl?: string;
-  /** Set when the body passed the size limit: it went to this temp file, not into memory. */
-  savedFile?: { path: string; sizeBytes: number };
-  /** The request this answers; main keeps its body so saveBody needn't send it back. */
-  requestId: string;
-  redirects: RedirectHop[];
-  /** Set when a redirect to another origin was not followed, so the token stayed here. */
-  blockedRedirect?: string;
-}
-
-/** The page reads large bodies in parts of this size: small enough that no IPC message or copy in flight is big
- *  (at 10 MB, main peaked at 3x the body with 1 MB parts, 4.4x with 4 MB, equally fast); 100 MB is 100 round trips. */
-export const BODY_PART_BYTES = 1024 * 1024;
-
-export interface BodyPart {
-  bytes: Uint8Array;
-  /** Where the next part starts; equals the body size after the last part. */
-  nextOffset: number;
-}
-
-export interface SavedBody {
-  path: string;
-  sizeBytes: number;
-}
-
-export interface TokenStatus {
-  stored: boolean;
-}
-
 export interface KeypostApi {
-  send(request: SendRequest): Promise<Result<SendResult>>;
+  send(call: SendCall): Promise<Result<SendResult>>;
   cancel(requestId: string): Promise<Result<boolean>>;
   setToken(credential: string, token: string): Promise<Result<void>>;
   tokenStatus(credential: string): Promise<Result<TokenStatus>>;

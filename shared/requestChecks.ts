@@ -1,6 +1,69 @@
 // Checks on what the user typed, shared by the renderer (instant feedback) and main (the gate).
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { fail, ok, type Result } from './errors';
+import { methodSchema, methodTakesBody, type Header, type RequestDocument } from './request';
+import { carriesCredentialHeader, SINGLE_VALUE_HEADERS, userHeaders } from './requestHeaders';
+import { joinUrl } from './urlQuery';
+
+/** A document that passed checkRequest: its URL parsed, its header rows valid. Only these can be sent. */
+export interface CheckedRequest {
+  document: RequestDocument;
+  url: URL;
+  /** The enabled header rows, in order. */
+  headers: Header[];
+}
+
+/** Everything about a request that can be wrong before anything is sent, in the order the user reads the form. */
+export function checkRequest(document: RequestDocument): Result<CheckedRequest> {
+  const method = methodSchema.safeParse(document.method);
+  if (!method.success) return fail('INVALID_METHOD', `“${document.method.slice(0, 40)}” cannot be used as a method: ${method.error.issues[0]!.message}`);
+  const url = checkUrl(joinUrl(document.url, document.query));
+  if (!url.ok) return url;
+  const headers = checkHeaders(document.headers);
+  if (!headers.ok) return headers;
+  // Plain http matters when a credential goes along: the token, or an Authorization/Cookie row.
+  if (document.auth.kind === 'bearer' || carriesCredentialHeader(headers.value)) {
+    const transport = checkTransport(url.value, document.options.allowPlainHttp ?? false);
+    if (!transport.ok) return transport;
+  }
+  // A GET or HEAD sends no body, so a half-edited one left in the draft does not stop it.
+  if (document.body.kind === 'json' && methodTakesBody(document.method)) {
+    const body = checkJsonBody(document.body.text);
+    if (!body.ok) return body;
+  }
+  return ok({ document, url: url.value, headers: headers.value });
+}
+
+/** RFC 9110 field names are tokens; values are one line. Fields that HTTP allows once appear once. */
+export function checkHeaders(rows: readonly Header[]): Result<Header[]> {
+  const headers = userHeaders(rows);
+  const seen = new Set<string>();
+  for (const { name, value } of headers) {
+    if (name === '') return fail('INVALID_HEADER', `A header with the value “${value.slice(0, 40)}” has no name.`, { hint: 'Name it, or disable the row.' });
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
+      return fail('INVALID_HEADER', `“${name.slice(0, 60)}” is not a valid header name.`, {
+        hint: 'A header name is one word of letters, digits and !#$%&\'*+-.^_`|~ (no spaces or colons).',
+      });
+    }
+    if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(value)) {
+      return fail('HEADER_INJECTION', `The value of the ${name} header contains a line break or control character.`, {
+        hint: 'A header value is one line; remove the line breaks.',
+      });
+    }
+    const beyondLatin1 = /[^\u0000-\u00ff]/.exec(value);
+    if (beyondLatin1) {
+      return fail('INVALID_HEADER', `The value of the ${name} header contains “${beyondLatin1[0]}”, which a header cannot carry.`, {
+        hint: 'Header values are limited to Latin-1 characters; encode the text (for example percent-encoding or base64) first.',
+      });
+    }
+    const key = name.toLowerCase();
+    if (seen.has(key) && SINGLE_VALUE_HEADERS.includes(key)) {
+      return fail('INVALID_HEADER', `${name} is set twice; HTTP allows it once.`, { hint: 'Disable or remove one of the rows.' });
+    }
+    seen.add(key);
+  }
+  return ok(headers);
+}
 
 /** Accepts only absolute http(s) URLs. */
 export function checkUrl(input: string): Result<URL> {

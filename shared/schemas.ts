@@ -1,31 +1,22 @@
 // Argument schemas for every IPC call; main validates with them before anything runs.
 import { z } from 'zod';
-import { BYTES_PER_MB, httpMethods, MAX_BODY_LIMIT_MB, type ApiName, type KeypostApi } from './api';
-import {
-  credentialNameSchema as credentialName,
-  presetDraftSchema,
-  presetIdSchema,
-  presetNameSchema,
-  presetSchema,
-  rendererSettingsPatchSchema,
-  URL_MAX,
-} from './presets';
+import type { ApiName, KeypostApi } from './api';
+import { credentialNameSchema as credentialName } from './credentials';
+import { BYTES_PER_MB, MAX_BODY_LIMIT_MB } from './http';
+import { presetDraftSchema, presetIdSchema, presetNameSchema, presetSchema } from './presets';
+import { requestDocumentSchema } from './request';
+import { rendererSettingsPatchSchema } from './settings';
 
 const requestId = z.string().min(1).max(100);
 const noArguments = z.tuple([]);
 // Control characters are rejected later with a specific code (HEADER_INJECTION), so allow them here.
 const token = z.string().min(1).max(16_384);
 
-export const sendRequestSchema = z
+export const sendCallSchema = z
   .object({
     requestId,
-    url: z.string().max(URL_MAX),
-    method: z.enum(httpMethods),
-    body: z.string().max(50 * 1024 * 1024),
-    credential: credentialName,
+    request: requestDocumentSchema,
     timeoutMs: z.number().int().min(1).max(600_000),
-    allowPlainHttp: z.boolean().optional(),
-    allowSelfSignedTls: z.boolean().optional(),
     // In-memory ceiling for a body; past it the body goes to a temp file. Capped so no caller can ask main to hold gigabytes.
     maxBodyBytes: z.number().int().min(1).max(MAX_BODY_LIMIT_MB * BYTES_PER_MB).optional(),
   })
@@ -33,7 +24,7 @@ export const sendRequestSchema = z
 
 /** Argument tuples per call, checked in main before anything runs. */
 export const argSchemas: { [K in ApiName]: z.ZodType<Parameters<KeypostApi[K]>> } = {
-  send: z.tuple([sendRequestSchema]),
+  send: z.tuple([sendCallSchema]),
   cancel: z.tuple([requestId]),
   setToken: z.tuple([credentialName, token]),
   tokenStatus: z.tuple([credentialName]),

@@ -1,7 +1,7 @@
 // Credential calls beyond single tokens: the list (keychain accounts plus names presets refer to) and rename.
 import type { KeypostApi } from '../../shared/api';
 import { fail, ok } from '../../shared/errors';
-import type { CredentialInfo } from '../../shared/presets';
+import type { CredentialInfo } from '../../shared/credentials';
 import type { PresetStore } from './presetStore';
 import type { Vault } from './vault';
 

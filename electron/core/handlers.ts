@@ -1,5 +1,5 @@
 // The main-process side of the IPC contract: each call validated, run against the core, answered with a Result.
-import { channels, type ApiName, type Emit, type KeypostApi } from '../../shared/api';
+import { type ApiName, channels, type Emit, type KeypostApi } from '../../shared/api';
 import { argSchemas } from '../../shared/schemas';
 import { fail, type Result } from '../../shared/errors';
 import { createCredentialApi } from './credentialApi';

@@ -1,7 +1,7 @@
 // Preset and settings calls: thin adapters from the IPC contract to the preset store.
 import type { KeypostApi } from '../../shared/api';
 import { ok } from '../../shared/errors';
-import type { RendererSettings, Settings } from '../../shared/presets';
+import type { RendererSettings, Settings } from '../../shared/settings';
 import type { PresetStore } from './presetStore';
 
 type PresetCalls =

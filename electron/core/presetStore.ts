@@ -1,18 +1,11 @@
 // Presets and settings in memory, persisted through the store backend on every change (write first, then commit).
 import { randomUUID } from 'node:crypto';
 import { fail, ok, type Result } from '../../shared/errors';
-import {
-  nameKey,
-  uniqueName,
-  type ConflictChoice,
-  type ImportOutcome,
-  type Preset,
-  type PresetDraft,
-  type PresetSummary,
-  type Settings,
-  type StoreFile,
-  type StoreStatus,
-} from '../../shared/presets';
+import { nameKey, summaryOf, type Preset, type PresetDraft, type PresetSummary, uniqueName } from '../../shared/presets';
+import { credentialOf, withCredential } from '../../shared/request';
+import type { Settings } from '../../shared/settings';
+import type { StoreFile, StoreStatus } from '../../shared/storeFile';
+import type { ConflictChoice, ImportOutcome } from '../../shared/transfer';
 import { loadStore, type StoreBackend } from './presetStoreFile';
 
 export interface PresetStore {
@@ -39,7 +32,6 @@ export interface PresetStore {
 }
 
 const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-const summary = ({ body: _body, ...rest }: Preset): PresetSummary => rest;
 
 export function createPresetStore(backend: StoreBackend, clock: () => number = Date.now): PresetStore {
   const loaded = loadStore(backend, new Date(clock()));
@@ -87,7 +79,7 @@ export function createPresetStore(backend: StoreBackend, clock: () => number = D
     status: () => status,
 
     list() {
-      sorted ??= state.presets.map(summary).sort((a, b) => byName.compare(a.name, b.name));
+      sorted ??= state.presets.map(summaryOf).sort((a, b) => byName.compare(a.name, b.name));
       return sorted;
     },
 
@@ -115,7 +107,7 @@ export function createPresetStore(backend: StoreBackend, clock: () => number = D
       if (nameTaken(name, id)) return duplicateName(name);
       const preset: Preset = { ...found.value, name, updatedAt: clock() };
       const saved = persist({ ...state, presets: replacePreset(preset) });
-      return saved.ok ? ok(summary(preset)) : saved;
+      return saved.ok ? ok(summaryOf(preset)) : saved;
     },
 
     duplicate(id) {
@@ -124,7 +116,7 @@ export function createPresetStore(backend: StoreBackend, clock: () => number = D
       const name = uniqueName(`${found.value.name} copy`, takenNames());
       const preset: Preset = { ...found.value, id: randomUUID(), name, updatedAt: clock() };
       const saved = persist({ ...state, presets: [...state.presets, preset] });
-      return saved.ok ? ok(summary(preset)) : saved;
+      return saved.ok ? ok(summaryOf(preset)) : saved;
     },
 
     remove(id) {
@@ -139,7 +131,7 @@ export function createPresetStore(backend: StoreBackend, clock: () => number = D
       const id = state.presets.some((p) => p.id === preset.id) ? randomUUID() : preset.id;
       const restored: Preset = { ...preset, id, name: uniqueName(preset.name, takenNames()) };
       const saved = persist({ ...state, presets: [...state.presets, restored] });
-      return saved.ok ? ok(summary(restored)) : saved;
+      return saved.ok ? ok(summaryOf(restored)) : saved;
     },
 
     conflicts(names) {
@@ -174,9 +166,11 @@ export function createPresetStore(backend: StoreBackend, clock: () => number = D
     credentialUsage() {
       const usage = new Map<string, string[]>();
       for (const preset of state.presets) {
-        const names = usage.get(preset.credential) ?? [];
+        const credential = credentialOf(preset.request);
+        if (credential === null) continue;
+        const names = usage.get(credential) ?? [];
         names.push(preset.name);
-        usage.set(preset.credential, names);
+        usage.set(credential, names);
       }
       for (const names of usage.values()) names.sort(byName.compare);
       return usage;
@@ -185,9 +179,9 @@ export function createPresetStore(backend: StoreBackend, clock: () => number = D
     retargetCredential(from, to) {
       let changed = 0;
       const presets = state.presets.map((p) => {
-        if (p.credential !== from) return p;
+        if (credentialOf(p.request) !== from) return p;
         changed++;
-        return { ...p, credential: to };
+        return { ...p, request: withCredential(p.request, to) };
       });
       const settings =
         state.settings.selectedCredential === from ? { ...state.settings, selectedCredential: to } : state.settings;

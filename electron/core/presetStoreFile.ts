@@ -3,18 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { copyFileSync, constants as fsConstants, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseTolerant } from 'jsonc-parser';
-import {
-  emptySettings,
-  nameKey,
-  presetSchema,
-  settingsFields,
-  STORE_SCHEMA_VERSION,
-  uniqueName,
-  type Preset,
-  type Settings,
-  type StoreFile,
-  type StoreStatus,
-} from '../../shared/presets';
+import { nameKey, type Preset, presetSchema, uniqueName } from '../../shared/presets';
+import { emptySettings, type Settings, settingsFields } from '../../shared/settings';
+import { STORE_SCHEMA_VERSION, type StoreFile, type StoreStatus } from '../../shared/storeFile';
 import { migrate } from './presetMigrations';
 
 export const STORE_NAME = 'keypost-store';

@@ -3,9 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import type { KeypostApi, TransportOptIns } from '../../shared/api';
+import type { KeypostApi } from '../../shared/api';
 import { fail, ok } from '../../shared/errors';
-import { EXPORT_FORMAT, exportFileSchema, presetDraftSchema, type ExportFile, type PresetDraft } from '../../shared/presets';
+import { presetDraftSchema, type PresetDraft } from '../../shared/presets';
+import { credentialOf } from '../../shared/request';
+import { EXPORT_FORMAT, EXPORT_VERSION, exportFileSchema, type ExportFile } from '../../shared/transfer';
+import { fromFlatPreset } from './presetMigrations';
 import type { PresetStore } from './presetStore';
 import type { Vault } from './vault';
 
@@ -16,7 +19,8 @@ export interface TransferFiles {
 }
 
 const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
-// Unknown fields (a "token" someone added by hand, say) are dropped, never stored.
+// Unknown fields beside the name and request (a "token" someone added by hand, say) are dropped, never stored;
+// inside the request, the document's strict schema refuses the entry instead.
 const importedPreset = z.object(presetDraftSchema.shape);
 
 export function createTransferApi({ store, vault, files }: { store: PresetStore; vault: Vault; files: TransferFiles }): Pick<
@@ -30,16 +34,13 @@ export function createTransferApi({ store, vault, files }: { store: PresetStore;
       for (const summary of store.list()) {
         if (!wanted.has(summary.id)) continue;
         const preset = store.get(summary.id);
-        // Built field by field so nothing but the draft fields can ever reach the file.
-        if (preset.ok) {
-          const { name, url, method, body, credential, allowPlainHttp, allowSelfSignedTls } = preset.value;
-          presets.push({ name, url, method, body, credential, ...optIns({ allowPlainHttp, allowSelfSignedTls }) });
-        }
+        // The name and the (validated, secret-free) request only: no id, no timestamp.
+        if (preset.ok) presets.push({ name: preset.value.name, request: preset.value.request });
       }
       if (presets.length === 0) return fail('NOT_FOUND', 'Select at least one preset to export.');
       const target = await files.chooseExportPath('keypost-presets.json');
       if (!target) return ok(null);
-      const file: ExportFile = { format: EXPORT_FORMAT, version: 1, exportedAt: new Date().toISOString(), presets };
+      const file: ExportFile = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date().toISOString(), presets };
       const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
       try {
         await writeFile(temporary, `${JSON.stringify(file, null, 2)}\n`, { flag: 'wx' });
@@ -75,7 +76,8 @@ export function createTransferApi({ store, vault, files }: { store: PresetStore;
       const presets: PresetDraft[] = [];
       let skipped = 0;
       for (const entry of file.data.presets) {
-        const parsed = importedPreset.safeParse(entry);
+        // Version 1 files hold flat presets (url, method, body, credential): read as the store migrates them.
+        const parsed = importedPreset.safeParse(file.data.version === 1 ? fromFlatPreset(entry) : entry);
         if (parsed.success) presets.push(parsed.data);
         else skipped++;
       }
@@ -87,15 +89,10 @@ export function createTransferApi({ store, vault, files }: { store: PresetStore;
         presets,
         skipped,
         conflicts: store.conflicts(presets.map((p) => p.name)),
-        missingCredentials: [...new Set(presets.map((p) => p.credential).filter((c) => !held.has(c)))].sort(),
+        missingCredentials: [...new Set(presets.map((p) => credentialOf(p.request)).filter((c): c is string => c !== null && !held.has(c)))].sort(),
       });
     },
 
     importPresets: async (presets, onConflict) => store.importDrafts(presets, onConflict),
   };
-}
-
-/** Only the opt-ins that are on, so exports of ordinary presets stay as they were. */
-function optIns(options: TransportOptIns): TransportOptIns {
-  return Object.fromEntries(Object.entries(options).filter(([, on]) => on === true));
 }

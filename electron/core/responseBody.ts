@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ReadableStream } from 'node:stream/web';
-import type { BodyKind } from '../../shared/api';
+import type { ResponseBodyKind } from '../../shared/http';
 
 const HEX_PREVIEW_BYTES = 512;
 /** Start of an over-limit body shown beside "saved to file" (the rest stays on disk). */
@@ -151,7 +151,7 @@ export function removeSpooledBodies(): void {
 }
 
 export interface ShownBody {
-  bodyKind: BodyKind;
+  bodyKind: ResponseBodyKind;
   /** Text for json/text; a hex dump of the first bytes for binary. */
   body: string;
   imageDataUrl?: string;
@@ -175,7 +175,7 @@ export function classifyBody(contentType: string, bytes: Buffer): ShownBody {
   return shown;
 }
 
-function textBody(bodyKind: BodyKind, bytes: Buffer): ShownBody {
+function textBody(bodyKind: ResponseBodyKind, bytes: Buffer): ShownBody {
   if (bytes.length > INLINE_BODY_BYTES) return { bodyKind, body: '', bodyInParts: true };
   return { bodyKind, body: decodeUtf8(bytes) ?? bytes.toString('latin1') };
 }

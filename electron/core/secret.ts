@@ -15,6 +15,11 @@ export class Secret {
     return values.get(this)!;
   }
 
+  /** A new Secret derived from this one (e.g. "Bearer <token>"), without the token leaving the wrapper. */
+  map(derive: (value: string) => string): Secret {
+    return new Secret(derive(this.reveal()));
+  }
+
   toString(): string {
     return REDACTED;
   }

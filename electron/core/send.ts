@@ -1,20 +1,17 @@
-// Sends one authenticated JSON request with Node's fetch: timing, redirects, body reading, error codes.
+// Sends one request built by outgoingRequest.ts with Node's fetch: timing, redirects, body reading, error codes.
 import { fetch, type Response } from 'undici';
-import { BYTES_PER_MB, DEFAULT_BODY_LIMIT_MB, type HttpMethod, type RedirectHop, type SendResult } from '../../shared/api';
 import { fail, ok, type Result } from '../../shared/errors';
+import { BYTES_PER_MB, DEFAULT_BODY_LIMIT_MB, type RedirectHop, type SendResult } from '../../shared/http';
 import { agentFor } from './httpAgents';
 import { classifyNetworkError } from './networkErrors';
+import type { OutgoingHeaders, OutgoingRequest } from './outgoingRequest';
 import { classifyBody, classifyFileHead, readBody, spoolFileName, type ReceivedBody } from './responseBody';
-import type { Secret } from './secret';
+import { Secret } from './secret';
 
 export const MAX_REDIRECTS = 5;
 export const DEFAULT_MAX_BODY_BYTES = DEFAULT_BODY_LIMIT_MB * BYTES_PER_MB;
 
-export interface OutgoingRequest {
-  url: URL;
-  method: HttpMethod;
-  body: string;
-  token: Secret;
+export interface SendOptions {
   timeoutMs: number;
   /** Aborted when the user presses Cancel. */
   signal?: AbortSignal;
@@ -29,37 +26,33 @@ export interface OutgoingRequest {
   onBody?: (body: ReceivedBody, contentType: string) => void;
 }
 
-export async function sendRequest(request: OutgoingRequest): Promise<Result<SendResult>> {
+export async function sendRequest(request: OutgoingRequest, options: SendOptions): Promise<Result<SendResult>> {
   // One controller for Cancel and the deadline: cheaper per request than AbortSignal.timeout + any().
   const controller = new AbortController();
   let timedOut = false;
   const deadline = setTimeout(() => {
     timedOut = true;
     controller.abort();
-  }, request.timeoutMs);
+  }, options.timeoutMs);
   const cancel = () => controller.abort();
-  if (request.signal?.aborted) cancel();
-  request.signal?.addEventListener('abort', cancel, { once: true });
+  if (options.signal?.aborted) cancel();
+  options.signal?.addEventListener('abort', cancel, { once: true });
   const signal = controller.signal;
   const started = performance.now();
   const redirects: RedirectHop[] = [];
   let url = request.url;
   let method = request.method;
-  let body: string | undefined = method === 'GET' ? undefined : request.body;
+  let body = request.body;
 
   try {
     for (;;) {
       const response = await fetch(url, {
         method,
-        headers: {
-          Authorization: `Bearer ${request.token.reveal()}`,
-          'Content-Type': 'application/json',
-          Accept: 'application/json',
-        },
+        headers: revealed(request.headers),
         body,
         redirect: 'manual',
         signal,
-        dispatcher: agentFor(request.allowSelfSignedTls ?? false),
+        dispatcher: agentFor(options.allowSelfSignedTls ?? false),
       });
       const ttfbMs = performance.now() - started;
       const location = response.headers.get('location');
@@ -84,23 +77,27 @@ export async function sendRequest(request: OutgoingRequest): Promise<Result<Send
           url = next;
           continue;
         }
-        return ok(await buildResult(response, url, started, ttfbMs, redirects, request, next.href));
+        return ok(await buildResult(response, url, started, ttfbMs, redirects, options, next.href));
       }
-      return ok(await buildResult(response, url, started, ttfbMs, redirects, request));
+      return ok(await buildResult(response, url, started, ttfbMs, redirects, options));
     }
   } catch (error) {
-    if (request.signal?.aborted) return fail('CANCELLED', 'The request was cancelled.');
+    if (options.signal?.aborted) return fail('CANCELLED', 'The request was cancelled.');
     if (timedOut) {
-      return fail('TIMEOUT', `No complete response from ${url.host} within ${formatSeconds(request.timeoutMs)}.`, {
+      return fail('TIMEOUT', `No complete response from ${url.host} within ${formatSeconds(options.timeoutMs)}.`, {
         hint: 'The server may be slow or not answering; try again or raise the timeout.',
       });
     }
     return classifyNetworkError(error, url);
   } finally {
     clearTimeout(deadline);
-    request.signal?.removeEventListener('abort', cancel);
+    options.signal?.removeEventListener('abort', cancel);
   }
 }
+
+/** The header list fetch gets: the token leaves its Secret here, and only here. */
+const revealed = (headers: OutgoingHeaders): Array<[string, string]> =>
+  headers.map(([name, value]) => [name, value instanceof Secret ? value.reveal() : value]);
 
 function isRedirect(status: number): boolean {
   return [301, 302, 303, 307, 308].includes(status);
@@ -112,7 +109,7 @@ async function buildResult(
   started: number,
   ttfbMs: number,
   redirects: RedirectHop[],
-  request: OutgoingRequest,
+  options: SendOptions,
   blockedRedirect?: string,
 ): Promise<SendResult> {
   const contentType = response.headers.get('content-type') ?? '';
@@ -121,12 +118,12 @@ async function buildResult(
   const declared = Number(response.headers.get('content-length') ?? NaN);
   const wireBytes = Number.isSafeInteger(declared) ? declared : null;
   const received = await readBody(response.body, {
-    limit: request.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    limit: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     fileName: spoolFileName(contentType),
     expectedBytes: contentEncoding ? null : wireBytes,
-    onProgress: request.onProgress && ((bytes) => request.onProgress!(bytes, contentEncoding ? null : wireBytes)),
+    onProgress: options.onProgress && ((bytes) => options.onProgress!(bytes, contentEncoding ? null : wireBytes)),
   });
-  request.onBody?.(received, contentType);
+  options.onBody?.(received, contentType);
   const sizeBytes = received.where === 'memory' ? received.bytes.length : received.sizeBytes;
   return {
     status: response.status,
@@ -142,7 +139,7 @@ async function buildResult(
     ...(received.where === 'memory'
       ? classifyBody(contentType, received.bytes)
       : { ...classifyFileHead(contentType, received.head, sizeBytes), savedFile: { path: received.path, sizeBytes } }),
-    requestId: request.requestId ?? '',
+    requestId: options.requestId ?? '',
     redirects,
     ...(blockedRedirect ? { blockedRedirect } : {}),
   };

@@ -1,49 +1,56 @@
-// The send and cancel calls: gate the request (URL, JSON, token), then send with the keychain token.
+// The send and cancel calls: check the document, resolve its secrets (token, files), build it, send it.
+import { openAsBlob } from 'node:fs';
+import path from 'node:path';
 import type { Emit, KeypostApi } from '../../shared/api';
-import { fail, ok } from '../../shared/errors';
-import { checkJsonBody, checkToken, checkTransport, checkUrl } from '../../shared/requestChecks';
+import { fail, ok, type Result } from '../../shared/errors';
+import { credentialOf, type RequestDocument } from '../../shared/request';
+import { checkRequest, checkToken } from '../../shared/requestChecks';
+import { buildOutgoing, type ResolvedSecrets } from './outgoingRequest';
 import type { ResponseBodies } from './responseBodies';
+import type { Secret } from './secret';
 import { sendRequest } from './send';
 import type { Vault } from './vault';
 
 export function createSendApi({ vault, emit, bodies }: { vault: Vault; emit: Emit; bodies: ResponseBodies }): Pick<KeypostApi, 'send' | 'cancel'> {
   const inFlight = new Map<string, AbortController>();
 
+  /** The credential's token, checked to fit a header; null when the request sends none. */
+  async function tokenFor(request: RequestDocument): Promise<Result<Secret | null>> {
+    const credential = credentialOf(request);
+    if (credential === null) return ok(null);
+    const stored = await vault.get(credential);
+    if (!stored.ok) return stored;
+    if (!stored.value) return fail('NO_TOKEN', 'No token is stored yet.', { hint: 'Type your bearer token in the token field, then send.' });
+    const token = checkToken(stored.value.reveal());
+    return token.ok ? ok(stored.value) : token;
+  }
+
   return {
-    async send(request) {
-      const url = checkUrl(request.url);
-      if (!url.ok) return url;
-      const transport = checkTransport(url.value, request.allowPlainHttp ?? false);
-      if (!transport.ok) return transport;
-      const body = checkJsonBody(request.body);
-      if (!body.ok) return body;
-      const stored = await vault.get(request.credential);
-      if (!stored.ok) return stored;
-      if (!stored.value) {
-        return fail('NO_TOKEN', 'No token is stored yet.', { hint: 'Type your bearer token in the token field, then send.' });
-      }
-      const token = checkToken(stored.value.reveal());
+    async send({ requestId, request, timeoutMs, maxBodyBytes }) {
+      // Nothing is read from the keychain or the disk for a request that cannot go out.
+      const checked = checkRequest(request);
+      if (!checked.ok) return checked;
+      const token = await tokenFor(request);
       if (!token.ok) return token;
+      const files = await filesFor(request);
+      if (!files.ok) return files;
+      const outgoing = buildOutgoing(checked.value, { token: token.value, files: files.value });
 
       const controller = new AbortController();
-      inFlight.get(request.requestId)?.abort();
-      inFlight.set(request.requestId, controller);
+      inFlight.get(requestId)?.abort();
+      inFlight.set(requestId, controller);
       try {
-        return await sendRequest({
-          url: url.value,
-          method: request.method,
-          body: request.body,
-          token: stored.value,
-          timeoutMs: request.timeoutMs,
+        return await sendRequest(outgoing, {
+          timeoutMs,
           signal: controller.signal,
-          allowSelfSignedTls: request.allowSelfSignedTls ?? false,
-          maxBodyBytes: request.maxBodyBytes,
-          requestId: request.requestId,
-          onProgress: (receivedBytes, totalBytes) => emit('sendProgress', { requestId: request.requestId, receivedBytes, totalBytes }),
-          onBody: (received, contentType) => bodies.keep(request.requestId, received, contentType),
+          allowSelfSignedTls: request.options.allowSelfSignedTls ?? false,
+          maxBodyBytes,
+          requestId,
+          onProgress: (receivedBytes, totalBytes) => emit('sendProgress', { requestId, receivedBytes, totalBytes }),
+          onBody: (received, contentType) => bodies.keep(requestId, received, contentType),
         });
       } finally {
-        if (inFlight.get(request.requestId) === controller) inFlight.delete(request.requestId);
+        if (inFlight.get(requestId) === controller) inFlight.delete(requestId);
       }
     },
 
@@ -53,4 +60,22 @@ export function createSendApi({ vault, emit, bodies }: { vault: Vault; emit: Emi
       return ok(controller !== undefined);
     },
   };
+}
+
+/** The multipart body's files, opened (not read into memory) from the paths the user picked through main. */
+async function filesFor(request: RequestDocument): Promise<Result<ResolvedSecrets['files']>> {
+  const files = new Map<string, Blob>();
+  if (request.body.kind !== 'multipart') return ok(files);
+  for (const part of request.body.parts) {
+    if (!part.enabled || part.kind !== 'file' || files.has(part.path)) continue;
+    try {
+      files.set(part.path, await openAsBlob(part.path));
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it no longer exists' : 'it cannot be read';
+      return fail('FILE_ERROR', `The file ${path.basename(part.path)} for the form field “${part.name}” was not sent: ${reason}.`, {
+        hint: `Pick the file again (it was ${part.path}).`,
+      });
+    }
+  }
+  return ok(files);
 }

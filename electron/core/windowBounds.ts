@@ -1,5 +1,5 @@
 // Restoring the window where the user left it, only when that place is still on a screen and big enough.
-import type { WindowBounds } from '../../shared/presets';
+import type { WindowBounds } from '../../shared/settings';
 
 export interface Rect {
   x: number;

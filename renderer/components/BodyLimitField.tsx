@@ -1,7 +1,7 @@
 // "Keep response bodies up to [N] MB in memory": bigger bodies go to a temp file. Invalid input is shown, never saved.
 import { useEffect, useState } from 'react';
-import { BYTES_PER_MB, MAX_BODY_LIMIT_MB } from '../../shared/api';
-import { bodyLimitMbSchema } from '../../shared/presets';
+import { BYTES_PER_MB, MAX_BODY_LIMIT_MB } from '../../shared/http';
+import { bodyLimitMbSchema } from '../../shared/settings';
 
 interface Props {
   mb: number;

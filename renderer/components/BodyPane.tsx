@@ -1,7 +1,7 @@
 // The body, shown the way its type calls for: JSON as Pretty / Raw / Tree (or filtered), text with highlighting,
 // images as an image, other binary as hex, an over-limit body as "saved to file" with its start.
 import type { ReactNode } from 'react';
-import type { SendResult } from '../../shared/api';
+import type { SendResult } from '../../shared/http';
 import { formatBytes } from '../format';
 import type { Language } from '../json/highlight';
 import type { Body } from '../useBody';

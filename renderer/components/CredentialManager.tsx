@@ -2,7 +2,7 @@
 // Token text lives only in this dialog's state while typed or revealed, and goes when it closes.
 import { useState } from 'react';
 import type { KeypostError } from '../../shared/errors';
-import { credentialNameSchema, type CredentialInfo } from '../../shared/presets';
+import { type CredentialInfo, credentialNameSchema } from '../../shared/credentials';
 import { api } from '../api';
 import { Modal } from './Modal';
 

@@ -1,5 +1,5 @@
 // Which keychain credential this request uses, and the way into managing them.
-import type { CredentialInfo } from '../../shared/presets';
+import type { CredentialInfo } from '../../shared/credentials';
 
 interface Props {
   credentials: CredentialInfo[];

@@ -1,5 +1,5 @@
 // Response headers as a name / value table.
-import type { SendResult } from '../../shared/api';
+import type { SendResult } from '../../shared/http';
 
 export function HeadersTable({ headers, hidden }: { headers: SendResult['headers']; hidden: boolean }) {
   return (

@@ -1,6 +1,9 @@
 // Confirms an import: what the file holds, rename-or-replace for names that exist, a credential for missing ones.
 import { useState } from 'react';
-import type { ConflictChoice, CredentialInfo, ImportPreview, PresetDraft } from '../../shared/presets';
+import type { CredentialInfo } from '../../shared/credentials';
+import type { PresetDraft } from '../../shared/presets';
+import { credentialOf, withCredential } from '../../shared/request';
+import type { ConflictChoice, ImportPreview } from '../../shared/transfer';
 import { Modal } from './Modal';
 
 interface Props {
@@ -68,11 +71,18 @@ export function ImportDialog({ preview, credentials, onImport, onCancel }: Props
           type="button"
           className="primary"
           data-testid="import-confirm"
-          onClick={() => onImport(preview.presets.map((p) => ({ ...p, credential: mapping[p.credential] || p.credential })), choice)}
+          onClick={() => onImport(preview.presets.map((preset) => withCredentialMapped(preset, mapping)), choice)}
         >
           Import
         </button>
       </div>
     </Modal>
   );
+}
+
+/** The preset with its credential pointed at the one the user chose for it (unchanged when none was chosen). */
+function withCredentialMapped(preset: PresetDraft, mapping: Record<string, string>): PresetDraft {
+  const credential = credentialOf(preset.request);
+  const chosen = credential === null ? '' : mapping[credential];
+  return chosen ? { ...preset, request: withCredential(preset.request, chosen) } : preset;
 }

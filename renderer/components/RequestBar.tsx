@@ -1,11 +1,12 @@
 // Method, URL and the Send / Cancel button.
-import { httpMethods, type HttpMethod } from '../../shared/api';
+import { STANDARD_METHODS } from '../../shared/request';
 import { isMac } from '../api';
 
 interface Props {
-  method: HttpMethod;
+  method: string;
+  /** The URL as sent: the document's URL with its enabled query rows. */
   url: string;
-  onMethodChange(method: HttpMethod): void;
+  onMethodChange(method: string): void;
   onUrlChange(url: string): void;
   inFlight: boolean;
   onSend(): void;
@@ -27,9 +28,9 @@ export function RequestBar({ method, url, onMethodChange, onUrlChange, inFlight,
         data-testid="method"
         aria-label="HTTP method"
         value={method}
-        onChange={(event) => onMethodChange(event.target.value as HttpMethod)}
+        onChange={(event) => onMethodChange(event.target.value)}
       >
-        {httpMethods.map((name) => (
+        {[...STANDARD_METHODS, ...(STANDARD_METHODS.includes(method as never) ? [] : [method])].map((name) => (
           <option key={name} value={name}>
             {name}
           </option>

@@ -1,6 +1,6 @@
 // The answer: status line, notices, headers table, and the body with its toolbar (views, filter, copy, save).
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { SendResult } from '../../shared/api';
+import type { SendResult } from '../../shared/http';
 import { api } from '../api';
 import { copyText } from '../copyText';
 import { formatBytes } from '../format';

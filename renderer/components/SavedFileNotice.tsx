@@ -1,6 +1,6 @@
 // A body over the size limit: where its temp file is, Open (in the system's app for its type), and the start of it.
 import { useState } from 'react';
-import type { SendResult } from '../../shared/api';
+import type { SendResult } from '../../shared/http';
 import { api } from '../api';
 import { formatBytes } from '../format';
 

@@ -1,5 +1,5 @@
 // The response's one-line summary: status (coloured by class), time and time to first byte, sizes, type and encoding.
-import type { SendResult } from '../../shared/api';
+import type { SendResult } from '../../shared/http';
 import { formatBytes, formatDuration, statusClass } from '../format';
 
 export function StatusLine({ result }: { result: SendResult }) {

@@ -1,5 +1,5 @@
 // Startup banner when the presets file had to be repaired: what happened and where the original bytes are.
-import type { StoreStatus } from '../../shared/presets';
+import type { StoreStatus } from '../../shared/storeFile';
 
 export function StoreNotice({ status, onDismiss }: { status: StoreStatus; onDismiss(): void }) {
   return (

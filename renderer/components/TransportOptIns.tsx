@@ -1,5 +1,5 @@
 // Shows which safety defaults the open request has relaxed, each with a way to turn it back off.
-import type { TransportOptIns as OptIns } from '../../shared/api';
+import type { RequestOptions as OptIns } from '../../shared/request';
 import type { ErrorAction } from './ErrorBanner';
 import type { KeypostError } from '../../shared/errors';
 

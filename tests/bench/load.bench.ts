@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { closeAgents } from '../../electron/core/httpAgents';
 import { Secret } from '../../electron/core/secret';
-import { sendRequest } from '../../electron/core/send';
+import { sendJson } from '../fixtures/sendJson';
 import { mb, ms, printTable } from './table';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
@@ -24,7 +24,7 @@ await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const url = new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
 const token = new Secret('bench-token');
 const send = async () => {
-  const result = await sendRequest({ url, method: 'POST', body: '{"n":1}', token, timeoutMs: 10_000 });
+  const result = await sendJson({ url, body: '{"n":1}', token, timeoutMs: 10_000 });
   if (!result.ok) throw new Error(result.error.message);
 };
 

@@ -6,9 +6,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { STORE_NAME } from '../../electron/core/presetStoreFile';
 import { createVault } from '../../electron/core/vault';
-import { STORE_SCHEMA_VERSION, type Preset } from '../../shared/presets';
+import type { Preset } from '../../shared/presets';
+import { STORE_SCHEMA_VERSION } from '../../shared/storeFile';
 import { launchApp } from '../e2e/harness';
 import { openStore } from '../fixtures/presetStore';
+import { jsonDocument } from '../fixtures/sendJson';
 import { median, ms, printTable } from './table';
 
 const SIZES = [1_000, 10_000];
@@ -26,10 +28,11 @@ function storeDirWith(count: number): string {
     return {
       id: `bench-${i}`,
       name: `Preset ${i} ${word}`,
-      url: `https://api.example.com/v1/${word}/${i}`,
-      method: 'POST',
-      body: JSON.stringify({ query: word, page: i, filters: { active: true, tags: ['a', 'b', 'c'] }, note: 'x'.repeat(200) }, null, 2),
-      credential: i % 2 ? 'staging' : 'prod',
+      request: jsonDocument({
+        url: `https://api.example.com/v1/${word}/${i}`,
+        body: JSON.stringify({ query: word, page: i, filters: { active: true, tags: ['a', 'b', 'c'] }, note: 'x'.repeat(200) }, null, 2),
+        credential: i % 2 ? 'staging' : 'prod',
+      }),
       updatedAt: 1_700_000_000_000 + i,
     };
   });

@@ -8,9 +8,10 @@ import { createInterface } from 'node:readline';
 import { fetch } from 'undici';
 import { closeAgents } from '../../electron/core/httpAgents';
 import { Secret } from '../../electron/core/secret';
-import { sendRequest } from '../../electron/core/send';
-import { BODY_PART_BYTES, type KeypostApi } from '../../shared/api';
+import type { KeypostApi } from '../../shared/api';
+import { BODY_PART_BYTES } from '../../shared/http';
 import { launchApp } from '../e2e/harness';
+import { sendCall, sendJson } from '../fixtures/sendJson';
 import { forgetKeychain } from '../e2e/fixtures';
 import { mb, median, ms, printTable } from './table';
 
@@ -48,7 +49,7 @@ async function sendOverhead(base: string): Promise<void> {
   const token = new Secret('bench-token');
   const headers = { Authorization: 'Bearer bench-token', 'Content-Type': 'application/json', Accept: 'application/json' };
   const keypost = async () => {
-    const result = await sendRequest({ url, method: 'POST', body, token, timeoutMs: 10_000 });
+    const result = await sendJson({ url, body, token, timeoutMs: 10_000 });
     if (!result.ok) throw new Error(result.error.message);
   };
   const bare = async () => {
@@ -81,7 +82,7 @@ async function sendOverhead(base: string): Promise<void> {
   if (curlAvailable) for (let i = 0; i < SENDS / 3; i++) timings.curl.push(curl());
   const bareMedian = median(timings.bare);
   printTable(`Send overhead: 1 KB JSON POST to a local server, median of ${SENDS} sends (curl: ${timings.curl.length})`, [
-    { client: "Keypost send module (sendRequest: token, redirects, body read + classify)", median: ms(median(timings.keypost)), 'vs bare fetch': `${(median(timings.keypost) / bareMedian).toFixed(2)}x`, target: '≤ 1.2x' },
+    { client: "Keypost send path (checks, builder, sendRequest: token, redirects, body read + classify)", median: ms(median(timings.keypost)), 'vs bare fetch': `${(median(timings.keypost) / bareMedian).toFixed(2)}x`, target: '≤ 1.2x' },
     { client: 'bare fetch (undici, same library, text())', median: ms(bareMedian), 'vs bare fetch': '1.00x', target: '' },
     {
       client: 'curl (its own time_total, one process per request)',
@@ -202,9 +203,9 @@ async function measureSize(base: string, sizeMb: number): Promise<Record<string,
     let transportPeak = transportBefore;
     sampler = setInterval(() => (transportPeak = Math.max(transportPeak, rendererMemory())), 25);
     await page.evaluate(
-      async ({ url, total, partBytes }) => {
+      async ({ call, total, partBytes }) => {
         const bridge = (window as unknown as { keypost: KeypostApi }).keypost;
-        const sent = await bridge.send({ requestId: 'bench-transport', url, method: 'POST', body: '{}', credential: 'default', timeoutMs: 60_000 });
+        const sent = await bridge.send(call);
         if (!sent.ok) throw new Error(sent.error.message);
         for (let offset = 0; offset < total; ) {
           const part = await bridge.readBody('bench-transport', offset, partBytes);
@@ -212,7 +213,7 @@ async function measureSize(base: string, sizeMb: number): Promise<Record<string,
           offset = part.value.nextOffset;
         }
       },
-      { url: `${base}/items?bytes=${bytes}`, total: size, partBytes: BODY_PART_BYTES },
+      { call: sendCall({ requestId: 'bench-transport', url: `${base}/items?bytes=${bytes}`, body: '{}', timeoutMs: 60_000 }), total: size, partBytes: BODY_PART_BYTES },
     );
     clearInterval(sampler);
 

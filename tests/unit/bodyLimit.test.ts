@@ -6,14 +6,15 @@ import { access, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channels, type ApiName, type SendResult } from '../../shared/api';
+import { type ApiName, channels } from '../../shared/api';
+import type { SendResult } from '../../shared/http';
 import type { Result } from '../../shared/errors';
-import { rendererSettingsPatchSchema } from '../../shared/presets';
+import { rendererSettingsPatchSchema } from '../../shared/settings';
 import { createDispatch } from '../../electron/core/handlers';
 import { STORE_NAME } from '../../electron/core/presetStoreFile';
 import { discardBody, removeSpooledBodies, type ReceivedBody } from '../../electron/core/responseBody';
 import { Secret } from '../../electron/core/secret';
-import { sendRequest } from '../../electron/core/send';
+import { sendCall, sendJson } from '../fixtures/sendJson';
 import { createVault } from '../../electron/core/vault';
 import { openStore, presetDeps } from '../fixtures/presetStore';
 import { itemsJson, startTestServer, type TestServer } from '../fixtures/testServer';
@@ -50,7 +51,7 @@ describe('the temp file of a body over the limit', () => {
     ['', 'response-body.bin'],
   ])('is named for %j as %s (never .html or .svg, which a browser would run)', async (type, name) => {
     let received: ReceivedBody | undefined;
-    const result = await sendRequest({
+    const result = await sendJson({
       url: new URL(`/typed?type=${encodeURIComponent(type)}&bytes=4000`, server.url),
       method: 'GET',
       body: '',
@@ -86,7 +87,7 @@ describe('opening a body', () => {
     const call = async <T>(name: ApiName, ...args: unknown[]) => (await dispatch(channels[name], args, FROM_APP)) as Result<T>;
     const send = async (requestId: string, route: string, maxBodyBytes?: number) => {
       value(await call('setToken', 'default', 'kp-unit-token-open'));
-      const request = { requestId, url: `${server.url}${route}`, method: 'GET', body: '', credential: 'default', timeoutMs: 10_000, maxBodyBytes };
+      const request = sendCall({ requestId, url: `${server.url}${route}`, method: 'GET', body: '', timeoutMs: 10_000, maxBodyBytes });
       return value(await call<SendResult>('send', request));
     };
     return { call, send, opened };
@@ -174,7 +175,7 @@ describe('the body size setting', () => {
     );
     const store = openStore(dir);
     expect(store.settings()).toMatchObject({ selectedCredential: 'staging', bodyLimitMb: 100 });
-    expect(store.status()).toEqual({ backupPath: null, problems: [], migratedFrom: null });
+    expect(store.status()).toEqual({ backupPath: null, problems: [], migratedFrom: 2 });
 
     const v1 = tempDir();
     writeFileSync(storeFile(v1), JSON.stringify({ schemaVersion: 1, presets: [], lastPresetId: null }));

@@ -1,11 +1,12 @@
 // The IPC dispatch: sender check, channel lookup, argument validation, and the send path with the real keychain.
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channels, type SendRequest } from '../../shared/api';
+import { channels } from '../../shared/api';
 import { createDispatch, isTrustedSender } from '../../electron/core/handlers';
 import { createVault } from '../../electron/core/vault';
 import { startTestServer, type TestServer } from '../fixtures/testServer';
 import { presetDeps } from '../fixtures/presetStore';
+import { sendCall } from '../fixtures/sendJson';
 
 const ORIGIN = 'app://keypost';
 const FROM_APP = 'app://keypost/index.html';
@@ -21,16 +22,9 @@ afterAll(async () => {
   for (const { account } of await keytar.findCredentials(service)) await keytar.deletePassword(service, account);
 });
 
-const sendArgs = (extra: Partial<SendRequest> = {}): SendRequest => ({
-  requestId: 'req-1',
+const sendArgs = (extra: Parameters<typeof sendCall>[0] | object = {}) =>
   // Collected before beforeAll runs (it.each), so fall back to a placeholder that is never contacted.
-  url: `${server?.url ?? 'http://127.0.0.1:9'}/echo`,
-  method: 'POST',
-  body: '{"x":1}',
-  credential: 'default',
-  timeoutMs: 5000,
-  ...extra,
-});
+  sendCall({ url: `${server?.url ?? 'http://127.0.0.1:9'}/echo`, body: '{"x":1}', ...extra });
 const codeOf = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error!.code);
 
 describe('isTrustedSender', () => {
@@ -58,9 +52,11 @@ describe('dispatch', () => {
     ['no arguments', []],
     ['a string instead of an object', ['https://example.com']],
     ['an unknown field', [{ ...sendArgs(), extra: true }]],
-    ['a bad method', [{ ...sendArgs(), method: 'TRACE' }]],
+    ['a method fetch cannot send', [sendArgs({ method: 'TRACE' })]],
+    ['a method with a space', [sendArgs({ method: 'GET X' })]],
+    ['an unknown field in the request (a token, say)', [{ ...sendArgs(), request: { ...sendArgs().request, token: 'x' } }]],
     ['a negative timeout', [{ ...sendArgs(), timeoutMs: -1 }]],
-    ['a credential name with a slash', [{ ...sendArgs(), credential: '../etc' }]],
+    ['a credential name with a slash', [sendArgs({ credential: '../etc' })]],
     ['too many arguments', [sendArgs(), 'extra']],
     ['a body size limit of 4 GB (main would hold it in memory)', [{ ...sendArgs(), maxBodyBytes: 4 * 1024 ** 3 }]],
   ])('rejects send with %s as INVALID_ARGUMENT', async (_label, args) => {

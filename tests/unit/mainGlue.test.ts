@@ -5,13 +5,15 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channels, eventChannels, type SendResult } from '../../shared/api';
+import { channels, eventChannels } from '../../shared/api';
+import type { SendResult } from '../../shared/http';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import type { Result } from '../../shared/errors';
 import { createVault } from '../../electron/core/vault';
 import { windowOptions } from '../../electron/window';
 import { createElectronStandIn, loadAsNode, installElectronStandIn, ipcEvent, type ElectronStandIn, type StandInWindow } from '../fixtures/electronStandIn';
 import { startTestServer, type TestServer } from '../fixtures/testServer';
+import { jsonDocument, sendCall } from '../fixtures/sendJson';
 
 const built = path.resolve('dist-electron');
 const FROM_APP = 'app://keypost/index.html';
@@ -134,7 +136,7 @@ describe('native dialogs and the shell', () => {
   });
 
   it('exports through a save dialog on the focused window, filtered to JSON, and writes where the user chose', async () => {
-    value(await invoke('createPreset', [{ name: 'glue', url: `${server.url}/echo`, method: 'POST', body: '{}', credential: 'default' }]));
+    value(await invoke('createPreset', [{ name: 'glue', request: jsonDocument({ url: `${server.url}/echo`, body: '{}' }) }]));
     const [preset] = value(await invoke<Array<{ id: string }>>('listPresets', []));
     const target = path.join(userDataDir, 'chosen-export.json');
     electron.dialog.saveAnswer = { canceled: false, filePath: target };
@@ -152,8 +154,8 @@ describe('native dialogs and the shell', () => {
 
   it('imports through an open dialog for one JSON file, and a cancelled dialog imports nothing', async () => {
     const source = path.join(userDataDir, 'chosen-import.json');
-    const draft = { name: 'imported', url: 'https://api.example/x', method: 'GET', body: '', credential: 'default' };
-    await writeFile(source, JSON.stringify({ format: 'keypost-presets', version: 1, exportedAt: new Date().toISOString(), presets: [draft] }));
+    const draft = { name: 'imported', request: jsonDocument({ url: 'https://api.example/x', method: 'GET', body: '' }) };
+    await writeFile(source, JSON.stringify({ format: 'keypost-presets', version: 2, exportedAt: new Date().toISOString(), presets: [draft] }));
     electron.dialog.openAnswer = { canceled: false, filePaths: [source] };
     expect(value(await invoke('readImportFile', []))).toMatchObject({ fileName: 'chosen-import.json', presets: [draft] });
     expect(electron.dialog.calls.at(-1)).toMatchObject({
@@ -165,7 +167,7 @@ describe('native dialogs and the shell', () => {
   });
 
   it('saves a response body where the save dialog points, suggesting a name', async () => {
-    const sent = value(await invoke<SendResult>('send', [{ requestId: 'glue-1', url: `${server.url}/echo`, method: 'POST', body: '{"a":1}', credential: 'default', timeoutMs: 5000 }]));
+    const sent = value(await invoke<SendResult>('send', [sendCall({ requestId: 'glue-1', url: `${server.url}/echo`, body: '{"a":1}' })]));
     expect(sent.status).toBe(200);
     const target = path.join(userDataDir, 'chosen-body.json');
     electron.dialog.saveAnswer = { canceled: false, filePath: target };
@@ -175,7 +177,7 @@ describe('native dialogs and the shell', () => {
   });
 
   it('hands an over-limit body to shell.openPath, and tells the window how the download went', async () => {
-    const request = { requestId: 'glue-big', url: `${server.url}/big?bytes=${3 * 1024 * 1024}`, method: 'GET', body: '', credential: 'default', timeoutMs: 10_000, maxBodyBytes: 1024 * 1024 };
+    const request = sendCall({ requestId: 'glue-big', url: `${server.url}/big?bytes=${3 * 1024 * 1024}`, method: 'GET', body: '', timeoutMs: 10_000, maxBodyBytes: 1024 * 1024 });
     const sent = value(await invoke<SendResult>('send', [request]));
     expect(sent.savedFile?.path).toBeTruthy();
     expect(value(await invoke('openBody', ['glue-big']))).toBe(true);
@@ -206,7 +208,7 @@ describe('window bounds and lifecycle', () => {
   });
 
   it('removes over-limit body files when the app quits', async () => {
-    const sent = value(await invoke<SendResult>('send', [{ requestId: 'glue-quit', url: `${server.url}/big?bytes=${2 * 1024 * 1024}`, method: 'GET', body: '', credential: 'default', timeoutMs: 10_000, maxBodyBytes: 1024 * 1024 }]));
+    const sent = value(await invoke<SendResult>('send', [sendCall({ requestId: 'glue-quit', url: `${server.url}/big?bytes=${2 * 1024 * 1024}`, method: 'GET', body: '', timeoutMs: 10_000, maxBodyBytes: 1024 * 1024 })]));
     expect(existsSync(sent.savedFile!.path)).toBe(true);
     electron.app.emit('will-quit');
     expect(existsSync(sent.savedFile!.path)).toBe(false);

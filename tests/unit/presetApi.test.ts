@@ -4,12 +4,13 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { channels, type ApiName } from '../../shared/api';
+import { type ApiName, channels } from '../../shared/api';
 import type { Result } from '../../shared/errors';
-import type { PresetDraft } from '../../shared/presets';
+import type { Preset, PresetDraft } from '../../shared/presets';
 import { createDispatch } from '../../electron/core/handlers';
 import { createVault } from '../../electron/core/vault';
 import { openStore } from '../fixtures/presetStore';
+import { jsonDocument } from '../fixtures/sendJson';
 
 const FROM_APP = 'app://keypost/index.html';
 const services: string[] = [];
@@ -47,10 +48,7 @@ const value = <T>(result: Result<T>): T => {
 const codeOf = (result: Result<unknown>) => (result.ok ? 'ok' : result.error.code);
 const draft = (name: string, credential = 'staging'): PresetDraft => ({
   name,
-  url: 'https://api.example.com/items',
-  method: 'POST',
-  body: '{"n":1}',
-  credential,
+  request: jsonDocument({ url: 'https://api.example.com/items', body: '{"n":1}', credential }),
 });
 
 describe('preset calls', () => {
@@ -104,7 +102,7 @@ describe('credential calls (real keychain)', () => {
     expect(value(await call('renameCredential', 'staging', 'staging-eu'))).toEqual({ updatedPresets: 1 });
     expect(await keytar.getPassword(service, 'staging')).toBeNull();
     expect(await keytar.getPassword(service, 'staging-eu')).toBe('tok-rename-1');
-    expect(value(await call<{ credential: string }>('getPreset', orders.id)).credential).toBe('staging-eu');
+    expect(value(await call<Preset>('getPreset', orders.id)).request.auth).toEqual({ kind: 'bearer', credential: 'staging-eu' });
     expect(value(await call<{ selectedCredential: string }>('getSettings')).selectedCredential).toBe('staging-eu');
   });
 
@@ -125,16 +123,16 @@ describe('export and import', () => {
     value(await source.call('setToken', 'staging', 'tok-export-secret-1'));
     const orders = value(await source.call<{ id: string }>('createPreset', draft('Orders', 'staging')));
     value(await source.call('createPreset', draft('Not exported')));
-    const billing = value(await source.call<{ id: string }>('createPreset', { ...draft('Billing', 'prod'), method: 'PUT', body: '{"b":true}' }));
+    const billing = value(await source.call<{ id: string }>('createPreset', { name: 'Billing', request: jsonDocument({ url: 'https://api.example.com/items', method: 'PUT', body: '{"b":true}', credential: 'prod' }) }));
 
     expect(value(await source.call('exportPresets', [orders.id, billing.id]))).toEqual({ path: source.exportPath, count: 2 });
     const text = readFileSync(source.exportPath, 'utf8');
     expect(text).not.toContain('tok-export-secret-1');
     const file = JSON.parse(text);
-    expect(file).toMatchObject({ format: 'keypost-presets', version: 1 });
+    expect(file).toMatchObject({ format: 'keypost-presets', version: 2 });
     expect(file.presets).toEqual([
-      { name: 'Billing', url: 'https://api.example.com/items', method: 'PUT', body: '{"b":true}', credential: 'prod' },
-      { name: 'Orders', url: 'https://api.example.com/items', method: 'POST', body: '{"n":1}', credential: 'staging' },
+      { name: 'Billing', request: jsonDocument({ url: 'https://api.example.com/items', method: 'PUT', body: '{"b":true}', credential: 'prod' }) },
+      { name: 'Orders', request: jsonDocument({ url: 'https://api.example.com/items', body: '{"n":1}', credential: 'staging' }) },
     ]);
     expect(readdirSync(path.dirname(source.exportPath))).toEqual(['export.json']);
 
@@ -150,18 +148,43 @@ describe('export and import', () => {
     expect(names.map((p) => `${p.name}:${p.credential}`)).toEqual(['Billing:prod', 'Orders:prod', 'Orders (2):staging']);
   });
 
-  it('drops unknown fields such as a hand-added token, and skips invalid entries', async () => {
+  it('reads a version 1 export (flat presets) as the request documents the store would migrate them to', async () => {
+    const { call, importPath } = core();
+    const flat = { name: 'Old', url: 'http://127.0.0.1:8080/items?page=2', method: 'DELETE', body: '{}', credential: 'prod', allowPlainHttp: true };
+    writeFileSync(importPath, JSON.stringify({ format: 'keypost-presets', version: 1, presets: [flat] }));
+    const preview = value(await call<{ presets: PresetDraft[] }>('readImportFile'));
+    expect(preview.presets).toEqual([
+      {
+        name: 'Old',
+        request: {
+          method: 'DELETE',
+          url: 'http://127.0.0.1:8080/items',
+          query: [{ name: 'page', value: '2', enabled: true }],
+          headers: [],
+          body: { kind: 'json', text: '{}' },
+          auth: { kind: 'bearer', credential: 'prod' },
+          options: { allowPlainHttp: true },
+        },
+      },
+    ]);
+  });
+
+  it('drops unknown fields such as a hand-added token, and skips entries with one inside the request', async () => {
     const { call, importPath, dir } = core();
     writeFileSync(
       importPath,
       JSON.stringify({
         format: 'keypost-presets',
-        version: 1,
-        presets: [{ ...draft('Imported'), token: 'tok-smuggled-in' }, { name: 'Broken', method: 'TRACE' }],
+        version: 2,
+        presets: [
+          { ...draft('Imported'), token: 'tok-smuggled-in' },
+          { name: 'Smuggled', request: { ...draft('x').request, token: 'tok-smuggled-in' } },
+          { name: 'Broken', request: { ...draft('x').request, method: 'TRACE' } },
+        ],
       }),
     );
     const preview = value(await call<{ presets: PresetDraft[]; skipped: number }>('readImportFile'));
-    expect(preview.skipped).toBe(1);
+    expect(preview.skipped).toBe(2);
     expect(preview.presets).toEqual([draft('Imported')]);
     value(await call('importPresets', preview.presets, 'rename'));
     const storeText = readdirSync(dir)

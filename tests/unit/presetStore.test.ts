@@ -4,20 +4,20 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Preset, PresetDraft } from '../../shared/presets';
+import { STORE_SCHEMA_VERSION } from '../../shared/storeFile';
 import { STORE_NAME } from '../../electron/core/presetStoreFile';
 import { openStore } from '../fixtures/presetStore';
+import { jsonDocument, type JsonRequest } from '../fixtures/sendJson';
 
 const tempDir = () => mkdtempSync(path.join(tmpdir(), 'keypost-store-test-'));
 const storeFile = (dir: string) => path.join(dir, `${STORE_NAME}.json`);
 const backups = (dir: string) => readdirSync(dir).filter((name) => name.includes('.corrupt-'));
-const draft = (name: string, extra: Partial<PresetDraft> = {}): PresetDraft => ({
+const draft = (name: string, extra: Partial<JsonRequest> = {}): PresetDraft => ({
   name,
-  url: `https://api.example.com/${encodeURIComponent(name)}`,
-  method: 'POST',
-  body: '{"a":1}',
-  credential: 'staging',
-  ...extra,
+  request: jsonDocument({ url: `https://api.example.com/${encodeURIComponent(name)}`, body: '{"a":1}', credential: 'staging', ...extra }),
 });
+/** A preset as the store file of version 2 held it (and export files of version 1 still do): flat fields. */
+const flatPreset = (name: string, id = `id-${name}`) => ({ id, name, url: `https://api.example.com/${name}`, method: 'POST', body: '{"a":1}', credential: 'staging', updatedAt: 1 });
 const value = <T>(result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T => {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   return result.value;
@@ -36,8 +36,8 @@ describe('preset store', () => {
     const reopened = openStore(dir);
     expect(reopened.list().map((p) => p.name)).toEqual(['Alpha', 'beta']);
     const read = value(reopened.get(beta.id));
-    expect(read).toMatchObject({ name: 'beta', url: 'https://api.example.com/v2', credential: 'prod', method: 'POST' });
-    expect(JSON.parse(readFileSync(storeFile(dir), 'utf8')).schemaVersion).toBe(2);
+    expect(read).toMatchObject({ name: 'beta', request: { url: 'https://api.example.com/v2', auth: { credential: 'prod' }, method: 'POST' } });
+    expect(JSON.parse(readFileSync(storeFile(dir), 'utf8')).schemaVersion).toBe(STORE_SCHEMA_VERSION);
     expect(reopened.status()).toEqual({ backupPath: null, problems: [], migratedFrom: null });
   });
 
@@ -59,7 +59,7 @@ describe('preset store', () => {
     const second = value(store.duplicate(original.id));
     expect([first.name, second.name]).toEqual(['Orders copy', 'Orders copy (2)']);
     expect(first.id).not.toBe(original.id);
-    expect(value(store.get(first.id)).body).toBe('{"x":true}');
+    expect(value(store.get(first.id)).request.body).toEqual({ kind: 'json', text: '{"x":true}' });
   });
 
   it('deletes a preset and restores it on undo, renamed if its name was taken meanwhile', () => {
@@ -111,7 +111,7 @@ describe('preset store', () => {
       replaced: 1,
       renamed: 0,
     });
-    expect(value(store.get(existing.id)).url).toBe('https://replaced.example.com');
+    expect(value(store.get(existing.id)).request.url).toBe('https://replaced.example.com');
     expect(store.list()).toHaveLength(3);
   });
 
@@ -139,20 +139,56 @@ describe('loading a store file', () => {
     writeFileSync(storeFile(dir), JSON.stringify(v1));
     const store = openStore(dir);
     expect(store.status()).toMatchObject({ migratedFrom: 1, backupPath: null, problems: [] });
-    expect(value(store.get('p1'))).toMatchObject({ name: 'Legacy', method: 'PATCH', credential: 'default' });
+    expect(value(store.get('p1'))).toMatchObject({ name: 'Legacy', request: { method: 'PATCH', auth: { kind: 'bearer', credential: 'default' } } });
     expect(store.settings()).toMatchObject({ lastPresetId: 'p1', selectedCredential: 'default' });
     const onDisk = JSON.parse(readFileSync(storeFile(dir), 'utf8'));
-    expect(onDisk.schemaVersion).toBe(2);
-    expect(onDisk.presets[0].credential).toBe('default');
+    expect(onDisk.schemaVersion).toBe(STORE_SCHEMA_VERSION);
+    expect(onDisk.presets[0].request.auth.credential).toBe('default');
     expect(openStore(dir).status().migratedFrom).toBeNull();
+  });
+
+  it('migrates a version 2 file (flat presets) to request documents that send exactly what they sent', () => {
+    const dir = tempDir();
+    const v2 = {
+      schemaVersion: 2,
+      presets: [
+        { ...flatPreset('Query'), url: 'https://api.example.com/items?b=2&a=%20x+y&flag#top', method: 'GET', body: '' },
+        { ...flatPreset('Opt-ins'), url: 'http://10.0.0.5:8080/v1', allowPlainHttp: true, allowSelfSignedTls: false, credential: 'prod' },
+      ],
+      settings: { lastPresetId: 'id-Query', selectedCredential: 'prod', windowBounds: null, bodyLimitMb: 5 },
+    };
+    writeFileSync(storeFile(dir), JSON.stringify(v2));
+    const store = openStore(dir);
+    expect(store.status()).toMatchObject({ migratedFrom: 2, backupPath: null, problems: [] });
+    expect(value(store.get('id-Query')).request).toEqual({
+      method: 'GET',
+      url: 'https://api.example.com/items#top',
+      query: [
+        { name: 'b', value: '2', enabled: true },
+        { name: 'a', value: '%20x+y', enabled: true },
+        { name: 'flag', value: null, enabled: true },
+      ],
+      headers: [],
+      body: { kind: 'json', text: '' },
+      auth: { kind: 'bearer', credential: 'staging' },
+      options: {},
+    });
+    expect(store.list().find((p) => p.name === 'Query')?.url).toBe('https://api.example.com/items?b=2&a=%20x+y&flag#top');
+    expect(value(store.get('id-Opt-ins')).request).toMatchObject({ url: 'http://10.0.0.5:8080/v1', auth: { credential: 'prod' }, options: { allowPlainHttp: true } });
+    expect(store.settings()).toMatchObject({ lastPresetId: 'id-Query', selectedCredential: 'prod', bodyLimitMb: 5 });
   });
 
   it('keeps the valid presets of a hand-edited file, drops the invalid ones, and backs up the original bytes', () => {
     const dir = tempDir();
     const original = JSON.stringify(
       {
-        schemaVersion: 2,
-        presets: [validPreset('Good'), { ...validPreset('Bad method'), method: 'TRACE' }, { name: 'No url' }, validPreset('Also good')],
+        schemaVersion: STORE_SCHEMA_VERSION,
+        presets: [
+          validPreset('Good'),
+          { ...validPreset('Bad method'), request: { ...validPreset('x').request, method: 'TRACE' } },
+          { name: 'No url' },
+          validPreset('Also good'),
+        ],
         settings: { lastPresetId: 'id-Good', selectedCredential: '../etc', windowBounds: null },
       },
       null,
@@ -175,7 +211,7 @@ describe('loading a store file', () => {
 
   it('backs up a truncated file byte for byte and keeps the presets that were complete', () => {
     const dir = tempDir();
-    const full = JSON.stringify({ schemaVersion: 2, presets: [validPreset('First'), validPreset('Second'), validPreset('Third')] });
+    const full = JSON.stringify({ schemaVersion: STORE_SCHEMA_VERSION, presets: [validPreset('First'), validPreset('Second'), validPreset('Third')] });
     const truncated = full.slice(0, full.indexOf('Third') + 3);
     writeFileSync(storeFile(dir), truncated);
     const store = openStore(dir);
@@ -209,7 +245,7 @@ describe('loading a store file', () => {
 
   it('renames duplicate names found in a hand-edited file instead of losing one', () => {
     const dir = tempDir();
-    writeFileSync(storeFile(dir), JSON.stringify({ schemaVersion: 2, presets: [validPreset('Same', 'a'), validPreset('same', 'b')] }));
+    writeFileSync(storeFile(dir), JSON.stringify({ schemaVersion: STORE_SCHEMA_VERSION, presets: [validPreset('Same', 'a'), validPreset('same', 'b')] }));
     const store = openStore(dir);
     expect(store.list().map((p) => p.name)).toEqual(['Same', 'same (2)']);
     expect(store.status().backupPath).not.toBeNull();

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../fixtures/presetStore';
+import { jsonDocument } from '../fixtures/sendJson';
 
 const PRESETS = 2_000;
 const writer = path.resolve(import.meta.dirname, '../fixtures/storeWriter.ts');
@@ -26,10 +27,10 @@ describe('atomic saves', () => {
   it('replaces the file with a fully written new one (a rename), never rewriting it in place', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'keypost-atomic-'));
     const store = openStore(dir);
-    store.create({ name: 'First', url: 'https://example.com', method: 'POST', body: '{}', credential: 'default' });
+    store.create({ name: 'First', request: jsonDocument({ url: 'https://example.com', body: '{}' }) });
     const file = path.join(dir, 'keypost-store.json');
     const before = statSync(file).ino;
-    store.create({ name: 'Second', url: 'https://example.com', method: 'POST', body: '{}', credential: 'default' });
+    store.create({ name: 'Second', request: jsonDocument({ url: 'https://example.com', body: '{}' }) });
     // An in-place write keeps the inode (and can be torn by a kill); a rename swaps in a new one.
     expect(statSync(file).ino).not.toBe(before);
     expect(readdirSync(dir)).toEqual(['keypost-store.json']);

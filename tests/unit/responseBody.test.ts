@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SendResult } from '../../shared/api';
+import type { SendResult } from '../../shared/http';
 import { createResponseBodies } from '../../electron/core/responseBodies';
 import { createSaveBodyApi } from '../../electron/core/saveBodyApi';
 import { Secret } from '../../electron/core/secret';
-import { sendRequest, type OutgoingRequest } from '../../electron/core/send';
+import { sendJson, type JsonSend } from '../fixtures/sendJson';
 import { itemsJson, startTestServer, type TestServer } from '../fixtures/testServer';
 
 let server: TestServer;
@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const request = (route: string, extra: Partial<OutgoingRequest> = {}): OutgoingRequest => ({
+const request = (route: string, extra: Partial<JsonSend> = {}): JsonSend => ({
   url: new URL(route, server.url),
   method: 'GET',
   body: '',
@@ -27,8 +27,8 @@ const request = (route: string, extra: Partial<OutgoingRequest> = {}): OutgoingR
   ...extra,
 });
 
-async function send(route: string, extra: Partial<OutgoingRequest> = {}): Promise<SendResult> {
-  const result = await sendRequest(request(route, extra));
+async function send(route: string, extra: Partial<JsonSend> = {}): Promise<SendResult> {
+  const result = await sendJson(request(route, extra));
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   return result.value;
 }
@@ -112,7 +112,7 @@ describe('the size limit', () => {
     try {
       const controller = new AbortController();
       let spooledWhileDownloading: string[] = [];
-      const result = await sendRequest(
+      const result = await sendJson(
         request('/slow?chunks=40&delay=50', {
           maxBodyBytes: 100_000,
           signal: controller.signal,
@@ -169,7 +169,7 @@ describe('reading a large body in parts', () => {
 });
 
 describe('saving the body', () => {
-  async function sendKept(route: string, extra: Partial<OutgoingRequest> = {}) {
+  async function sendKept(route: string, extra: Partial<JsonSend> = {}) {
     const bodies = createResponseBodies(1);
     const dir = await mkdtemp(path.join(tmpdir(), 'keypost-save-test-'));
     const chosen: string[] = [];

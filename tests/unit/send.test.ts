@@ -2,7 +2,7 @@
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Secret } from '../../electron/core/secret';
-import { sendRequest, type OutgoingRequest } from '../../electron/core/send';
+import { sendJson, type JsonSend } from '../fixtures/sendJson';
 import { closedPortUrl, startTestServer, type TestServer } from '../fixtures/testServer';
 
 const TOKEN = 'kp-unit-token-5d1c';
@@ -18,7 +18,7 @@ afterAll(async () => {
   await other.close();
 });
 
-const request = (path: string, extra: Partial<OutgoingRequest> = {}): OutgoingRequest => ({
+const request = (path: string, extra: Partial<JsonSend> = {}): JsonSend => ({
   url: new URL(path, server.url),
   method: 'POST',
   body: '{"a":1}',
@@ -29,7 +29,7 @@ const request = (path: string, extra: Partial<OutgoingRequest> = {}): OutgoingRe
 
 describe('sendRequest', () => {
   it('POSTs the body with exactly the bearer, content-type and accept headers', async () => {
-    const result = await sendRequest(request('/echo', { body: '{"name": "Ada"}' }));
+    const result = await sendJson(request('/echo', { body: '{"name": "Ada"}' }));
     expect(result.ok).toBe(true);
     const received = server.received.at(-1)!;
     expect(received.method).toBe('POST');
@@ -40,7 +40,7 @@ describe('sendRequest', () => {
   });
 
   it('reports status, headers, timing, size and a JSON body', async () => {
-    const result = await sendRequest(request('/echo'));
+    const result = await sendJson(request('/echo'));
     if (!result.ok) throw new Error(result.error.message);
     const value = result.value;
     expect(value.status).toBe(200);
@@ -54,20 +54,20 @@ describe('sendRequest', () => {
   });
 
   it('passes 401 through with its WWW-Authenticate header', async () => {
-    const result = await sendRequest(request('/status?code=401'));
+    const result = await sendJson(request('/status?code=401'));
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.status).toBe(401);
     expect(result.value.headers.find(([name]) => name === 'www-authenticate')?.[1]).toContain('invalid_token');
   });
 
   it('decodes gzip bodies', async () => {
-    const result = await sendRequest(request('/gzip'));
+    const result = await sendJson(request('/gzip'));
     if (!result.ok) throw new Error(result.error.message);
     expect(JSON.parse(result.value.body)).toEqual({ compressed: true });
   });
 
   it('shows binary bodies as a hex preview', async () => {
-    const result = await sendRequest(request('/binary'));
+    const result = await sendJson(request('/binary'));
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.bodyKind).toBe('binary');
     expect(result.value.body).toMatch(/^00000000  89 50 4e 47 00 01 02 ff/);
@@ -75,14 +75,14 @@ describe('sendRequest', () => {
   });
 
   it('treats HTML as text', async () => {
-    const result = await sendRequest(request('/html'));
+    const result = await sendJson(request('/html'));
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.bodyKind).toBe('text');
     expect(result.value.body).toContain('<script>');
   });
 
   it('follows a same-origin redirect with the token and records the hop', async () => {
-    const result = await sendRequest(request('/redirect?status=307&to=/echo'));
+    const result = await sendJson(request('/redirect?status=307&to=/echo'));
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.status).toBe(200);
     expect(result.value.redirects).toEqual([{ status: 307, url: `${server.url}/echo` }]);
@@ -92,7 +92,7 @@ describe('sendRequest', () => {
 
   it('does not follow a redirect to another origin, so the token never reaches it', async () => {
     const before = other.received.length;
-    const result = await sendRequest(request(`/redirect?status=302&to=${encodeURIComponent(`${other.url}/echo`)}`));
+    const result = await sendJson(request(`/redirect?status=302&to=${encodeURIComponent(`${other.url}/echo`)}`));
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.status).toBe(302);
     expect(result.value.blockedRedirect).toBe(`${other.url}/echo`);
@@ -100,35 +100,35 @@ describe('sendRequest', () => {
   });
 
   it('stops a redirect loop', async () => {
-    const result = await sendRequest(request('/loop'));
+    const result = await sendJson(request('/loop'));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.code).toBe('TOO_MANY_REDIRECTS');
   });
 
   it('says connection refused when nothing listens', async () => {
-    const result = await sendRequest(request('/echo', { url: new URL(`${await closedPortUrl()}/echo`) }));
+    const result = await sendJson(request('/echo', { url: new URL(`${await closedPortUrl()}/echo`) }));
     expect(result.ok || result.error).toMatchObject({ code: 'CONNECTION_REFUSED', message: expect.stringContaining('refused') });
   });
 
   it('says the host was not found on a DNS failure', async () => {
-    const result = await sendRequest(request('/echo', { url: new URL('http://keypost-no-such-host.invalid/') }));
+    const result = await sendJson(request('/echo', { url: new URL('http://keypost-no-such-host.invalid/') }));
     expect(result.ok || result.error.code).toBe('DNS_FAILURE');
   });
 
   it('times out on a server that never answers', async () => {
-    const result = await sendRequest(request('/hang', { timeoutMs: 300 }));
+    const result = await sendJson(request('/hang', { timeoutMs: 300 }));
     expect(result.ok || result.error).toMatchObject({ code: 'TIMEOUT', message: expect.stringContaining('0.3 s') });
   });
 
   it('cancels when the user aborts', async () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
-    const result = await sendRequest(request('/hang', { signal: controller.signal }));
+    const result = await sendJson(request('/hang', { signal: controller.signal }));
     expect(result.ok || result.error.code).toBe('CANCELLED');
   });
 
   it('reports a connection dropped mid-body', async () => {
-    const result = await sendRequest(request('/reset'));
+    const result = await sendJson(request('/reset'));
     expect(result.ok || result.error.code).toBe('CONNECTION_RESET');
   });
 

@@ -9,6 +9,7 @@ import { createDispatch } from '../../electron/core/handlers';
 import { Secret } from '../../electron/core/secret';
 import { createVault } from '../../electron/core/vault';
 import { startTestServer, type TestServer } from '../fixtures/testServer';
+import { sendCall } from '../fixtures/sendJson';
 import { presetDeps } from '../fixtures/presetStore';
 
 let server: TestServer;
@@ -41,7 +42,7 @@ describe('when the keychain is unavailable', () => {
 
   it('does not send the request', async () => {
     const dispatch = createDispatch({ vault, trustedOrigin: 'app://keypost', emit: () => {}, ...presetDeps() });
-    const request = { requestId: 'r1', url: `${server.url}/echo`, method: 'POST', body: '{}', credential: 'default', timeoutMs: 2000 };
+    const request = sendCall({ requestId: 'r1', url: `${server.url}/echo`, body: '{}', timeoutMs: 2000 });
     const result = await dispatch(channels.send, [request], 'app://keypost/index.html');
     expect(result.ok || result.error.code).toBe('KEYCHAIN_UNAVAILABLE');
     expect(server.received).toHaveLength(0);

@@ -1,0 +1,83 @@
+// The request body: its kind, and the editor for it. JSON and plain text are edited in Monaco.
+import { useRef } from 'react';
+import type { RequestBody, RequestBodyKind } from '../../shared/request';
+import { methodTakesBody } from '../../shared/request';
+import { MonacoView } from '../editor/MonacoView';
+
+const KINDS: Array<{ kind: RequestBodyKind; label: string }> = [
+  { kind: 'json', label: 'JSON' },
+  { kind: 'text', label: 'Text' },
+  { kind: 'none', label: 'No body' },
+];
+
+interface Props {
+  body: RequestBody;
+  method: string;
+  onChange(body: RequestBody): void;
+  /** Ctrl/Cmd+Enter in the editor, with the body as the editor holds it now. */
+  onSubmit(body: RequestBody): void;
+  reveal?: { line: number; column: number; nonce: number };
+}
+
+export function RequestBodyEditor({ body, method, onChange, onSubmit, reveal }: Props) {
+  const text = body.kind === 'json' || body.kind === 'text' ? body.text : null;
+  // The text survives a switch to "No body" and back, so a misclick loses nothing.
+  const lastText = useRef('');
+  if (text !== null) lastText.current = text;
+  return (
+    <section className="request-body" aria-label="Request body">
+      <div className="request-body-head">
+        <h2>Body</h2>
+        <select
+          data-testid="body-kind"
+          aria-label="Body kind"
+          value={body.kind}
+          onChange={(event) => onChange(convert(event.target.value as RequestBodyKind, lastText.current))}
+        >
+          {KINDS.map(({ kind, label }) => (
+            <option key={kind} value={kind}>
+              {label}
+            </option>
+          ))}
+          {!KINDS.some(({ kind }) => kind === body.kind) && <option value={body.kind}>{body.kind}</option>}
+        </select>
+        {body.kind !== 'none' && !methodTakesBody(method) && (
+          <span className="body-not-sent" data-testid="body-not-sent">
+            {method.toUpperCase()} requests are sent without a body
+          </span>
+        )}
+      </div>
+      {text !== null ? (
+        <MonacoView
+          testId="body"
+          ariaLabel={body.kind === 'json' ? 'Request body (JSON)' : 'Request body (text)'}
+          language={body.kind === 'json' ? 'json' : 'plaintext'}
+          value={text}
+          onChange={(next) => onChange({ kind: body.kind as 'json' | 'text', text: next })}
+          // The editor's own text: typing then Ctrl+Enter at once must not send the body as it was a render ago.
+          onSubmit={(next) => onSubmit({ kind: body.kind as 'json' | 'text', text: next })}
+          reveal={reveal}
+        />
+      ) : (
+        <p className="body-empty">{body.kind === 'none' ? 'This request sends no body.' : `This ${body.kind} body has ${rowsOf(body)} field(s).`}</p>
+      )}
+    </section>
+  );
+}
+
+/** The body of the new kind, with the text last edited where the kind has text. */
+function convert(kind: RequestBodyKind, text: string): RequestBody {
+  switch (kind) {
+    case 'json':
+    case 'text':
+      return { kind, text };
+    case 'none':
+      return { kind };
+    case 'form':
+      return { kind, fields: [] };
+    case 'multipart':
+      return { kind, parts: [] };
+  }
+}
+
+const rowsOf = (body: RequestBody) => (body.kind === 'form' ? body.fields.length : body.kind === 'multipart' ? body.parts.length : 0);

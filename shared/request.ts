@@ -1,0 +1,115 @@
+// The request document: everything one request is, declared once. A draft, a preset, an export and a send all
+// hold this document; nothing else restates its fields. It never holds a secret: auth names a keychain credential.
+import { z } from 'zod';
+import { credentialNameSchema, DEFAULT_CREDENTIAL } from './credentials';
+
+export const URL_MAX = 8_192;
+/** The most text one body (or one field of it) may hold in a request. */
+export const BODY_TEXT_MAX = 50 * 1024 * 1024;
+const NAME_MAX = 1_024;
+const VALUE_MAX = 16_384;
+const ROWS_MAX = 1_000;
+
+/** The methods offered in the menu; any other RFC 9110 token can be typed. */
+export const STANDARD_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
+/** Methods Node's fetch (like browsers) will not send. */
+export const UNSENDABLE_METHODS = ['CONNECT', 'TRACE', 'TRACK'] as const;
+
+export const methodSchema = z
+  .string()
+  .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,32}$/, 'A method is one word of letters, digits or !#$%&\'*+-.^_`|~, such as GET or PURGE.')
+  .refine((method) => !(UNSENDABLE_METHODS as readonly string[]).includes(method.toUpperCase()), 'CONNECT, TRACE and TRACK cannot be sent.');
+
+/** A row of the query, form or header table. A query value of null is a bare name (`?flag`, no `=`). */
+const rowName = z.string().max(NAME_MAX);
+export const queryParamSchema = z.object({ name: rowName, value: z.string().max(VALUE_MAX).nullable(), enabled: z.boolean() }).strict();
+export const headerSchema = z.object({ name: rowName, value: z.string().max(VALUE_MAX), enabled: z.boolean() }).strict();
+export const formFieldSchema = z.object({ name: rowName, value: z.string().max(BODY_TEXT_MAX), enabled: z.boolean() }).strict();
+export const multipartPartSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('text'), name: rowName, value: z.string().max(BODY_TEXT_MAX), enabled: z.boolean() }).strict(),
+  // A file the user picked through main's dialog: the page holds its path, main reads it when sending.
+  z.object({ kind: z.literal('file'), name: rowName, path: z.string().min(1).max(4_096), enabled: z.boolean() }).strict(),
+]);
+
+export const requestBodySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('none') }).strict(),
+  z.object({ kind: z.literal('json'), text: z.string().max(BODY_TEXT_MAX) }).strict(),
+  z.object({ kind: z.literal('text'), text: z.string().max(BODY_TEXT_MAX) }).strict(),
+  z.object({ kind: z.literal('form'), fields: z.array(formFieldSchema).max(ROWS_MAX) }).strict(),
+  z.object({ kind: z.literal('multipart'), parts: z.array(multipartPartSchema).max(ROWS_MAX) }).strict(),
+]);
+
+/** How the request authenticates: later kinds (OAuth 2.0, API key) join this union. */
+export const requestAuthSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('none') }).strict(),
+  z.object({ kind: z.literal('bearer'), credential: credentialNameSchema }).strict(),
+]);
+
+/** Relaxations of Keypost's safe defaults, each an explicit opt-in the user makes for one request. */
+export const requestOptionsSchema = z
+  .object({
+    /** Send the token over plain http to a host other than localhost. */
+    allowPlainHttp: z.boolean().optional(),
+    /** Accept self-signed or otherwise untrusted TLS certificates (local development). */
+    allowSelfSignedTls: z.boolean().optional(),
+  })
+  .strict();
+
+export const requestDocumentSchema = z
+  .object({
+    method: methodSchema,
+    /** The URL without its query string (a #fragment stays here); the query lives in `query`, enabled rows or not. */
+    url: z.string().max(URL_MAX),
+    query: z.array(queryParamSchema).max(ROWS_MAX),
+    headers: z.array(headerSchema).max(ROWS_MAX),
+    body: requestBodySchema,
+    auth: requestAuthSchema,
+    options: requestOptionsSchema,
+  })
+  .strict();
+
+export type QueryParam = z.infer<typeof queryParamSchema>;
+export type Header = z.infer<typeof headerSchema>;
+export type FormField = z.infer<typeof formFieldSchema>;
+export type MultipartPart = z.infer<typeof multipartPartSchema>;
+export type RequestBody = z.infer<typeof requestBodySchema>;
+export type RequestBodyKind = RequestBody['kind'];
+export type RequestAuth = z.infer<typeof requestAuthSchema>;
+export type RequestOptions = z.infer<typeof requestOptionsSchema>;
+export type RequestDocument = z.infer<typeof requestDocumentSchema>;
+
+export const EXAMPLE_BODY = '{\n  "hello": "world"\n}\n';
+
+/** A new request: a JSON POST with the bearer token of `credential`, as Keypost has always started. */
+export const blankRequest = (credential: string = DEFAULT_CREDENTIAL): RequestDocument => ({
+  method: 'POST',
+  url: '',
+  query: [],
+  headers: [],
+  body: { kind: 'json', text: EXAMPLE_BODY },
+  auth: { kind: 'bearer', credential },
+  options: {},
+});
+
+/** GET and HEAD carry no body: Node's fetch refuses one, as browsers do. */
+export const methodTakesBody = (method: string) => !['GET', 'HEAD'].includes(method.toUpperCase());
+
+/** The credential whose token the request sends, if any. */
+export const credentialOf = (request: RequestDocument): string | null => (request.auth.kind === 'bearer' ? request.auth.credential : null);
+
+/** The same request, sending the token of `credential`. */
+export const withCredential = (request: RequestDocument, credential: string): RequestDocument => ({ ...request, auth: { kind: 'bearer', credential } });
+
+/** Two documents are the same request when their JSON is the same (they hold plain data, in a fixed key order). */
+export const sameRequest = (a: RequestDocument, b: RequestDocument) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value === null || typeof value !== 'object') return value;
+  // Sorted keys, and an absent optional equals false/undefined: { allowPlainHttp: false } is the same as {}.
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, canonical((value as Record<string, unknown>)[key])] as const)
+      .filter(([, entry]) => entry !== undefined && entry !== false),
+  );
+}

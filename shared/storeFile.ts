@@ -1,0 +1,23 @@
+// The store file (presets and settings) as this version writes it, and what loading it reports.
+import type { Preset } from './presets';
+import type { Settings } from './settings';
+
+/** Version of the store file written by this build; older files are migrated on load (presetMigrations.ts).
+ *  3: presets hold a request document (method, url, query, headers, body, auth, options). */
+export const STORE_SCHEMA_VERSION = 3;
+
+export interface StoreFile {
+  schemaVersion: typeof STORE_SCHEMA_VERSION;
+  presets: Preset[];
+  settings: Settings;
+}
+
+/** What the app reports about the store at startup (a banner when something had to be set aside). */
+export interface StoreStatus {
+  /** Where the unreadable or invalid original file was copied, byte for byte; null when none was needed. */
+  backupPath: string | null;
+  /** Sentences describing what was dropped or repaired. */
+  problems: string[];
+  /** Schema version the file was migrated from, when it was older. */
+  migratedFrom: number | null;
+}
