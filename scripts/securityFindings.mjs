@@ -6,9 +6,11 @@
  */
 /**
  * One entry of electronegativity-explained.json: a flagged piece of code and, for each rule found there, why it is safe.
- * @typedef {{ file: string, code: string, explains: Record<string, string> }} ExplainedCode
+ * `mayBeAbsent`: for vendor code in a minified bundle whose finding comes and goes with the minifier's choice of names
+ * (the scanner flags `setTimeout(x)` only when it cannot resolve `x`); such an entry is never stale.
+ * @typedef {{ file: string, code: string, explains: Record<string, string>, mayBeAbsent?: boolean }} ExplainedCode
  */
-/** @typedef {{ rule: string, file: string, code: string, why: string }} Explanation */
+/** @typedef {{ rule: string, file: string, code: string, why: string, mayBeAbsent?: boolean }} Explanation */
 /** @typedef {{ explained: { finding: Finding, why: string }[], unexplained: Finding[], stale: Explanation[] }} Verdict */
 
 /** Long enough for a whole call or the CSP <meta> line; bounds a snippet taken from a minified line of 250,000 characters. */
@@ -98,13 +100,13 @@ export function readExplanations(entries) {
   /** @type {Explanation[]} */
   const explanations = [];
   entries.forEach((entry, index) => {
-    const { file, code, explains } = /** @type {Partial<ExplainedCode>} */ (entry ?? {});
+    const { file, code, explains, mayBeAbsent } = /** @type {Partial<ExplainedCode>} */ (entry ?? {});
     if (typeof file !== 'string' || typeof code !== 'string' || typeof explains !== 'object' || explains === null) {
       throw new Error(`entry ${index + 1}: expected { file, code, explains: { RULE_ID: why } }`);
     }
     for (const [rule, why] of Object.entries(explains)) {
       if (typeof why !== 'string' || why.trim() === '') throw new Error(`entry ${index + 1}: ${rule} has no explanation`);
-      explanations.push({ rule, file, code, why });
+      explanations.push({ rule, file, code, why, ...(mayBeAbsent ? { mayBeAbsent: true } : {}) });
     }
   });
   return explanations;
@@ -128,7 +130,9 @@ export function matchFindings(findings, explanations) {
     if (candidates.length < sameCode.length) verdict.unexplained.push(...sameCode);
     else sameCode.forEach((finding, index) => verdict.explained.push({ finding, why: candidates[index]?.why ?? '' }));
   }
-  for (const [key, candidates] of explanationsByKey) verdict.stale.push(...candidates.slice(findingsByKey.get(key)?.length ?? 0));
+  for (const [key, candidates] of explanationsByKey) {
+    verdict.stale.push(...candidates.slice(findingsByKey.get(key)?.length ?? 0).filter((explanation) => !explanation.mayBeAbsent));
+  }
   return verdict;
 }
 

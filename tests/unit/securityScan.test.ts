@@ -37,6 +37,13 @@ describe('matchFindings', () => {
     expect(matchFindings([], explained)).toEqual({ explained: [], unexplained: [], stale: explained });
   });
 
+  it('never reports a vendor-bundle explanation marked mayBeAbsent as stale, but still uses it when its finding is there', () => {
+    const minified = { rule: 'DANGEROUS_FUNCTIONS_JS_CHECK', file: 'dist/renderer/assets/index-[hash].js', code: 'setTimeout(_)', why: 'vendor', mayBeAbsent: true };
+    expect(matchFindings([], [minified]).stale).toEqual([]);
+    const found = finding('DANGEROUS_FUNCTIONS_JS_CHECK', 'dist/renderer/assets/index-[hash].js', 'setTimeout(_)');
+    expect(matchFindings([found], [minified]).explained).toEqual([{ finding: found, why: 'vendor' }]);
+  });
+
   it('leaves every copy unexplained when new code reads the same as explained code', () => {
     const twice = [finding('SANDBOX_JS_CHECK', 'dist-electron/main.js', windowCode, 80), finding('SANDBOX_JS_CHECK', 'dist-electron/main.js', windowCode, 120)];
     const verdict = matchFindings(twice, explained);
