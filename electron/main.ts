@@ -15,6 +15,7 @@ import { closeAgents } from './core/httpAgents';
 import { removeSpooledBodies } from './core/responseBody';
 import { testOverrides } from './core/testOverrides';
 import { hardenWebContents, limitPermissions } from './hardening';
+import { createWorkspaceFile, WORKSPACE_NAME } from './core/workspaceFile';
 import { windowOptions } from './window';
 
 const APP_HOST = 'keypost';
@@ -45,15 +46,18 @@ app.whenReady().then(() => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(eventChannels[event], payload);
   };
   // Presets and settings in userData; the store copies a damaged file aside before touching it (presetStoreFile.ts).
-  const store = createPresetStore(new ElectronStore<Record<string, unknown>>(storeOptions(app.getPath('userData'))));
+  const userData = app.getPath('userData');
+  const store = createPresetStore(new ElectronStore<Record<string, unknown>>(storeOptions(userData)));
   const dispatch = createDispatch({
     vault: createVault(overrides.keychainService),
     trustedOrigin: APP_ORIGIN,
     emit,
     store,
+    workspace: createWorkspaceFile(new ElectronStore<Record<string, unknown>>(storeOptions(userData, WORKSPACE_NAME))),
     files: nativeFileDialogs,
     chooseSavePath: chooseBodySavePath,
     openFile: (file) => shell.openPath(file),
+    chooseUploadFile: () => openDialog({ properties: ['openFile'] }),
   });
   for (const channel of Object.values(channels)) {
     ipcMain.handle(channel, (event, ...args: unknown[]) => dispatch(channel, args, event.senderFrame?.url));

@@ -1,62 +1,93 @@
-// The request composer: presets on the left, then URL, credential, token and JSON body; the response on the right.
+// The request composer: presets on the left; the open requests as tabs, each with URL, credential, token and
+// body; the active tab's response on the right. The tabs live in the workspace store (workspace/).
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { api, isMac } from './api';
 import type { KeypostError } from '../shared/errors';
+import { credentialOf, withCredential, type RequestDocument } from '../shared/request';
 import { joinUrl, queryFromUrlText } from '../shared/urlQuery';
-import { BodyLimitField } from './components/BodyLimitField';
 import { CredentialSelect } from './components/CredentialSelect';
 import { ErrorBanner } from './components/ErrorBanner';
 import { PresetSidebar } from './components/PresetSidebar';
 import { PresetTitle } from './components/PresetTitle';
 import { RequestBar } from './components/RequestBar';
-import { RequestBodyEditor } from './components/RequestBodyEditor';
+import { RequestEditor } from './components/RequestEditor';
+import { RequestTabs } from './components/RequestTabs';
 import { ResponseView } from './components/ResponseView';
 import { SendProgress } from './components/SendProgress';
+import { SettingsDialog } from './components/SettingsDialog';
 import { StoreNotice } from './components/StoreNotice';
 import { TokenField } from './components/TokenField';
 import { optInFor, TransportOptIns } from './components/TransportOptIns';
-import { useBodyLimit } from './useBodyLimit';
+import { useSettings } from './useSettings';
+import { applyTheme } from './theme';
 import { useCredentials } from './useCredentials';
 import { usePresetCommands } from './usePresetCommands';
 import { usePresets } from './usePresets';
 import { useSend } from './useSend';
 import { useToken } from './useToken';
+import { activate, activeTab, closeDialog, dismissError, editDraft, isDirty, openDialog } from './workspace/workspace';
+import { useWorkspace, workspaceStore } from './workspace/workspaceStore';
 
 export function App() {
   const [reportedError, setReportedError] = useState<KeypostError | null>(null);
   const presets = usePresets(setReportedError);
-  const { draft, setDraft } = presets;
-  const token = useToken(setReportedError, presets.credential);
+  const tabs = useWorkspace((workspace) => workspace.tabs);
+  const tab = useWorkspace(activeTab);
+  const credential = credentialOf(tab.draft) ?? presets.lastCredential;
+  const token = useToken(setReportedError, credential);
   const credentials = useCredentials(setReportedError);
-  const bodyLimit = useBodyLimit(presets.savedBodyLimitMb, setReportedError);
-  const request = useSend(token, bodyLimit.mb);
+  const { settings, loaded: settingsLoaded, save: saveSettings } = useSettings(presets.savedSettings);
+  const sending = useSend(token, settings);
+  useEffect(() => applyTheme(settings.theme), [settings.theme]);
   const commands = usePresetCommands({ presets, credentials, token, onError: setReportedError });
   // Saving a typed token on Send can create a credential, and saved presets change which are in use.
   const refreshCredentials = credentials.refresh;
   useEffect(() => void refreshCredentials(), [token.stored, presets.list, refreshCredentials]);
-  const error = request.error ?? reportedError;
+  const error = tab.error ?? reportedError;
+  const dirty = isDirty(tab);
 
-  const send = useCallback(() => void request.send(draft), [request, draft]);
+  const tabId = tab.id;
+  const setDraft = useCallback((change: (draft: RequestDocument) => RequestDocument) => workspaceStore.update((workspace) => editDraft(workspace, tabId, change)), [tabId]);
+  const send = useCallback(() => void sending.send(tabId, activeTab(workspaceStore.get()).draft), [sending, tabId]);
   // An opt-in becomes part of the draft (saved with the preset) and the request goes again.
   const allowAndSend = useCallback(
     (optIn: 'allowPlainHttp' | 'allowSelfSignedTls') => {
-      const next = { ...draft, options: { ...draft.options, [optIn]: true } };
-      setDraft(next);
-      void request.send(next);
+      setDraft((draft) => ({ ...draft, options: { ...draft.options, [optIn]: true } }));
+      send();
     },
-    [draft, request, setDraft],
+    [send, setDraft],
   );
+  const selectCredential = useCallback(
+    (name: string) => {
+      setDraft((draft) => withCredential(draft, name));
+      presets.rememberCredential(name);
+    },
+    [presets, setDraft],
+  );
+
+  const openSettings = useCallback(() => workspaceStore.update((workspace) => openDialog(workspace, { kind: 'settings' })), []);
+  const dialog = useWorkspace((workspace) => workspace.dialog);
+
+  // A multipart file is picked in main's dialog; the page only ever holds its path.
+  const chooseFile = useCallback(async () => {
+    const chosen = await api!.chooseUploadFile();
+    if (chosen.ok) return chosen.value;
+    setReportedError(chosen.error);
+    return null;
+  }, []);
 
   // Ctrl+Enter / Cmd+Enter anywhere in the window (the body editor binds it itself).
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-        event.preventDefault();
-        send();
-      }
+      if (!(event.ctrlKey || event.metaKey)) return;
+      if (event.key === 'Enter') send();
+      else if (event.key === ',') openSettings();
+      else return;
+      event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [send]);
+  }, [send, openSettings]);
 
   // Jump to a JSON syntax error once per error, not on every render.
   const jsonErrorAt = useMemo(
@@ -68,9 +99,9 @@ export function App() {
     <div className="shell">
       <PresetSidebar
         presets={presets.list}
-        currentId={presets.current?.id ?? null}
-        dirty={presets.dirty}
-        onOpen={commands.open}
+        currentId={tab.preset?.id ?? null}
+        dirty={dirty}
+        onOpen={(id) => void commands.open(id)}
         onNew={commands.startNew}
         onRename={presets.rename}
         onDuplicate={presets.duplicate}
@@ -79,52 +110,60 @@ export function App() {
         onImport={commands.importPresets}
       />
       <main className="app">
+        <RequestTabs
+          tabs={tabs}
+          activeId={tab.id}
+          onActivate={(id) => workspaceStore.update((workspace) => activate(workspace, id))}
+          onClose={commands.close}
+          onNew={commands.startNew}
+        />
         <header className="composer">
           {presets.status && <StoreNotice status={presets.status} onDismiss={presets.dismissStatus} />}
-          <PresetTitle name={presets.current?.name ?? null} dirty={presets.dirty} onSave={() => void commands.save()} onSaveAs={commands.saveAs} />
+          <div className="title-row">
+            <PresetTitle name={tab.preset?.name ?? null} dirty={dirty} onSave={() => void commands.save()} onSaveAs={commands.saveAs} />
+            <button type="button" className="settings-open" data-testid="settings-open" title={`Settings (${isMac ? '⌘' : 'Ctrl+'},)`} onClick={openSettings}>
+              Settings
+            </button>
+          </div>
           <RequestBar
-            method={draft.method}
-            url={joinUrl(draft.url, draft.query)}
-            onMethodChange={(method) => setDraft((d) => ({ ...d, method }))}
-            onUrlChange={(text) => setDraft((d) => ({ ...d, ...queryFromUrlText(text, d.query) }))}
-            inFlight={request.inFlight}
+            method={tab.draft.method}
+            url={joinUrl(tab.draft.url, tab.draft.query)}
+            onMethodChange={(method) => setDraft((draft) => ({ ...draft, method }))}
+            onUrlChange={(text) => setDraft((draft) => ({ ...draft, ...queryFromUrlText(text, draft.query) }))}
+            inFlight={tab.inFlight !== null}
             onSend={send}
-            onCancel={request.cancel}
+            onCancel={() => sending.cancel(tab.inFlight)}
           />
           <div className="credential-row">
-            <CredentialSelect
-              credentials={credentials.credentials}
-              selected={presets.credential}
-              onSelect={presets.selectCredential}
-              onManage={commands.manageCredentials}
-            />
+            <CredentialSelect credentials={credentials.credentials} selected={credential} onSelect={selectCredential} onManage={commands.manageCredentials} />
             <TokenField token={token} />
           </div>
-          <TransportOptIns optIns={draft.options} onChange={(options) => setDraft((d) => ({ ...d, options }))} />
-          <BodyLimitField mb={bodyLimit.mb} disabled={!bodyLimit.loaded} onChange={bodyLimit.set} />
+          <TransportOptIns optIns={tab.draft.options} onChange={(options) => setDraft((draft) => ({ ...draft, options }))} />
           {commands.infoNotice}
-          {request.inFlight && <SendProgress />}
+          {tab.inFlight && <SendProgress requestId={tab.inFlight} />}
           {error && (
             <ErrorBanner
               error={error}
               actions={optInFor(error, allowAndSend)}
               onDismiss={() => {
-                request.setError(null);
+                workspaceStore.update((workspace) => dismissError(workspace, tabId));
                 setReportedError(null);
               }}
             />
           )}
         </header>
         <div className="panes">
-          <RequestBodyEditor
-            body={draft.body}
-            method={draft.method}
-            onChange={(body) => setDraft((d) => ({ ...d, body }))}
-            onSubmit={(body) => void request.send({ ...draft, body })}
+          <RequestEditor
+            // One editor per tab: its undo history, cursor and open section belong to that tab.
+            key={tab.id}
+            request={tab.draft}
+            onChange={setDraft}
+            onChooseFile={chooseFile}
+            onSubmitBody={(body) => void sending.send(tabId, { ...activeTab(workspaceStore.get()).draft, body })}
             reveal={jsonErrorAt}
           />
-          {request.result ? (
-            <ResponseView result={request.result} />
+          {tab.response ? (
+            <ResponseView key={tab.response.requestId} result={tab.response} old={tab.responseIsOld} />
           ) : (
             <section className="response empty">
               <p>Press Send to see the response here.</p>
@@ -133,6 +172,9 @@ export function App() {
         </div>
       </main>
       {commands.overlays}
+      {dialog?.kind === 'settings' && settingsLoaded && (
+        <SettingsDialog settings={settings} onChange={saveSettings} onClose={() => workspaceStore.update(closeDialog)} />
+      )}
     </div>
   );
 }

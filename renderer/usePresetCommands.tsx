@@ -1,9 +1,9 @@
-// What the user does with presets (open, new, save, delete with undo, import, export, manage credentials),
-// with the dialogs each one needs: confirm before discarding edits, ask for a name, confirm an import.
+// What the user does with tabs and presets (new tab, close, open, save, delete with undo, import, export, manage
+// credentials), and the dialog each one needs, from the workspace's one open dialog.
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { KeypostError } from '../shared/errors';
 import type { Preset, PresetDraft } from '../shared/presets';
-import type { ConflictChoice, ImportPreview } from '../shared/transfer';
+import type { ConflictChoice } from '../shared/transfer';
 import { api } from './api';
 import { ConfirmDialog } from './components/ConfirmDialog';
 import { CredentialManager, type CredentialChange } from './components/CredentialManager';
@@ -14,6 +14,8 @@ import { UndoToast } from './components/UndoToast';
 import type { useCredentials } from './useCredentials';
 import type { usePresets } from './usePresets';
 import type { TokenState } from './useToken';
+import { activeTab, closeDialog, closeTab, credentialRenamed, cycle, openDialog, openNewTab, requestClose } from './workspace/workspace';
+import { useWorkspace, workspaceStore } from './workspace/workspaceStore';
 
 interface Deps {
   presets: ReturnType<typeof usePresets>;
@@ -23,42 +25,40 @@ interface Deps {
 }
 
 export function usePresetCommands({ presets, credentials, token, onError }: Deps) {
-  const [pendingDiscard, setPendingDiscard] = useState<(() => void) | null>(null);
-  const [naming, setNaming] = useState<{ initial: string } | null>(null);
-  const [undo, setUndo] = useState<{ preset: Preset; wasOpen: boolean } | null>(null);
-  const [importing, setImporting] = useState<ImportPreview | null>(null);
-  const [managing, setManaging] = useState(false);
+  const dialog = useWorkspace((workspace) => workspace.dialog);
+  const tabs = useWorkspace((workspace) => workspace.tabs);
+  const [undo, setUndo] = useState<{ preset: Preset } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const { lastCredential, saveTab } = presets;
 
-  /** Runs `action` now, or after the user agrees to drop unsaved edits. */
-  const unlessDirty = useCallback(
-    (action: () => void) => (presets.dirty ? setPendingDiscard(() => action) : action()),
-    [presets.dirty],
-  );
-  const { open: openPreset, startNew: newDraft, current, saveCurrent } = presets;
-  const open = useCallback(
-    (id: string) => {
-      if (id === current?.id) return;
-      unlessDirty(() => void openPreset(id));
-    },
-    [current?.id, openPreset, unlessDirty],
-  );
-  const startNew = useCallback(() => unlessDirty(newDraft), [newDraft, unlessDirty]);
+  const startNew = useCallback(() => workspaceStore.update((workspace) => openNewTab(workspace, lastCredential)), [lastCredential]);
+  const close = useCallback((tabId: string) => workspaceStore.update((workspace) => requestClose(workspace, tabId, lastCredential)), [lastCredential]);
 
   const save = useCallback(async () => {
-    if (!(await saveCurrent())) setNaming({ initial: '' });
-  }, [saveCurrent]);
-  const saveAs = useCallback(() => setNaming({ initial: current ? `${current.name} copy` : '' }), [current]);
+    const tab = activeTab(workspaceStore.get());
+    if (!(await saveTab(tab.id))) workspaceStore.update((workspace) => openDialog(workspace, { kind: 'savePreset', tabId: tab.id, initialName: '' }));
+  }, [saveTab]);
+  const saveAs = useCallback(() => {
+    const tab = activeTab(workspaceStore.get());
+    workspaceStore.update((workspace) => openDialog(workspace, { kind: 'savePreset', tabId: tab.id, initialName: tab.preset ? `${tab.preset.name} copy` : '' }));
+  }, []);
 
-  // Ctrl/Cmd+S saves, Ctrl/Cmd+Shift+S saves under a new name — anywhere in the window.
-  const keys = useRef({ save, saveAs });
-  keys.current = { save, saveAs };
+  // Window-wide keys: Ctrl/Cmd+S saves, +Shift saves under a new name; Ctrl/Cmd+T opens a tab, +W closes it;
+  // Ctrl+Tab and Ctrl+Shift+Tab (or Ctrl+PageDown / PageUp) move between tabs.
+  const keys = useRef({ save, saveAs, startNew, close });
+  keys.current = { save, saveAs, startNew, close };
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 's') return;
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      const key = event.key.toLowerCase();
+      const step = key === 'tab' ? (event.shiftKey ? -1 : 1) : key === 'pagedown' ? 1 : key === 'pageup' ? -1 : 0;
+      if (step !== 0) workspaceStore.update((workspace) => cycle(workspace, step));
+      else if (key === 's' && event.shiftKey) keys.current.saveAs();
+      else if (key === 's') void keys.current.save();
+      else if (key === 't' && !event.shiftKey) keys.current.startNew();
+      else if (key === 'w' && !event.shiftKey) keys.current.close(workspaceStore.get().activeId);
+      else return;
       event.preventDefault();
-      if (event.shiftKey) keys.current.saveAs();
-      else void keys.current.save();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -67,11 +67,10 @@ export function usePresetCommands({ presets, credentials, token, onError }: Deps
   const { remove: removePreset, restore } = presets;
   const remove = useCallback(
     async (id: string) => {
-      const wasOpen = current?.id === id;
       const deleted = await removePreset(id);
-      if (deleted) setUndo({ preset: deleted, wasOpen });
+      if (deleted) setUndo({ preset: deleted });
     },
-    [current?.id, removePreset],
+    [removePreset],
   );
   const expireUndo = useCallback(() => setUndo(null), []);
 
@@ -86,61 +85,64 @@ export function usePresetCommands({ presets, credentials, token, onError }: Deps
   const importPresets = useCallback(async () => {
     const preview = await api!.readImportFile();
     if (!preview.ok) return onError(preview.error);
-    if (preview.value) setImporting(preview.value);
+    const file = preview.value;
+    if (file) workspaceStore.update((workspace) => openDialog(workspace, { kind: 'import', preview: file }));
   }, [onError]);
+  const dismiss = () => workspaceStore.update(closeDialog);
   const confirmImport = async (drafts: PresetDraft[], choice: ConflictChoice) => {
-    setImporting(null);
+    dismiss();
     const done = await api!.importPresets(drafts, choice);
     if (!done.ok) return onError(done.error);
     const { added, replaced, renamed } = done.value;
     setNotice(`Imported ${added + replaced + renamed} preset${added + replaced + renamed === 1 ? '' : 's'}: ${added} added, ${renamed} renamed, ${replaced} replaced.`);
-    await Promise.all([presets.refresh(), credentials.refresh()]);
+    await Promise.all([presets.refresh(), presets.reloadOpenPresets(), credentials.refresh()]);
   };
 
   const credentialChanged = async (change: CredentialChange) => {
-    if (change.kind === 'renamed') await presets.credentialRenamed(change.from, change.to);
+    if (change.kind === 'renamed') {
+      workspaceStore.update((workspace) => credentialRenamed(workspace, change.from, change.to));
+      if (lastCredential === change.from) presets.rememberCredential(change.to);
+      await presets.refresh();
+    }
     await Promise.all([credentials.refresh(), token.refresh()]);
   };
 
+  const closing = dialog?.kind === 'closeTab' ? tabs.find((tab) => tab.id === dialog.tabId) : undefined;
   const overlays: ReactNode = (
     <>
-      {pendingDiscard && (
+      {dialog?.kind === 'closeTab' && (
         <ConfirmDialog
           testId="discard-dialog"
-          title="Discard unsaved changes?"
+          title="Close without saving?"
           confirmLabel="Discard changes"
-          onCancel={() => setPendingDiscard(null)}
-          onConfirm={() => {
-            const action = pendingDiscard;
-            setPendingDiscard(null);
-            action();
-          }}
+          onCancel={dismiss}
+          onConfirm={() => workspaceStore.update((workspace) => closeTab(workspace, dialog.tabId, lastCredential))}
         >
-          {current ? `“${current.name}” has changes that are not saved.` : 'This request has not been saved as a preset.'} They will be lost.
+          {closing?.preset ? `“${closing.preset.name}” has changes that are not saved.` : 'This request has not been saved as a preset.'} They will be lost.
         </ConfirmDialog>
       )}
-      {naming && (
+      {dialog?.kind === 'savePreset' && (
         <SavePresetDialog
-          initialName={naming.initial}
-          onCancel={() => setNaming(null)}
+          initialName={dialog.initialName}
+          onCancel={dismiss}
           onSave={async (name) => {
-            const error = await presets.saveAs(name);
-            if (!error) setNaming(null);
+            const error = await presets.saveTabAs(dialog.tabId, name);
+            if (!error) dismiss();
             return error ? error.message : null;
           }}
         />
       )}
-      {importing && (
-        <ImportDialog preview={importing} credentials={credentials.credentials} onCancel={() => setImporting(null)} onImport={(d, c) => void confirmImport(d, c)} />
+      {dialog?.kind === 'import' && (
+        <ImportDialog preview={dialog.preview} credentials={credentials.credentials} onCancel={dismiss} onImport={(d, c) => void confirmImport(d, c)} />
       )}
-      {managing && <CredentialManager credentials={credentials.credentials} onChanged={credentialChanged} onClose={() => setManaging(false)} />}
+      {dialog?.kind === 'credentials' && <CredentialManager credentials={credentials.credentials} onChanged={credentialChanged} onClose={dismiss} />}
       {undo && (
         <UndoToast
           message={`Deleted “${undo.preset.name}”.`}
           onExpire={expireUndo}
           onUndo={() => {
             setUndo(null);
-            void restore(undo.preset, undo.wasOpen);
+            void restore(undo.preset);
           }}
         />
       )}
@@ -149,5 +151,17 @@ export function usePresetCommands({ presets, credentials, token, onError }: Deps
 
   const infoNotice = notice ? <InfoNotice text={notice} onDismiss={() => setNotice(null)} /> : null;
 
-  return { open, startNew, save, saveAs, remove, exportPresets, importPresets, manageCredentials: () => setManaging(true), overlays, infoNotice };
+  return {
+    open: presets.open,
+    startNew,
+    close,
+    save,
+    saveAs,
+    remove,
+    exportPresets,
+    importPresets,
+    manageCredentials: () => workspaceStore.update((workspace) => openDialog(workspace, { kind: 'credentials' })),
+    overlays,
+    infoNotice,
+  };
 }

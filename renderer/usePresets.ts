@@ -1,23 +1,22 @@
-// The open request: its draft (a request document), the preset it came from, unsaved state, and the library.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+// The preset library (the sidebar's list, the startup notice, the saved settings) and what each preset call does
+// to the open tabs. Startup brings back the open tabs, or else the last open preset.
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { DEFAULT_CREDENTIAL } from '../shared/credentials';
 import type { KeypostError, Result } from '../shared/errors';
-import { DEFAULT_BODY_LIMIT_MB } from '../shared/http';
 import type { Preset, PresetSummary } from '../shared/presets';
-import { blankRequest, credentialOf, sameRequest, withCredential, type RequestDocument } from '../shared/request';
+import { emptySettings, type RendererSettings } from '../shared/settings';
 import type { StoreStatus } from '../shared/storeFile';
 import { api } from './api';
+import { fromSaved, initialWorkspace, openPreset, presetChanged, presetDeleted, presetRenamed, presetRestored, presetSaved, toSaved } from './workspace/workspace';
+import { workspaceStore } from './workspace/workspaceStore';
 
 export function usePresets(onError: (error: KeypostError) => void) {
-  const [draft, setDraft] = useState<RequestDocument>(() => blankRequest());
-  const [current, setCurrent] = useState<Preset | null>(null);
-  /** The credential the token field works with: the draft's, or the last one chosen when the draft sends none. */
-  const [lastCredential, setLastCredential] = useState(DEFAULT_CREDENTIAL);
-  const credential = credentialOf(draft) ?? lastCredential;
   const [list, setList] = useState<PresetSummary[]>([]);
   const [status, setStatus] = useState<StoreStatus | null>(null);
-  /** The saved body size limit, read with the other settings at startup (null until then; the default if unreadable). */
-  const [savedBodyLimitMb, setSavedBodyLimitMb] = useState<number | null>(null);
+  /** The saved settings, read at startup (null until then; the defaults if unreadable). */
+  const [savedSettings, setSavedSettings] = useState<RendererSettings | null>(null);
+  /** The credential a new tab starts with: the one last chosen. */
+  const [lastCredential, setLastCredential] = useState(DEFAULT_CREDENTIAL);
   const errors = useRef(onError);
   errors.current = onError;
 
@@ -36,38 +35,60 @@ export function usePresets(onError: (error: KeypostError) => void) {
     }
   }, [check]);
 
-  const show = useCallback((preset: Preset | null, nextCredential: string) => {
-    setCurrent(preset);
-    setDraft(preset ? preset.request : blankRequest(nextCredential));
-    setLastCredential(credentialOf(preset?.request ?? blankRequest(nextCredential)) ?? nextCredential);
-  }, []);
-
-  // Startup: a notice if the store was repaired, the list, and the last open preset with its credential.
+  // Startup: a notice if the store was repaired, the list, then the open tabs as they were (or the last preset).
   useEffect(() => {
     if (!api) return;
+    let restored = false;
+    // Once restored, the open tabs are saved as they change (drafts included, never a token: a draft names its
+    // credential): at once, one write at a time, the latest state last, so closing the window loses nothing.
+    let lastSaved = '';
+    let writing = false;
+    const save = async () => {
+      if (!restored || writing) return;
+      const saved = toSaved(workspaceStore.get());
+      const text = JSON.stringify(saved);
+      if (text === lastSaved) return;
+      writing = true;
+      lastSaved = text;
+      const result = await api!.saveWorkspace(saved);
+      writing = false;
+      if (!result.ok) errors.current(result.error);
+      void save();
+    };
     void (async () => {
-      const [storeStatus, settings] = await Promise.all([api.storeStatus(), api.getSettings(), refresh()]);
+      const [storeStatus, settings, saved] = await Promise.all([api.storeStatus(), api.getSettings(), api.getWorkspace(), refresh()]);
       const notice = check(storeStatus);
       if (notice && (notice.backupPath || notice.problems.length > 0)) setStatus(notice);
-      const saved = check(settings);
-      setSavedBodyLimitMb(saved?.bodyLimitMb ?? DEFAULT_BODY_LIMIT_MB);
-      if (!saved) return;
-      const last = saved.lastPresetId ? await api.getPreset(saved.lastPresetId) : null;
-      if (last?.ok) show(last.value, credentialOf(last.value.request) ?? DEFAULT_CREDENTIAL);
-      else show(null, saved.selectedCredential ?? DEFAULT_CREDENTIAL);
+      const remembered = check(settings);
+      setSavedSettings(remembered ?? rendererDefaults());
+      const credential = remembered?.selectedCredential ?? DEFAULT_CREDENTIAL;
+      setLastCredential(credential);
+      const tabs = check(saved);
+      if (tabs && tabs.tabs.length > 0) {
+        const presets = new Map<string, Preset>();
+        for (const id of new Set(tabs.tabs.flatMap((tab) => (tab.presetId ? [tab.presetId] : [])))) {
+          const preset = await api.getPreset(id);
+          if (preset.ok) presets.set(id, preset.value);
+        }
+        workspaceStore.update(() => fromSaved(tabs, (id) => presets.get(id), credential));
+      } else {
+        const last = remembered?.lastPresetId ? await api.getPreset(remembered.lastPresetId) : null;
+        workspaceStore.update(() => (last?.ok ? openPreset(initialWorkspace(credential), last.value) : initialWorkspace(credential)));
+      }
+      restored = true;
+      void save();
     })();
-  }, [check, refresh, show]);
 
-  // Unsaved: the draft differs from the preset, or (no preset) from a new request with the same credential.
-  const dirty = useMemo(() => !sameRequest(draft, current ? current.request : blankRequest(credential)), [draft, credential, current]);
+    const unsubscribe = workspaceStore.subscribe(() => void save());
+    return unsubscribe;
+  }, [check, refresh]);
 
   const remember = useCallback((patch: { lastPresetId?: string | null; selectedCredential?: string }) => {
     void api?.updateSettings(patch);
   }, []);
 
-  const selectCredential = useCallback(
+  const rememberCredential = useCallback(
     (name: string) => {
-      setDraft((request) => withCredential(request, name));
       setLastCredential(name);
       remember({ selectedCredential: name });
     },
@@ -78,47 +99,57 @@ export function usePresets(onError: (error: KeypostError) => void) {
     async (id: string) => {
       const preset = check(await api!.getPreset(id));
       if (!preset) return void refresh();
-      show(preset, credential);
-      const opened = credentialOf(preset.request);
-      remember(opened ? { lastPresetId: id, selectedCredential: opened } : { lastPresetId: id });
+      workspaceStore.update((workspace) => openPreset(workspace, preset));
+      remember({ lastPresetId: id });
     },
-    [check, credential, refresh, remember, show],
+    [check, refresh, remember],
   );
 
-  const startNew = useCallback(() => {
-    show(null, credential);
-    remember({ lastPresetId: null });
-  }, [credential, remember, show]);
+  /** Saves the tab's draft over its preset; answers false when it has none (the caller asks for a name). */
+  const saveTab = useCallback(
+    async (tabId: string): Promise<boolean> => {
+      const tab = workspaceStore.get().tabs.find((candidate) => candidate.id === tabId);
+      if (!tab?.preset) return false;
+      const saved = check(await api!.updatePreset(tab.preset.id, { name: tab.preset.name, request: tab.draft }));
+      if (saved) {
+        workspaceStore.update((workspace) => presetSaved(workspace, tabId, saved));
+        await refresh();
+      }
+      return true;
+    },
+    [check, refresh],
+  );
 
-  /** Saves over the open preset; answers false when there is none (the caller asks for a name). */
-  const saveCurrent = useCallback(async (): Promise<boolean> => {
-    if (!current) return false;
-    const saved = check(await api!.updatePreset(current.id, { name: current.name, request: draft }));
-    if (saved) {
-      setCurrent(saved);
-      await refresh();
-    }
-    return true;
-  }, [check, current, draft, refresh]);
-
-  /** Saves the draft as a new preset; answers the error to show in the name dialog, or null. */
-  const saveAs = useCallback(
-    async (name: string): Promise<KeypostError | null> => {
-      const created = await api!.createPreset({ name, request: draft });
+  /** Saves the tab's draft as a new preset; answers the error to show in the name dialog, or null. */
+  const saveTabAs = useCallback(
+    async (tabId: string, name: string): Promise<KeypostError | null> => {
+      const tab = workspaceStore.get().tabs.find((candidate) => candidate.id === tabId);
+      if (!tab) return null;
+      const created = await api!.createPreset({ name, request: tab.draft });
       if (!created.ok) return created.error;
-      setCurrent(created.value);
-      remember({ lastPresetId: created.value.id, selectedCredential: credential });
+      workspaceStore.update((workspace) => presetSaved(workspace, tabId, created.value));
+      remember({ lastPresetId: created.value.id });
       await refresh();
       return null;
     },
-    [credential, draft, refresh, remember],
+    [refresh, remember],
   );
+
+  /** After presets changed behind the tabs' back (an import that replaced some): each linked tab gets the saved copy. */
+  const reloadOpenPresets = useCallback(async () => {
+    const ids = new Set(workspaceStore.get().tabs.flatMap((tab) => (tab.preset ? [tab.preset.id] : [])));
+    for (const id of ids) {
+      const preset = await api!.getPreset(id);
+      if (preset.ok) workspaceStore.update((workspace) => presetChanged(workspace, preset.value));
+      else workspaceStore.update((workspace) => presetDeleted(workspace, id));
+    }
+  }, []);
 
   const rename = useCallback(
     async (id: string, name: string): Promise<KeypostError | null> => {
       const renamed = await api!.renamePreset(id, name);
       if (!renamed.ok) return renamed.error;
-      setCurrent((open) => (open?.id === id ? { ...open, name: renamed.value.name } : open));
+      workspaceStore.update((workspace) => presetRenamed(workspace, id, renamed.value.name));
       await refresh();
       return null;
     },
@@ -133,11 +164,11 @@ export function usePresets(onError: (error: KeypostError) => void) {
     [check, refresh],
   );
 
-  /** Deletes and answers the preset (for undo). The open preset's text stays in the editor, unsaved. */
+  /** Deletes and answers the preset (for undo). Its tabs keep their drafts, unsaved. */
   const remove = useCallback(
     async (id: string): Promise<Preset | undefined> => {
       const deleted = check(await api!.deletePreset(id));
-      if (deleted) setCurrent((open) => (open?.id === id ? null : open));
+      if (deleted) workspaceStore.update((workspace) => presetDeleted(workspace, id));
       await refresh();
       return deleted;
     },
@@ -145,49 +176,34 @@ export function usePresets(onError: (error: KeypostError) => void) {
   );
 
   const restore = useCallback(
-    async (preset: Preset, reopen: boolean) => {
+    async (preset: Preset) => {
       const restored = check(await api!.restorePreset(preset));
-      if (restored && reopen) {
-        setCurrent({ ...preset, ...restored });
-        remember({ lastPresetId: restored.id });
-      }
+      if (restored) workspaceStore.update((workspace) => presetRestored(workspace, { ...preset, id: restored.id, name: restored.name }));
       await refresh();
     },
-    [check, refresh, remember],
-  );
-
-  /** After a credential rename in the keychain: the store moved presets over; mirror that here. */
-  const credentialRenamed = useCallback(
-    async (from: string, to: string) => {
-      const follow = (request: RequestDocument) => (credentialOf(request) === from ? withCredential(request, to) : request);
-      setCurrent((open) => (open ? { ...open, request: follow(open.request) } : open));
-      setDraft(follow);
-      setLastCredential((selected) => (selected === from ? to : selected));
-      await refresh();
-    },
-    [refresh],
+    [check, refresh],
   );
 
   return {
-    draft,
-    setDraft,
-    credential,
-    selectCredential,
-    current,
-    dirty,
     list,
     status,
-    savedBodyLimitMb,
+    savedSettings,
+    lastCredential,
+    rememberCredential,
     dismissStatus: () => setStatus(null),
     refresh,
+    reloadOpenPresets,
     open,
-    startNew,
-    saveCurrent,
-    saveAs,
+    saveTab,
+    saveTabAs,
     rename,
     duplicate,
     remove,
     restore,
-    credentialRenamed,
   };
 }
+
+const rendererDefaults = (): RendererSettings => {
+  const { windowBounds: _mainOnly, ...settings } = emptySettings();
+  return settings;
+};

@@ -1,51 +1,53 @@
-// Sending: the same checks main makes, first (nothing leaves on bad input), then the IPC call, with cancel.
-import { useCallback, useRef, useState } from 'react';
-import { fail, type KeypostError } from '../shared/errors';
-import { BYTES_PER_MB, DEFAULT_TIMEOUT_MS, type SendResult } from '../shared/http';
+// Sending the active tab: the same checks main makes, first (nothing leaves on bad input), then the IPC call.
+// The answer goes to the tab that sent it (by request id), whichever tab is active when it arrives.
+import { useCallback } from 'react';
+import { fail } from '../shared/errors';
+import { BYTES_PER_MB } from '../shared/http';
 import type { RequestDocument } from '../shared/request';
+import type { RendererSettings } from '../shared/settings';
 import { checkRequest } from '../shared/requestChecks';
 import { api } from './api';
 import type { TokenState } from './useToken';
+import { sendFinished, sendRefused, sendStarted } from './workspace/workspace';
+import { workspaceStore } from './workspace/workspaceStore';
 
-/** bodyLimitMb: bodies bigger than this many MB (1024 × 1024 bytes) go to a temp file instead of the page. */
-export function useSend(token: TokenState, bodyLimitMb: number) {
-  const [result, setResult] = useState<SendResult | null>(null);
-  const [error, setError] = useState<KeypostError | null>(null);
-  const [inFlight, setInFlight] = useState<string | null>(null);
-  const busy = useRef(false);
-
+/** settings: the timeout, redirects followed, and the body size kept in memory (bigger bodies go to a temp file). */
+export function useSend(token: TokenState, settings: RendererSettings) {
+  /** Sends `request` (the tab's draft, or the editor's newer text) for the tab `tabId`. */
   const send = useCallback(
-    async (request: RequestDocument) => {
-      if (busy.current) return;
-      if (!api) return setError(fail('INTERNAL', 'Keypost’s bridge to the main process is missing; restart the app.').error);
+    async (tabId: string, request: RequestDocument) => {
+      const tab = workspaceStore.get().tabs.find((candidate) => candidate.id === tabId);
+      if (!tab || tab.inFlight) return;
+      const refuse = (error: Parameters<typeof sendRefused>[2]) => workspaceStore.update((workspace) => sendRefused(workspace, tabId, error));
+      if (!api) return refuse(fail('INTERNAL', 'Keypost’s bridge to the main process is missing; restart the app.').error);
       const checked = checkRequest(request);
-      if (!checked.ok) return setError(checked.error);
-      busy.current = true;
-      setError(null);
-      try {
-        if (request.auth.kind === 'bearer') {
-          const saved = await token.commit();
-          if (!saved.ok) return setError(saved.error);
-          if (!saved.value) {
-            return setError({ code: 'NO_TOKEN', message: 'Enter a bearer token first.', hint: 'It is saved in your OS keychain, never in a file.' });
-          }
-        }
-        const requestId = crypto.randomUUID();
-        setInFlight(requestId);
-        const answer = await api.send({ requestId, request, timeoutMs: DEFAULT_TIMEOUT_MS, maxBodyBytes: bodyLimitMb * BYTES_PER_MB });
-        if (answer.ok) setResult(answer.value);
-        else setError(answer.error);
-      } finally {
-        busy.current = false;
-        setInFlight(null);
+      if (!checked.ok) return refuse(checked.error);
+      const requestId = crypto.randomUUID();
+      workspaceStore.update((workspace) => sendStarted(workspace, tabId, requestId));
+      if (request.auth.kind === 'bearer') {
+        const saved = await token.commit();
+        const problem = !saved.ok
+          ? saved.error
+          : !saved.value
+            ? { code: 'NO_TOKEN' as const, message: 'Enter a bearer token first.', hint: 'It is saved in your OS keychain, never in a file.' }
+            : null;
+        if (problem) return workspaceStore.update((workspace) => sendFinished(workspace, requestId, { ok: false, error: problem }));
       }
+      const answer = await api.send({
+        requestId,
+        request,
+        timeoutMs: settings.timeoutSeconds * 1000,
+        maxRedirects: settings.maxRedirects,
+        maxBodyBytes: settings.bodyLimitMb * BYTES_PER_MB,
+      });
+      workspaceStore.update((workspace) => sendFinished(workspace, requestId, answer));
     },
-    [token, bodyLimitMb],
+    [token, settings],
   );
 
-  const cancel = useCallback(() => {
-    if (inFlight) void api?.cancel(inFlight);
-  }, [inFlight]);
+  const cancel = useCallback((requestId: string | null) => {
+    if (requestId) void api?.cancel(requestId);
+  }, []);
 
-  return { result, error, setError, inFlight: inFlight !== null, send, cancel };
+  return { send, cancel };
 }

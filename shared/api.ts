@@ -1,6 +1,6 @@
 // The IPC contract: one interface and one channel map (argument schemas: schemas.ts). The preload bridge, the
 // main-process handlers and the E2E harness are all typed from here. It imports the models (request, http,
-// credentials, presets, settings, transfer); none of them imports it. No runtime imports: the sandboxed preload bundles this file.
+// credentials, presets, settings, transfer, workspace); none of them imports it. No runtime imports: the sandboxed preload bundles this file.
 import type { CredentialInfo, TokenStatus } from './credentials';
 import type { Result } from './errors';
 import type { BodyPart, SavedBody, SendResult } from './http';
@@ -9,6 +9,7 @@ import type { RequestDocument } from './request';
 import type { RendererSettings } from './settings';
 import type { StoreStatus } from './storeFile';
 import type { ConflictChoice, ExportOutcome, ImportOutcome, ImportPreview } from './transfer';
+import type { SavedWorkspace } from './workspace';
 
 /** One send: the request, and how main should treat it. */
 export interface SendCall {
@@ -18,6 +19,8 @@ export interface SendCall {
   timeoutMs: number;
   /** Bodies larger than this (default 100 MB) go to a temp file instead of memory and the page. */
   maxBodyBytes?: number;
+  /** Same-origin redirects to follow (the "redirects followed" setting, default 5); 0 shows the redirect response itself. */
+  maxRedirects?: number;
 }
 
 export interface KeypostApi {
@@ -33,6 +36,8 @@ export interface KeypostApi {
   readBody(requestId: string, offset: number, maxBytes: number): Promise<Result<BodyPart>>;
   /** Opens a body that went to a temp file (over the size limit) in the OS's app for its type; fails for a body in memory. */
   openBody(requestId: string): Promise<Result<boolean>>;
+  /** Main's open dialog for a file to send in a multipart body: its path (the page never reads it), null when cancelled. */
+  chooseUploadFile(): Promise<Result<string | null>>;
 
   // Presets (presetApi.ts): the store status is a startup notice, e.g. where a damaged file was backed up.
   storeStatus(): Promise<Result<StoreStatus>>;
@@ -56,6 +61,10 @@ export interface KeypostApi {
   exportPresets(ids: string[]): Promise<Result<ExportOutcome | null>>;
   readImportFile(): Promise<Result<ImportPreview | null>>;
   importPresets(presets: PresetDraft[], onConflict: ConflictChoice): Promise<Result<ImportOutcome>>;
+
+  // Open tabs (workspaceFile.ts): read once at start, saved as the user edits them.
+  getWorkspace(): Promise<Result<SavedWorkspace>>;
+  saveWorkspace(workspace: SavedWorkspace): Promise<Result<void>>;
 }
 
 export type ApiName = keyof KeypostApi;
@@ -86,6 +95,7 @@ export const channels = {
   saveBody: 'keypost:save-body',
   readBody: 'keypost:read-body',
   openBody: 'keypost:open-body',
+  chooseUploadFile: 'keypost:choose-upload-file',
   storeStatus: 'keypost:store-status',
   listPresets: 'keypost:list-presets',
   getPreset: 'keypost:get-preset',
@@ -102,4 +112,6 @@ export const channels = {
   exportPresets: 'keypost:export-presets',
   readImportFile: 'keypost:read-import-file',
   importPresets: 'keypost:import-presets',
+  getWorkspace: 'keypost:get-workspace',
+  saveWorkspace: 'keypost:save-workspace',
 } as const satisfies Record<ApiName, string>;

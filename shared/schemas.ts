@@ -5,7 +5,8 @@ import { credentialNameSchema as credentialName } from './credentials';
 import { BYTES_PER_MB, MAX_BODY_LIMIT_MB } from './http';
 import { presetDraftSchema, presetIdSchema, presetNameSchema, presetSchema } from './presets';
 import { requestDocumentSchema } from './request';
-import { rendererSettingsPatchSchema } from './settings';
+import { maxRedirectsSchema, rendererSettingsPatchSchema } from './settings';
+import { savedWorkspaceSchema } from './workspace';
 
 const requestId = z.string().min(1).max(100);
 const noArguments = z.tuple([]);
@@ -19,6 +20,8 @@ export const sendCallSchema = z
     timeoutMs: z.number().int().min(1).max(600_000),
     // In-memory ceiling for a body; past it the body goes to a temp file. Capped so no caller can ask main to hold gigabytes.
     maxBodyBytes: z.number().int().min(1).max(MAX_BODY_LIMIT_MB * BYTES_PER_MB).optional(),
+    // The "redirects followed" setting's own schema (0–20), so the call and the store agree on the range.
+    maxRedirects: maxRedirectsSchema.optional(),
   })
   .strict();
 
@@ -33,6 +36,7 @@ export const argSchemas: { [K in ApiName]: z.ZodType<Parameters<KeypostApi[K]>> 
   saveBody: z.tuple([requestId]),
   readBody: z.tuple([requestId, z.number().int().min(0), z.number().int().min(4).max(64 * 1024 * 1024)]),
   openBody: z.tuple([requestId]),
+  chooseUploadFile: noArguments,
   storeStatus: noArguments,
   listPresets: noArguments,
   getPreset: z.tuple([presetIdSchema]),
@@ -49,4 +53,6 @@ export const argSchemas: { [K in ApiName]: z.ZodType<Parameters<KeypostApi[K]>> 
   exportPresets: z.tuple([z.array(presetIdSchema).min(1).max(100_000)]),
   readImportFile: noArguments,
   importPresets: z.tuple([z.array(presetDraftSchema).min(1).max(100_000), z.enum(['rename', 'replace'])]),
+  getWorkspace: noArguments,
+  saveWorkspace: z.tuple([savedWorkspaceSchema]),
 };

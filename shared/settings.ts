@@ -1,7 +1,7 @@
 // The app's settings: their shapes, limits and defaults (one schema per setting, so one bad value never costs the others).
 import { z } from 'zod';
 import { credentialNameSchema } from './credentials';
-import { DEFAULT_BODY_LIMIT_MB, MAX_BODY_LIMIT_MB } from './http';
+import { DEFAULT_BODY_LIMIT_MB, DEFAULT_TIMEOUT_MS, MAX_BODY_LIMIT_MB } from './http';
 import { presetIdSchema } from './presets';
 
 export const windowBoundsSchema = z
@@ -22,12 +22,46 @@ export const bodyLimitMbSchema = z
   .min(1, 'The body size limit is at least 1 MB.')
   .max(MAX_BODY_LIMIT_MB, `The body size limit is at most ${MAX_BODY_LIMIT_MB} MB.`);
 
+/** The default timeout for a send, in whole seconds: 1 to 600 (10 minutes). */
+export const DEFAULT_TIMEOUT_SECONDS = DEFAULT_TIMEOUT_MS / 1000;
+export const MAX_TIMEOUT_SECONDS = 600;
+export const timeoutSecondsSchema = z
+  .number({ error: 'The timeout is a number of seconds.' })
+  .int('The timeout is a whole number of seconds.')
+  .min(1, 'The timeout is at least 1 second.')
+  .max(MAX_TIMEOUT_SECONDS, `The timeout is at most ${MAX_TIMEOUT_SECONDS} seconds.`);
+
+/** How many same-origin redirects a send follows: 0 shows the first redirect response itself. */
+export const DEFAULT_MAX_REDIRECTS = 5;
+export const MAX_REDIRECTS_LIMIT = 20;
+export const maxRedirectsSchema = z
+  .number({ error: 'The number of redirects followed is a number.' })
+  .int('The number of redirects followed is a whole number.')
+  .min(0, 'The number of redirects followed cannot be negative.')
+  .max(MAX_REDIRECTS_LIMIT, `At most ${MAX_REDIRECTS_LIMIT} redirects can be followed.`);
+
+/** The colour theme: the OS's light or dark mode ('system', the default), or one of them always. */
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type ThemeSetting = (typeof THEMES)[number];
+export const themeSchema = z.enum(THEMES, { error: 'The theme is "system", "light" or "dark".' });
+
+/** A whole-number setting as typed in a field: its value when the schema accepts it, else null.
+ *  Only digits count, so "", " ", "-1", "1.5" and "1e3" are refused rather than read as something else. */
+export function parseWholeNumber(text: string, schema: z.ZodNumber): number | null {
+  if (!/^\d+$/.test(text.trim())) return null;
+  const parsed = schema.safeParse(Number(text));
+  return parsed.success ? parsed.data : null;
+}
+
 /** Each setting is validated on its own, so one bad value never costs the others. */
 export const settingsFields = {
   lastPresetId: presetIdSchema.nullable(),
   selectedCredential: credentialNameSchema.nullable(),
   windowBounds: windowBoundsSchema.nullable(),
   bodyLimitMb: bodyLimitMbSchema,
+  timeoutSeconds: timeoutSecondsSchema,
+  maxRedirects: maxRedirectsSchema,
+  theme: themeSchema,
 };
 export interface Settings {
   lastPresetId: string | null;
@@ -35,16 +69,32 @@ export interface Settings {
   windowBounds: WindowBounds | null;
   /** Response bodies up to this many MB stay in memory; bigger ones go to a temp file. */
   bodyLimitMb: number;
+  /** A send with no complete response after this many seconds fails with TIMEOUT. */
+  timeoutSeconds: number;
+  /** Same-origin redirects followed per send (0: the redirect response itself is shown). */
+  maxRedirects: number;
+  theme: ThemeSetting;
 }
 /** The part of the settings the page may change (window bounds belong to main). */
-export type RendererSettings = Pick<Settings, 'lastPresetId' | 'selectedCredential' | 'bodyLimitMb'>;
+export type RendererSettings = Omit<Settings, 'windowBounds'>;
 export const rendererSettingsPatchSchema = z
   .object({
     lastPresetId: settingsFields.lastPresetId.optional(),
     selectedCredential: settingsFields.selectedCredential.optional(),
     bodyLimitMb: settingsFields.bodyLimitMb.optional(),
+    timeoutSeconds: settingsFields.timeoutSeconds.optional(),
+    maxRedirects: settingsFields.maxRedirects.optional(),
+    theme: settingsFields.theme.optional(),
   })
   .strict();
 
 // A file written before a setting existed simply lacks it: the loader keeps these defaults for what is missing.
-export const emptySettings = (): Settings => ({ lastPresetId: null, selectedCredential: null, windowBounds: null, bodyLimitMb: DEFAULT_BODY_LIMIT_MB });
+export const emptySettings = (): Settings => ({
+  lastPresetId: null,
+  selectedCredential: null,
+  windowBounds: null,
+  bodyLimitMb: DEFAULT_BODY_LIMIT_MB,
+  timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
+  maxRedirects: DEFAULT_MAX_REDIRECTS,
+  theme: 'system',
+});

@@ -1,7 +1,7 @@
 // The main-process side of the IPC contract: each call validated, run against the core, answered with a Result.
 import { type ApiName, channels, type Emit, type KeypostApi } from '../../shared/api';
 import { argSchemas } from '../../shared/schemas';
-import { fail, type Result } from '../../shared/errors';
+import { fail, ok, type Result } from '../../shared/errors';
 import { createCredentialApi } from './credentialApi';
 import { createPresetApi } from './presetApi';
 import type { PresetStore } from './presetStore';
@@ -11,6 +11,7 @@ import { createSaveBodyApi, type ChooseSavePath, type OpenFile } from './saveBod
 import { createSendApi } from './sendApi';
 import { createTokenApi } from './tokenApi';
 import type { Vault } from './vault';
+import type { WorkspaceFile } from './workspaceFile';
 
 export interface CoreDeps {
   vault: Vault;
@@ -20,12 +21,16 @@ export interface CoreDeps {
   emit: Emit;
   /** Presets and settings, over electron-store in the app and conf in tests (presetStore.ts). */
   store: PresetStore;
+  /** The open tabs, in their own file beside the presets (workspaceFile.ts). */
+  workspace: WorkspaceFile;
   /** Where exports go and imports come from: native dialogs in the app, spec-chosen paths in tests. */
   files: TransferFiles;
   /** Where "save body" writes: a save dialog in the app, a path in the test's data dir in E2E. Without it, saveBody fails. */
   chooseSavePath?: ChooseSavePath;
   /** Opens an over-limit body's temp file: shell.openPath in the app, a recorder in E2E. Without it, openBody fails. */
   openFile?: OpenFile;
+  /** Picks a file to upload: an open dialog in the app, a spec-chosen path in E2E. Without it, chooseUploadFile fails. */
+  chooseUploadFile?: () => Promise<string | null>;
 }
 
 export type Dispatch = (channel: string, args: unknown[], senderUrl: string | undefined) => Promise<Result<unknown>>;
@@ -40,6 +45,10 @@ export function createApi(deps: CoreDeps): KeypostApi {
     ...createPresetApi(deps),
     ...createCredentialApi(deps),
     ...createTransferApi(deps),
+    chooseUploadFile: async () =>
+      deps.chooseUploadFile ? ok(await deps.chooseUploadFile()) : fail('INTERNAL', 'Choosing files is not available here.'),
+    getWorkspace: async () => ok(deps.workspace.load()),
+    saveWorkspace: async (workspace) => deps.workspace.save(workspace),
   };
 }
 

@@ -37,4 +37,4 @@ export function createPresetApi({ store }: { store: PresetStore }): Pick<Keypost
 }
 
 /** The settings the page sees: everything but what belongs to main (window bounds). */
-const forRenderer = ({ lastPresetId, selectedCredential, bodyLimitMb }: Settings): RendererSettings => ({ lastPresetId, selectedCredential, bodyLimitMb });
+const forRenderer = ({ windowBounds: _mainOnly, ...settings }: Settings): RendererSettings => settings;

@@ -30,11 +30,11 @@ const UNREADABLE = '__keypostUnreadable';
  * throwing (or, with clearInvalidConfig, silently emptying the store) on a damaged file: the loader decides.
  * No defaults, schema or migrations are given to the backend, so constructing it never writes the file.
  */
-export function storeOptions(cwd: string) {
+export function storeOptions(cwd: string, name: string = STORE_NAME) {
   return {
     cwd,
-    name: STORE_NAME,
-    configName: STORE_NAME,
+    name,
+    configName: name,
     fileExtension: 'json',
     clearInvalidConfig: false,
     accessPropertiesByDotNotation: false,

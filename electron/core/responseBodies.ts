@@ -19,8 +19,8 @@ export interface ResponseBodies {
   readBytes(requestId: string, offset: number, maxBytes: number): { bytes: Uint8Array; nextOffset: number } | null;
 }
 
-/** Only the last `capacity` bodies are kept: older ones (and their temp files) are dropped. */
-export function createResponseBodies(capacity = 2): ResponseBodies {
+/** Only the last `capacity` bodies are kept (a few open tabs' worth): older ones (and their temp files) are dropped. */
+export function createResponseBodies(capacity = 6): ResponseBodies {
   const kept = new Map<string, Kept>();
   return {
     keep(requestId, body, contentType) {

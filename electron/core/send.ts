@@ -2,13 +2,15 @@
 import { fetch, type Response } from 'undici';
 import { fail, ok, type Result } from '../../shared/errors';
 import { BYTES_PER_MB, DEFAULT_BODY_LIMIT_MB, type RedirectHop, type SendResult } from '../../shared/http';
+import { DEFAULT_MAX_REDIRECTS } from '../../shared/settings';
 import { agentFor } from './httpAgents';
 import { classifyNetworkError } from './networkErrors';
 import type { OutgoingHeaders, OutgoingRequest } from './outgoingRequest';
 import { classifyBody, classifyFileHead, readBody, spoolFileName, type ReceivedBody } from './responseBody';
 import { Secret } from './secret';
 
-export const MAX_REDIRECTS = 5;
+/** Same-origin redirects followed when the send does not say (the setting's default). */
+export const MAX_REDIRECTS = DEFAULT_MAX_REDIRECTS;
 export const DEFAULT_MAX_BODY_BYTES = DEFAULT_BODY_LIMIT_MB * BYTES_PER_MB;
 
 export interface SendOptions {
@@ -18,6 +20,8 @@ export interface SendOptions {
   /** Above this many bytes the body goes to a temp file instead of memory (default 100 MB). */
   maxBodyBytes?: number;
   allowSelfSignedTls?: boolean;
+  /** Same-origin redirects to follow (default MAX_REDIRECTS); 0 answers the first redirect response itself. */
+  maxRedirects?: number;
   /** Echoed in the result, so the page can later ask main to save this body. */
   requestId?: string;
   /** Bytes received so far, throttled to about every 100 ms (totalBytes from Content-Length, if sent). */
@@ -43,6 +47,7 @@ export async function sendRequest(request: OutgoingRequest, options: SendOptions
   let url = request.url;
   let method = request.method;
   let body = request.body;
+  const maxRedirects = options.maxRedirects ?? MAX_REDIRECTS;
 
   try {
     for (;;) {
@@ -59,14 +64,16 @@ export async function sendRequest(request: OutgoingRequest, options: SendOptions
 
       if (isRedirect(response.status) && location) {
         const next = new URL(location, url);
-        redirects.push({ status: response.status, url: next.href });
         // The token only ever goes to the origin the user typed.
         const crossOrigin = next.origin !== request.url.origin;
+        // Following none means the user wants to see the redirect itself: it is the response, and no hop was taken.
+        if (!crossOrigin && maxRedirects === 0) return ok(await buildResult(response, url, started, ttfbMs, redirects, options));
+        redirects.push({ status: response.status, url: next.href });
         if (!crossOrigin) {
-          if (redirects.length > MAX_REDIRECTS) {
+          if (redirects.length > maxRedirects) {
             await response.body?.cancel();
-            return fail('TOO_MANY_REDIRECTS', `Stopped after ${MAX_REDIRECTS} redirects.`, {
-              hint: `Last location: ${next.href}`,
+            return fail('TOO_MANY_REDIRECTS', `Stopped after ${maxRedirects} redirect${maxRedirects === 1 ? '' : 's'}.`, {
+              hint: `Last location: ${next.href}. How many redirects are followed is set in Settings.`,
             });
           }
           await response.body?.cancel();

@@ -26,7 +26,7 @@ export function createSendApi({ vault, emit, bodies }: { vault: Vault; emit: Emi
   }
 
   return {
-    async send({ requestId, request, timeoutMs, maxBodyBytes }) {
+    async send({ requestId, request, timeoutMs, maxBodyBytes, maxRedirects }) {
       // Nothing is read from the keychain or the disk for a request that cannot go out.
       const checked = checkRequest(request);
       if (!checked.ok) return checked;
@@ -45,6 +45,7 @@ export function createSendApi({ vault, emit, bodies }: { vault: Vault; emit: Emi
           signal: controller.signal,
           allowSelfSignedTls: request.options.allowSelfSignedTls ?? false,
           maxBodyBytes,
+          maxRedirects,
           requestId,
           onProgress: (receivedBytes, totalBytes) => emit('sendProgress', { requestId, receivedBytes, totalBytes }),
           onBody: (received, contentType) => bodies.keep(requestId, received, contentType),

@@ -1,6 +1,6 @@
 // Method, URL and the Send / Cancel button.
-import { STANDARD_METHODS } from '../../shared/request';
 import { isMac } from '../api';
+import { MethodSelect } from './MethodSelect';
 
 interface Props {
   method: string;
@@ -23,19 +23,7 @@ export function RequestBar({ method, url, onMethodChange, onUrlChange, inFlight,
         onSend();
       }}
     >
-      <select
-        className="method"
-        data-testid="method"
-        aria-label="HTTP method"
-        value={method}
-        onChange={(event) => onMethodChange(event.target.value)}
-      >
-        {[...STANDARD_METHODS, ...(STANDARD_METHODS.includes(method as never) ? [] : [method])].map((name) => (
-          <option key={name} value={name}>
-            {name}
-          </option>
-        ))}
-      </select>
+      <MethodSelect method={method} onChange={onMethodChange} />
       <input
         data-testid="url"
         aria-label="URL"

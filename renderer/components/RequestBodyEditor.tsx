@@ -1,12 +1,16 @@
-// The request body: its kind, and the editor for it. JSON and plain text are edited in Monaco.
+// The request body: its kind, and the editor for it: Monaco for JSON and text, tables for the two form kinds.
 import { useRef } from 'react';
 import type { RequestBody, RequestBodyKind } from '../../shared/request';
 import { methodTakesBody } from '../../shared/request';
 import { MonacoView } from '../editor/MonacoView';
+import { FormFieldsTable } from './FormFieldsTable';
+import { MultipartTable } from './MultipartTable';
 
 const KINDS: Array<{ kind: RequestBodyKind; label: string }> = [
   { kind: 'json', label: 'JSON' },
   { kind: 'text', label: 'Text' },
+  { kind: 'form', label: 'Form (urlencoded)' },
+  { kind: 'multipart', label: 'Multipart form' },
   { kind: 'none', label: 'No body' },
 ];
 
@@ -14,12 +18,14 @@ interface Props {
   body: RequestBody;
   method: string;
   onChange(body: RequestBody): void;
+  /** Main's file dialog for a multipart file part: the chosen path, or null. */
+  onChooseFile(): Promise<string | null>;
   /** Ctrl/Cmd+Enter in the editor, with the body as the editor holds it now. */
   onSubmit(body: RequestBody): void;
   reveal?: { line: number; column: number; nonce: number };
 }
 
-export function RequestBodyEditor({ body, method, onChange, onSubmit, reveal }: Props) {
+export function RequestBodyEditor({ body, method, onChange, onChooseFile, onSubmit, reveal }: Props) {
   const text = body.kind === 'json' || body.kind === 'text' ? body.text : null;
   // The text survives a switch to "No body" and back, so a misclick loses nothing.
   const lastText = useRef('');
@@ -39,7 +45,6 @@ export function RequestBodyEditor({ body, method, onChange, onSubmit, reveal }: 
               {label}
             </option>
           ))}
-          {!KINDS.some(({ kind }) => kind === body.kind) && <option value={body.kind}>{body.kind}</option>}
         </select>
         {body.kind !== 'none' && !methodTakesBody(method) && (
           <span className="body-not-sent" data-testid="body-not-sent">
@@ -58,8 +63,12 @@ export function RequestBodyEditor({ body, method, onChange, onSubmit, reveal }: 
           onSubmit={(next) => onSubmit({ kind: body.kind as 'json' | 'text', text: next })}
           reveal={reveal}
         />
+      ) : body.kind === 'form' ? (
+        <FormFieldsTable fields={body.fields} onChange={(fields) => onChange({ kind: 'form', fields })} />
+      ) : body.kind === 'multipart' ? (
+        <MultipartTable parts={body.parts} onChange={(parts) => onChange({ kind: 'multipart', parts })} onChooseFile={onChooseFile} />
       ) : (
-        <p className="body-empty">{body.kind === 'none' ? 'This request sends no body.' : `This ${body.kind} body has ${rowsOf(body)} field(s).`}</p>
+        <p className="body-empty">This request sends no body.</p>
       )}
     </section>
   );
@@ -79,5 +88,3 @@ function convert(kind: RequestBodyKind, text: string): RequestBody {
       return { kind, parts: [] };
   }
 }
-
-const rowsOf = (body: RequestBody) => (body.kind === 'form' ? body.fields.length : body.kind === 'multipart' ? body.parts.length : 0);

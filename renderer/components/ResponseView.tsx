@@ -13,7 +13,8 @@ import './response.css';
 
 const FILTER_DELAY_MS = 250;
 
-export function ResponseView({ result }: { result: SendResult }) {
+/** old: a later send of this request failed, so this answer is not the current one. */
+export function ResponseView({ result, old = false }: { result: SendResult; old?: boolean }) {
   const [tab, setTab] = useState<'body' | 'headers'>('body');
   const [view, setView] = useState<BodyViewName>('pretty');
   const [filter, setFilter] = useState('');
@@ -53,6 +54,11 @@ export function ResponseView({ result }: { result: SendResult }) {
 
   return (
     <section className="response" aria-label="Response">
+      {old && (
+        <p className="response-old" data-testid="response-old" role="status">
+          The last send failed: this response is from an earlier request.
+        </p>
+      )}
       <StatusLine result={result} />
       {(result.status === 401 || result.status === 403) && (
         <p className="notice">

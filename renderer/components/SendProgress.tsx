@@ -4,9 +4,10 @@ import type { KeypostEvents } from '../../shared/api';
 import { api } from '../api';
 import { formatBytes } from '../format';
 
-export function SendProgress() {
+/** The progress of one request: events for other tabs' requests are not this one's. */
+export function SendProgress({ requestId }: { requestId: string }) {
   const [progress, setProgress] = useState<KeypostEvents['sendProgress'] | null>(null);
-  useEffect(() => api?.on('sendProgress', setProgress), []);
+  useEffect(() => api?.on('sendProgress', (event) => event.requestId === requestId && setProgress(event)), [requestId]);
   if (!progress) return null;
   const { receivedBytes, totalBytes } = progress;
   return (

@@ -1,5 +1,6 @@
 // A Monaco editor bound to a string: editable (the request body) or read-only (the response body).
 import { useEffect, useRef } from 'react';
+import { editorTheme } from '../theme';
 import { monaco } from './monaco';
 
 interface Props {
@@ -36,7 +37,8 @@ export function MonacoView({ value, language, readOnly = false, onChange, onSubm
       scrollBeyondLastLine: false,
       tabSize: 2,
       fontSize: 13,
-      theme: 'vs-dark',
+      // From the theme setting; theme.ts applies later changes to every editor.
+      theme: editorTheme(),
       renderValidationDecorations: 'on',
       links: false,
     });

@@ -2,7 +2,7 @@
 import { access } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { launchApp, openedFilesFor } from './harness';
-import { expect, fillRequest, forgetKeychain, test } from './fixtures';
+import { expect, fillRequest, forgetKeychain, inSettings, setBodyLimit, test } from './fixtures';
 
 const TOKEN = 'kp-e2e-body-limit-token';
 const exists = (file: string) => access(file).then(() => true, () => false);
@@ -14,9 +14,11 @@ async function sendTo(page: Page, url: string): Promise<void> {
 
 test('a body over a 1 MB limit set in the UI goes to a .json temp file that Open hands to the system', async ({ app, server }) => {
   const { page } = app;
-  const limit = page.getByTestId('body-limit');
-  await expect(limit).toHaveValue('100');
-  await limit.fill('1');
+  await inSettings(page, async () => {
+    const limit = page.getByTestId('body-limit');
+    await expect(limit).toHaveValue('100');
+    await limit.fill('1');
+  });
 
   await sendTo(page, `${server.url}/items?bytes=2000000`);
   const notice = page.getByTestId('saved-file');
@@ -33,7 +35,7 @@ test('a body over a 1 MB limit set in the UI goes to a .json temp file that Open
 
 test('a 500 KB body under a 1 MB limit is shown as usual', async ({ app, server }) => {
   const { page } = app;
-  await page.getByTestId('body-limit').fill('1');
+  await setBodyLimit(page, '1');
   await sendTo(page, `${server.url}/items?bytes=500000`);
   await expect(page.getByTestId('status')).toHaveText('200 OK');
   await expect(page.getByTestId('size')).toHaveText('488 KB');
@@ -46,26 +48,28 @@ test('refuses an empty, zero or too large limit, keeping the last valid one, whi
   const first = await launchApp();
   try {
     const limit = first.page.getByTestId('body-limit');
-    await limit.fill('1');
-    for (const bad of ['', '0', '5000']) {
-      await limit.fill(bad);
+    await inSettings(first.page, async () => {
+      await limit.fill('1');
+      for (const bad of ['', '0', '5000']) {
+        await limit.fill(bad);
+        await expect(limit).toHaveAttribute('aria-invalid', 'true');
+        await expect(first.page.getByTestId('body-limit-error')).toContainText('1 MB still applies');
+      }
+      // Letters never make a number (the field stays empty, so still refused).
+      await limit.pressSequentially('abc');
       await expect(limit).toHaveAttribute('aria-invalid', 'true');
-      await expect(first.page.getByTestId('body-limit-error')).toContainText('1 MB still applies');
-    }
-    // Letters never make a number (the field stays empty, so still refused).
-    await limit.pressSequentially('abc');
-    await expect(limit).toHaveAttribute('aria-invalid', 'true');
-    // Leaving the field puts back the value in use.
-    await first.page.getByTestId('url').click();
-    await expect(limit).toHaveValue('1');
-    await expect(limit).toHaveAttribute('aria-invalid', 'false');
+      // Leaving the field puts back the value in use.
+      await first.page.getByTestId('settings-timeout').click();
+      await expect(limit).toHaveValue('1');
+      await expect(limit).toHaveAttribute('aria-invalid', 'false');
+    });
   } finally {
     await first.close();
   }
 
   const second = await launchApp({ userDataDir: first.userDataDir });
   try {
-    await expect(second.page.getByTestId('body-limit')).toHaveValue('1');
+    await inSettings(second.page, () => expect(second.page.getByTestId('body-limit')).toHaveValue('1'));
     // And it applies: a 2 MB body goes to a file without touching the field.
     await sendTo(second.page, `${server.url}/items?bytes=2000000`);
     await expect(second.page.getByTestId('saved-file')).toBeVisible();

@@ -74,6 +74,18 @@ export async function filesContaining(dir: string, secret: string): Promise<stri
   return hits;
 }
 
+/** Opens Settings (the button; Ctrl+, works too) for the duration of `run`, then closes it. */
+export async function inSettings(page: Page, run: () => Promise<void>): Promise<void> {
+  await page.getByTestId('settings-open').click();
+  await expect(page.getByTestId('settings-dialog')).toBeVisible();
+  await run();
+  await page.getByTestId('settings-close').click();
+  await expect(page.getByTestId('settings-dialog')).toHaveCount(0);
+}
+
+/** Sets "Keep response bodies up to N MB in memory" in Settings. */
+export const setBodyLimit = (page: Page, mb: string) => inSettings(page, () => page.getByTestId('body-limit').fill(mb));
+
 /** Adds a named credential with its token through the credential manager. */
 export async function addCredential(page: Page, name: string, token: string): Promise<void> {
   await page.getByTestId('credential-manage').click();

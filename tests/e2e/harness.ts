@@ -18,6 +18,7 @@ import type { TransferFiles } from '../../electron/core/presetTransfer';
 import { loadRendererFile } from '../../electron/core/rendererFiles';
 import { removeSpooledBodies } from '../../electron/core/responseBody';
 import { createVault } from '../../electron/core/vault';
+import { createWorkspaceFile, WORKSPACE_NAME } from '../../electron/core/workspaceFile';
 
 interface KeypostTestHooks {
   __keypostInvoke(channel: string, args: unknown[]): Promise<unknown>;
@@ -50,6 +51,8 @@ export const savedBodyDirFor = (userDataDir: string) => path.join(userDataDir, '
 export const exportPathFor = (userDataDir: string) => path.join(userDataDir, 'exports', 'keypost-presets.json');
 /** …and where the stand-in for Import's open dialog reads the file a spec put there (no file = the user cancelled). */
 export const importPathFor = (userDataDir: string) => path.join(userDataDir, 'imports', 'keypost-presets.json');
+/** The stand-in for the upload file dialog picks the file a spec put here (no file = the user cancelled). */
+export const uploadPathFor = (userDataDir: string) => path.join(userDataDir, 'uploads', 'upload.txt');
 /** The stand-in for the OS "open file" (shell.openPath) records each path here, one per line, instead of launching an app. */
 const openedFilesLog = (userDataDir: string) => path.join(userDataDir, 'opened-files.txt');
 
@@ -62,12 +65,14 @@ export async function openedFilesFor(userDataDir: string): Promise<string[]> {
 interface StandInPaths {
   exportPath: string;
   importPath: string;
+  uploadPath: string;
   savedBodyDir: string;
   openedLog: string;
 }
 const standInPaths = (userDataDir: string): StandInPaths => ({
   exportPath: exportPathFor(userDataDir),
   importPath: importPathFor(userDataDir),
+  uploadPath: uploadPathFor(userDataDir),
   savedBodyDir: savedBodyDirFor(userDataDir),
   openedLog: openedFilesLog(userDataDir),
 });
@@ -85,6 +90,7 @@ function fileStandIns(paths: StandInPaths) {
       return paths.exportPath;
     },
     chooseImportPath: () => fs.access(paths.importPath).then(() => paths.importPath, () => null),
+    chooseUploadFile: () => fs.access(paths.uploadPath).then(() => paths.uploadPath, () => null),
     chooseSavePath: async (suggestedName: string) => {
       await fs.mkdir(paths.savedBodyDir, { recursive: true });
       return join(paths.savedBodyDir, suggestedName);
@@ -117,9 +123,10 @@ async function launchChromium(userDataDir: string, keychainService: string): Pro
   };
   // The same store the app builds over electron-store, over conf (its backend) in userDataDir: a relaunch reloads it.
   const store = createPresetStore(new Conf<Record<string, unknown>>(storeOptions(userDataDir)));
-  const { chooseExportPath, chooseImportPath, chooseSavePath, openFile } = fileStandIns(standInPaths(userDataDir));
+  const { chooseExportPath, chooseImportPath, chooseSavePath, openFile, chooseUploadFile } = fileStandIns(standInPaths(userDataDir));
   const files: TransferFiles = { chooseExportPath, chooseImportPath };
-  const dispatch = createDispatch({ vault: createVault(keychainService), trustedOrigin: origin, emit, store, files, chooseSavePath, openFile });
+  const workspace = createWorkspaceFile(new Conf<Record<string, unknown>>(storeOptions(userDataDir, WORKSPACE_NAME)));
+  const dispatch = createDispatch({ vault: createVault(keychainService), trustedOrigin: origin, emit, store, workspace, files, chooseSavePath, openFile, chooseUploadFile });
   // The browser profile lives in the app's data dir, so the token grep covers renderer storage too.
   const context = await chromium.launchPersistentContext(path.join(userDataDir, 'renderer-profile'), {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -238,8 +245,10 @@ function installElectronStandIns({ dialog, shell }: typeof import('electron'), [
     const filePath = isExport ? await standIns.chooseExportPath(name) : await standIns.chooseSavePath(name);
     return filePath ? { canceled: false, filePath } : { canceled: true, filePath: '' };
   }) as typeof dialog.showSaveDialog;
-  dialog.showOpenDialog = (async () => {
-    const file = await standIns.chooseImportPath();
+  dialog.showOpenDialog = (async (...args: unknown[]) => {
+    // Import's dialog is filtered to Keypost presets; the upload dialog has no filter.
+    const isImport = (lastOptions(args).filters ?? []).some((filter) => filter.name === 'Keypost presets');
+    const file = isImport ? await standIns.chooseImportPath() : await standIns.chooseUploadFile();
     return file ? { canceled: false, filePaths: [file] } : { canceled: true, filePaths: [] };
   }) as typeof dialog.showOpenDialog;
   shell.openPath = (file: string) => standIns.openFile(file);

@@ -86,7 +86,7 @@ test('two presets keep their own credentials across a restart, and each sends it
   });
 });
 
-test('marks unsaved edits and asks before discarding them', async ({ app, server }) => {
+test('marks unsaved edits, opens other presets in their own tabs, and asks before closing a tab with edits', async ({ app, server }) => {
   const { page } = app;
   await fillRequest(page, { url: `${server.url}/a` });
   await saveAsNew(page, 'Alpha');
@@ -97,15 +97,22 @@ test('marks unsaved edits and asks before discarding them', async ({ app, server
   await page.getByTestId('url').fill(`${server.url}/a-edited`);
   await expect(page.getByTestId('unsaved-marker')).toBeVisible();
 
+  // Opening another preset never replaces typed edits: it shows its own tab, and Alpha's edits wait in theirs.
   await item(page, 'Beta').click();
+  await expect(page.getByTestId('preset-current')).toHaveText('Beta');
+  await expect(page.getByTestId('unsaved-marker')).toHaveCount(0);
+  await item(page, 'Alpha').click();
+  await expect(page.getByTestId('url')).toHaveValue(`${server.url}/a-edited`);
+  await expect(page.getByTestId('tab').filter({ hasText: 'Alpha' })).toHaveAttribute('data-dirty', 'true');
+
+  // Closing a tab with edits asks; Cancel keeps them, Discard drops them.
+  await page.keyboard.press('ControlOrMeta+W');
   await expect(page.getByTestId('discard-dialog')).toContainText('Alpha');
   await page.getByTestId('dialog-cancel').click();
   await expect(page.getByTestId('url')).toHaveValue(`${server.url}/a-edited`);
-
-  await item(page, 'Beta').click();
+  await page.getByTestId('tab').filter({ hasText: 'Alpha' }).getByTestId('tab-close').click();
   await page.getByTestId('dialog-confirm').click();
-  await expect(page.getByTestId('preset-current')).toHaveText('Beta');
-  await expect(page.getByTestId('unsaved-marker')).toHaveCount(0);
+  await expect(page.getByTestId('tab').filter({ hasText: 'Alpha' })).toHaveCount(0);
   await item(page, 'Alpha').click();
   await expect(page.getByTestId('url')).toHaveValue(`${server.url}/a`);
 

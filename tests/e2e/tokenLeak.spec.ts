@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { closedPortUrl } from '../fixtures/testServer';
 import { exportPathFor, launchApp } from './harness';
-import { addCredential, expect, fillRequest, filesContaining, forgetKeychain, saveAsNew, test } from './fixtures';
+import { addCredential, expect, fillRequest, filesContaining, forgetKeychain, saveAsNew, test, setBodyLimit } from './fixtures';
 
 const randomFrom = (alphabet: string, length: number) => Array.from({ length }, () => alphabet[randomInt(alphabet.length)]).join('');
 /** New each run, and different from the first character on (other prefixes, other random alphabets): a hit names one token. */
@@ -88,7 +88,7 @@ test('no file, log line, console message or error message contains a token', asy
       await saveAsNew(page, 'leak check');
 
       // Bodies over the limit (1 MB here) go to temp files: search them while they exist, once per token.
-      await page.getByTestId('body-limit').fill('1');
+      await setBodyLimit(page, '1');
       await sendOverLimitAndSearch(page);
 
       await addCredential(page, 'second', TOKENS[1]);

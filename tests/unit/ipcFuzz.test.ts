@@ -13,6 +13,7 @@ import { createDispatch, type CoreDeps } from '../../electron/core/handlers';
 import { createPresetStore } from '../../electron/core/presetStore';
 import { storeOptions } from '../../electron/core/presetStoreFile';
 import { createVault } from '../../electron/core/vault';
+import { openWorkspace } from '../fixtures/presetStore';
 
 const ORIGIN = 'app://keypost';
 const FROM_APP = 'app://keypost/index.html';
@@ -23,6 +24,8 @@ const deps: CoreDeps = {
   trustedOrigin: ORIGIN,
   emit: () => {},
   store: createPresetStore(new Conf<Record<string, unknown>>(storeOptions(dataDir))),
+  workspace: openWorkspace(dataDir),
+  chooseUploadFile: async () => null,
   // Dialogs answer "cancelled", so no file outside the temp dir is ever touched.
   files: { chooseExportPath: async () => null, chooseImportPath: async () => null },
 } as CoreDeps;

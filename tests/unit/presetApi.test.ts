@@ -9,7 +9,7 @@ import type { Result } from '../../shared/errors';
 import type { Preset, PresetDraft } from '../../shared/presets';
 import { createDispatch } from '../../electron/core/handlers';
 import { createVault } from '../../electron/core/vault';
-import { openStore } from '../fixtures/presetStore';
+import { openStore, openWorkspace } from '../fixtures/presetStore';
 import { jsonDocument } from '../fixtures/sendJson';
 
 const FROM_APP = 'app://keypost/index.html';
@@ -35,6 +35,7 @@ function core() {
     trustedOrigin: 'app://keypost',
     emit: () => {},
     store: openStore(dir),
+    workspace: openWorkspace(dir),
     // Like a dialog: the import "choice" is cancelled until the test puts a file there.
     files: { chooseExportPath: async () => exportPath, chooseImportPath: async () => (existsSync(importPath) ? importPath : null) },
   });
@@ -69,8 +70,8 @@ describe('preset calls', () => {
     const { call } = core();
     const saved = value(await call<{ name: string; id: string }>('createPreset', draft('  Orders  ')));
     expect(saved.name).toBe('Orders');
-    expect(value(await call('getSettings'))).toEqual({ lastPresetId: null, selectedCredential: null, bodyLimitMb: 100 });
-    expect(value(await call('updateSettings', { lastPresetId: saved.id }))).toEqual({ lastPresetId: saved.id, selectedCredential: null, bodyLimitMb: 100 });
+    expect(value(await call('getSettings'))).toMatchObject({ lastPresetId: null, selectedCredential: null, bodyLimitMb: 100 });
+    expect(value(await call('updateSettings', { lastPresetId: saved.id }))).toMatchObject({ lastPresetId: saved.id, selectedCredential: null, bodyLimitMb: 100 });
   });
 });
 

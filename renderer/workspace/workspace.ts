@@ -1,0 +1,194 @@
+// The workspace as plain data and the plain functions that change it: the open tabs (each with its draft, the
+// preset it came from, its response, error and in-flight request) and the one dialog open. No React, no IPC:
+// unit tests call these directly; workspaceStore.ts holds the current value and tells React when it changes.
+import type { KeypostError } from '../../shared/errors';
+import type { SendResult } from '../../shared/http';
+import type { ImportPreview } from '../../shared/transfer';
+import type { Preset } from '../../shared/presets';
+import { blankRequest, credentialOf, sameRequest, withCredential, type RequestDocument } from '../../shared/request';
+import type { SavedWorkspace } from '../../shared/workspace';
+
+export interface Tab {
+  id: string;
+  /** The preset this tab edits, as last saved (what "unsaved changes" compares against); null for a new request. */
+  preset: { id: string; name: string; request: RequestDocument } | null;
+  draft: RequestDocument;
+  /** The request id of the send in flight, if any (its Cancel and progress are keyed by it). */
+  inFlight: string | null;
+  response: SendResult | null;
+  error: KeypostError | null;
+  /** Set when a later send failed: the response shown is the previous request's, and says so. */
+  responseIsOld: boolean;
+}
+
+/** The one dialog open at a time. */
+export type Dialog =
+  | { kind: 'closeTab'; tabId: string }
+  | { kind: 'savePreset'; tabId: string; initialName: string }
+  | { kind: 'import'; preview: ImportPreview }
+  | { kind: 'credentials' }
+  | { kind: 'settings' };
+
+export interface Workspace {
+  tabs: Tab[];
+  activeId: string;
+  dialog: Dialog | null;
+}
+
+let nextId = 0;
+const tabId = () => `tab-${++nextId}`;
+
+export function newTab(draft: RequestDocument, preset: Tab['preset'] = null): Tab {
+  return { id: tabId(), preset, draft, inFlight: null, response: null, error: null, responseIsOld: false };
+}
+
+/** A workspace of one new request. */
+export const initialWorkspace = (credential?: string): Workspace => {
+  const tab = newTab(blankRequest(credential));
+  return { tabs: [tab], activeId: tab.id, dialog: null };
+};
+
+export const activeTab = (workspace: Workspace): Tab => workspace.tabs.find((tab) => tab.id === workspace.activeId) ?? workspace.tabs[0]!;
+
+/** Unsaved: the draft differs from its preset, or (a new request) from a blank one with the same credential. */
+export const isDirty = (tab: Tab): boolean =>
+  !sameRequest(tab.draft, tab.preset ? tab.preset.request : blankRequest(credentialOf(tab.draft) ?? undefined));
+
+const updateTab = (workspace: Workspace, id: string, change: (tab: Tab) => Tab): Workspace => ({
+  ...workspace,
+  tabs: workspace.tabs.map((tab) => (tab.id === id ? change(tab) : tab)),
+});
+
+export function openNewTab(workspace: Workspace, credential: string): Workspace {
+  const tab = newTab(blankRequest(credential));
+  return { ...workspace, tabs: [...workspace.tabs, tab], activeId: tab.id };
+}
+
+export const activate = (workspace: Workspace, id: string): Workspace =>
+  workspace.tabs.some((tab) => tab.id === id) ? { ...workspace, activeId: id } : workspace;
+
+/** Ctrl+Tab / Ctrl+Shift+Tab: the next or previous tab, wrapping around. */
+export function cycle(workspace: Workspace, step: 1 | -1): Workspace {
+  const at = workspace.tabs.findIndex((tab) => tab.id === workspace.activeId);
+  const next = workspace.tabs[(at + step + workspace.tabs.length) % workspace.tabs.length]!;
+  return { ...workspace, activeId: next.id };
+}
+
+/** Closes a tab, or asks first when it has unsaved edits. The last tab closed leaves a new request. */
+export function requestClose(workspace: Workspace, id: string, credential: string): Workspace {
+  const tab = workspace.tabs.find((candidate) => candidate.id === id);
+  if (!tab) return workspace;
+  return isDirty(tab) ? { ...workspace, dialog: { kind: 'closeTab', tabId: id } } : closeTab(workspace, id, credential);
+}
+
+export function closeTab(workspace: Workspace, id: string, credential: string): Workspace {
+  const at = workspace.tabs.findIndex((tab) => tab.id === id);
+  if (at === -1) return workspace;
+  const tabs = workspace.tabs.filter((tab) => tab.id !== id);
+  if (tabs.length === 0) return { ...initialWorkspace(credential), dialog: null };
+  const activeId = workspace.activeId === id ? tabs[Math.min(at, tabs.length - 1)]!.id : workspace.activeId;
+  const dialog = workspace.dialog?.kind === 'closeTab' && workspace.dialog.tabId === id ? null : workspace.dialog;
+  return { ...workspace, tabs, activeId, dialog };
+}
+
+export const editDraft = (workspace: Workspace, id: string, change: (draft: RequestDocument) => RequestDocument): Workspace =>
+  updateTab(workspace, id, (tab) => ({ ...tab, draft: change(tab.draft) }));
+
+/**
+ * Opens a preset: the tab that already shows it, or the active tab when that is an untouched new request, or a
+ * new tab. Nothing typed is ever replaced, so opening never needs to ask.
+ */
+export function openPreset(workspace: Workspace, preset: Preset): Workspace {
+  const showing = workspace.tabs.find((tab) => tab.preset?.id === preset.id);
+  if (showing) return { ...workspace, activeId: showing.id };
+  const active = activeTab(workspace);
+  const saved = { id: preset.id, name: preset.name, request: preset.request };
+  if (!active.preset && !isDirty(active) && !active.response && !active.inFlight) {
+    return updateTab(workspace, active.id, (tab) => ({ ...tab, preset: saved, draft: preset.request, error: null }));
+  }
+  const tab = newTab(preset.request, saved);
+  return { ...workspace, tabs: [...workspace.tabs, tab], activeId: tab.id };
+}
+
+/** After a save: the tab now edits this preset, as saved. */
+export const presetSaved = (workspace: Workspace, id: string, preset: Preset): Workspace =>
+  updateTab(workspace, id, (tab) => ({ ...tab, preset: { id: preset.id, name: preset.name, request: preset.request } }));
+
+/**
+ * The preset changed in the store (an import replaced it): its tabs get the new saved copy; a tab without
+ * unsaved edits shows the new request, a tab with edits keeps them (and now differs from the preset).
+ */
+export const presetChanged = (workspace: Workspace, preset: Preset): Workspace => ({
+  ...workspace,
+  tabs: workspace.tabs.map((tab) =>
+    tab.preset?.id !== preset.id || sameRequest(tab.preset.request, preset.request)
+      ? tab
+      : { ...tab, draft: isDirty(tab) ? tab.draft : preset.request, preset: { id: preset.id, name: preset.name, request: preset.request } },
+  ),
+});
+
+export const presetRenamed = (workspace: Workspace, presetId: string, name: string): Workspace => ({
+  ...workspace,
+  tabs: workspace.tabs.map((tab) => (tab.preset?.id === presetId ? { ...tab, preset: { ...tab.preset, name } } : tab)),
+});
+
+/** A deleted preset's tabs keep their drafts, as new (unsaved) requests; undo links them again. */
+export const presetDeleted = (workspace: Workspace, presetId: string): Workspace => ({
+  ...workspace,
+  tabs: workspace.tabs.map((tab) => (tab.preset?.id === presetId ? { ...tab, preset: null } : tab)),
+});
+
+export const presetRestored = (workspace: Workspace, preset: Preset): Workspace => ({
+  ...workspace,
+  tabs: workspace.tabs.map((tab) =>
+    !tab.preset && sameRequest(tab.draft, preset.request) ? { ...tab, preset: { id: preset.id, name: preset.name, request: preset.request } } : tab,
+  ),
+});
+
+/** The keychain entry was renamed: every draft and saved preset that used it follows. */
+export function credentialRenamed(workspace: Workspace, from: string, to: string): Workspace {
+  const follow = (request: RequestDocument) => (credentialOf(request) === from ? withCredential(request, to) : request);
+  return {
+    ...workspace,
+    tabs: workspace.tabs.map((tab) => ({ ...tab, draft: follow(tab.draft), preset: tab.preset && { ...tab.preset, request: follow(tab.preset.request) } })),
+  };
+}
+
+export const sendStarted = (workspace: Workspace, id: string, requestId: string): Workspace =>
+  updateTab(workspace, id, (tab) => ({ ...tab, inFlight: requestId, error: null }));
+
+/** A send's answer lands in the tab that sent it, by its request id, whichever tab is active by then. */
+export function sendFinished(workspace: Workspace, requestId: string, answer: { ok: true; value: SendResult } | { ok: false; error: KeypostError }): Workspace {
+  const tab = workspace.tabs.find((candidate) => candidate.inFlight === requestId);
+  if (!tab) return workspace;
+  return updateTab(workspace, tab.id, (current) =>
+    answer.ok
+      ? { ...current, inFlight: null, response: answer.value, error: null, responseIsOld: false }
+      : { ...current, inFlight: null, error: answer.error, responseIsOld: current.response !== null },
+  );
+}
+
+/** An error found before sending (bad input, no token): shown in the tab; an earlier response is now old. */
+export const sendRefused = (workspace: Workspace, id: string, error: KeypostError): Workspace =>
+  updateTab(workspace, id, (tab) => ({ ...tab, error, responseIsOld: tab.response !== null }));
+
+export const dismissError = (workspace: Workspace, id: string): Workspace => updateTab(workspace, id, (tab) => ({ ...tab, error: null }));
+
+export const openDialog = (workspace: Workspace, dialog: Dialog): Workspace => ({ ...workspace, dialog });
+export const closeDialog = (workspace: Workspace): Workspace => ({ ...workspace, dialog: null });
+
+/** What survives a restart: each tab's draft and preset link, never a response or anything in flight. */
+export const toSaved = (workspace: Workspace): SavedWorkspace => ({
+  tabs: workspace.tabs.map((tab) => ({ presetId: tab.preset?.id ?? null, draft: tab.draft })),
+  active: Math.max(0, workspace.tabs.findIndex((tab) => tab.id === workspace.activeId)),
+});
+
+/** The tabs of a saved workspace, each linked to its preset again when that preset still exists. */
+export function fromSaved(saved: SavedWorkspace, presetById: (id: string) => Preset | undefined, credential: string): Workspace {
+  if (saved.tabs.length === 0) return initialWorkspace(credential);
+  const tabs = saved.tabs.map(({ presetId, draft }) => {
+    const preset = presetId ? presetById(presetId) : undefined;
+    return newTab(draft, preset ? { id: preset.id, name: preset.name, request: preset.request } : null);
+  });
+  return { tabs, activeId: tabs[Math.min(saved.active, tabs.length - 1)]!.id, dialog: null };
+}

@@ -1,0 +1,15 @@
+// The open tabs as they are kept across restarts: each tab's draft and the preset it came from. Never a token:
+// a draft is a request document, which names its credential only.
+import { z } from 'zod';
+import { presetIdSchema } from './presets';
+import { requestDocumentSchema } from './request';
+
+export const MAX_OPEN_TABS = 50;
+
+export const savedTabSchema = z.object({ presetId: presetIdSchema.nullable(), draft: requestDocumentSchema }).strict();
+export const savedWorkspaceSchema = z
+  .object({ tabs: z.array(savedTabSchema).max(MAX_OPEN_TABS), active: z.number().int().min(0) })
+  .strict();
+
+export type SavedTab = z.infer<typeof savedTabSchema>;
+export type SavedWorkspace = z.infer<typeof savedWorkspaceSchema>;

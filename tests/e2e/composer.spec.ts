@@ -1,0 +1,147 @@
+// The whole request in the composer: query and header tables, form bodies, tabs that send on their own, the theme,
+// and a preset written by the previous version that still opens and sends as it did.
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { launchApp } from './harness';
+import { expect, fillRequest, forgetKeychain, test } from './fixtures';
+
+const TOKEN = 'kp-e2e-composer-5e1a';
+
+/** Types into the table's empty last row: a new row with this name and value. */
+async function addRow(page: Page, table: string, name: string, value: string): Promise<void> {
+  const newRow = page.getByTestId(table).getByTestId('kv-new-row');
+  await newRow.getByTestId('kv-name').fill(name);
+  await page.getByTestId(table).getByTestId('kv-row').last().getByTestId('kv-value').fill(value);
+}
+
+test('a GET with query rows and a custom header reaches the server exactly as shown', async ({ app, server }) => {
+  const { page } = app;
+  await fillRequest(page, { url: `${server.url}/echo?page=2`, token: TOKEN });
+  await page.getByTestId('method').selectOption('GET');
+  await expect(page.getByTestId('body-not-sent')).toBeVisible();
+
+  await page.getByTestId('request-section-query').click();
+  await expect(page.getByTestId('query-table').getByTestId('kv-row')).toHaveCount(1);
+  await addRow(page, 'query-table', 'q', 'a b&c');
+  await expect(page.getByTestId('url')).toHaveValue(`${server.url}/echo?page=2&q=a b%26c`);
+
+  await page.getByTestId('request-section-headers').click();
+  // A GET sends no body, so no Content-Type is derived: only Authorization and Accept.
+  await expect(page.getByTestId('headers-table').getByTestId('kv-derived')).toHaveCount(2);
+  await addRow(page, 'headers-table', 'X-Trace', 'kp-1');
+  await addRow(page, 'headers-table', 'accept', 'text/plain');
+  await expect(page.getByTestId('headers-table').getByTestId('kv-derived').filter({ hasText: 'Accept' })).toHaveAttribute('data-overridden', 'true');
+
+  await page.getByTestId('send').click();
+  await expect(page.getByTestId('status')).toHaveText('200 OK');
+  const received = server.received.at(-1)!;
+  expect(received.method).toBe('GET');
+  expect(received.url).toBe('/echo?page=2&q=a%20b%26c');
+  expect(received.headers['x-trace']).toBe('kp-1');
+  expect(received.headers.accept).toBe('text/plain');
+  expect(received.headers.authorization).toBe(`Bearer ${TOKEN}`);
+  expect(received.headers['content-type']).toBeUndefined();
+  expect(received.body).toBe('');
+});
+
+test('refuses a header name with a space, saying which, and sends nothing', async ({ app, server }) => {
+  const { page } = app;
+  await fillRequest(page, { url: `${server.url}/echo`, token: TOKEN });
+  await page.getByTestId('request-section-headers').click();
+  await addRow(page, 'headers-table', 'X Bad', '1');
+  await expect(page.getByTestId('headers-table').getByTestId('kv-problem')).toContainText('X Bad');
+  await page.getByTestId('send').click();
+  await expect(page.getByTestId('error')).toContainText('not a valid header name');
+  expect(server.received).toHaveLength(0);
+});
+
+test('a PUT with a form body sends the fields urlencoded', async ({ app, server }) => {
+  const { page } = app;
+  await fillRequest(page, { url: `${server.url}/echo`, token: TOKEN });
+  await page.getByTestId('method').selectOption('PUT');
+  await page.getByTestId('body-kind').selectOption('form');
+  await addRow(page, 'form-table', 'name', 'Ada Lovelace');
+  await addRow(page, 'form-table', 'lang', 'en&fr');
+  await page.getByTestId('send').click();
+  await expect(page.getByTestId('status')).toHaveText('200 OK');
+  const received = server.received.at(-1)!;
+  expect([received.method, received.headers['content-type'], received.body]).toEqual([
+    'PUT',
+    'application/x-www-form-urlencoded',
+    'name=Ada+Lovelace&lang=en%26fr',
+  ]);
+});
+
+test('two tabs sending at once each show their own response, and a failed send marks the old response', async ({ app, server }) => {
+  const { page } = app;
+  await fillRequest(page, { url: `${server.url}/slow?chunks=15&delay=100`, token: TOKEN });
+  await page.getByTestId('send').click();
+  await page.keyboard.press('ControlOrMeta+T');
+  await expect(page.getByTestId('tab')).toHaveCount(2);
+  await fillRequest(page, { url: `${server.url}/status?code=201` });
+  await page.getByTestId('send').click();
+  await expect(page.getByTestId('status')).toHaveText('201 Created');
+
+  await page.getByTestId('tab').first().getByRole('tab').click();
+  await expect(page.getByTestId('status')).toHaveText('200 OK', { timeout: 15_000 });
+  await page.getByTestId('tab').last().getByRole('tab').click();
+  await expect(page.getByTestId('status')).toHaveText('201 Created');
+
+  // The second tab now fails: its 201 stays visible, marked as belonging to the earlier request.
+  await page.getByTestId('url').fill('http://127.0.0.1:9/nothing-listens');
+  await page.getByTestId('send').click();
+  await expect(page.getByTestId('error')).toBeVisible();
+  await expect(page.getByTestId('response-old')).toContainText('earlier request');
+});
+
+test('the theme follows the OS colour scheme, and Settings can pin one', async ({ app }) => {
+  const { page } = app;
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await page.emulateMedia({ colorScheme: 'light' });
+  const light = await background();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const dark = await background();
+  expect(light).not.toBe(dark);
+
+  await page.keyboard.press('ControlOrMeta+,');
+  await page.getByTestId('theme-select').selectOption('light');
+  await expect.poll(background).toBe(light);
+  await page.getByTestId('settings-close').click();
+});
+
+test('a preset saved by the previous version (store schema 2) opens and sends unchanged', async ({ server }) => {
+  const first = await launchApp();
+  const dir = first.userDataDir;
+  await first.close();
+  await mkdir(dir, { recursive: true });
+  const v2 = {
+    schemaVersion: 2,
+    presets: [{ id: 'old-1', name: 'Old orders', url: `${server.url}/echo?status=open&page=1`, method: 'PATCH', body: '{"n": 1}', credential: 'default', updatedAt: 1 }],
+    settings: { lastPresetId: 'old-1', selectedCredential: 'default', windowBounds: null, bodyLimitMb: 100 },
+  };
+  await writeFile(path.join(dir, 'keypost-store.json'), JSON.stringify(v2));
+  await writeFile(path.join(dir, 'keypost-workspace.json'), '{}');
+  const app = await launchApp({ userDataDir: dir });
+  try {
+    const { page } = app;
+    await expect(page.getByTestId('preset-current')).toHaveText('Old orders');
+    await expect(page.getByTestId('url')).toHaveValue(`${server.url}/echo?status=open&page=1`);
+    await expect(page.getByTestId('method')).toHaveValue('PATCH');
+    await expect(page.getByTestId('unsaved-marker')).toHaveCount(0);
+    await page.getByTestId('token').fill(TOKEN);
+    await page.getByTestId('send').click();
+    await expect(page.getByTestId('status')).toHaveText('200 OK');
+    const received = server.received.at(-1)!;
+    expect([received.method, received.url, received.body, received.headers['content-type'], received.headers.authorization]).toEqual([
+      'PATCH',
+      '/echo?status=open&page=1',
+      '{"n": 1}',
+      'application/json',
+      `Bearer ${TOKEN}`,
+    ]);
+  } finally {
+    await app.close();
+    await forgetKeychain(app.keychainService);
+  }
+});
