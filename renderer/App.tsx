@@ -4,6 +4,8 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, isMac } from './api';
 import type { KeypostError } from '../shared/errors';
 import { credentialOf, withCredential, type RequestDocument } from '../shared/request';
+import { checkUrl } from '../shared/requestChecks';
+import { credentialNameFor, movedToKeychain, secretRows, type SecretRow } from '../shared/secrets';
 import { joinUrl, queryFromUrlText } from '../shared/urlQuery';
 import { CredentialSelect } from './components/CredentialSelect';
 import { ErrorBanner } from './components/ErrorBanner';
@@ -14,6 +16,7 @@ import { RequestEditor } from './components/RequestEditor';
 import { RequestTabs } from './components/RequestTabs';
 import { ResponseView } from './components/ResponseView';
 import { SendProgress } from './components/SendProgress';
+import { SecretNotice } from './components/SecretNotice';
 import { SettingsDialog } from './components/SettingsDialog';
 import { StoreNotice } from './components/StoreNotice';
 import { TokenField } from './components/TokenField';
@@ -67,6 +70,23 @@ export function App() {
 
   const openSettings = useCallback(() => workspaceStore.update((workspace) => openDialog(workspace, { kind: 'settings' })), []);
   const dialog = useWorkspace((workspace) => workspace.dialog);
+
+  // A secret typed into the header or query table moves into the keychain as a credential of its own.
+  const secrets = useMemo(() => secretRows(tab.draft), [tab.draft]);
+  const moveSecret = useCallback(
+    async (row: SecretRow) => {
+      const draft = activeTab(workspaceStore.get()).draft;
+      const host = checkUrl(joinUrl(draft.url, draft.query));
+      const name = credentialNameFor(host.ok ? host.value.hostname : '', row.name, credentials.credentials.map((known) => known.name));
+      const moved = movedToKeychain(draft, row, name);
+      const stored = await api!.setToken(name, moved.token);
+      if (!stored.ok) return setReportedError(stored.error);
+      setDraft(() => moved.request);
+      presets.rememberCredential(name);
+      await credentials.refresh();
+    },
+    [credentials, presets, setDraft],
+  );
 
   // A multipart file is picked in main's dialog; the page only ever holds its path.
   const chooseFile = useCallback(async () => {
@@ -135,9 +155,17 @@ export function App() {
             onCancel={() => sending.cancel(tab.inFlight)}
           />
           <div className="credential-row">
-            <CredentialSelect credentials={credentials.credentials} selected={credential} onSelect={selectCredential} onManage={commands.manageCredentials} />
-            <TokenField token={token} />
+            <CredentialSelect
+              credentials={credentials.credentials}
+              selected={credential}
+              auth={tab.draft.auth}
+              onSelect={selectCredential}
+              onNoAuth={() => setDraft((draft) => ({ ...draft, auth: { kind: 'none' } }))}
+              onManage={commands.manageCredentials}
+            />
+            {tab.draft.auth.kind !== 'none' && <TokenField token={token} />}
           </div>
+          <SecretNotice rows={secrets} onMove={(row) => void moveSecret(row)} />
           <TransportOptIns optIns={tab.draft.options} onChange={(options) => setDraft((draft) => ({ ...draft, options }))} />
           {commands.infoNotice}
           {tab.inFlight && <SendProgress requestId={tab.inFlight} />}

@@ -11,6 +11,9 @@ import type { TokenState } from './useToken';
 import { sendFinished, sendRefused, sendStarted } from './workspace/workspace';
 import { workspaceStore } from './workspace/workspaceStore';
 
+/** Requests cancelled before main had them (Cancel pressed while the token was being saved): never sent. */
+const cancelledEarly = new Set<string>();
+
 /** settings: the timeout, redirects followed, and the body size kept in memory (bigger bodies go to a temp file). */
 export function useSend(token: TokenState, settings: RendererSettings) {
   /** Sends `request` (the tab's draft, or the editor's newer text) for the tab `tabId`. */
@@ -24,7 +27,7 @@ export function useSend(token: TokenState, settings: RendererSettings) {
       if (!checked.ok) return refuse(checked.error);
       const requestId = crypto.randomUUID();
       workspaceStore.update((workspace) => sendStarted(workspace, tabId, requestId));
-      if (request.auth.kind === 'bearer') {
+      if (request.auth.kind !== 'none') {
         const saved = await token.commit();
         const problem = !saved.ok
           ? saved.error
@@ -32,6 +35,9 @@ export function useSend(token: TokenState, settings: RendererSettings) {
             ? { code: 'NO_TOKEN' as const, message: 'Enter a bearer token first.', hint: 'It is saved in your OS keychain, never in a file.' }
             : null;
         if (problem) return workspaceStore.update((workspace) => sendFinished(workspace, requestId, { ok: false, error: problem }));
+      }
+      if (cancelledEarly.delete(requestId)) {
+        return workspaceStore.update((workspace) => sendFinished(workspace, requestId, fail('CANCELLED', 'The request was cancelled.')));
       }
       const answer = await api.send({
         requestId,
@@ -46,7 +52,12 @@ export function useSend(token: TokenState, settings: RendererSettings) {
   );
 
   const cancel = useCallback((requestId: string | null) => {
-    if (requestId) void api?.cancel(requestId);
+    if (!requestId) return;
+    cancelledEarly.add(requestId);
+    void api?.cancel(requestId).then((result) => {
+      // Main had it (and stops it): nothing left to do before sending.
+      if (result.ok && result.value) cancelledEarly.delete(requestId);
+    });
   }, []);
 
   return { send, cancel };

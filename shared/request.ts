@@ -39,10 +39,12 @@ export const requestBodySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('multipart'), parts: z.array(multipartPartSchema).max(ROWS_MAX) }).strict(),
 ]);
 
-/** How the request authenticates: later kinds (OAuth 2.0, API key) join this union. */
+/** How the request authenticates: later kinds (OAuth 2.0) join this union. The token always comes from the keychain. */
 export const requestAuthSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }).strict(),
   z.object({ kind: z.literal('bearer'), credential: credentialNameSchema }).strict(),
+  // The credential's value sent as it is, in a header (X-API-Key: …) or a query parameter (?api_key=…).
+  z.object({ kind: z.literal('apiKey'), credential: credentialNameSchema, in: z.enum(['header', 'query']), name: z.string().min(1).max(NAME_MAX) }).strict(),
 ]);
 
 /** Relaxations of Keypost's safe defaults, each an explicit opt-in the user makes for one request. */
@@ -95,10 +97,13 @@ export const blankRequest = (credential: string = DEFAULT_CREDENTIAL): RequestDo
 export const methodTakesBody = (method: string) => !['GET', 'HEAD'].includes(method.toUpperCase());
 
 /** The credential whose token the request sends, if any. */
-export const credentialOf = (request: RequestDocument): string | null => (request.auth.kind === 'bearer' ? request.auth.credential : null);
+export const credentialOf = (request: RequestDocument): string | null => (request.auth.kind === 'none' ? null : request.auth.credential);
 
-/** The same request, sending the token of `credential`. */
-export const withCredential = (request: RequestDocument, credential: string): RequestDocument => ({ ...request, auth: { kind: 'bearer', credential } });
+/** The same request, sending the token of `credential` (as a bearer token, unless it already sends one as an API key). */
+export const withCredential = (request: RequestDocument, credential: string): RequestDocument => ({
+  ...request,
+  auth: request.auth.kind === 'apiKey' ? { ...request.auth, credential } : { kind: 'bearer', credential },
+});
 
 /** Two documents are the same request when their JSON is the same (they hold plain data, in a fixed key order). */
 export const sameRequest = (a: RequestDocument, b: RequestDocument) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));

@@ -2,7 +2,8 @@
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { fail, ok, type Result } from './errors';
 import { methodSchema, methodTakesBody, type Header, type RequestDocument } from './request';
-import { carriesCredentialHeader, SINGLE_VALUE_HEADERS, userHeaders } from './requestHeaders';
+import { SINGLE_VALUE_HEADERS, userHeaders } from './requestHeaders';
+import { isSecretRow } from './secrets';
 import { joinUrl } from './urlQuery';
 
 /** A document that passed checkRequest: its URL parsed, its header rows valid. Only these can be sent. */
@@ -18,11 +19,19 @@ export function checkRequest(document: RequestDocument): Result<CheckedRequest> 
   const method = methodSchema.safeParse(document.method);
   if (!method.success) return fail('INVALID_METHOD', `“${document.method.slice(0, 40)}” cannot be used as a method: ${method.error.issues[0]!.message}`);
   const url = checkUrl(joinUrl(document.url, document.query));
+  if (url.ok && document.auth.kind === 'apiKey' && document.auth.in === 'query') {
+    // The key's parameter is added when the request is built; a row of the same name would send it twice.
+    const key = document.auth.name;
+    if (document.query.some((param) => param.enabled && param.name === key)) {
+      return fail('INVALID_ARGUMENT', `The query already has a “${key}” parameter, and the credential is sent as one too.`, { hint: 'Disable or remove the query row.' });
+    }
+  }
   if (!url.ok) return url;
   const headers = checkHeaders(document.headers);
   if (!headers.ok) return headers;
-  // Plain http matters when a credential goes along: the token, or an Authorization/Cookie row.
-  if (document.auth.kind === 'bearer' || carriesCredentialHeader(headers.value)) {
+  // Plain http matters when a credential goes along: the token, or a header or query row that is (or looks like) one.
+  const secretRowSent = [...headers.value, ...document.query.filter((param) => param.enabled)].some((row) => isSecretRow(row.name, row.value));
+  if (document.auth.kind !== 'none' || secretRowSent) {
     const transport = checkTransport(url.value, document.options.allowPlainHttp ?? false);
     if (!transport.ok) return transport;
   }

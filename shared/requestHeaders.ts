@@ -22,6 +22,8 @@ export function derivedHeaders(request: RequestDocument): DerivedHeader[] {
   const headers: DerivedHeader[] = [];
   if (request.auth.kind === 'bearer') {
     headers.push({ name: 'Authorization', value: `Bearer <token of credential “${request.auth.credential}”>`, source: 'auth' });
+  } else if (request.auth.kind === 'apiKey' && request.auth.in === 'header') {
+    headers.push({ name: request.auth.name, value: `<value of credential “${request.auth.credential}”>`, source: 'auth' });
   }
   const contentType = CONTENT_TYPES[request.body.kind];
   if (contentType && methodTakesBody(request.method)) {
@@ -56,7 +58,3 @@ export const SINGLE_VALUE_HEADERS = [
   'if-unmodified-since',
   'if-range',
 ];
-
-/** Header names that carry credentials: sent only as the user typed them, and never over plain http unasked. */
-export const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cookie'];
-export const carriesCredentialHeader = (headers: readonly Header[]) => userHeaders(headers).some((row) => CREDENTIAL_HEADERS.includes(row.name.toLowerCase()));

@@ -20,6 +20,8 @@ export type OutgoingHeaders = Array<[name: string, value: string | Secret]>;
 
 export interface OutgoingRequest {
   url: URL;
+  /** Hides the API key in a URL the page will see (the key the builder put in the query, wherever it reappears). */
+  conceal(href: string): string;
   method: string;
   headers: OutgoingHeaders;
   /** What fetch sends (undici's FormData, the type its fetch takes); FormData gets its multipart boundary (and Content-Type) from fetch itself. */
@@ -31,13 +33,22 @@ export function buildOutgoing({ document, url, headers }: CheckedRequest, secret
   for (const derived of derivedHeaders(document)) {
     if (isOverridden(derived, document.headers)) continue;
     if (derived.source === 'auth') {
-      if (secrets.token) outgoing.push([derived.name, secrets.token.map((token) => `Bearer ${token}`)]);
+      const bearer = document.auth.kind === 'bearer';
+      if (secrets.token) outgoing.push([derived.name, bearer ? secrets.token.map((token) => `Bearer ${token}`) : secrets.token]);
     } else if (!(derived.source === 'body' && document.body.kind === 'multipart')) {
       outgoing.push([derived.name, derived.value]);
     }
   }
   for (const row of headers) outgoing.push([row.name, row.value]);
-  return { url, method: document.method, headers: outgoing, body: methodTakesBody(document.method) ? bodyOf(document.body, secrets.files) : undefined };
+  const { auth } = document;
+  const keyInQuery = auth.kind === 'apiKey' && auth.in === 'query' && secrets.token ? secrets.token : null;
+  return {
+    url: keyInQuery && auth.kind === 'apiKey' ? withKey(url, auth.name, keyInQuery) : url,
+    conceal: keyInQuery ? concealer(keyInQuery) : (href) => href,
+    method: document.method,
+    headers: outgoing,
+    body: methodTakesBody(document.method) ? bodyOf(document.body, secrets.files) : undefined,
+  };
 }
 
 function bodyOf(body: CheckedRequest['document']['body'], files: ResolvedSecrets['files']): OutgoingRequest['body'] {
@@ -60,4 +71,18 @@ function bodyOf(body: CheckedRequest['document']['body'], files: ResolvedSecrets
       return form;
     }
   }
+}
+
+/** The URL with the API key as one more query parameter, appended to the query text as it is (nothing re-encoded). */
+function withKey(url: URL, name: string, token: Secret): URL {
+  const keyed = new URL(url);
+  const pair = `${encodeURIComponent(name)}=${encodeURIComponent(token.reveal())}`;
+  keyed.search = url.search ? `${url.search}&${pair}` : `?${pair}`;
+  return keyed;
+}
+
+/** Replaces the token, as sent or percent-encoded, with [secret]. */
+function concealer(token: Secret): (href: string) => string {
+  const forms = [...new Set([encodeURIComponent(token.reveal()), token.reveal()])];
+  return (href) => forms.reduce((text, form) => text.split(form).join('[secret]'), href);
 }

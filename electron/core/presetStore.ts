@@ -2,11 +2,15 @@
 import { randomUUID } from 'node:crypto';
 import { fail, ok, type Result } from '../../shared/errors';
 import { nameKey, summaryOf, type Preset, type PresetDraft, type PresetSummary, uniqueName } from '../../shared/presets';
-import { credentialOf, withCredential } from '../../shared/request';
+import { credentialOf, withCredential, type RequestDocument } from '../../shared/request';
+import { withoutSecrets } from '../../shared/secrets';
 import type { Settings } from '../../shared/settings';
 import type { StoreFile, StoreStatus } from '../../shared/storeFile';
 import type { ConflictChoice, ImportOutcome } from '../../shared/transfer';
 import { loadStore, type StoreBackend } from './presetStoreFile';
+
+/** What a preset may hold on disk: its request with every secret-looking header or query value emptied (secrets.ts). */
+const storable = <T extends { request: RequestDocument }>(draft: T): T => ({ ...draft, request: withoutSecrets(draft.request) });
 
 export interface PresetStore {
   status(): StoreStatus;
@@ -87,7 +91,7 @@ export function createPresetStore(backend: StoreBackend, clock: () => number = D
 
     create(draft) {
       if (nameTaken(draft.name)) return duplicateName(draft.name);
-      const preset: Preset = { ...draft, id: randomUUID(), updatedAt: clock() };
+      const preset: Preset = { ...storable(draft), id: randomUUID(), updatedAt: clock() };
       const saved = persist({ ...state, presets: [...state.presets, preset] });
       return saved.ok ? ok(preset) : saved;
     },
@@ -96,7 +100,7 @@ export function createPresetStore(backend: StoreBackend, clock: () => number = D
       const found = find(id);
       if (!found.ok) return found;
       if (nameTaken(draft.name, id)) return duplicateName(draft.name);
-      const preset: Preset = { ...draft, id, updatedAt: clock() };
+      const preset: Preset = { ...storable(draft), id, updatedAt: clock() };
       const saved = persist({ ...state, presets: replacePreset(preset) });
       return saved.ok ? ok(preset) : saved;
     },
@@ -129,7 +133,7 @@ export function createPresetStore(backend: StoreBackend, clock: () => number = D
 
     restore(preset) {
       const id = state.presets.some((p) => p.id === preset.id) ? randomUUID() : preset.id;
-      const restored: Preset = { ...preset, id, name: uniqueName(preset.name, takenNames()) };
+      const restored: Preset = { ...storable(preset), id, name: uniqueName(preset.name, takenNames()) };
       const saved = persist({ ...state, presets: [...state.presets, restored] });
       return saved.ok ? ok(summaryOf(restored)) : saved;
     },
@@ -147,14 +151,14 @@ export function createPresetStore(backend: StoreBackend, clock: () => number = D
       for (const draft of drafts) {
         const existing = indexByName.get(nameKey(draft.name));
         if (existing !== undefined && onConflict === 'replace') {
-          presets[existing] = { ...draft, name: presets[existing]!.name, id: presets[existing]!.id, updatedAt: clock() };
+          presets[existing] = { ...storable(draft), name: presets[existing]!.name, id: presets[existing]!.id, updatedAt: clock() };
           outcome.replaced++;
           continue;
         }
         const name = uniqueName(draft.name, taken);
         if (name !== draft.name.trim()) outcome.renamed++;
         else outcome.added++;
-        const preset: Preset = { ...draft, name, id: randomUUID(), updatedAt: clock() };
+        const preset: Preset = { ...storable(draft), name, id: randomUUID(), updatedAt: clock() };
         taken.add(nameKey(name));
         indexByName.set(nameKey(name), presets.length);
         presets.push(preset);

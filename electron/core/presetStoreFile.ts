@@ -6,6 +6,7 @@ import { parse as parseTolerant } from 'jsonc-parser';
 import { nameKey, type Preset, presetSchema, uniqueName } from '../../shared/presets';
 import { emptySettings, type Settings, settingsFields } from '../../shared/settings';
 import { STORE_SCHEMA_VERSION, type StoreFile, type StoreStatus } from '../../shared/storeFile';
+import { withoutSecrets } from '../../shared/secrets';
 import { migrate } from './presetMigrations';
 
 export const STORE_NAME = 'keypost-store';
@@ -86,7 +87,9 @@ export function loadStore(backend: StoreBackend, now: Date = new Date()): Loaded
     data = migrate(data, version, STORE_SCHEMA_VERSION);
   }
 
-  const presets = validPresets(data.presets, problems);
+  // Secret values taken out of presets: said, and written out of the file, but never copied into a backup.
+  const secretNotes: string[] = [];
+  const presets = validPresets(data.presets, problems, secretNotes);
   const settings = validSettings(data.settings, problems);
   // Anything unreadable, dropped or repaired means the file on disk holds more than we kept: back it up.
   const damaged = problems.length > 0;
@@ -104,8 +107,8 @@ export function loadStore(backend: StoreBackend, now: Date = new Date()): Loaded
 
   return {
     file: { schemaVersion: STORE_SCHEMA_VERSION, presets, settings },
-    status: { backupPath, problems, migratedFrom },
-    needsWrite: (damaged || migratedFrom !== null) && !writeBlocked,
+    status: { backupPath, problems: [...problems, ...secretNotes], migratedFrom },
+    needsWrite: (damaged || migratedFrom !== null || secretNotes.length > 0) && !writeBlocked,
     writeBlocked,
   };
 }
@@ -132,7 +135,7 @@ function salvage(text: string): Record<string, unknown> {
 }
 
 /** Keeps each preset that validates; repairs duplicate ids and names instead of dropping them. */
-function validPresets(input: unknown, problems: string[]): Preset[] {
+function validPresets(input: unknown, problems: string[], secretNotes: string[]): Preset[] {
   if (input === undefined) return [];
   if (!Array.isArray(input)) {
     problems.push('The presets list in the file was not a list and could not be read.');
@@ -143,6 +146,7 @@ function validPresets(input: unknown, problems: string[]): Preset[] {
   const names = new Set<string>();
   let dropped = 0;
   let repaired = 0;
+  const secrets: string[] = [];
   for (const candidate of input) {
     const parsed = presetSchema.safeParse(candidate);
     if (!parsed.success) {
@@ -150,6 +154,12 @@ function validPresets(input: unknown, problems: string[]): Preset[] {
       continue;
     }
     const preset = parsed.data;
+    // A secret value in a header or query row (a hand edit, or a token in an old preset's URL) leaves the file.
+    const request = withoutSecrets(preset.request);
+    if (request !== preset.request) {
+      preset.request = request;
+      secrets.push(preset.name);
+    }
     if (ids.has(preset.id)) {
       preset.id = randomUUID();
       repaired++;
@@ -164,6 +174,11 @@ function validPresets(input: unknown, problems: string[]): Preset[] {
     kept.push(preset);
   }
   if (dropped) problems.push(`${dropped} preset${dropped === 1 ? ' was' : 's were'} invalid and left out.`);
+  if (secrets.length) {
+    secretNotes.push(
+      `A value that looks like a secret was removed from ${secrets.length === 1 ? 'the preset' : 'the presets'} ${secrets.map((name) => `“${name}”`).join(', ')}: the keychain is the only place Keypost keeps a secret. Type it again and move it to the keychain.`,
+    );
+  }
   if (repaired) problems.push(`${repaired} duplicate preset name${repaired === 1 ? '' : 's'} or id${repaired === 1 ? ' was' : 's were'} renamed.`);
   return kept;
 }

@@ -45,6 +45,8 @@ export async function sendRequest(request: OutgoingRequest, options: SendOptions
   const started = performance.now();
   const redirects: RedirectHop[] = [];
   let url = request.url;
+  // Every URL the page sees is concealed: an API key the builder put in the query never reaches it.
+  const shown = (current: URL | string) => request.conceal(typeof current === 'string' ? current : current.href);
   let method = request.method;
   let body = request.body;
   const maxRedirects = options.maxRedirects ?? MAX_REDIRECTS;
@@ -67,13 +69,13 @@ export async function sendRequest(request: OutgoingRequest, options: SendOptions
         // The token only ever goes to the origin the user typed.
         const crossOrigin = next.origin !== request.url.origin;
         // Following none means the user wants to see the redirect itself: it is the response, and no hop was taken.
-        if (!crossOrigin && maxRedirects === 0) return ok(await buildResult(response, url, started, ttfbMs, redirects, options));
-        redirects.push({ status: response.status, url: next.href });
+        if (!crossOrigin && maxRedirects === 0) return ok(await buildResult(response, shown(url), started, ttfbMs, redirects, options));
+        redirects.push({ status: response.status, url: shown(next) });
         if (!crossOrigin) {
           if (redirects.length > maxRedirects) {
             await response.body?.cancel();
             return fail('TOO_MANY_REDIRECTS', `Stopped after ${maxRedirects} redirect${maxRedirects === 1 ? '' : 's'}.`, {
-              hint: `Last location: ${next.href}. How many redirects are followed is set in Settings.`,
+              hint: `Last location: ${shown(next)}. How many redirects are followed is set in Settings.`,
             });
           }
           await response.body?.cancel();
@@ -84,9 +86,9 @@ export async function sendRequest(request: OutgoingRequest, options: SendOptions
           url = next;
           continue;
         }
-        return ok(await buildResult(response, url, started, ttfbMs, redirects, options, next.href));
+        return ok(await buildResult(response, shown(url), started, ttfbMs, redirects, options, shown(next)));
       }
-      return ok(await buildResult(response, url, started, ttfbMs, redirects, options));
+      return ok(await buildResult(response, shown(url), started, ttfbMs, redirects, options));
     }
   } catch (error) {
     if (options.signal?.aborted) return fail('CANCELLED', 'The request was cancelled.');
@@ -112,7 +114,8 @@ function isRedirect(status: number): boolean {
 
 async function buildResult(
   response: Response,
-  url: URL,
+  /** The URL of the response, as the page may see it (concealed). */
+  shownUrl: string,
   started: number,
   ttfbMs: number,
   redirects: RedirectHop[],
@@ -135,7 +138,7 @@ async function buildResult(
   return {
     status: response.status,
     statusText: response.statusText,
-    url: url.href,
+    url: shownUrl,
     headers: [...response.headers],
     elapsedMs: performance.now() - started,
     ttfbMs,

@@ -3,6 +3,7 @@
 import { fail, ok, type Result } from '../../shared/errors';
 import { savedTabSchema, type SavedTab, type SavedWorkspace } from '../../shared/workspace';
 import type { StoreBackend } from './presetStoreFile';
+import { withoutSecrets } from '../../shared/secrets';
 
 export const WORKSPACE_NAME = 'keypost-workspace';
 
@@ -25,7 +26,9 @@ export function createWorkspaceFile(backend: StoreBackend): WorkspaceFile {
     save(workspace) {
       try {
         // The same atomic write as the presets (conf/electron-store: temporary file, fsync, rename).
-        backend.store = workspace as unknown as Record<string, unknown>;
+        // Drafts without secret-looking header or query values: the keychain is the only place a secret is kept.
+        const tabs = workspace.tabs.map((tab) => ({ ...tab, draft: withoutSecrets(tab.draft) }));
+        backend.store = { ...workspace, tabs } as unknown as Record<string, unknown>;
         return ok(undefined);
       } catch (error) {
         return fail('STORE_WRITE_FAILED', 'Keypost could not save your open tabs.', {

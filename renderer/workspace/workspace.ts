@@ -6,6 +6,7 @@ import type { SendResult } from '../../shared/http';
 import type { ImportPreview } from '../../shared/transfer';
 import type { Preset } from '../../shared/presets';
 import { blankRequest, credentialOf, sameRequest, withCredential, type RequestDocument } from '../../shared/request';
+import { withoutSecrets } from '../../shared/secrets';
 import type { SavedWorkspace } from '../../shared/workspace';
 
 export interface Tab {
@@ -50,9 +51,12 @@ export const initialWorkspace = (credential?: string): Workspace => {
 
 export const activeTab = (workspace: Workspace): Tab => workspace.tabs.find((tab) => tab.id === workspace.activeId) ?? workspace.tabs[0]!;
 
-/** Unsaved: the draft differs from its preset, or (a new request) from a blank one with the same credential. */
+/**
+ * Unsaved: the draft differs from its preset, or (a new request) from a blank one with the same credential. Secret
+ * values are never saved (secrets.ts), so they do not count: a tab holding one is not unsaved forever.
+ */
 export const isDirty = (tab: Tab): boolean =>
-  !sameRequest(tab.draft, tab.preset ? tab.preset.request : blankRequest(credentialOf(tab.draft) ?? undefined));
+  !sameRequest(withoutSecrets(tab.draft), tab.preset ? tab.preset.request : blankRequest(credentialOf(tab.draft) ?? undefined));
 
 const updateTab = (workspace: Workspace, id: string, change: (tab: Tab) => Tab): Workspace => ({
   ...workspace,
@@ -141,7 +145,7 @@ export const presetDeleted = (workspace: Workspace, presetId: string): Workspace
 export const presetRestored = (workspace: Workspace, preset: Preset): Workspace => ({
   ...workspace,
   tabs: workspace.tabs.map((tab) =>
-    !tab.preset && sameRequest(tab.draft, preset.request) ? { ...tab, preset: { id: preset.id, name: preset.name, request: preset.request } } : tab,
+    !tab.preset && sameRequest(withoutSecrets(tab.draft), preset.request) ? { ...tab, preset: { id: preset.id, name: preset.name, request: preset.request } } : tab,
   ),
 });
 

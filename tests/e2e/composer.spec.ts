@@ -4,7 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { launchApp } from './harness';
-import { expect, fillRequest, forgetKeychain, test } from './fixtures';
+import { expect, filesContaining, fillRequest, forgetKeychain, test } from './fixtures';
 
 const TOKEN = 'kp-e2e-composer-5e1a';
 
@@ -143,5 +143,55 @@ test('a preset saved by the previous version (store schema 2) opens and sends un
   } finally {
     await app.close();
     await forgetKeychain(app.keychainService);
+  }
+});
+
+test('a token typed into the headers table is sent, kept out of every file, and one click moves it to the keychain', async ({ server }) => {
+  const secret = `kp-header-${Date.now().toString(36)}-Zq81`;
+  const first = await launchApp();
+  let second: Awaited<ReturnType<typeof launchApp>> | undefined;
+  try {
+    const { page } = first;
+    await fillRequest(page, { url: `${server.url}/echo` });
+    await page.getByTestId('credential-select').selectOption('');
+    await page.getByTestId('request-section-headers').click();
+    await addRow(page, 'headers-table', 'Authorization', `Bearer ${secret}`);
+    await expect(page.getByTestId('secret-notice')).toContainText('Authorization');
+    await page.getByTestId('send').click();
+    await expect(page.getByTestId('status')).toHaveText('200 OK');
+    expect(server.received.at(-1)!.headers.authorization).toBe(`Bearer ${secret}`);
+
+    await page.keyboard.press('ControlOrMeta+S');
+    await page.getByTestId('preset-name').fill('header token');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('unsaved-marker')).toHaveCount(0);
+    await page.getByTestId('preset-export').click();
+    await expect(page.getByTestId('notice')).toContainText('Exported 1 preset');
+    await first.close();
+
+    second = await launchApp({ userDataDir: first.userDataDir });
+    const again = second.page;
+    await expect(again.getByTestId('preset-current')).toHaveText('header token');
+    await again.getByTestId('request-section-headers').click();
+    const row = again.getByTestId('headers-table').getByTestId('kv-row').first();
+    await expect(row.getByTestId('kv-name')).toHaveValue('Authorization');
+    await expect(row.getByTestId('kv-value')).toHaveValue('');
+    expect(await filesContaining(first.userDataDir, secret)).toEqual([]);
+
+    // Typed again and moved: it now lives in the keychain as a credential, and goes out from there.
+    await row.getByTestId('kv-value').fill(`Bearer ${secret}`);
+    await again.getByTestId('secret-move').click();
+    await expect(again.getByTestId('secret-notice')).toHaveCount(0);
+    await expect(again.getByTestId('credential-select')).toHaveValue(/Authorization/);
+    await again.getByTestId('send').click();
+    await expect(again.getByTestId('status')).toHaveText('200 OK');
+    expect(server.received).toHaveLength(2);
+    expect(server.received.at(-1)!.headers.authorization).toBe(`Bearer ${secret}`);
+    await again.keyboard.press('ControlOrMeta+S');
+    await expect(again.getByTestId('unsaved-marker')).toHaveCount(0);
+    expect(await filesContaining(first.userDataDir, secret)).toEqual([]);
+  } finally {
+    await second?.close();
+    await forgetKeychain(first.keychainService);
   }
 });

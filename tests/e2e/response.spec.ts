@@ -154,7 +154,7 @@ test('shows headers as a table, and the encoding and both sizes of a compressed 
   await expect(page.getByTestId('size')).toHaveText(/^\d\.\d KB$/);
   await expect(page.getByTestId('ttfb')).toHaveText(/TTFB \d+ ms/);
   await expect.poll(() => displayedBody(page)).toContain('"compressed": "br"');
-  await page.getByRole('tab', { name: /Headers/ }).click();
+  await page.getByRole('region', { name: 'Response' }).getByRole('tab', { name: /Headers/ }).click();
   const encoding = page.getByTestId('response-headers').getByRole('row', { name: /content-encoding/ });
   await expect(encoding.getByRole('cell')).toHaveText('br');
 });

@@ -120,6 +120,9 @@ test('no file, log line, console message or error message contains a token', asy
 
       const second = await launchApp({ userDataDir: first.userDataDir });
       watch(second.page);
+      // The tab comes back with its unsaved edits (the last URL typed); close it, discarding them, and open the preset.
+      await second.page.keyboard.press('ControlOrMeta+W');
+      await second.page.getByTestId('dialog-confirm').click();
       await second.page.getByTestId('preset-item').filter({ hasText: 'leak check' }).click();
       await second.page.getByTestId('send').click();
       await expect(second.page.getByTestId('status')).toHaveText('200 OK');

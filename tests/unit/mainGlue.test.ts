@@ -166,6 +166,14 @@ describe('native dialogs and the shell', () => {
     expect(value(await invoke('readImportFile', []))).toBeNull();
   });
 
+  it('picks a file to upload through an open dialog without a filter, and answers only its path', async () => {
+    electron.dialog.openAnswer = { canceled: false, filePaths: [path.join(userDataDir, 'upload.bin')] };
+    expect(value(await invoke('chooseUploadFile', []))).toBe(path.join(userDataDir, 'upload.bin'));
+    expect(electron.dialog.calls.at(-1)).toEqual({ kind: 'open', owner: mainWindow(), options: { properties: ['openFile'] } });
+    electron.dialog.openAnswer = { canceled: true, filePaths: [] };
+    expect(value(await invoke('chooseUploadFile', []))).toBeNull();
+  });
+
   it('saves a response body where the save dialog points, suggesting a name', async () => {
     const sent = value(await invoke<SendResult>('send', [sendCall({ requestId: 'glue-1', url: `${server.url}/echo`, body: '{"a":1}' })]));
     expect(sent.status).toBe(200);

@@ -178,6 +178,18 @@ describe('loading a store file', () => {
     expect(store.settings()).toMatchObject({ lastPresetId: 'id-Query', selectedCredential: 'prod', bodyLimitMb: 5 });
   });
 
+  it('takes a secret value out of a preset on load, says so, and keeps no copy of the file with it', () => {
+    const dir = tempDir();
+    const secret = 'ghp_abcdefghijklmnopqrstuvwxyz0123456789';
+    const withSecret = { ...validPreset('Leaky'), request: { ...validPreset('Leaky').request, headers: [{ name: 'Authorization', value: `token ${secret}`, enabled: true }] } };
+    writeFileSync(storeFile(dir), JSON.stringify({ schemaVersion: STORE_SCHEMA_VERSION, presets: [withSecret, validPreset('Clean')] }));
+    const store = openStore(dir);
+    expect(value(store.get('id-Leaky')).request.headers).toEqual([{ name: 'Authorization', value: '', enabled: true }]);
+    expect(store.status().problems.join(' ')).toContain('“Leaky”');
+    expect(store.status().backupPath).toBeNull();
+    expect(readdirSync(dir).map((file) => readFileSync(path.join(dir, file), 'utf8')).join('')).not.toContain(secret);
+  });
+
   it('keeps the valid presets of a hand-edited file, drops the invalid ones, and backs up the original bytes', () => {
     const dir = tempDir();
     const original = JSON.stringify(

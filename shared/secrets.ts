@@ -1,0 +1,91 @@
+// Secrets typed where a secret does not belong (a header or query row): how they are recognised, and the document
+// without them. The keychain is the only place a secret is stored, so presets, restored tabs and exports hold the
+// request with these values emptied; the draft keeps them for sending until the user moves them to the keychain.
+import type { RequestDocument } from './request';
+
+/** Names whose value is a credential, whatever it looks like. */
+const SECRET_NAME = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api[-_]?key|apikey|x-auth-token|auth[-_]?token|access[-_]?token|refresh[-_]?token|id[-_]?token|client[-_]?secret|secret|password|passwd|private[-_]?key|session[-_]?id|sig|signature)$/i;
+
+/** Values that are credentials, whatever they are called: a JWT, a bearer/basic value, well-known key formats. */
+const SECRET_VALUE = [
+  /^(bearer|basic|token)\s+\S{8,}/i,
+  /^eyJ[\w-]{8,}\.eyJ[\w-]{8,}\.[\w-]*$/, // a JWT
+  /^(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_\w{20,}|sk-[A-Za-z0-9_-]{20,}|xox[abpr]-[\w-]{10,}|AKIA[0-9A-Z]{16}|AIza[\w-]{30,}|glpat-[\w-]{20})/,
+];
+
+/**
+ * A long run of letters, digits and token punctuation mixing kinds of character: how generated keys look (24+
+ * characters of lower case, upper case and digits, or 32+ of letters and digits). UUIDs and hex digests are ids,
+ * not secrets, and do not count.
+ */
+function looksGenerated(value: string): boolean {
+  if (value.length < 24 || !/^[A-Za-z0-9_\-.+/=~]+$/.test(value) || /^[0-9a-fA-F-]+$/.test(value)) return false;
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((pattern) => pattern.test(value)).length;
+  return classes === 3 || (classes === 2 && /[0-9]/.test(value) && value.length >= 32);
+}
+
+export function isSecretRow(name: string, value: string | null): boolean {
+  if (!value) return false;
+  return SECRET_NAME.test(name.trim()) || SECRET_VALUE.some((pattern) => pattern.test(value.trim())) || looksGenerated(value.trim());
+}
+
+export interface SecretRow {
+  where: 'header' | 'query';
+  index: number;
+  name: string;
+}
+
+/** Every header and query row whose value is, or looks like, a secret. */
+export function secretRows(request: RequestDocument): SecretRow[] {
+  return [
+    ...request.headers.flatMap((row, index): SecretRow[] => (isSecretRow(row.name, row.value) ? [{ where: 'header', index, name: row.name }] : [])),
+    ...request.query.flatMap((row, index): SecretRow[] => (isSecretRow(row.name, row.value) ? [{ where: 'query', index, name: row.name }] : [])),
+  ];
+}
+
+/** The request as it may be written to a file: every secret-looking value emptied, its row (name, enabled) kept. */
+export function withoutSecrets(request: RequestDocument): RequestDocument {
+  const secrets = secretRows(request);
+  if (secrets.length === 0) return request;
+  const emptied = (where: SecretRow['where'], index: number) => secrets.some((row) => row.where === where && row.index === index);
+  return {
+    ...request,
+    headers: request.headers.map((row, index) => (emptied('header', index) ? { ...row, value: '' } : row)),
+    query: request.query.map((row, index) => (emptied('query', index) ? { ...row, value: '' } : row)),
+  };
+}
+
+/** Only a named row can become a credential sent under its name (a header name must also be an HTTP token). */
+export const isMovable = (row: SecretRow) => (row.where === 'query' ? row.name.trim() !== '' : /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(row.name.trim()));
+
+/**
+ * Moving a secret row into the keychain (offered for movable rows; a request has one credential, so it replaces
+ any the request had): the token to store, and the request that sends it from the credential
+ * instead of the row (as a bearer token for "Authorization: Bearer …", else as an API key under the row's name).
+ */
+export function movedToKeychain(request: RequestDocument, row: SecretRow, credential: string): { request: RequestDocument; token: string } {
+  const rows = row.where === 'header' ? request.headers : request.query;
+  const value = rows[row.index]?.value ?? '';
+  const bearer = row.where === 'header' && /^authorization$/i.test(row.name.trim()) ? /^bearer\s+(.+)$/i.exec(value.trim()) : null;
+  const auth: RequestDocument['auth'] = bearer
+    ? { kind: 'bearer', credential }
+    : { kind: 'apiKey', credential, in: row.where, name: row.name.trim() };
+  return {
+    token: bearer ? bearer[1]!.trim() : value,
+    request: {
+      ...request,
+      auth,
+      headers: row.where === 'header' ? request.headers.filter((_, index) => index !== row.index) : request.headers,
+      query: row.where === 'query' ? request.query.filter((_, index) => index !== row.index) : request.query,
+    },
+  };
+}
+
+/** A credential name for the moved secret, from the host and the row's name, not yet taken. */
+export function credentialNameFor(host: string, rowName: string, taken: readonly string[]): string {
+  const base = `${host} ${rowName}`.replace(/[^\w .@-]/g, '').replace(/\s+/g, ' ').trim().slice(0, 56) || 'moved secret';
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? base : `${base} ${n}`;
+    if (!taken.some((existing) => existing.toLowerCase() === name.toLowerCase())) return name;
+  }
+}
