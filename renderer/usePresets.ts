@@ -41,16 +41,18 @@ export function usePresets(onError: (error: KeypostError) => void) {
     let restored = false;
     // Once restored, the open tabs are saved as they change (drafts included, never a token: a draft names its
     // credential): at once, one write at a time, the latest state last, so closing the window loses nothing.
-    let lastSaved = '';
+    let lastSaved: unknown[] = [];
     let writing = false;
     const save = async () => {
       if (!restored || writing) return;
-      const saved = toSaved(workspaceStore.get());
-      const text = JSON.stringify(saved);
-      if (text === lastSaved) return;
+      const workspace = workspaceStore.get();
+      // What a saved workspace is made of; drafts are replaced, never changed, so comparing references is enough
+      // to skip the changes that do not touch it (a response arriving, a dialog opening).
+      const parts = [workspace.activeId, ...workspace.tabs.flatMap((tab) => [tab.draft, tab.preset?.id])];
+      if (parts.length === lastSaved.length && parts.every((part, index) => part === lastSaved[index])) return;
       writing = true;
-      lastSaved = text;
-      const result = await api!.saveWorkspace(saved);
+      lastSaved = parts;
+      const result = await api!.saveWorkspace(toSaved(workspace));
       writing = false;
       if (!result.ok) errors.current(result.error);
       void save();

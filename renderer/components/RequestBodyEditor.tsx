@@ -3,6 +3,7 @@ import { useRef } from 'react';
 import type { RequestBody, RequestBodyKind } from '../../shared/request';
 import { methodTakesBody } from '../../shared/request';
 import { MonacoView } from '../editor/MonacoView';
+import { formatJson } from '../json/formatJson';
 import { FormFieldsTable } from './FormFieldsTable';
 import { MultipartTable } from './MultipartTable';
 
@@ -46,6 +47,11 @@ export function RequestBodyEditor({ body, method, onChange, onChooseFile, onSubm
             </option>
           ))}
         </select>
+        {body.kind === 'json' && (
+          <button type="button" data-testid="body-format" title="Format the JSON (Shift+Alt+F)" onClick={() => onChange({ kind: 'json', text: formatJson(body.text) })}>
+            Format
+          </button>
+        )}
         {body.kind !== 'none' && !methodTakesBody(method) && (
           <span className="body-not-sent" data-testid="body-not-sent">
             {method.toUpperCase()} requests are sent without a body
@@ -61,6 +67,7 @@ export function RequestBodyEditor({ body, method, onChange, onChooseFile, onSubm
           onChange={(next) => onChange({ kind: body.kind as 'json' | 'text', text: next })}
           // The editor's own text: typing then Ctrl+Enter at once must not send the body as it was a render ago.
           onSubmit={(next) => onSubmit({ kind: body.kind as 'json' | 'text', text: next })}
+          onFormat={body.kind === 'json' ? (next) => onChange({ kind: 'json', text: formatJson(next) }) : undefined}
           reveal={reveal}
         />
       ) : body.kind === 'form' ? (

@@ -10,20 +10,22 @@ interface Props {
   onChange?: (value: string) => void;
   /** Ctrl/Cmd+Enter inside the editor, with the editor's text as it is now. */
   onSubmit?: (value: string) => void;
+  /** Shift+Alt+F inside the editor, with the editor's text as it is now. */
+  onFormat?: (value: string) => void;
   /** Move the cursor here (e.g. to a JSON syntax error). */
   reveal?: { line: number; column: number; nonce: number };
   testId: string;
   ariaLabel: string;
 }
 
-export function MonacoView({ value, language, readOnly = false, onChange, onSubmit, reveal, testId, ariaLabel }: Props) {
+export function MonacoView({ value, language, readOnly = false, onChange, onSubmit, onFormat, reveal, testId, ariaLabel }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
-  const callbacks = useRef({ onChange, onSubmit });
+  const callbacks = useRef({ onChange, onSubmit, onFormat });
   // The text last given to or typed into the editor: comparing against it avoids getValue(), which copies the
   // whole model (hundreds of MB for a large response).
   const shown = useRef(value);
-  callbacks.current = { onChange, onSubmit };
+  callbacks.current = { onChange, onSubmit, onFormat };
 
   useEffect(() => {
     const instance = monaco.editor.create(container.current!, {
@@ -41,6 +43,8 @@ export function MonacoView({ value, language, readOnly = false, onChange, onSubm
       theme: editorTheme(),
       renderValidationDecorations: 'on',
       links: false,
+      // A request body is edited, so long lines wrap; a read-only view keeps them as sent.
+      wordWrap: readOnly ? 'off' : 'on',
     });
     instance.onDidChangeModelContent(() => {
       if (!callbacks.current.onChange) return;
@@ -48,6 +52,7 @@ export function MonacoView({ value, language, readOnly = false, onChange, onSubm
       callbacks.current.onChange(shown.current);
     });
     instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => callbacks.current.onSubmit?.(instance.getValue()));
+    instance.addCommand(monaco.KeyMod.Shift | monaco.KeyMod.Alt | monaco.KeyCode.KeyF, () => callbacks.current.onFormat?.(instance.getValue()));
     editor.current = instance;
     return () => {
       instance.getModel()?.dispose();

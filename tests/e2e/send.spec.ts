@@ -35,6 +35,21 @@ test('Ctrl+Enter sends from the body editor', async ({ app, server }) => {
   expect(server.received.at(-1)!.body).toBe('{"via":"keyboard"}');
 });
 
+test('Format and Shift+Alt+F lay the JSON body out, keeping a big number exact, and that is what is sent', async ({ app, server }) => {
+  const { page } = app;
+  await fillRequest(page, { url: `${server.url}/echo`, token: TOKEN, body: '{"id":12345678901234567890,"n":[1,2]}' });
+  await page.getByTestId('body-format').click();
+  await page.getByTestId('send').click();
+  await expect(page.getByTestId('status')).toHaveText('200 OK');
+  expect(server.received.at(-1)!.body).toBe('{\n  "id": 12345678901234567890,\n  "n": [\n    1,\n    2\n  ]\n}');
+
+  await fillRequest(page, { url: `${server.url}/echo`, body: '{"a":{"b":1}}' });
+  await page.keyboard.press('Shift+Alt+F');
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect.poll(() => server.received.length).toBe(2);
+  expect(server.received.at(-1)!.body).toBe('{\n  "a": {\n    "b": 1\n  }\n}');
+});
+
 test('refuses invalid JSON without sending and says where the error is', async ({ app, server }) => {
   const { page } = app;
   await fillRequest(page, { url: `${server.url}/echo`, token: TOKEN, body: '{\n  "a": 1,\n  "b": }' });

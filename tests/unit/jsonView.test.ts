@@ -2,6 +2,7 @@
 import { applyEdits, format } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { filterJson } from '../../renderer/json/jsonFilter';
+import { formatJson } from '../../renderer/json/formatJson';
 import { jsonPathText } from '../../renderer/json/jsonPathText';
 import { parseExact } from '../../renderer/json/parseExact';
 import { JsonTree } from '../../renderer/json/jsonTree';
@@ -127,5 +128,18 @@ describe('JsonTree', () => {
     expect(tree.toggle(1)).toBe(200_002);
     const window = tree.slice(150_000, 3);
     expect(window.map((row) => row.path)).toEqual(['$.items[149998]', '$.items[149999]', '$.items[150000]']);
+  });
+});
+
+describe('formatJson (the request body’s Format)', () => {
+  it('lays JSON out with two-space indents and keeps every value as typed, big numbers included', () => {
+    expect(formatJson('{"id":12345678901234567890,"tags":["a",1.50],"nested":{"ok":true}}')).toBe(
+      '{\n  "id": 12345678901234567890,\n  "tags": [\n    "a",\n    1.50\n  ],\n  "nested": {\n    "ok": true\n  }\n}',
+    );
+  });
+
+  it('leaves text it cannot parse with its characters in place, so nothing typed is lost', () => {
+    const broken = '{"a": [1, 2,';
+    expect(formatJson(broken).replace(/\s/g, '')).toBe(broken.replace(/\s/g, ''));
   });
 });
