@@ -111,7 +111,8 @@ export function App() {
 
   // Jump to a JSON syntax error once per error, not on every render.
   const jsonErrorAt = useMemo(
-    () => (error?.code === 'INVALID_JSON' && error.position ? { ...error.position, nonce: Date.now() } : undefined),
+    // A new object per error: the editor moves the cursor when it gets one.
+    () => (error?.code === 'INVALID_JSON' && error.position ? { ...error.position } : undefined),
     [error],
   );
 

@@ -19,7 +19,7 @@ export function useVirtualRows(container: RefObject<HTMLElement | null>, count: 
   // A shorter list (after filtering) can leave the old scroll position past its end.
   useEffect(() => {
     const element = container.current;
-    if (element && element.scrollTop > count * rowHeight) element.scrollTop = 0;
+    if (element && element.scrollTop > count * rowHeight) element.scrollTo({ top: 0 });
   }, [container, count, rowHeight]);
 
   const onScroll = useCallback(() => setScrollTop(container.current?.scrollTop ?? 0), [container]);
@@ -30,8 +30,9 @@ export function useVirtualRows(container: RefObject<HTMLElement | null>, count: 
       const element = container.current;
       if (!element) return;
       const top = index * rowHeight;
-      if (top < element.scrollTop) element.scrollTop = top;
-      else if (top + rowHeight > element.scrollTop + element.clientHeight) element.scrollTop = top + rowHeight - element.clientHeight;
+      const scrollTo = (position: number) => element.scrollTo({ top: position });
+      if (top < element.scrollTop) scrollTo(top);
+      else if (top + rowHeight > element.scrollTop + element.clientHeight) scrollTo(top + rowHeight - element.clientHeight);
     },
     [container, rowHeight],
   );

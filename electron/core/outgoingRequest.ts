@@ -60,7 +60,7 @@ function bodyOf(body: CheckedRequest['document']['body'], files: ResolvedSecrets
       return body.text;
     case 'form':
       // URLSearchParams writes application/x-www-form-urlencoded exactly as browsers submit forms (space as +).
-      return new URLSearchParams(body.fields.filter((field) => field.enabled).map((field) => [field.name, field.value])).toString();
+      return new URLSearchParams(body.fields.filter((field) => field.enabled).map((field): [string, string] => [field.name, field.value])).toString();
     case 'multipart': {
       const form = new FormData();
       for (const part of body.parts) {

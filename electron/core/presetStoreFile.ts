@@ -71,17 +71,16 @@ export function loadStore(backend: StoreBackend, now: Date = new Date()): Loaded
     data = salvage(readFileSync(backend.path, 'utf8'));
   }
 
+  // An empty file, a missing or invalid version, or a newer one are read as this version; an older one is migrated.
   const empty = Object.keys(data).length === 0;
-  let version = data.schemaVersion;
+  const version = data.schemaVersion;
   let migratedFrom: number | null = null;
   if (empty) {
-    version = STORE_SCHEMA_VERSION;
+    // nothing to read
   } else if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     problems.push('The presets file had no valid schema version; it was read as the current version.');
-    version = STORE_SCHEMA_VERSION;
   } else if (version > STORE_SCHEMA_VERSION) {
     problems.push(`The presets file was written by a newer Keypost (schema ${version}); only what this version understands was kept.`);
-    version = STORE_SCHEMA_VERSION;
   } else if (version < STORE_SCHEMA_VERSION) {
     migratedFrom = version;
     data = migrate(data, version, STORE_SCHEMA_VERSION);

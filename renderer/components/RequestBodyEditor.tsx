@@ -23,7 +23,7 @@ interface Props {
   onChooseFile(): Promise<string | null>;
   /** Ctrl/Cmd+Enter in the editor, with the body as the editor holds it now. */
   onSubmit(body: RequestBody): void;
-  reveal?: { line: number; column: number; nonce: number };
+  reveal?: { line: number; column: number };
 }
 
 export function RequestBodyEditor({ body, method, onChange, onChooseFile, onSubmit, reveal }: Props) {

@@ -13,7 +13,7 @@ interface Props {
   onChange(change: (request: RequestDocument) => RequestDocument): void;
   onChooseFile(): Promise<string | null>;
   onSubmitBody(body: RequestBody): void;
-  reveal?: { line: number; column: number; nonce: number };
+  reveal?: { line: number; column: number };
 }
 
 export function RequestEditor({ request, onChange, onChooseFile, onSubmitBody, reveal }: Props) {

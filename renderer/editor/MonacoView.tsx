@@ -13,7 +13,7 @@ interface Props {
   /** Shift+Alt+F inside the editor, with the editor's text as it is now. */
   onFormat?: (value: string) => void;
   /** Move the cursor here (e.g. to a JSON syntax error). */
-  reveal?: { line: number; column: number; nonce: number };
+  reveal?: { line: number; column: number };
   testId: string;
   ariaLabel: string;
 }
