@@ -1,4 +1,4 @@
-// Runs typecheck, build, unit (Vitest) and E2E (Playwright, then again under real Electron where its binary exists),
+// Runs typecheck, lint, build, unit (Vitest) and E2E (Playwright, then again under real Electron where its binary exists),
 // then prints one line, "N passed, N failed, N skipped", summed over all of them. Exits non-zero if anything failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -31,7 +31,10 @@ function playwright(reportFile, env) {
   return playwrightTally(readJson(reportFile), { exitOk });
 }
 
-step('typecheck (tsc)', npx(['tsc', '-p', 'tsconfig.json']));
+// Every layer in its own environment (tsconfig.layers.json). --force: a full check, so the gate never trusts a
+// .tsbuildinfo that predates a dependency's new types (`npm run typecheck` reuses them, for speed).
+step('typecheck (tsc, per layer)', npx(['tsc', '-b', 'tsconfig.layers.json', '--force']));
+step('lint (eslint)', npx(['eslint', '.']));
 const built = step('build (vite)', spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' }).status === 0);
 if (built) step('security scan (electronegativity)', spawnSync(process.execPath, ['scripts/security-scan.mjs'], { stdio: 'inherit' }).status === 0);
 

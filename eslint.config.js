@@ -1,0 +1,163 @@
+// Lint: typescript-eslint's recommended rules (syntax only, no type information, to stay fast), React's hook rules on
+// the page, and the layering of README's code map as import rules, so a wrong import fails `npm test`, not a review:
+//   shared/         imports only shared/, zod and jsonc-parser (it runs in the page, the body worker and main)
+//   electron/core/  shared/ and Node; never `electron`, the glue or renderer/
+//   electron/*.ts   the glue; only main.ts touches ipcMain, only preload.ts ipcRenderer (GitHub Desktop's rule)
+//   renderer/       shared/ and the browser; never electron/, Node builtins or the main process's packages
+//   tests/          anything
+// Environments (DOM, Node, worker) are checked by the TypeScript config of each layer (tsconfig.<layer>.json).
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** `fs`, `fs/promises`, `node:fs`, … : every module Node ships. */
+const NODE_BUILTIN = `^(node:.*|${builtinModules.filter((name) => !name.startsWith('_')).map(escape).join('|')})$`;
+/** A relative import that climbs into one of these top-level folders (`../renderer/x`, `../../electron/core/y`). */
+const into = (...folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;
+
+const nodeBuiltins = (who) => ({ regex: NODE_BUILTIN, message: `${who} cannot use Node builtins.` });
+const electronModule = (who) => ({ regex: '^electron(/|$)', message: `${who} must not import electron.` });
+
+/** The glue's restrictions; `allow` is the one raw IPC object the file may hold. */
+function glueImports(allow) {
+  const raw = {
+    ipcMain: 'Only electron/main.ts uses ipcMain: handlers go through core/handlers.ts (dispatch), wired in main.ts.',
+    ipcRenderer: 'Only electron/preload.ts uses ipcRenderer: the page talks through window.keypost.',
+  };
+  const banned = Object.keys(raw).filter((name) => name !== allow);
+  return [
+    'error',
+    {
+      paths: banned.map((name) => ({ name: 'electron', importNames: [name], message: raw[name] })),
+      patterns: [{ regex: into('renderer', 'tests'), message: 'The Electron glue does not import the page or the tests.' }],
+    },
+  ];
+}
+
+export default defineConfig(
+  globalIgnores(['dist/', 'dist-electron/', 'release/', 'reports/', 'test-results/', 'playwright-report/']),
+
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    // Fitted to habits the code already has on purpose; each rule here still runs.
+    rules: {
+      // A `_` prefix marks a deliberately unused parameter; `{ windowBounds: _mainOnly, ...rest }` omits a key.
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+      // Playwright fixtures must destructure their first parameter, `async ({}, use) => …`, even when they need nothing.
+      'no-empty-pattern': ['error', { allowObjectPatternsAsParameters: true }],
+      // `let page: Page | undefined` read by a closure before its one assignment: `const` there would throw (TDZ).
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
+    },
+  },
+  {
+    // Ambient globals are declared with `declare var`, as TypeScript's own lib files do.
+    files: ['**/*.d.ts'],
+    rules: { 'no-var': 'off' },
+  },
+  {
+    // Turned off: here they only flag deliberate code.
+    rules: {
+      // Control characters are what the URL, header and token checks look for (shared/requestChecks.ts), and ANSI
+      // escapes what scripts/testTotals.mjs strips; the rule exists to catch them by accident.
+      'no-control-regex': 'off',
+      // Hex-dump expectations (`/^00000000  89 50 4e 47/`) read better with the spaces the dump has than with ` {2}`.
+      'no-regex-spaces': 'off',
+    },
+  },
+  {
+    files: ['scripts/**/*.{js,mjs,cjs}', '*.{js,mjs,cjs}'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    extends: [reactHooks.configs.flat.recommended],
+    rules: {
+      // At zero today; a deliberate exception says so with a disable comment and its reason, as four already do.
+      'react-hooks/exhaustive-deps': 'error',
+      // The preset's React Compiler diagnostics that only fight this code (the build does not use the React Compiler):
+      // "Compilation skipped" notices, meaningful only to the compiler.
+      'react-hooks/preserve-manual-memoization': 'off',
+      // setState in an effect costs a render; here it resets local state when a prop changes or measures the DOM once.
+      'react-hooks/set-state-in-effect': 'off',
+      // Flags the "latest callback in a ref" pattern (written during render, read in handlers) and every `props.x` of a
+      // component whose props hold a ref. Turn it on together with moving those refs to useEffectEvent (React 19.2).
+      'react-hooks/refs': 'off',
+    },
+  },
+
+  // Layering. One no-restricted-imports per file set: a later config's options replace an earlier one's.
+  {
+    files: ['shared/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: into('electron', 'renderer', 'tests'), message: 'shared/ is imported by every side and imports none of them.' },
+            nodeBuiltins('shared/ (also loaded in the page and the body worker)'),
+            electronModule('shared/'),
+            {
+              // Anything else that is not relative: only environment-free packages.
+              regex: `^(?!\\.{1,2}/|zod(/|$)|jsonc-parser(/|$)|electron(/|$)|${NODE_BUILTIN.slice(1, -1)}$)`,
+              message: 'shared/ may import only shared/ files, zod and jsonc-parser (packages that run anywhere).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            electronModule('electron/core/ (plain Node, tested in Node)'),
+            { regex: into('renderer', 'tests'), message: 'electron/core/ does not import the page or the tests.' },
+            { regex: '^(\\.\\./)+(electron/)?(main|preload|window|hardening)(\\.ts)?$', message: 'electron/core/ does not import the Electron glue (it imports core).' },
+          ],
+        },
+      ],
+    },
+  },
+  { files: ['electron/main.ts'], rules: { 'no-restricted-imports': glueImports('ipcMain') } },
+  { files: ['electron/preload.ts'], rules: { 'no-restricted-imports': glueImports('ipcRenderer') } },
+  { files: ['electron/*.ts'], ignores: ['electron/main.ts', 'electron/preload.ts'], rules: { 'no-restricted-imports': glueImports(null) } },
+  {
+    // webContents.ipc and WebFrameMain.ipc are ipcMain by another name.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/main.ts'],
+    rules: { 'no-restricted-properties': ['error', { property: 'ipc', message: 'Only electron/main.ts wires IPC (webContents.ipc is raw ipcMain).' }] },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: into('electron', 'tests'), message: 'The page reaches main only through window.keypost (renderer/api.ts).' },
+            nodeBuiltins('The page (sandboxed, no nodeIntegration)'),
+            electronModule('The page'),
+            { regex: '^(keytar|electron-store|conf|undici)(/|$)', message: 'A main-process package: the page reaches it only through window.keypost.' },
+          ],
+        },
+      ],
+    },
+  },
+);
