@@ -1,12 +1,12 @@
 // The request composer: presets on the left; the open requests as tabs, each with URL, credential, token and
 // body; the active tab's response on the right. The tabs live in the workspace store (workspace/).
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { api, isMac } from './api';
 import type { KeypostError } from '../shared/errors';
 import { credentialOf, withCredential, type RequestDocument } from '../shared/request';
 import { checkUrl } from '../shared/requestChecks';
 import { credentialNameFor, movedToKeychain, secretRows, type SecretRow } from '../shared/secrets';
 import { joinUrl, queryFromUrlText } from '../shared/urlQuery';
+import { api, isMac } from './api';
 import { CredentialSelect } from './components/CredentialSelect';
 import { ErrorBanner } from './components/ErrorBanner';
 import { PresetSidebar } from './components/PresetSidebar';
@@ -21,12 +21,12 @@ import { SettingsDialog } from './components/SettingsDialog';
 import { StoreNotice } from './components/StoreNotice';
 import { TokenField } from './components/TokenField';
 import { optInFor, TransportOptIns } from './components/TransportOptIns';
-import { useSettings } from './useSettings';
 import { applyTheme } from './theme';
 import { useCredentials } from './useCredentials';
 import { usePresetCommands } from './usePresetCommands';
 import { usePresets } from './usePresets';
 import { useSend } from './useSend';
+import { useSettings } from './useSettings';
 import { useToken } from './useToken';
 import { activate, activeTab, closeDialog, dismissError, editDraft, isDirty, openDialog } from './workspace/workspace';
 import { useWorkspace, workspaceStore } from './workspace/workspaceStore';

@@ -1,9 +1,9 @@
 // The open tabs, in a file of their own (keypost-workspace.json beside the presets): the page saves them as the user
 // types, and that must never rewrite the presets file. A tab that does not validate is left out, the rest load.
 import { fail, ok, type Result } from '../../shared/errors';
+import { withoutSecrets } from '../../shared/secrets';
 import { savedTabSchema, type SavedTab, type SavedWorkspace } from '../../shared/workspace';
 import type { StoreBackend } from './presetStoreFile';
-import { withoutSecrets } from '../../shared/secrets';
 
 export const WORKSPACE_NAME = 'keypost-workspace';
 
