@@ -9,7 +9,7 @@ type Preventable = { preventDefault(): void };
 const ALLOWED_PERMISSION = 'clipboard-sanitized-write';
 
 /** Every navigation the page itself could start; loadURL from main starts none of them. */
-export const REFUSED_NAVIGATIONS = ['will-navigate', 'will-frame-navigate', 'will-redirect', 'will-attach-webview'] as const;
+const REFUSED_NAVIGATIONS = ['will-navigate', 'will-frame-navigate', 'will-redirect', 'will-attach-webview'] as const;
 
 export function hardenWebContents(contents: Pick<WebContents, 'setWindowOpenHandler'> & {
   on(event: (typeof REFUSED_NAVIGATIONS)[number], listener: (event: Preventable) => void): unknown;

@@ -17,7 +17,7 @@ export const presetNameSchema = z
 export const presetIdSchema = z.string().min(1).max(64);
 
 /** The text a body carries, summed over its fields: what PRESET_BODY_MAX limits. */
-export function bodyTextLength(request: RequestDocument): number {
+function bodyTextLength(request: RequestDocument): number {
   const { body } = request;
   switch (body.kind) {
     case 'none':

@@ -13,7 +13,7 @@ const ROWS_MAX = 1_000;
 /** The methods offered in the menu; any other RFC 9110 token can be typed. */
 export const STANDARD_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
 /** Methods Node's fetch (like browsers) will not send. */
-export const UNSENDABLE_METHODS = ['CONNECT', 'TRACE', 'TRACK'] as const;
+const UNSENDABLE_METHODS = ['CONNECT', 'TRACE', 'TRACK'] as const;
 
 export const methodSchema = z
   .string()
@@ -80,7 +80,7 @@ export type RequestAuth = z.infer<typeof requestAuthSchema>;
 export type RequestOptions = z.infer<typeof requestOptionsSchema>;
 export type RequestDocument = z.infer<typeof requestDocumentSchema>;
 
-export const EXAMPLE_BODY = '{\n  "hello": "world"\n}\n';
+const EXAMPLE_BODY = '{\n  "hello": "world"\n}\n';
 
 /** A new request: a JSON POST with the bearer token of `credential`, as Keypost has always started. */
 export const blankRequest = (credential: string = DEFAULT_CREDENTIAL): RequestDocument => ({

@@ -10,7 +10,7 @@ export interface DerivedHeader {
 }
 
 /** Content-Type for each body kind; multipart's carries a boundary that is only chosen when the body is built. */
-export const CONTENT_TYPES = {
+const CONTENT_TYPES = {
   none: null,
   json: 'application/json',
   text: 'text/plain; charset=utf-8',

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { presetIdSchema } from './presets';
 import { requestDocumentSchema } from './request';
 
-export const MAX_OPEN_TABS = 50;
+const MAX_OPEN_TABS = 50;
 
 export const savedTabSchema = z.object({ presetId: presetIdSchema.nullable(), draft: requestDocumentSchema }).strict();
 export const savedWorkspaceSchema = z

@@ -11,7 +11,7 @@ interface Props {
 }
 
 /** What a tab is called: its preset's name, or for a new request its method and URL. */
-export function tabTitle(tab: Tab): string {
+function tabTitle(tab: Tab): string {
   if (tab.preset) return tab.preset.name;
   const url = tab.draft.url.replace(/^https?:\/\//, '');
   return url ? `${tab.draft.method} ${url}` : 'Untitled request';

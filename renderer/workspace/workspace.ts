@@ -55,8 +55,17 @@ export const activeTab = (workspace: Workspace): Tab => workspace.tabs.find((tab
  * Unsaved: the draft differs from its preset, or (a new request) from a blank one with the same credential. Secret
  * values are never saved (secrets.ts), so they do not count: a tab holding one is not unsaved forever.
  */
-export const isDirty = (tab: Tab): boolean =>
-  !sameRequest(withoutSecrets(tab.draft), tab.preset ? tab.preset.request : blankRequest(credentialOf(tab.draft) ?? undefined));
+export function isDirty(tab: Tab): boolean {
+  // Asked for every tab on every render (the tab strip, the title), and a draft may hold megabytes of body: each
+  // answer is kept for its tab object, which every change replaces.
+  let dirty = dirtyByTab.get(tab);
+  if (dirty === undefined) {
+    dirty = !sameRequest(withoutSecrets(tab.draft), tab.preset ? tab.preset.request : blankRequest(credentialOf(tab.draft) ?? undefined));
+    dirtyByTab.set(tab, dirty);
+  }
+  return dirty;
+}
+const dirtyByTab = new WeakMap<Tab, boolean>();
 
 const updateTab = (workspace: Workspace, id: string, change: (tab: Tab) => Tab): Workspace => ({
   ...workspace,
