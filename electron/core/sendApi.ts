@@ -27,19 +27,19 @@ export function createSendApi({ vault, emit, bodies }: { vault: Vault; emit: Emi
 
   return {
     async send({ requestId, request, timeoutMs, maxBodyBytes, maxRedirects }) {
-      // Nothing is read from the keychain or the disk for a request that cannot go out.
-      const checked = checkRequest(request);
-      if (!checked.ok) return checked;
-      const token = await tokenFor(request);
-      if (!token.ok) return token;
-      const files = await filesFor(request);
-      if (!files.ok) return files;
-      const outgoing = buildOutgoing(checked.value, { token: token.value, files: files.value });
-
+      // Registered before the first await: a Cancel that arrives while the keychain or a file is read still stops it.
       const controller = new AbortController();
       inFlight.get(requestId)?.abort();
       inFlight.set(requestId, controller);
       try {
+        // Nothing is read from the keychain or the disk for a request that cannot go out.
+        const checked = checkRequest(request);
+        if (!checked.ok) return checked;
+        const token = await tokenFor(request);
+        if (!token.ok) return token;
+        const files = await filesFor(request);
+        if (!files.ok) return files;
+        const outgoing = buildOutgoing(checked.value, { token: token.value, files: files.value });
         return await sendRequest(outgoing, {
           timeoutMs,
           signal: controller.signal,

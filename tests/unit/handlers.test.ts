@@ -106,4 +106,14 @@ describe('dispatch', () => {
     expect(codeOf(await pending)).toBe('CANCELLED');
     expect(await dispatch(channels.cancel, ['slow'], FROM_APP)).toEqual({ ok: true, value: false });
   });
+
+  it('a Cancel that arrives while main is still reading the token from the keychain stops the request', async () => {
+    await dispatch(channels.setToken, ['default', 'tok'], FROM_APP);
+    const before = server.received.length;
+    // Not awaited: the cancel is dispatched while send waits for the keychain, as a quick click does.
+    const pending = dispatch(channels.send, [sendArgs({ requestId: 'early', url: `${server.url}/hang` })], FROM_APP);
+    expect(await dispatch(channels.cancel, ['early'], FROM_APP)).toEqual({ ok: true, value: true });
+    expect(codeOf(await pending)).toBe('CANCELLED');
+    expect(server.received.length).toBe(before);
+  });
 });
