@@ -18,6 +18,14 @@ const CONTENT_TYPES = {
   multipart: 'multipart/form-data',
 } as const;
 
+/** Sent with every request unless a row replaces them. Some APIs (GitHub's) refuse a request without a User-Agent;
+ * the encodings are the ones main decodes (electron/core/transport.ts). */
+const DEFAULT_HEADERS: readonly DerivedHeader[] = [
+  { name: 'Accept', value: 'application/json', source: 'default' },
+  { name: 'Accept-Encoding', value: 'gzip, deflate, br', source: 'default' },
+  { name: 'User-Agent', value: 'Keypost', source: 'default' },
+];
+
 export function derivedHeaders(request: RequestDocument): DerivedHeader[] {
   const headers: DerivedHeader[] = [];
   if (request.auth.kind === 'bearer') {
@@ -29,7 +37,7 @@ export function derivedHeaders(request: RequestDocument): DerivedHeader[] {
   if (contentType && methodTakesBody(request.method)) {
     headers.push({ name: 'Content-Type', value: request.body.kind === 'multipart' ? `${contentType}; boundary=…` : contentType, source: 'body' });
   }
-  headers.push({ name: 'Accept', value: 'application/json', source: 'default' });
+  headers.push(...DEFAULT_HEADERS);
   return headers;
 }
 

@@ -1,4 +1,4 @@
-// Turns the errors Node's fetch (undici) throws into codes and sentences a user can act on.
+// Turns the errors the transport (undici, zlib) throws into codes and sentences a user can act on.
 import { fail } from '../../shared/errors';
 
 const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|HOSTNAME_MISMATCH/;
@@ -52,6 +52,20 @@ export function classifyNetworkError(error: unknown, url: URL) {
     case 'UND_ERR_CONNECT_TIMEOUT':
     case 'ETIMEDOUT':
       return fail('TIMEOUT', `Connecting to ${where} timed out.`, { hint: 'Check that the host is reachable.' });
+    case 'UND_ERR_HEADERS_TIMEOUT':
+    case 'UND_ERR_BODY_TIMEOUT':
+      return fail('TIMEOUT', `${where} stopped sending for too long.`, { hint: 'The server may be overloaded; try again.' });
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+    case 'EADDRNOTAVAIL':
+      return fail('CONNECTION_REFUSED', `${where} cannot be reached from this network.`, {
+        hint: 'Check your network connection, VPN or proxy.',
+      });
+    case 'Z_DATA_ERROR':
+    case 'Z_BUF_ERROR':
+    case 'ERR_BROTLI_DECOMPRESSION_FAILED':
+    case 'ERR_BROTLI_INVALID_PARAM':
+      return fail('NETWORK_ERROR', `${where} sent a compressed body that does not decompress (Content-Encoding does not match the bytes).`);
     case 'HPE_INVALID_CHUNK_SIZE':
     case 'HPE_INVALID_CONSTANT':
     case 'HPE_INVALID_HEADER_TOKEN':
@@ -63,6 +77,8 @@ export function classifyNetworkError(error: unknown, url: URL) {
       hint: 'The certificate may be self-signed, expired or issued for another host.',
     });
   }
-  const detail = code || (error instanceof Error ? error.message : String(error));
-  return fail('NETWORK_ERROR', `The request to ${where} failed (${detail}).`);
+  // Words first; a code (never a library's message) only as a detail to search for.
+  return fail('NETWORK_ERROR', `The connection to ${where} failed for a reason Keypost does not recognise.`, {
+    hint: code ? `The system reported ${code}. Try again, and check the address and your network.` : 'Try again, and check the address and your network.',
+  });
 }

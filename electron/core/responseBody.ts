@@ -3,7 +3,6 @@ import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ReadableStream } from 'node:stream/web';
 import type { ResponseBodyKind } from '../../shared/http';
 
 const HEX_PREVIEW_BYTES = 512;
@@ -69,17 +68,15 @@ class HeldChunks {
   }
 }
 
-export async function readBody(body: ReadableStream<Uint8Array> | null, options: ReadBodyOptions): Promise<ReceivedBody> {
+export async function readBody(body: AsyncIterable<Uint8Array> | null, options: ReadBodyOptions): Promise<ReceivedBody> {
   if (!body) return { where: 'memory', bytes: Buffer.alloc(0) };
   const held = new HeldChunks(options.expectedBytes !== undefined && options.expectedBytes !== null && options.expectedBytes <= options.limit ? options.expectedBytes : null);
   let size = 0;
   let lastProgress = performance.now();
   let spool: { path: string; stream: WriteStream; head: Buffer } | undefined;
-  const reader = body.getReader();
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
+    // Leaving the loop by a throw ends the iteration, which destroys the source (the socket's body).
+    for await (const value of body) {
       size += value.byteLength;
       if (spool) {
         await write(spool.stream, value);
@@ -106,7 +103,6 @@ export async function readBody(body: ReadableStream<Uint8Array> | null, options:
     await new Promise<void>((resolve, reject) => spool!.stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
     return { where: 'file', path: spool.path, sizeBytes: size, head: spool.head };
   } catch (error) {
-    await reader.cancel().catch(() => {});
     if (spool) {
       spool.stream.destroy();
       await rm(path.dirname(spool.path), { recursive: true, force: true });

@@ -1,5 +1,4 @@
-// Sends one request built by outgoingRequest.ts with Node's fetch: timing, redirects, body reading, error codes.
-import { fetch, type Response } from 'undici';
+// Sends one request built by outgoingRequest.ts (transport.ts does the exchange): timing, redirects, body reading, error codes.
 import { fail, ok, type Result } from '../../shared/errors';
 import { BYTES_PER_MB, DEFAULT_BODY_LIMIT_MB, type RedirectHop, type SendResult } from '../../shared/http';
 import { DEFAULT_MAX_REDIRECTS } from '../../shared/settings';
@@ -8,6 +7,7 @@ import { classifyNetworkError } from './networkErrors';
 import type { OutgoingHeaders, OutgoingRequest } from './outgoingRequest';
 import { classifyBody, classifyFileHead, readBody, spoolFileName, type ReceivedBody } from './responseBody';
 import { Secret } from './secret';
+import { exchange, type Exchange } from './transport';
 
 /** Same-origin redirects followed when the send does not say (the setting's default). */
 export const MAX_REDIRECTS = DEFAULT_MAX_REDIRECTS;
@@ -53,16 +53,15 @@ export async function sendRequest(request: OutgoingRequest, options: SendOptions
 
   try {
     for (;;) {
-      const response = await fetch(url, {
+      const response = await exchange(url, {
         method,
         headers: revealed(request.headers),
         body,
-        redirect: 'manual',
         signal,
         dispatcher: agentFor(options.allowSelfSignedTls ?? false),
       });
       const ttfbMs = performance.now() - started;
-      const location = response.headers.get('location');
+      const location = headerOf(response, 'location');
 
       if (isRedirect(response.status) && location) {
         const next = new URL(location, url);
@@ -73,12 +72,12 @@ export async function sendRequest(request: OutgoingRequest, options: SendOptions
         redirects.push({ status: response.status, url: shown(next) });
         if (!crossOrigin) {
           if (redirects.length > maxRedirects) {
-            await response.body?.cancel();
+            response.discard();
             return fail('TOO_MANY_REDIRECTS', `Stopped after ${maxRedirects} redirect${maxRedirects === 1 ? '' : 's'}.`, {
               hint: `Last location: ${shown(next)}. How many redirects are followed is set in Settings.`,
             });
           }
-          await response.body?.cancel();
+          response.discard();
           if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
             method = 'GET';
             body = undefined;
@@ -104,16 +103,22 @@ export async function sendRequest(request: OutgoingRequest, options: SendOptions
   }
 }
 
-/** The header list fetch gets: the token leaves its Secret here, and only here. */
+/** The header list the transport gets: the token leaves its Secret here, and only here. */
 const revealed = (headers: OutgoingHeaders): Array<[string, string]> =>
   headers.map(([name, value]) => [name, value instanceof Secret ? value.reveal() : value]);
+
+/** A response header's value, repeated lines joined as HTTP allows (null when absent). */
+function headerOf(response: Exchange, name: string): string | null {
+  const values = response.headers.filter(([field]) => field === name).map(([, value]) => value);
+  return values.length > 0 ? values.join(', ') : null;
+}
 
 function isRedirect(status: number): boolean {
   return [301, 302, 303, 307, 308].includes(status);
 }
 
 async function buildResult(
-  response: Response,
+  response: Exchange,
   /** The URL of the response, as the page may see it (concealed). */
   shownUrl: string,
   started: number,
@@ -122,12 +127,12 @@ async function buildResult(
   options: SendOptions,
   blockedRedirect?: string,
 ): Promise<SendResult> {
-  const contentType = response.headers.get('content-type') ?? '';
-  const contentEncoding = response.headers.get('content-encoding') ?? '';
-  // fetch decodes gzip/br/deflate as it reads, so Content-Length is the only count of wire bytes we get.
-  const declared = Number(response.headers.get('content-length') ?? NaN);
+  const contentType = headerOf(response, 'content-type') ?? '';
+  const contentEncoding = headerOf(response, 'content-encoding') ?? '';
+  // The body is decoded as it is read, so Content-Length is the only count of wire bytes we get.
+  const declared = Number(headerOf(response, 'content-length') ?? NaN);
   const wireBytes = Number.isSafeInteger(declared) ? declared : null;
-  const received = await readBody(response.body, {
+  const received = await readBody(response.body(), {
     limit: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     fileName: spoolFileName(contentType),
     expectedBytes: contentEncoding ? null : wireBytes,
@@ -139,7 +144,7 @@ async function buildResult(
     status: response.status,
     statusText: response.statusText,
     url: shownUrl,
-    headers: [...response.headers],
+    headers: response.headers,
     elapsedMs: performance.now() - started,
     ttfbMs,
     sizeBytes,

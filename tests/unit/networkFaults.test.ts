@@ -1,4 +1,7 @@
 // Network faults against local servers: each ends in a clear, typed error or an explicit opt-in.
+import { createServer, type Server } from 'node:http';
+import { createServer as createTcpServer, type AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Secret } from '../../electron/core/secret';
 import { sendJson, type JsonSend } from '../fixtures/sendJson';
@@ -61,5 +64,64 @@ describe('network faults', () => {
     // The opt-in does not leak into the next request without it.
     const strict = await sendJson(request(`${tls.url}/`));
     expect(strict.ok || strict.error.code).toBe('TLS_ERROR');
+  });
+});
+
+/** Listens on the first of these ports that is free here (they are on the Fetch standard's blocked list). */
+async function listenOnBlockedPort(server: Server): Promise<number> {
+  for (const port of [6000, 6666, 10080, 6665, 6667, 6668, 6669, 6697, 4190, 5060]) {
+    const bound = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => resolve(true));
+    });
+    if (bound) return port;
+  }
+  throw new Error('no blocked port is free on this machine');
+}
+
+describe('every port and every coding the user can meet', () => {
+  it('reaches a server on a port fetch blocks (6000, 6666, 10080, …), as curl does', async () => {
+    const server = createServer((req, res) => res.end(JSON.stringify({ method: req.method, auth: req.headers.authorization })));
+    const port = await listenOnBlockedPort(server);
+    try {
+      const result = await sendJson(request(`http://127.0.0.1:${port}/`));
+      expect(result.ok && JSON.parse(result.value.body)).toEqual({ method: 'POST', auth: `Bearer ${TOKEN}` });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('decodes a gzip body and still shows its encoding and size on the wire', async () => {
+    const text = JSON.stringify({ packed: 'x'.repeat(1000) });
+    const packed = gzipSync(text);
+    const server = createServer((_req, res) => res.writeHead(200, { 'content-encoding': 'gzip', 'content-length': packed.length }).end(packed));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const result = await sendJson(request(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`));
+      if (!result.ok) throw new Error(result.error.message);
+      expect(JSON.parse(result.value.body)).toEqual({ packed: 'x'.repeat(1000) });
+      expect(result.value).toMatchObject({ contentEncoding: 'gzip', wireBytes: packed.length, sizeBytes: Buffer.byteLength(text) });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('says in words when a body marked gzip does not decompress', async () => {
+    const result = await sendJson(request(`${raw.url}/bad-gzip`));
+    expect(result.ok || result.error).toMatchObject({ code: 'NETWORK_ERROR', message: expect.stringContaining('does not decompress') });
+  });
+
+  it('says what happened for a refused connection and an unknown host, never a library’s text', async () => {
+    // A port that was just free: nothing listens there.
+    const probe = createTcpServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise((resolve) => probe.close(resolve));
+    const refused = await sendJson(request(`http://127.0.0.1:${port}/`));
+    expect(refused.ok || refused.error).toMatchObject({ code: 'CONNECTION_REFUSED', message: expect.stringContaining('refused') });
+    // .invalid never resolves (RFC 6761).
+    const unknown = await sendJson(request('http://no-such-host.invalid/'));
+    expect(unknown.ok || unknown.error).toMatchObject({ code: 'DNS_FAILURE', message: expect.stringContaining('could not be found') });
+    for (const result of [refused, unknown]) expect(result.ok || result.error.message).not.toMatch(/fetch failed|ECONN|ENOTFOUND/);
   });
 });
