@@ -1,10 +1,14 @@
 // Composition root: app lifecycle, the app:// protocol, the window, and IPC wired to the core. Glue only.
-import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, type MenuItemConstructorOptions, protocol, screen, session, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { channels, type Emit, eventChannels } from '../shared/api';
+import { channels, type Emit, eventChannels, type KeypostEvents } from '../shared/api';
+import { isCommandId } from '../shared/shortcuts';
+import { isAllowedExternalUrl } from './core/about';
+import { appMenuTemplate, menuPlatform, withClick, type MenuItemTemplate } from './core/appMenu';
 import { createDispatch } from './core/handlers';
+import { createOAuthConfigs, OAUTH_CONFIG_NAME } from './core/oauthConfigFile';
 import { createPresetStore, type PresetStore } from './core/presetStore';
 import { storeOptions } from './core/presetStoreFile';
 import type { TransferFiles } from './core/presetTransfer';
@@ -48,6 +52,7 @@ app.whenReady().then(() => {
   // Presets and settings in userData; the store copies a damaged file aside before touching it (presetStoreFile.ts).
   const userData = app.getPath('userData');
   const store = createPresetStore(new ElectronStore<Record<string, unknown>>(storeOptions(userData)));
+  const oauthConfigs = createOAuthConfigs(new ElectronStore<Record<string, unknown>>(storeOptions(userData, OAUTH_CONFIG_NAME)));
   const dispatch = createDispatch({
     vault: createVault(overrides.keychainService),
     trustedOrigin: APP_ORIGIN,
@@ -58,10 +63,15 @@ app.whenReady().then(() => {
     chooseSavePath: chooseBodySavePath,
     openFile: (file) => shell.openPath(file),
     chooseUploadFile: () => openDialog({ properties: ['openFile'] }),
+    oauthConfigs,
+    openBrowser: (url) => openExternalPage(url, oauthConfigs.isSignInUrl),
   });
   for (const channel of Object.values(channels)) {
     ipcMain.handle(channel, (event, ...args: unknown[]) => dispatch(channel, args, event.senderFrame?.url));
   }
+
+  const menu = appMenuTemplate({ platform: menuPlatform(process.platform), development: !app.isPackaged });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(withClick(menu, onMenuClick) as MenuItemConstructorOptions[]));
 
   openWindow(store);
   app.on('activate', () => {
@@ -78,6 +88,22 @@ app.on('will-quit', () => {
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
+
+// The page sees a key before the menu: Electron offers it to the menu's accelerators only when the page did not
+// preventDefault it (WebContents::HandleKeyboardEvent), so a key the page handles never runs its command twice.
+function onMenuClick(item: MenuItemTemplate): void {
+  if (item.url !== undefined) return void openExternalPage(item.url);
+  const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+  if (!window || !isCommandId(item.command)) return;
+  const payload: KeypostEvents['menuCommand'] = { command: item.command };
+  window.webContents.send(eventChannels.menuCommand, payload);
+}
+
+// The one door to the system browser: the issue page (core/about.ts), or the sign-in page at an OAuth 2.0
+// authorization URL the user set up (core/oauthConfigFile.ts); nothing else, whoever asks.
+async function openExternalPage(url: string, isSignInPage: (url: string) => boolean = () => false): Promise<void> {
+  if (isAllowedExternalUrl(url) || isSignInPage(url)) await shell.openExternal(url);
+}
 
 function openWindow(store: PresetStore): void {
   const options = windowOptions(path.join(here, 'preload.cjs'));
@@ -100,6 +126,18 @@ function openWindow(store: PresetStore): void {
     clearTimeout(pending);
     pending = setTimeout(saveBounds, 500);
   };
+  // The page holds back unloading while a typed token is not in the keychain yet (useToken.ts): ask before losing it.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'warning',
+      buttons: ['Close without storing', 'Cancel'],
+      defaultId: 1,
+      cancelId: 1,
+      message: 'A token you typed is not stored in your keychain yet.',
+      detail: 'If you close now, it is lost. To keep it, choose Cancel, then press Send or save the preset: either stores it.',
+    });
+    if (choice === 0) event.preventDefault();
+  });
   window.on('resize', saveSoon);
   window.on('move', saveSoon);
   window.on('close', () => {

@@ -7,6 +7,8 @@ import { checkUrl } from '../shared/requestChecks';
 import { credentialNameFor, movedToKeychain, secretRows, type SecretRow } from '../shared/secrets';
 import { joinUrl, queryFromUrlText } from '../shared/urlQuery';
 import { api, isMac } from './api';
+import { AboutDialog } from './components/AboutDialog';
+import { CredentialCheck } from './components/CredentialCheck';
 import { CredentialSelect } from './components/CredentialSelect';
 import { ErrorBanner } from './components/ErrorBanner';
 import { PresetSidebar } from './components/PresetSidebar';
@@ -18,17 +20,20 @@ import { ResponseView } from './components/ResponseView';
 import { SendProgress } from './components/SendProgress';
 import { SecretNotice } from './components/SecretNotice';
 import { SettingsDialog } from './components/SettingsDialog';
+import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { StoreNotice } from './components/StoreNotice';
 import { TokenField } from './components/TokenField';
 import { optInFor, TransportOptIns } from './components/TransportOptIns';
+import { platform } from './platform';
 import { applyTheme } from './theme';
+import { useCommands } from './useCommands';
 import { useCredentials } from './useCredentials';
 import { usePresetCommands } from './usePresetCommands';
 import { usePresets } from './usePresets';
 import { useSend } from './useSend';
 import { useSettings } from './useSettings';
 import { useToken } from './useToken';
-import { activate, activeTab, closeDialog, dismissError, editDraft, isDirty, openDialog } from './workspace/workspace';
+import { activate, activeTab, closeDialog, cycle, dismissError, editDraft, isDirty, openDialog } from './workspace/workspace';
 import { useWorkspace, workspaceStore } from './workspace/workspaceStore';
 
 export function App() {
@@ -68,6 +73,12 @@ export function App() {
     [presets, setDraft],
   );
 
+  // An expired token is only sent once the user says so.
+  const sendAnywayFor = (shown: KeypostError) =>
+    shown.code === 'TOKEN_EXPIRED'
+      ? [{ label: 'Send anyway', testId: 'send-anyway', run: () => void sending.send(tabId, activeTab(workspaceStore.get()).draft, { sendExpired: true }) }]
+      : [];
+
   const openSettings = useCallback(() => workspaceStore.update((workspace) => openDialog(workspace, { kind: 'settings' })), []);
   const dialog = useWorkspace((workspace) => workspace.dialog);
 
@@ -96,18 +107,23 @@ export function App() {
     return null;
   }, []);
 
-  // Ctrl+Enter / Cmd+Enter anywhere in the window (the body editor binds it itself).
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey)) return;
-      if (event.key === 'Enter') send();
-      else if (event.key === ',') openSettings();
-      else return;
-      event.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [send, openSettings]);
+  // The window's commands (shared/shortcuts.ts), from their keys and from the application menu. The body editor binds
+  // Ctrl+Enter / ⌘↵ itself.
+  const showDialog = (kind: 'about' | 'shortcuts') => workspaceStore.update((workspace) => openDialog(workspace, { kind }));
+  useCommands({
+    send,
+    newTab: commands.startNew,
+    save: () => void commands.save(),
+    saveAs: commands.saveAs,
+    importPresets: () => void commands.importPresets(),
+    exportPresets: commands.exportAll,
+    settings: openSettings,
+    closeTab: () => commands.close(workspaceStore.get().activeId),
+    nextTab: () => workspaceStore.update((workspace) => cycle(workspace, 1)),
+    previousTab: () => workspaceStore.update((workspace) => cycle(workspace, -1)),
+    shortcuts: () => showDialog('shortcuts'),
+    about: () => showDialog('about'),
+  });
 
   // Jump to a JSON syntax error once per error, not on every render.
   const jsonErrorAt = useMemo(
@@ -142,9 +158,17 @@ export function App() {
           {presets.status && <StoreNotice status={presets.status} onDismiss={presets.dismissStatus} />}
           <div className="title-row">
             <PresetTitle name={tab.preset?.name ?? null} dirty={dirty} onSave={() => void commands.save()} onSaveAs={commands.saveAs} />
-            <button type="button" className="settings-open" data-testid="settings-open" title={`Settings (${isMac ? '⌘' : 'Ctrl+'},)`} onClick={openSettings}>
-              Settings
-            </button>
+            <span className="title-actions">
+              <button type="button" className="settings-open" data-testid="settings-open" title={`Settings (${isMac ? '⌘' : 'Ctrl+'},)`} onClick={openSettings}>
+                Settings
+              </button>
+              <button type="button" data-testid="shortcuts-open" aria-label="Keyboard shortcuts" title={`Keyboard shortcuts (${isMac ? '⌘' : 'Ctrl+'}/)`} onClick={() => showDialog('shortcuts')}>
+                ?
+              </button>
+              <button type="button" data-testid="about-open" onClick={() => showDialog('about')}>
+                About
+              </button>
+            </span>
           </div>
           <RequestBar
             method={tab.draft.method}
@@ -165,6 +189,7 @@ export function App() {
               onManage={commands.manageCredentials}
             />
             {tab.draft.auth.kind !== 'none' && <TokenField token={token} />}
+            {tab.draft.auth.kind !== 'none' && <CredentialCheck key={`${tab.id}:${token.credential}`} request={tab.draft} token={token} timeoutMs={settings.timeoutSeconds * 1000} />}
           </div>
           <SecretNotice rows={secrets} onMove={(row) => void moveSecret(row)} />
           <TransportOptIns optIns={tab.draft.options} onChange={(options) => setDraft((draft) => ({ ...draft, options }))} />
@@ -173,7 +198,7 @@ export function App() {
           {error && (
             <ErrorBanner
               error={error}
-              actions={optInFor(error, allowAndSend)}
+              actions={[...optInFor(error, allowAndSend), ...sendAnywayFor(error)]}
               onDismiss={() => {
                 workspaceStore.update((workspace) => dismissError(workspace, tabId));
                 setReportedError(null);
@@ -204,6 +229,8 @@ export function App() {
       {dialog?.kind === 'settings' && settingsLoaded && (
         <SettingsDialog settings={settings} onChange={saveSettings} onClose={() => workspaceStore.update(closeDialog)} />
       )}
+      {dialog?.kind === 'about' && <AboutDialog onClose={() => workspaceStore.update(closeDialog)} />}
+      {dialog?.kind === 'shortcuts' && <ShortcutsDialog platform={platform} onClose={() => workspaceStore.update(closeDialog)} />}
     </div>
   );
 }

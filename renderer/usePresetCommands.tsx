@@ -1,8 +1,9 @@
 // What the user does with tabs and presets (new tab, close, open, save, delete with undo, import, export, manage
 // credentials), and the dialog each one needs, from the workspace's one open dialog.
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import type { KeypostError } from '../shared/errors';
 import type { Preset, PresetDraft } from '../shared/presets';
+import { credentialOf } from '../shared/request';
 import type { ConflictChoice } from '../shared/transfer';
 import { api } from './api';
 import { ConfirmDialog } from './components/ConfirmDialog';
@@ -14,7 +15,7 @@ import { UndoToast } from './components/UndoToast';
 import type { useCredentials } from './useCredentials';
 import type { usePresets } from './usePresets';
 import type { TokenState } from './useToken';
-import { activeTab, closeDialog, closeTab, credentialRenamed, cycle, openDialog, openNewTab, requestClose } from './workspace/workspace';
+import { activeTab, closeDialog, closeTab, credentialRenamed, openDialog, openNewTab, requestClose } from './workspace/workspace';
 import { useWorkspace, workspaceStore } from './workspace/workspaceStore';
 
 interface Deps {
@@ -34,34 +35,25 @@ export function usePresetCommands({ presets, credentials, token, onError }: Deps
   const startNew = useCallback(() => workspaceStore.update((workspace) => openNewTab(workspace, lastCredential)), [lastCredential]);
   const close = useCallback((tabId: string) => workspaceStore.update((workspace) => requestClose(workspace, tabId, lastCredential)), [lastCredential]);
 
+  // A token typed for the tab's credential is stored with the preset, as Send stores it: saving never drops it.
+  const storeTypedToken = useCallback(
+    async (tabId: string) => {
+      const tab = workspaceStore.get().tabs.find((candidate) => candidate.id === tabId);
+      if (!tab || !token.dirty || credentialOf(tab.draft) !== token.credential) return;
+      const stored = await token.commit();
+      if (!stored.ok) onError(stored.error);
+    },
+    [token, onError],
+  );
+
   const save = useCallback(async () => {
     const tab = activeTab(workspaceStore.get());
-    if (!(await saveTab(tab.id))) workspaceStore.update((workspace) => openDialog(workspace, { kind: 'savePreset', tabId: tab.id, initialName: '' }));
-  }, [saveTab]);
+    if (await saveTab(tab.id)) await storeTypedToken(tab.id);
+    else workspaceStore.update((workspace) => openDialog(workspace, { kind: 'savePreset', tabId: tab.id, initialName: '' }));
+  }, [saveTab, storeTypedToken]);
   const saveAs = useCallback(() => {
     const tab = activeTab(workspaceStore.get());
     workspaceStore.update((workspace) => openDialog(workspace, { kind: 'savePreset', tabId: tab.id, initialName: tab.preset ? `${tab.preset.name} copy` : '' }));
-  }, []);
-
-  // Window-wide keys: Ctrl/Cmd+S saves, +Shift saves under a new name; Ctrl/Cmd+T opens a tab, +W closes it;
-  // Ctrl+Tab and Ctrl+Shift+Tab (or Ctrl+PageDown / PageUp) move between tabs.
-  const keys = useRef({ save, saveAs, startNew, close });
-  keys.current = { save, saveAs, startNew, close };
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
-      const key = event.key.toLowerCase();
-      const step = key === 'tab' ? (event.shiftKey ? -1 : 1) : key === 'pagedown' ? 1 : key === 'pageup' ? -1 : 0;
-      if (step !== 0) workspaceStore.update((workspace) => cycle(workspace, step));
-      else if (key === 's' && event.shiftKey) keys.current.saveAs();
-      else if (key === 's') void keys.current.save();
-      else if (key === 't' && !event.shiftKey) keys.current.startNew();
-      else if (key === 'w' && !event.shiftKey) keys.current.close(workspaceStore.get().activeId);
-      else return;
-      event.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
   }, []);
 
   const { remove: removePreset, restore } = presets;
@@ -82,6 +74,9 @@ export function usePresetCommands({ presets, credentials, token, onError }: Deps
     },
     [onError],
   );
+  // Export… in the File menu: every preset (the sidebar's Export takes the ticked or shown ones).
+  const presetIds = presets.list.map((preset) => preset.id);
+  const exportAll = () => (presetIds.length > 0 ? void exportPresets(presetIds) : setNotice('There are no presets to export yet.'));
   const importPresets = useCallback(async () => {
     const preview = await api!.readImportFile();
     if (!preview.ok) return onError(preview.error);
@@ -127,7 +122,10 @@ export function usePresetCommands({ presets, credentials, token, onError }: Deps
           onCancel={dismiss}
           onSave={async (name) => {
             const error = await presets.saveTabAs(dialog.tabId, name);
-            if (!error) dismiss();
+            if (!error) {
+              dismiss();
+              await storeTypedToken(dialog.tabId);
+            }
             return error ? error.message : null;
           }}
         />
@@ -159,6 +157,7 @@ export function usePresetCommands({ presets, credentials, token, onError }: Deps
     saveAs,
     remove,
     exportPresets,
+    exportAll,
     importPresets,
     manageCredentials: () => workspaceStore.update((workspace) => openDialog(workspace, { kind: 'credentials' })),
     overlays,

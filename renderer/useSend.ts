@@ -1,11 +1,12 @@
 // Sending the active tab: the same checks main makes, first (nothing leaves on bad input), then the IPC call.
 // The answer goes to the tab that sent it (by request id), whichever tab is active when it arrives.
 import { useCallback } from 'react';
-import { fail } from '../shared/errors';
+import { fail, type KeypostError } from '../shared/errors';
 import { BYTES_PER_MB } from '../shared/http';
-import type { RequestDocument } from '../shared/request';
+import { credentialOf, type RequestDocument } from '../shared/request';
 import type { RendererSettings } from '../shared/settings';
 import { checkRequest } from '../shared/requestChecks';
+import { describeTiming, tokenTiming } from '../shared/tokenFacts';
 import { api } from './api';
 import type { TokenState } from './useToken';
 import { sendFinished, sendRefused, sendStarted } from './workspace/workspace';
@@ -18,13 +19,16 @@ const cancelledEarly = new Set<string>();
 export function useSend(token: TokenState, settings: RendererSettings) {
   /** Sends `request` (the tab's draft, or the editor's newer text) for the tab `tabId`. */
   const send = useCallback(
-    async (tabId: string, request: RequestDocument) => {
+    async (tabId: string, request: RequestDocument, { sendExpired = false }: { sendExpired?: boolean } = {}) => {
       const tab = workspaceStore.get().tabs.find((candidate) => candidate.id === tabId);
       if (!tab || tab.inFlight) return;
       const refuse = (error: Parameters<typeof sendRefused>[2]) => workspaceStore.update((workspace) => sendRefused(workspace, tabId, error));
       if (!api) return refuse(fail('INTERNAL', 'Keypost’s bridge to the main process is missing; restart the app.').error);
       const checked = checkRequest(request);
       if (!checked.ok) return refuse(checked.error);
+      // A token the server will refuse on its own say-so: ask first (the error's "Send anyway" sends it regardless).
+      const untimely = sendExpired || credentialOf(request) !== token.credential ? null : untimelyToken(token, Date.now());
+      if (untimely) return refuse(untimely);
       const requestId = crypto.randomUUID();
       workspaceStore.update((workspace) => sendStarted(workspace, tabId, requestId));
       if (request.auth.kind !== 'none') {
@@ -61,4 +65,16 @@ export function useSend(token: TokenState, settings: RendererSettings) {
   }, []);
 
   return { send, cancel };
+}
+
+/** The error that asks before sending a JWT that has expired or is not valid yet; null when it may go. */
+function untimelyToken(token: TokenState, now: number): KeypostError | null {
+  if (!token.facts) return null;
+  const timing = tokenTiming(token.facts, now);
+  if (timing !== 'expired' && timing !== 'notYetValid') return null;
+  return {
+    code: 'TOKEN_EXPIRED',
+    message: `The token of credential “${token.credential}” ${describeTiming(token.facts, now)}.`,
+    hint: 'The server will most likely refuse it. Store a fresh token (type it in the token field, or Manage…), or send it anyway.',
+  };
 }

@@ -1,7 +1,10 @@
 // The IPC contract: one interface and one channel map (argument schemas: schemas.ts). The preload bridge, the
 // main-process handlers and the E2E harness are all typed from here. It imports the models (request, http,
 // credentials, presets, settings, transfer, workspace); none of them imports it. No runtime imports: the sandboxed preload bundles this file.
+import type { AboutInfo } from './about';
+import type { CheckCall, CredentialCheck } from './credentialCheck';
 import type { CredentialInfo, TokenStatus } from './credentials';
+import type { OAuthConfig, OAuthSecrets, OAuthTokenState } from './oauth';
 import type { Result } from './errors';
 import type { BodyPart, SavedBody, SendResult } from './http';
 import type { Preset, PresetDraft, PresetSummary } from './presets';
@@ -9,6 +12,7 @@ import type { RequestDocument } from './request';
 import type { RendererSettings } from './settings';
 import type { StoreStatus } from './storeFile';
 import type { ConflictChoice, ExportOutcome, ImportOutcome, ImportPreview } from './transfer';
+import type { CommandId } from './shortcuts';
 import type { SavedWorkspace } from './workspace';
 
 /** One send: the request, and how main should treat it. */
@@ -26,6 +30,8 @@ export interface SendCall {
 export interface KeypostApi {
   send(call: SendCall): Promise<Result<SendResult>>;
   cancel(requestId: string): Promise<Result<boolean>>;
+  /** The Check action: the credential sent to a URL, and what came of it (credentialCheck.ts). */
+  checkCredential(call: CheckCall): Promise<Result<CredentialCheck>>;
   setToken(credential: string, token: string): Promise<Result<void>>;
   tokenStatus(credential: string): Promise<Result<TokenStatus>>;
   revealToken(credential: string): Promise<Result<string>>;
@@ -56,6 +62,10 @@ export interface KeypostApi {
   // Credentials (credentialApi.ts); add, replace and delete are setToken / deleteToken.
   listCredentials(): Promise<Result<CredentialInfo[]>>;
   renameCredential(from: string, to: string): Promise<Result<{ updatedPresets: number }>>;
+  /** Makes `name` an OAuth 2.0 credential, or changes it (oauthApi.ts): settings to a file, the secrets given to the keychain. */
+  saveOAuthCredential(name: string, config: OAuthConfig, secrets: OAuthSecrets): Promise<Result<void>>;
+  /** Gets a token now: the browser sign-in (authorization code), a token request (client credentials) or a refresh. */
+  signInOAuth(name: string): Promise<Result<OAuthTokenState>>;
 
   // Export / import (presetTransfer.ts): main asks for the file; null when the user cancelled.
   exportPresets(ids: string[]): Promise<Result<ExportOutcome | null>>;
@@ -65,6 +75,9 @@ export interface KeypostApi {
   // Open tabs (workspaceFile.ts): read once at start, saved as the user edits them.
   getWorkspace(): Promise<Result<SavedWorkspace>>;
   saveWorkspace(workspace: SavedWorkspace): Promise<Result<void>>;
+
+  /** About Keypost (core/about.ts): the versions of Keypost and of the runtime it runs on, and the licence. */
+  getAbout(): Promise<Result<AboutInfo>>;
 }
 
 export type ApiName = keyof KeypostApi;
@@ -72,12 +85,15 @@ export type ApiName = keyof KeypostApi;
 /** Events main pushes to the renderer (no reply). */
 export interface KeypostEvents {
   sendProgress: { requestId: string; receivedBytes: number; totalBytes: number | null };
+  /** A command chosen in the application menu (shared/shortcuts.ts), for the page to run as if its key were pressed. */
+  menuCommand: { command: CommandId };
 }
 export type EventName = keyof KeypostEvents;
 export type Emit = <E extends EventName>(event: E, payload: KeypostEvents[E]) => void;
 
 export const eventChannels = {
   sendProgress: 'keypost:event:send-progress',
+  menuCommand: 'keypost:event:menu-command',
 } as const satisfies Record<EventName, string>;
 
 /** What window.keypost offers: the calls, plus a subscription to main's events. */
@@ -88,6 +104,7 @@ export interface KeypostBridge extends KeypostApi {
 export const channels = {
   send: 'keypost:send',
   cancel: 'keypost:cancel',
+  checkCredential: 'keypost:check-credential',
   setToken: 'keypost:set-token',
   tokenStatus: 'keypost:token-status',
   revealToken: 'keypost:reveal-token',
@@ -109,9 +126,12 @@ export const channels = {
   updateSettings: 'keypost:update-settings',
   listCredentials: 'keypost:list-credentials',
   renameCredential: 'keypost:rename-credential',
+  saveOAuthCredential: 'keypost:save-oauth-credential',
+  signInOAuth: 'keypost:sign-in-oauth',
   exportPresets: 'keypost:export-presets',
   readImportFile: 'keypost:read-import-file',
   importPresets: 'keypost:import-presets',
   getWorkspace: 'keypost:get-workspace',
   saveWorkspace: 'keypost:save-workspace',
+  getAbout: 'keypost:get-about',
 } as const satisfies Record<ApiName, string>;

@@ -1,5 +1,7 @@
 // Credentials: named keychain entries holding tokens. Only their names ever leave the main process.
 import { z } from 'zod';
+import type { OAuthConfig, OAuthTokenState } from './oauth';
+import type { TokenFacts } from './tokenFacts';
 
 export const DEFAULT_CREDENTIAL = 'default';
 
@@ -16,8 +18,14 @@ export interface CredentialInfo {
   stored: boolean;
   /** Names of the presets that use it. */
   usedBy: string[];
+  /** Set for an OAuth 2.0 credential: how Keypost gets its tokens, and the state of the one it holds. */
+  oauth?: { config: OAuthConfig; state: OAuthTokenState };
 }
 
 export interface TokenStatus {
   stored: boolean;
+  /** What the stored token says about itself (a JWT's expiry, issuer, audience); absent when none is stored. */
+  facts?: TokenFacts;
+  /** Set for an OAuth 2.0 credential, whose tokens Keypost gets itself (nothing is typed). */
+  oauth?: { flow: OAuthConfig['flow']; state: OAuthTokenState };
 }

@@ -10,6 +10,7 @@ export const errorCodes = [
   'INVALID_METHOD',
   'INSECURE_HTTP',
   'NO_TOKEN',
+  'TOKEN_EXPIRED',
   'KEYCHAIN_UNAVAILABLE',
   'CONNECTION_REFUSED',
   'CONNECTION_RESET',
@@ -26,6 +27,14 @@ export const errorCodes = [
   'STORE_WRITE_FAILED',
   'IMPORT_INVALID',
   'FILE_ERROR',
+  // OAuth 2.0 credentials (electron/core/oauth/): the token endpoint's answer or the browser sign-in, in words.
+  'OAUTH_ERROR',
+  'OAUTH_INVALID_CLIENT',
+  'OAUTH_INVALID_GRANT',
+  'OAUTH_SIGN_IN_REQUIRED',
+  'OAUTH_ACCESS_DENIED',
+  'OAUTH_NO_CLIENT_SECRET',
+  'OAUTH_ENTRY_DAMAGED',
   'INTERNAL',
 ] as const;
 

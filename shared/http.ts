@@ -47,6 +47,22 @@ export interface SendResult {
   redirects: RedirectHop[];
   /** Set when a redirect to another origin was not followed, so the token stayed here. */
   blockedRedirect?: string;
+  /** Set for a 401 or 403: what is likely wrong with the credential (electron/core/authFailure.ts). */
+  authFailure?: AuthFailure;
+}
+
+/** A 401 or 403 explained: the credential it names, the likely cause, and the server's own words if it sent any. */
+export interface AuthFailure {
+  status: 401 | 403;
+  /** The credential sent; null when the request sent none. */
+  credential: string | null;
+  likely: 'noCredential' | 'expired' | 'invalid' | 'scope' | 'unknown';
+  /** One or two sentences for the user. */
+  message: string;
+  /** From WWW-Authenticate (RFC 6750): error, error_description and the scope asked for. */
+  serverError?: string;
+  serverDescription?: string;
+  scope?: string;
 }
 
 /** The page reads large bodies in parts of this size: small enough that no IPC message or copy in flight is big

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ApiName, KeypostApi } from './api';
 import { credentialNameSchema as credentialName } from './credentials';
 import { BYTES_PER_MB, MAX_BODY_LIMIT_MB } from './http';
+import { oauthConfigSchema, oauthSecretsSchema } from './oauth';
 import { presetDraftSchema, presetIdSchema, presetNameSchema, presetSchema } from './presets';
 import { requestDocumentSchema } from './request';
 import { maxRedirectsSchema, rendererSettingsPatchSchema } from './settings';
@@ -29,6 +30,7 @@ export const sendCallSchema = z
 export const argSchemas: { [K in ApiName]: z.ZodType<Parameters<KeypostApi[K]>> } = {
   send: z.tuple([sendCallSchema]),
   cancel: z.tuple([requestId]),
+  checkCredential: z.tuple([z.object({ request: requestDocumentSchema, timeoutMs: sendCallSchema.shape.timeoutMs }).strict()]),
   setToken: z.tuple([credentialName, token]),
   tokenStatus: z.tuple([credentialName]),
   revealToken: z.tuple([credentialName]),
@@ -50,9 +52,12 @@ export const argSchemas: { [K in ApiName]: z.ZodType<Parameters<KeypostApi[K]>> 
   updateSettings: z.tuple([rendererSettingsPatchSchema]),
   listCredentials: noArguments,
   renameCredential: z.tuple([credentialName, credentialName]),
+  saveOAuthCredential: z.tuple([credentialName, oauthConfigSchema, oauthSecretsSchema]),
+  signInOAuth: z.tuple([credentialName]),
   exportPresets: z.tuple([z.array(presetIdSchema).min(1).max(100_000)]),
   readImportFile: noArguments,
   importPresets: z.tuple([z.array(presetDraftSchema).min(1).max(100_000), z.enum(['rename', 'replace'])]),
   getWorkspace: noArguments,
   saveWorkspace: z.tuple([savedWorkspaceSchema]),
+  getAbout: noArguments,
 };

@@ -1,11 +1,13 @@
-// Credential calls beyond single tokens: the list (keychain accounts plus names presets refer to) and rename.
+// Credential calls beyond single tokens: the list (keychain accounts, names presets refer to, OAuth 2.0 credentials
+// with their state) and rename (the keychain entry, the OAuth settings and the presets that use it move together).
 import type { KeypostApi } from '../../shared/api';
 import { fail, ok } from '../../shared/errors';
 import type { CredentialInfo } from '../../shared/credentials';
+import type { OAuthDeps } from './oauthApi';
 import type { PresetStore } from './presetStore';
 import type { Vault } from './vault';
 
-export function createCredentialApi({ vault, store }: { vault: Vault; store: PresetStore }): Pick<
+export function createCredentialApi({ vault, store, oauth, oauthConfigs }: { vault: Vault; store: PresetStore } & OAuthDeps): Pick<
   KeypostApi,
   'listCredentials' | 'renameCredential'
 > {
@@ -14,9 +16,16 @@ export function createCredentialApi({ vault, store }: { vault: Vault; store: Pre
       const stored = await vault.list();
       if (!stored.ok) return stored;
       const usage = store.credentialUsage();
-      const names = [...new Set([...stored.value, ...usage.keys()])].sort((a, b) => a.localeCompare(b));
+      const names = [...new Set([...stored.value, ...usage.keys(), ...oauthConfigs.names()])].sort((a, b) => a.localeCompare(b));
       const held = new Set(stored.value);
-      return ok(names.map((name): CredentialInfo => ({ name, stored: held.has(name), usedBy: usage.get(name) ?? [] })));
+      const infos: CredentialInfo[] = [];
+      for (const name of names) {
+        const info: CredentialInfo = { name, stored: held.has(name), usedBy: usage.get(name) ?? [] };
+        const config = oauthConfigs.get(name);
+        const state = config ? await oauth.state(name, config) : null;
+        infos.push(config && state?.ok ? { ...info, oauth: { config, state: state.value } } : info);
+      }
+      return ok(infos);
     },
 
     // Keychains have no rename: copy the token to the new account, then remove the old one, then move references.
@@ -24,7 +33,7 @@ export function createCredentialApi({ vault, store }: { vault: Vault; store: Pre
       if (from === to) return ok({ updatedPresets: 0 });
       const existing = await vault.get(to);
       if (!existing.ok) return existing;
-      if (existing.value) return fail('DUPLICATE_NAME', `A credential named "${to}" already exists.`, { hint: 'Choose another name, or delete that one first.' });
+      if (existing.value || oauthConfigs.get(to)) return fail('DUPLICATE_NAME', `A credential named "${to}" already exists.`, { hint: 'Choose another name, or delete that one first.' });
       const token = await vault.get(from);
       if (!token.ok) return token;
       if (token.value) {
@@ -32,6 +41,12 @@ export function createCredentialApi({ vault, store }: { vault: Vault; store: Pre
         if (!saved.ok) return saved;
         const removed = await vault.delete(from);
         if (!removed.ok) return removed;
+      }
+      if (oauthConfigs.get(from)) {
+        const renamed = oauthConfigs.rename(from, to);
+        if (!renamed.ok) return renamed;
+        // The entry moved above; OAuthCredentials must not keep serving the old name's tokens from memory.
+        await oauth.forget(from);
       }
       const moved = store.retargetCredential(from, to);
       return moved.ok ? ok({ updatedPresets: moved.value }) : moved;

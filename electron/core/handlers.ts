@@ -2,6 +2,11 @@
 import { type ApiName, channels, type Emit, type KeypostApi } from '../../shared/api';
 import { argSchemas } from '../../shared/schemas';
 import { fail, ok, type Result } from '../../shared/errors';
+import { aboutKeypost } from './about';
+import { cachedVault } from './cachedVault';
+import { createOAuthCredentials } from './oauth/oauthCredentials';
+import { createOAuthApi } from './oauthApi';
+import type { OAuthConfigs } from './oauthConfigFile';
 import { createCredentialApi } from './credentialApi';
 import { createPresetApi } from './presetApi';
 import type { PresetStore } from './presetStore';
@@ -31,24 +36,33 @@ export interface CoreDeps {
   openFile?: OpenFile;
   /** Picks a file to upload: an open dialog in the app, a spec-chosen path in E2E. Without it, chooseUploadFile fails. */
   chooseUploadFile?: () => Promise<string | null>;
+  /** Which credentials are OAuth 2.0 ones, with their settings (oauthConfigFile.ts). */
+  oauthConfigs: OAuthConfigs;
+  /** Opens an OAuth sign-in page in the system browser; without it, the browser sign-in fails with a message. */
+  openBrowser?: (url: string) => Promise<void>;
 }
 
 export type Dispatch = (channel: string, args: unknown[], senderUrl: string | undefined) => Promise<Result<unknown>>;
 
 /** The API implemented on trusted, already-validated arguments: one module per area. */
-export function createApi(deps: CoreDeps): KeypostApi {
+export function createApi(given: CoreDeps): KeypostApi {
   const bodies = createResponseBodies();
+  const vault = cachedVault(given.vault);
+  // One OAuthCredentials for the whole app: the send path and the credential calls share its tokens and refreshes.
+  const deps = { ...given, vault, oauth: createOAuthCredentials({ vault }) };
   return {
     ...createSendApi({ ...deps, bodies }),
     ...createSaveBodyApi({ ...deps, bodies }),
     ...createTokenApi(deps),
     ...createPresetApi(deps),
     ...createCredentialApi(deps),
+    ...createOAuthApi(deps),
     ...createTransferApi(deps),
     chooseUploadFile: async () =>
       deps.chooseUploadFile ? ok(await deps.chooseUploadFile()) : fail('INTERNAL', 'Choosing files is not available here.'),
     getWorkspace: async () => ok(deps.workspace.load()),
     saveWorkspace: async (workspace) => deps.workspace.save(workspace),
+    getAbout: async () => ok(aboutKeypost()),
   };
 }
 

@@ -28,6 +28,8 @@ export interface SendOptions {
   onProgress?: (receivedBytes: number, totalBytes: number | null) => void;
   /** Receives the body as read (memory or temp file), for a later "save body". */
   onBody?: (body: ReceivedBody, contentType: string) => void;
+  /** Only the status and headers matter (a credential check): the body is dropped unread. */
+  discardBody?: boolean;
 }
 
 export async function sendRequest(request: OutgoingRequest, options: SendOptions): Promise<Result<SendResult>> {
@@ -132,7 +134,8 @@ async function buildResult(
   // The body is decoded as it is read, so Content-Length is the only count of wire bytes we get.
   const declared = Number(headerOf(response, 'content-length') ?? NaN);
   const wireBytes = Number.isSafeInteger(declared) ? declared : null;
-  const received = await readBody(response.body(), {
+  if (options.discardBody) response.discard();
+  const received = await readBody(options.discardBody ? null : response.body(), {
     limit: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     fileName: spoolFileName(contentType),
     expectedBytes: contentEncoding ? null : wireBytes,

@@ -1,29 +1,83 @@
-// The send and cancel calls: check the document, resolve its secrets (token, files), build it, send it.
+// The send, cancel and check calls: check the document, resolve its secrets (token, files), build it, send it.
 import { openAsBlob } from 'node:fs';
 import path from 'node:path';
 import type { Emit, KeypostApi } from '../../shared/api';
 import { fail, ok, type Result } from '../../shared/errors';
 import { credentialOf, type RequestDocument } from '../../shared/request';
 import { checkRequest, checkToken } from '../../shared/requestChecks';
-import { buildOutgoing, type ResolvedSecrets } from './outgoingRequest';
+import { tokenFacts } from '../../shared/tokenFacts';
+import { explainAuthFailure } from './authFailure';
+import { checkRequestFor } from '../../shared/credentialCheck';
+import type { SendResult } from '../../shared/http';
+import { checkVerdict } from './credentialCheck';
+import { buildOutgoing, type OutgoingRequest, type ResolvedSecrets } from './outgoingRequest';
 import type { ResponseBodies } from './responseBodies';
 import type { Secret } from './secret';
-import { sendRequest } from './send';
+import type { OAuthDeps } from './oauthApi';
+import { sendRequest, type SendOptions } from './send';
 import type { Vault } from './vault';
 
-export function createSendApi({ vault, emit, bodies }: { vault: Vault; emit: Emit; bodies: ResponseBodies }): Pick<KeypostApi, 'send' | 'cancel'> {
+/** A request ready for the wire, and the token it carries. */
+interface Prepared {
+  outgoing: OutgoingRequest;
+  token: Secret | null;
+}
+
+interface SendDeps extends OAuthDeps {
+  vault: Vault;
+  emit: Emit;
+  bodies: ResponseBodies;
+}
+
+export function createSendApi({ vault, emit, bodies, oauth, oauthConfigs }: SendDeps): Pick<KeypostApi, 'send' | 'cancel' | 'checkCredential'> {
   const inFlight = new Map<string, AbortController>();
 
-  /** The credential's token, checked to fit a header; null when the request sends none. */
-  async function tokenFor(request: RequestDocument): Promise<Result<Secret | null>> {
+  /** The credential's token, checked to fit a header; null when the request sends none. An OAuth 2.0 credential's
+   *  access token is refreshed first when it is about to expire. */
+  async function tokenFor(request: RequestDocument, signal?: AbortSignal): Promise<Result<Secret | null>> {
     const credential = credentialOf(request);
     if (credential === null) return ok(null);
+    const config = oauthConfigs.get(credential);
+    if (config) return oauth.accessToken(credential, config, { signal });
     const stored = await vault.get(credential);
     if (!stored.ok) return stored;
     if (!stored.value) return fail('NO_TOKEN', 'No token is stored yet.', { hint: 'Type your bearer token in the token field, then send.' });
     const token = checkToken(stored.value.reveal());
     return token.ok ? ok(stored.value) : token;
   }
+
+  /** The request as it goes on the wire, with the token it carries. Nothing is read from the keychain or the disk
+   *  for a request that cannot go out. */
+  async function prepare(request: RequestDocument, signal?: AbortSignal): Promise<Result<Prepared>> {
+    const checked = checkRequest(request);
+    if (!checked.ok) return checked;
+    const token = await tokenFor(request, signal);
+    if (!token.ok) return token;
+    const files = await filesFor(request);
+    if (!files.ok) return files;
+    return ok({ outgoing: buildOutgoing(checked.value, { token: token.value, files: files.value }), token: token.value });
+  }
+
+  /** After a 401: the request again with a refreshed OAuth 2.0 token, or null (not OAuth, or no new token to try). */
+  async function retryWithFreshToken(request: RequestDocument, rejected: Secret, signal: AbortSignal): Promise<Prepared | null> {
+    const credential = credentialOf(request);
+    const config = credential === null ? undefined : oauthConfigs.get(credential);
+    if (!credential || !config) return null;
+    const fresh = await oauth.afterUnauthorized(credential, config, rejected, { signal });
+    if (!fresh.ok || fresh.value.reveal() === rejected.reveal()) return null;
+    const again = await prepare(request, signal);
+    return again.ok ? again.value : null;
+  }
+
+  /** Why a 401 or 403 happened, from the server's challenge and what the token sent says about itself. */
+  const explain = (request: RequestDocument, token: Secret | null, answer: SendResult) =>
+    explainAuthFailure({
+      status: answer.status,
+      headers: answer.headers,
+      credential: credentialOf(request),
+      facts: token ? tokenFacts(token.reveal()) : null,
+      now: Date.now(),
+    });
 
   return {
     async send({ requestId, request, timeoutMs, maxBodyBytes, maxRedirects }) {
@@ -32,15 +86,10 @@ export function createSendApi({ vault, emit, bodies }: { vault: Vault; emit: Emi
       inFlight.get(requestId)?.abort();
       inFlight.set(requestId, controller);
       try {
-        // Nothing is read from the keychain or the disk for a request that cannot go out.
-        const checked = checkRequest(request);
-        if (!checked.ok) return checked;
-        const token = await tokenFor(request);
-        if (!token.ok) return token;
-        const files = await filesFor(request);
-        if (!files.ok) return files;
-        const outgoing = buildOutgoing(checked.value, { token: token.value, files: files.value });
-        return await sendRequest(outgoing, {
+        const prepared = await prepare(request, controller.signal);
+        if (!prepared.ok) return prepared;
+        const { outgoing, token } = prepared.value;
+        const options: SendOptions = {
           timeoutMs,
           signal: controller.signal,
           allowSelfSignedTls: request.options.allowSelfSignedTls ?? false,
@@ -49,7 +98,18 @@ export function createSendApi({ vault, emit, bodies }: { vault: Vault; emit: Emi
           requestId,
           onProgress: (receivedBytes, totalBytes) => emit('sendProgress', { requestId, receivedBytes, totalBytes }),
           onBody: (received, contentType) => bodies.keep(requestId, received, contentType),
-        });
+        };
+        let sentWith = token;
+        let sent = await sendRequest(outgoing, options);
+        // An OAuth 2.0 token the server refused is refreshed once and the request sent again; a second 401 is shown.
+        const retry = sent.ok && sent.value.status === 401 && token ? await retryWithFreshToken(request, token, controller.signal) : null;
+        if (retry) {
+          sentWith = retry.token;
+          sent = await sendRequest(retry.outgoing, options);
+        }
+        if (!sent.ok) return sent;
+        const authFailure = await explain(request, sentWith, sent.value);
+        return authFailure ? ok({ ...sent.value, authFailure }) : sent;
       } finally {
         if (inFlight.get(requestId) === controller) inFlight.delete(requestId);
       }
@@ -59,6 +119,19 @@ export function createSendApi({ vault, emit, bodies }: { vault: Vault; emit: Emi
       const controller = inFlight.get(requestId);
       controller?.abort();
       return ok(controller !== undefined);
+    },
+
+    async checkCredential({ request, timeoutMs }) {
+      const document = checkRequestFor(request);
+      const prepared = await prepare(document);
+      if (!prepared.ok) return ok(checkVerdict(prepared, document));
+      const sent = await sendRequest(prepared.value.outgoing, {
+        timeoutMs,
+        allowSelfSignedTls: document.options.allowSelfSignedTls ?? false,
+        discardBody: true,
+      });
+      const authFailure = sent.ok ? await explain(document, prepared.value.token, sent.value) : undefined;
+      return ok(checkVerdict(sent, document, authFailure));
     },
   };
 }

@@ -1,10 +1,13 @@
-// Add, replace, rename, reveal and delete the named tokens in the OS keychain.
-// Token text lives only in this dialog's state while typed or revealed, and goes when it closes.
+// Add, replace, rename, reveal and delete the named tokens in the OS keychain, and add OAuth 2.0 credentials (whose
+// tokens Keypost gets itself). Token text lives only in this dialog's state while typed or revealed, and goes when it closes.
 import { useState } from 'react';
 import type { KeypostError } from '../../shared/errors';
 import { type CredentialInfo, credentialNameSchema } from '../../shared/credentials';
+import { OAUTH_FLOW_LABELS } from '../../shared/oauth';
 import { api } from '../api';
 import { Modal } from './Modal';
+import { OAuthCredentialForm } from './OAuthCredentialForm';
+import { describeOAuthState } from './OAuthTokenLine';
 
 export type CredentialChange = { kind: 'renamed'; from: string; to: string } | { kind: 'deleted'; name: string } | { kind: 'saved'; name: string };
 
@@ -74,6 +77,13 @@ export function CredentialManager({ credentials, onChanged, onClose }: Props) {
     setError(null);
   };
 
+  const signIn = async (name: string) => {
+    setError(null);
+    const signedIn = await api!.signInOAuth(name);
+    if (!signedIn.ok) report(signedIn.error);
+    await onChanged({ kind: 'saved', name });
+  };
+
   const toggleReveal = async (name: string) => {
     if (revealed[name] !== undefined) return setRevealed(({ [name]: _hidden, ...rest }) => rest);
     const token = await api!.revealToken(name);
@@ -93,18 +103,30 @@ export function CredentialManager({ credentials, onChanged, onClose }: Props) {
               <div className="credential-line">
                 <strong>{credential.name}</strong>
                 <span className="muted">
-                  {credential.stored ? '' : 'no token stored · '}
+                  {credential.oauth && (
+                    <span data-testid="credential-oauth" data-status={credential.oauth.state.status}>
+                      OAuth 2.0, {OAUTH_FLOW_LABELS[credential.oauth.config.flow]}: {describeOAuthState({ flow: credential.oauth.config.flow, state: credential.oauth.state })} ·{' '}
+                    </span>
+                  )}
+                  {credential.stored || credential.oauth ? '' : 'no token stored · '}
                   {credential.usedBy.length === 0 ? 'not used by presets' : `used by ${credential.usedBy.length} preset${credential.usedBy.length === 1 ? '' : 's'}`}
                 </span>
                 <span className="credential-actions">
+                  {credential.oauth && (
+                    <button type="button" data-testid="credential-sign-in" onClick={() => void signIn(credential.name)}>
+                      {credential.oauth.config.flow === 'authorizationCode' ? 'Sign in…' : 'Get token'}
+                    </button>
+                  )}
                   {credential.stored && (
                     <button type="button" data-testid="credential-reveal" onClick={() => void toggleReveal(credential.name)}>
                       {revealed[credential.name] !== undefined ? 'Hide' : 'Show'}
                     </button>
                   )}
-                  <button type="button" data-testid="credential-replace" onClick={() => startEdit(credential.name, 'replace')}>
-                    {credential.stored ? 'Replace' : 'Add token'}
-                  </button>
+                  {!credential.oauth && (
+                    <button type="button" data-testid="credential-replace" onClick={() => startEdit(credential.name, 'replace')}>
+                      {credential.stored ? 'Replace' : 'Add token'}
+                    </button>
+                  )}
                   {credential.stored && (
                     <button type="button" data-testid="credential-rename" onClick={() => startEdit(credential.name, 'rename')}>
                       Rename
@@ -202,6 +224,7 @@ export function CredentialManager({ credentials, onChanged, onClose }: Props) {
           Add
         </button>
       </form>
+      <OAuthCredentialForm taken={credentials.map((credential) => credential.name)} onSaved={(name) => onChanged({ kind: 'saved', name })} onError={setError} />
       {error && (
         <p className="field-error" role="alert" data-testid="credential-error">
           {error}

@@ -1,9 +1,11 @@
 // The answer: status line, notices, headers table, and the body with its toolbar (views, filter, copy, save).
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { SendResult } from '../../shared/http';
+import { shortcutFor } from '../../shared/shortcuts';
 import { api } from '../api';
 import { copyText } from '../copyText';
 import { formatBytes } from '../format';
+import { platform } from '../platform';
 import { useBody, type Body } from '../useBody';
 import { BodyPane, type Filtered } from './BodyPane';
 import { BodyToolbar, type BodyViewName } from './BodyToolbar';
@@ -46,7 +48,7 @@ export function ResponseView({ result, old = false }: { result: SendResult; old?
   };
   // Ctrl+F: the find bar in Pretty and Raw; in the tree, the JSONPath filter is the search.
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key.toLowerCase() !== 'f' || !(event.ctrlKey || event.metaKey)) return;
+    if (shortcutFor(event, platform, 'response') !== 'find') return;
     event.preventDefault();
     if (shownView === 'tree') filterRef.current?.focus();
     else setFindRequest((n) => n + 1);
@@ -60,10 +62,16 @@ export function ResponseView({ result, old = false }: { result: SendResult; old?
         </p>
       )}
       <StatusLine result={result} />
-      {(result.status === 401 || result.status === 403) && (
-        <p className="notice">
-          The server refused the token ({result.status}). It may be expired, wrong, or lack the needed scope.
-          {authenticate && <> Server says: <code>{authenticate}</code></>}
+      {result.authFailure && (
+        <p className="notice" role="status" data-testid="auth-failure" data-likely={result.authFailure.likely}>
+          {result.authFailure.message}
+          {/* A challenge main could not read is still shown as the server sent it. */}
+          {authenticate && !result.authFailure.serverError && (
+            <>
+              {' '}
+              Server says: <code>{authenticate}</code>
+            </>
+          )}
         </p>
       )}
       {result.redirects.length > 0 && (

@@ -1,7 +1,10 @@
 // The bearer token: masked, show/hide, and a hint that a stored token exists without showing it.
 import type { TokenState } from '../useToken';
+import { OAuthTokenLine } from './OAuthTokenLine';
+import { TokenStatus } from './TokenStatus';
 
 export function TokenField({ token }: { token: TokenState }) {
+  if (token.oauth) return <OAuthTokenLine credential={token.credential} oauth={token.oauth} onChanged={token.refresh} />;
   const placeholder = token.stored ? 'Token stored in your keychain — type to replace' : 'Paste your bearer token';
   return (
     <div className="token-field">
@@ -20,6 +23,7 @@ export function TokenField({ token }: { token: TokenState }) {
         {token.revealed ? 'Hide' : 'Show'}
       </button>
       {token.stored && !token.dirty && <span className="token-badge">Stored in keychain</span>}
+      <TokenStatus facts={token.facts} />
     </div>
   );
 }

@@ -25,4 +25,8 @@ self.MonacoEnvironment = {
 // Strict JSON, the same rules the send path applies, so the inline markers agree with the error message.
 jsonDefaults.setDiagnosticsOptions({ validate: true, allowComments: false, trailingCommas: 'error' });
 
+// Ctrl+/ (⌘/ on macOS) is Keypost's Keyboard shortcuts (shared/shortcuts.ts), in the editor too: Monaco's own binding
+// would comment the line out, which strict JSON refuses anyway.
+monaco.editor.addKeybindingRule({ keybinding: monaco.KeyMod.CtrlCmd | monaco.KeyCode.Slash, command: '-editor.action.commentLine' });
+
 export { monaco };

@@ -28,7 +28,9 @@ export type Dialog =
   | { kind: 'savePreset'; tabId: string; initialName: string }
   | { kind: 'import'; preview: ImportPreview }
   | { kind: 'credentials' }
-  | { kind: 'settings' };
+  | { kind: 'settings' }
+  | { kind: 'about' }
+  | { kind: 'shortcuts' };
 
 export interface Workspace {
   tabs: Tab[];

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { channels, type Emit } from '../../shared/api';
+import type { CommandId } from '../../shared/shortcuts';
 import { createDispatch } from '../../electron/core/handlers';
 import { createPresetStore } from '../../electron/core/presetStore';
 import { storeOptions } from '../../electron/core/presetStoreFile';
@@ -19,6 +20,7 @@ import { loadRendererFile } from '../../electron/core/rendererFiles';
 import { removeSpooledBodies } from '../../electron/core/responseBody';
 import { createVault } from '../../electron/core/vault';
 import { createWorkspaceFile, WORKSPACE_NAME } from '../../electron/core/workspaceFile';
+import { createOAuthConfigs, OAUTH_CONFIG_NAME } from '../../electron/core/oauthConfigFile';
 
 interface KeypostTestHooks {
   __keypostInvoke(channel: string, args: unknown[]): Promise<unknown>;
@@ -34,6 +36,8 @@ export interface LaunchedApp {
   readClipboard(): Promise<string>;
   /** Requests a path from whatever serves the page (the harness's HTTP server, or Electron's app:// handler). */
   fetchFromApp(pathname: string): Promise<{ status: number; headers: Record<string, string> }>;
+  /** Chooses the application menu's item for this command (shared/shortcuts.ts); the harness sends main's event for it. */
+  chooseMenuCommand(command: CommandId): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -126,7 +130,8 @@ async function launchChromium(userDataDir: string, keychainService: string): Pro
   const { chooseExportPath, chooseImportPath, chooseSavePath, openFile, chooseUploadFile } = fileStandIns(standInPaths(userDataDir));
   const files: TransferFiles = { chooseExportPath, chooseImportPath };
   const workspace = createWorkspaceFile(new Conf<Record<string, unknown>>(storeOptions(userDataDir, WORKSPACE_NAME)));
-  const dispatch = createDispatch({ vault: createVault(keychainService), trustedOrigin: origin, emit, store, workspace, files, chooseSavePath, openFile, chooseUploadFile });
+  const oauthConfigs = createOAuthConfigs(new Conf<Record<string, unknown>>(storeOptions(userDataDir, OAUTH_CONFIG_NAME)));
+  const dispatch = createDispatch({ vault: createVault(keychainService), trustedOrigin: origin, emit, store, workspace, oauthConfigs, files, chooseSavePath, openFile, chooseUploadFile });
   // The browser profile lives in the app's data dir, so the token grep covers renderer storage too.
   const context = await chromium.launchPersistentContext(path.join(userDataDir, 'renderer-profile'), {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -224,6 +229,8 @@ async function launchChromium(userDataDir: string, keychainService: string): Pro
       const response = await opened.request.get(`${origin}${pathname}`);
       return { status: response.status(), headers: response.headers() };
     },
+    // There is no menu here: the event main sends for a click (main.ts onMenuClick).
+    chooseMenuCommand: async (command) => emit('menuCommand', { command }),
     close: async () => {
       await context.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -273,6 +280,16 @@ async function launchElectron(userDataDir: string, keychainService: string): Pro
         const response = await net.fetch(url);
         return { status: response.status, headers: Object.fromEntries(response.headers) };
       }, `app://keypost${pathname}`),
+    // Electron keeps the template's `command` on each MenuItem; click() runs main's handler as a real click does.
+    chooseMenuCommand: (command) =>
+      app.evaluate(({ Menu }, wanted) => {
+        type Item = { command?: string; click: () => void; submenu?: { items: Item[] } | null };
+        const find = (items: Item[]): Item | undefined =>
+          items.find((item) => item.command === wanted) ?? items.map((item) => item.submenu && find(item.submenu.items)).find(Boolean) ?? undefined;
+        const item = find((Menu.getApplicationMenu()?.items ?? []) as unknown as Item[]);
+        if (!item) throw new Error(`No menu item for ${wanted}`);
+        item.click();
+      }, command),
     close: () => app.close(),
   };
 }

@@ -45,14 +45,25 @@ test('the page may write the clipboard but not read it, and gets no other permis
   expect(outcome).toEqual({ read: 'refused', notifications: 'denied', geolocation: 'refused' });
 });
 
-test('a 401 shows the server’s WWW-Authenticate and a hint about the token', async ({ app, server }) => {
+test('a 401 names the credential and says what the server said about its token', async ({ app, server }) => {
   const { page } = app;
-  await fillRequest(page, { url: `${server.url}/status?code=401`, token: TOKEN, body: '{}' });
+  const challenge = 'Bearer realm="test", error="invalid_token", error_description="The token was revoked"';
+  await fillRequest(page, { url: `${server.url}/status?code=401&challenge=${encodeURIComponent(challenge)}`, token: TOKEN, body: '{}' });
   await page.getByTestId('send').click();
   await expect(page.getByTestId('status')).toHaveText('401 Unauthorized');
-  const notice = page.getByText('may be expired, wrong');
-  await expect(notice).toBeVisible();
-  await expect(notice).toContainText('error="invalid_token"');
+  const notice = page.getByTestId('auth-failure');
+  await expect(notice).toHaveAttribute('data-likely', 'invalid');
+  await expect(notice).toContainText('does not accept the token of credential “default”');
+  await expect(notice).toContainText('The server says: “The token was revoked”');
+});
+
+test('a 403 with insufficient_scope says which scope the token lacks', async ({ app, server }) => {
+  const { page } = app;
+  const challenge = 'Bearer error="insufficient_scope", scope="orders:write"';
+  await fillRequest(page, { url: `${server.url}/status?code=403&challenge=${encodeURIComponent(challenge)}`, token: TOKEN, body: '{}' });
+  await page.getByTestId('send').click();
+  await expect(page.getByTestId('status')).toHaveText('403 Forbidden');
+  await expect(page.getByTestId('auth-failure')).toContainText('lacks permission (403). It needs the scope “orders:write”');
 });
 
 test('a redirect to another origin is shown and not followed, so the token stays home', async ({ app, server }) => {

@@ -16,7 +16,7 @@ import { discardBody, removeSpooledBodies, type ReceivedBody } from '../../elect
 import { Secret } from '../../electron/core/secret';
 import { sendCall, sendJson } from '../fixtures/sendJson';
 import { createVault } from '../../electron/core/vault';
-import { openStore, presetDeps, openWorkspace } from '../fixtures/presetStore';
+import { openStore, presetDeps, openOAuthConfigs, openWorkspace } from '../fixtures/presetStore';
 import { itemsJson, startTestServer, type TestServer } from '../fixtures/testServer';
 
 const FROM_APP = 'app://keypost/index.html';
@@ -151,6 +151,7 @@ describe('the body size setting', () => {
       emit: () => {},
       store: openStore(dir),
       workspace: openWorkspace(dir),
+    oauthConfigs: openOAuthConfigs(dir),
       files: { chooseExportPath: async () => null, chooseImportPath: async () => null },
     });
     return async (name: 'getSettings' | 'updateSettings', ...args: unknown[]) =>

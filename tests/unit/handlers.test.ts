@@ -81,7 +81,7 @@ describe('dispatch', () => {
 
   it('stores a token, reports it stored, and sends it from the keychain', async () => {
     expect(await dispatch(channels.setToken, ['default', 'tok-handlers-1'], FROM_APP)).toEqual({ ok: true, value: undefined });
-    expect(await dispatch(channels.tokenStatus, ['default'], FROM_APP)).toEqual({ ok: true, value: { stored: true } });
+    expect(await dispatch(channels.tokenStatus, ['default'], FROM_APP)).toEqual({ ok: true, value: { stored: true, facts: { kind: 'opaque' } } });
     expect(await keytar.getPassword(service, 'default')).toBe('tok-handlers-1');
 
     const result = await dispatch(channels.send, [sendArgs()], FROM_APP);

@@ -13,7 +13,7 @@ import { createDispatch, type CoreDeps } from '../../electron/core/handlers';
 import { createPresetStore } from '../../electron/core/presetStore';
 import { storeOptions } from '../../electron/core/presetStoreFile';
 import { createVault } from '../../electron/core/vault';
-import { openWorkspace } from '../fixtures/presetStore';
+import { openOAuthConfigs, openWorkspace } from '../fixtures/presetStore';
 
 const ORIGIN = 'app://keypost';
 const FROM_APP = 'app://keypost/index.html';
@@ -25,6 +25,7 @@ const deps: CoreDeps = {
   emit: () => {},
   store: createPresetStore(new Conf<Record<string, unknown>>(storeOptions(dataDir))),
   workspace: openWorkspace(dataDir),
+    oauthConfigs: openOAuthConfigs(dataDir),
   chooseUploadFile: async () => null,
   // Dialogs answer "cancelled", so no file outside the temp dir is ever touched.
   files: { chooseExportPath: async () => null, chooseImportPath: async () => null },
@@ -88,6 +89,6 @@ describe('IPC fuzzing', () => {
 
   it('still works normally afterwards', async () => {
     expect(await dispatch(channels.setToken, ['after-fuzz', 'tok-ok'], FROM_APP)).toEqual({ ok: true, value: undefined });
-    expect(await dispatch(channels.tokenStatus, ['after-fuzz'], FROM_APP)).toEqual({ ok: true, value: { stored: true } });
+    expect(await dispatch(channels.tokenStatus, ['after-fuzz'], FROM_APP)).toEqual({ ok: true, value: { stored: true, facts: { kind: 'opaque' } } });
   });
 });

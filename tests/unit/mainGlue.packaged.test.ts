@@ -39,6 +39,12 @@ it('keeps the user-data folder Electron chose, whatever KEYPOST_USER_DATA_DIR sa
   expect(existsSync(path.join(testDataDir, 'keypost-store.json'))).toBe(false);
 });
 
+it('offers no developer tools in its menu', () => {
+  const roles = JSON.stringify(electron.Menu.applicationMenu?.template).match(/"role":"\w+"/g) ?? [];
+  expect(roles.length).toBeGreaterThan(0);
+  expect(roles).not.toContain('"role":"toggleDevTools"');
+});
+
 it('reads tokens from the Keypost keychain service, whatever KEYPOST_KEYCHAIN_SERVICE says', async () => {
   const tokenStatus = electron.ipcMain.handlers.get(channels.tokenStatus)!;
   const status = (await tokenStatus(ipcEvent('app://keypost/index.html'), 'default')) as Result<TokenStatus>;

@@ -9,6 +9,8 @@ import { channels, eventChannels } from '../../shared/api';
 import type { SendResult } from '../../shared/http';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import type { Result } from '../../shared/errors';
+import { REPORT_PROBLEM_URL } from '../../electron/core/about';
+import { appMenuTemplate, menuItems, menuPlatform, type MenuItemTemplate } from '../../electron/core/appMenu';
 import { createVault } from '../../electron/core/vault';
 import { windowOptions } from '../../electron/window';
 import { createElectronStandIn, loadAsNode, installElectronStandIn, ipcEvent, type ElectronStandIn, type StandInWindow } from '../fixtures/electronStandIn';
@@ -129,6 +131,43 @@ describe('when ready', () => {
   });
 });
 
+describe('the application menu', () => {
+  const setMenu = () => electron.Menu.applicationMenu!.template as MenuItemTemplate[];
+  const item = (match: (candidate: MenuItemTemplate) => boolean) => [...menuItems(setMenu())].find(match)!;
+  const menuEvents = () => mainWindow().webContents.sent.filter(([channel]) => channel === eventChannels.menuCommand);
+
+  it('is set once ready, from the template for this platform (developer tools included: the run is unpackaged)', () => {
+    // Click handlers are functions: compare the data.
+    const data = (template: unknown) => JSON.parse(JSON.stringify(template));
+    expect(data(setMenu())).toEqual(data(appMenuTemplate({ platform: menuPlatform(process.platform), development: true })));
+    expect([...menuItems(setMenu())].some((candidate) => candidate.role === 'toggleDevTools')).toBe(true);
+  });
+
+  it('sends a clicked command to the focused window as a menuCommand event, and ignores a command it does not know', () => {
+    mainWindow().focus();
+    const newTab = item((candidate) => candidate.command === 'newTab');
+    newTab.click!(newTab);
+    expect(menuEvents().at(-1)).toEqual([eventChannels.menuCommand, { command: 'newTab' }]);
+    const before = menuEvents().length;
+    newTab.click!({ ...newTab, command: 'rm -rf' as 'newTab' });
+    expect(menuEvents()).toHaveLength(before);
+  });
+
+  it('opens the issue page for Report a problem (only when package.json names a repository), and refuses any other address', async () => {
+    const reports = [...menuItems(setMenu())].filter((candidate) => candidate.url !== undefined);
+    expect(reports.map((report) => report.url)).toEqual(REPORT_PROBLEM_URL ? [REPORT_PROBLEM_URL] : []);
+    for (const report of reports) report.click!(report);
+    // Any item's click is main's one handler: hand it other addresses.
+    const newTab = item((candidate) => candidate.command === 'newTab');
+    for (const url of ['https://evil.example/', `${REPORT_PROBLEM_URL}/../../evil`, 'file:///etc/passwd', `${REPORT_PROBLEM_URL} `]) {
+      newTab.click!({ ...newTab, url });
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(electron.shell.openedExternal).toEqual(REPORT_PROBLEM_URL ? [REPORT_PROBLEM_URL] : []);
+    expect(menuEvents().some(([, payload]) => JSON.stringify(payload).includes('evil'))).toBe(false);
+  });
+});
+
 describe('native dialogs and the shell', () => {
   beforeAll(async () => {
     mainWindow().focus();
@@ -196,6 +235,20 @@ describe('native dialogs and the shell', () => {
 });
 
 describe('window bounds and lifecycle', () => {
+  it('asks before a close would lose a typed token the page holds back, and closes only on the user’s word', () => {
+    const window = mainWindow();
+    const tryClose = (answer: number) => {
+      electron.dialog.messageAnswer = answer;
+      let closes = false;
+      window.webContents.emit('will-prevent-unload', { preventDefault: () => void (closes = true) });
+      return { closes, asked: electron.dialog.calls.at(-1)! };
+    };
+    const cancelled = tryClose(1);
+    expect(cancelled.closes).toBe(false);
+    expect(cancelled.asked).toMatchObject({ kind: 'message', owner: window, options: { message: expect.stringContaining('token'), cancelId: 1 } });
+    expect(tryClose(0).closes).toBe(true);
+  });
+
   it('saves the bounds on close, quits when the last window closes (not on macOS), and reopens maximized over them', async () => {
     const window = mainWindow();
     window.setBounds({ x: 40, y: 30, width: 1000, height: 700 });

@@ -10,6 +10,7 @@ import { createDispatch, type CoreDeps } from '../../electron/core/handlers';
 import { Secret } from '../../electron/core/secret';
 import { createVault } from '../../electron/core/vault';
 import { startTestServer, type TestServer } from '../fixtures/testServer';
+import { presetDeps } from '../fixtures/presetStore';
 import { sendCall } from '../fixtures/sendJson';
 
 let server: TestServer;
@@ -47,7 +48,7 @@ describe('when the keychain is locked', () => {
   });
 
   it('does not send the request', async () => {
-    const deps = { vault, trustedOrigin: 'app://keypost', emit: () => {} } as unknown as CoreDeps;
+    const deps: CoreDeps = { vault, trustedOrigin: 'app://keypost', emit: () => {}, ...presetDeps() };
     const request = sendCall({ requestId: 'r1', url: `${server.url}/echo`, body: '{}', timeoutMs: 2000 });
     const result = await createDispatch(deps)(channels.send, [request], 'app://keypost/index.html');
     expect(result.ok || result.error.code).toBe('KEYCHAIN_UNAVAILABLE');

@@ -1,0 +1,31 @@
+// The window's commands, reached two ways: a key anywhere in the page (one keydown handler) and the application
+// menu (main's menuCommand event). Both name commands from shared/shortcuts.ts, so a key and its menu item match.
+import { useEffect, useRef } from 'react';
+import { isCommandId, shortcutFor, type CommandId } from '../shared/shortcuts';
+import { api } from './api';
+import { platform } from './platform';
+
+export type CommandActions = Record<CommandId, () => void>;
+
+export function useCommands(actions: CommandActions): void {
+  // The latest actions, read when a key or menu event arrives, so the listeners are added once.
+  const latest = useRef(actions);
+  latest.current = actions;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const command = shortcutFor(event, platform);
+      if (!command) return;
+      // Handled here, so Electron does not also hand the key to the menu item with this accelerator.
+      event.preventDefault();
+      latest.current[command]();
+    };
+    window.addEventListener('keydown', onKey);
+    const stopMenu = api?.on('menuCommand', ({ command }) => {
+      if (isCommandId(command)) latest.current[command]();
+    });
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      stopMenu?.();
+    };
+  }, []);
+}

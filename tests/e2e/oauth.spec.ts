@@ -1,0 +1,69 @@
+// An OAuth 2.0 credential end to end, against a real OpenID provider (oidc-provider) and an API that verifies its
+// JWTs: set up in the credential manager, a token fetched at once, sent, and refreshed once after a 401.
+import { clients, RESOURCE_SCOPE, startProvider, startResourceServer, type ResourceServer, type TestProvider } from '../fixtures/oidcProvider';
+import { displayedBody, expect, filesContaining, test } from './fixtures';
+
+let provider: TestProvider;
+let api: ResourceServer;
+
+test.beforeEach(async () => {
+  provider = await startProvider();
+  api = await startResourceServer(provider);
+});
+test.afterEach(async () => {
+  await api.close();
+  await provider.close();
+});
+
+test('a client-credentials credential gets its token, sends it, and refreshes it once after a 401', async ({ app }) => {
+  const { page } = app;
+  await page.getByTestId('credential-manage').click();
+  await page.getByTestId('oauth-add-section').locator('summary').click();
+  await page.getByTestId('oauth-new-name').fill('orders-api');
+  await page.getByTestId('oauth-token-url').fill(provider.tokenUrl);
+  await page.getByTestId('oauth-client-id').fill(clients.machine.id);
+  await page.getByTestId('oauth-client-secret').fill(clients.machine.secret);
+  await page.getByTestId('oauth-scope').fill(RESOURCE_SCOPE);
+  await page.getByTestId('oauth-add').click();
+  const row = page.locator('[data-testid="credential-row"][data-name="orders-api"]');
+  await expect(row.getByTestId('credential-oauth')).toHaveAttribute('data-status', 'valid');
+  expect(provider.grants).toEqual(['client_credentials']);
+  await page.getByTestId('credential-close').click();
+
+  await page.getByTestId('credential-select').selectOption('orders-api');
+  // Nothing to type: the token field gives way to the token's state.
+  await expect(page.getByTestId('token')).toHaveCount(0);
+  await expect(page.getByTestId('oauth-state')).toContainText('token valid until');
+  await page.getByTestId('method').selectOption('GET');
+  await page.getByTestId('url').fill(`${api.url}/me`);
+  await page.getByTestId('send').click();
+  await expect(page.getByTestId('status')).toHaveText('200 OK');
+  await expect.poll(() => displayedBody(page)).toContain(`"client_id": "${clients.machine.id}"`);
+
+  // The API's clock runs ahead: it refuses the token Keypost still holds as valid. One new token, one retry.
+  provider.accessTokenTtl = 3_600;
+  api.clockOffsetMs = 10 * 60_000;
+  await page.getByTestId('send').click();
+  await expect(page.getByTestId('status')).toHaveText('200 OK');
+  expect(provider.grants).toEqual(['client_credentials', 'client_credentials']);
+
+  // The client secret and the tokens are in the keychain only.
+  expect(await filesContaining(app.userDataDir, clients.machine.secret)).toEqual([]);
+});
+
+test('a wrong client secret is said when the credential is added, and nothing is sent with it', async ({ app }) => {
+  const { page } = app;
+  await page.getByTestId('credential-manage').click();
+  await page.getByTestId('oauth-add-section').locator('summary').click();
+  await page.getByTestId('oauth-new-name').fill('wrong-secret');
+  await page.getByTestId('oauth-token-url').fill(provider.tokenUrl);
+  await page.getByTestId('oauth-client-id').fill(clients.machine.id);
+  await page.getByTestId('oauth-client-secret').fill('not-the-secret');
+  await page.getByTestId('oauth-add').click();
+  await expect(page.getByTestId('credential-error')).toContainText('getting its first token failed');
+  await expect(page.getByTestId('credential-error')).toContainText('client');
+  // Set up, but holding no token: nothing half-stored.
+  const row = page.locator('[data-testid="credential-row"][data-name="wrong-secret"]');
+  await expect(row.getByTestId('credential-oauth')).toHaveAttribute('data-status', 'missing');
+  expect(provider.grants).toEqual([]);
+});
