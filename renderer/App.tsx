@@ -186,9 +186,10 @@ export function App() {
               auth={tab.draft.auth}
               onSelect={selectCredential}
               onNoAuth={() => setDraft((draft) => ({ ...draft, auth: { kind: 'none' } }))}
+              onAuthChange={(auth) => setDraft((draft) => ({ ...draft, auth }))}
               onManage={commands.manageCredentials}
             />
-            {tab.draft.auth.kind !== 'none' && <TokenField token={token} />}
+            {tab.draft.auth.kind !== 'none' && <TokenField token={token} kind={tab.draft.auth.kind} />}
             {tab.draft.auth.kind !== 'none' && <CredentialCheck key={`${tab.id}:${token.credential}`} request={tab.draft} token={token} timeoutMs={settings.timeoutSeconds * 1000} />}
           </div>
           <SecretNotice rows={secrets} onMove={(row) => void moveSecret(row)} />

@@ -39,12 +39,16 @@ export const requestBodySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('multipart'), parts: z.array(multipartPartSchema).max(ROWS_MAX) }).strict(),
 ]);
 
-/** How the request authenticates: later kinds (OAuth 2.0) join this union. The token always comes from the keychain. */
+/** How the request authenticates. The secret always comes from the keychain credential named here (a token, an API
+ *  key, a password, or an OAuth 2.0 credential's access token). */
 export const requestAuthSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }).strict(),
   z.object({ kind: z.literal('bearer'), credential: credentialNameSchema }).strict(),
   // The credential's value sent as it is, in a header (X-API-Key: …) or a query parameter (?api_key=…).
-  z.object({ kind: z.literal('apiKey'), credential: credentialNameSchema, in: z.enum(['header', 'query']), name: z.string().min(1).max(NAME_MAX) }).strict(),
+  // An empty name is a draft being typed; checkRequest refuses to send it.
+  z.object({ kind: z.literal('apiKey'), credential: credentialNameSchema, in: z.enum(['header', 'query']), name: z.string().max(NAME_MAX) }).strict(),
+  // HTTP Basic (RFC 7617): the user name here, the password is the credential's value.
+  z.object({ kind: z.literal('basic'), credential: credentialNameSchema, username: z.string().max(NAME_MAX) }).strict(),
 ]);
 
 /** Relaxations of Keypost's safe defaults, each an explicit opt-in the user makes for one request. */
@@ -99,10 +103,10 @@ export const methodTakesBody = (method: string) => !['GET', 'HEAD'].includes(met
 /** The credential whose token the request sends, if any. */
 export const credentialOf = (request: RequestDocument): string | null => (request.auth.kind === 'none' ? null : request.auth.credential);
 
-/** The same request, sending the token of `credential` (as a bearer token, unless it already sends one as an API key). */
+/** The same request, sending the token of `credential` (as a bearer token, unless it already sends one another way). */
 export const withCredential = (request: RequestDocument, credential: string): RequestDocument => ({
   ...request,
-  auth: request.auth.kind === 'apiKey' ? { ...request.auth, credential } : { kind: 'bearer', credential },
+  auth: request.auth.kind === 'none' || request.auth.kind === 'bearer' ? { kind: 'bearer', credential } : { ...request.auth, credential },
 });
 
 /** Two documents are the same request when their JSON is the same (they hold plain data, in a fixed key order). */

@@ -27,6 +27,18 @@ export function checkRequest(document: RequestDocument): Result<CheckedRequest> 
     }
   }
   if (!url.ok) return url;
+  if (document.auth.kind === 'apiKey' && document.auth.name.trim() === '') {
+    return fail('INVALID_ARGUMENT', `Name the ${document.auth.in === 'header' ? 'header' : 'query parameter'} the API key is sent in.`);
+  }
+  if (document.auth.kind === 'apiKey' && document.auth.in === 'header' && !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(document.auth.name)) {
+    return fail('INVALID_HEADER', `“${document.auth.name.slice(0, 60)}” is not a valid header name for the API key.`, {
+      hint: 'A header name is one word of letters, digits and !#$%&\'*+-.^_`|~ (no spaces or colons).',
+    });
+  }
+  // RFC 7617: the user-id cannot contain a colon (it separates it from the password).
+  if (document.auth.kind === 'basic' && document.auth.username.includes(':')) {
+    return fail('INVALID_ARGUMENT', 'An HTTP Basic user name cannot contain a colon (:).', { hint: 'A colon separates the user name from the password.' });
+  }
   const headers = checkHeaders(document.headers);
   if (!headers.ok) return headers;
   // Plain http matters when a credential goes along: the token, or a header or query row that is (or looks like) one.

@@ -30,6 +30,8 @@ export function derivedHeaders(request: RequestDocument): DerivedHeader[] {
   const headers: DerivedHeader[] = [];
   if (request.auth.kind === 'bearer') {
     headers.push({ name: 'Authorization', value: `Bearer <token of credential “${request.auth.credential}”>`, source: 'auth' });
+  } else if (request.auth.kind === 'basic') {
+    headers.push({ name: 'Authorization', value: `Basic <“${request.auth.username}” and the password of credential “${request.auth.credential}”>`, source: 'auth' });
   } else if (request.auth.kind === 'apiKey' && request.auth.in === 'header') {
     headers.push({ name: request.auth.name, value: `<value of credential “${request.auth.credential}”>`, source: 'auth' });
   }

@@ -66,12 +66,16 @@ export const isMovable = (row: SecretRow) => (row.where === 'query' ? row.name.t
 export function movedToKeychain(request: RequestDocument, row: SecretRow, credential: string): { request: RequestDocument; token: string } {
   const rows = row.where === 'header' ? request.headers : request.query;
   const value = rows[row.index]?.value ?? '';
-  const bearer = row.where === 'header' && /^authorization$/i.test(row.name.trim()) ? /^bearer\s+(.+)$/i.exec(value.trim()) : null;
+  const authorization = row.where === 'header' && /^authorization$/i.test(row.name.trim());
+  const bearer = authorization ? /^bearer\s+(.+)$/i.exec(value.trim()) : null;
+  const basic = authorization ? basicCredentials(value) : null;
   const auth: RequestDocument['auth'] = bearer
     ? { kind: 'bearer', credential }
-    : { kind: 'apiKey', credential, in: row.where, name: row.name.trim() };
+    : basic
+      ? { kind: 'basic', credential, username: basic.username }
+      : { kind: 'apiKey', credential, in: row.where, name: row.name.trim() };
   return {
-    token: bearer ? bearer[1]!.trim() : value,
+    token: bearer ? bearer[1]!.trim() : basic ? basic.password : value,
     request: {
       ...request,
       auth,
@@ -79,6 +83,20 @@ export function movedToKeychain(request: RequestDocument, row: SecretRow, creden
       query: row.where === 'query' ? request.query.filter((_, index) => index !== row.index) : request.query,
     },
   };
+}
+
+/** "Basic dXNlcjpwYXNz" as its user name and password (RFC 7617, UTF-8); null when the value is not that. */
+export function basicCredentials(value: string): { username: string; password: string } | null {
+  const encoded = /^basic\s+([A-Za-z0-9+/]+={0,2})$/i.exec(value.trim())?.[1];
+  if (!encoded) return null;
+  try {
+    const bytes = Uint8Array.from(atob(encoded), (char) => char.charCodeAt(0));
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    const colon = text.indexOf(':');
+    return colon === -1 ? null : { username: text.slice(0, colon), password: text.slice(colon + 1) };
+  } catch {
+    return null;
+  }
 }
 
 /** A credential name for the moved secret, from the host and the row's name, not yet taken. */

@@ -49,3 +49,14 @@ declare var URLSearchParams: {
   prototype: URLSearchParams;
   new (init?: [string, string][] | Record<string, string> | string | URLSearchParams): URLSearchParams;
 };
+
+declare function atob(data: string): string;
+declare function btoa(data: string): string;
+
+interface TextDecoder {
+  decode(input?: Uint8Array, options?: { stream?: boolean }): string;
+}
+declare var TextDecoder: {
+  prototype: TextDecoder;
+  new (label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean }): TextDecoder;
+};

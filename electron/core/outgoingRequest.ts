@@ -33,8 +33,7 @@ export function buildOutgoing({ document, url, headers }: CheckedRequest, secret
   for (const derived of derivedHeaders(document)) {
     if (isOverridden(derived, document.headers)) continue;
     if (derived.source === 'auth') {
-      const bearer = document.auth.kind === 'bearer';
-      if (secrets.token) outgoing.push([derived.name, bearer ? secrets.token.map((token) => `Bearer ${token}`) : secrets.token]);
+      if (secrets.token) outgoing.push([derived.name, authorizationValue(document.auth, secrets.token)]);
     } else if (!(derived.source === 'body' && document.body.kind === 'multipart')) {
       outgoing.push([derived.name, derived.value]);
     }
@@ -49,6 +48,19 @@ export function buildOutgoing({ document, url, headers }: CheckedRequest, secret
     headers: outgoing,
     body: methodTakesBody(document.method) ? bodyOf(document.body, secrets.files) : undefined,
   };
+}
+
+/** The auth header's value: the token as a Bearer, as Basic credentials with the user name, or as it is (an API key). */
+function authorizationValue(auth: CheckedRequest['document']['auth'], token: Secret): Secret {
+  switch (auth.kind) {
+    case 'bearer':
+      return token.map((value) => `Bearer ${value}`);
+    case 'basic':
+      // RFC 7617 with charset=UTF-8, as browsers and curl send it.
+      return token.map((password) => `Basic ${Buffer.from(`${auth.username}:${password}`, 'utf8').toString('base64')}`);
+    default:
+      return token;
+  }
 }
 
 function bodyOf(body: CheckedRequest['document']['body'], files: ResolvedSecrets['files']): OutgoingRequest['body'] {

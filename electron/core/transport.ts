@@ -83,3 +83,41 @@ function decoded(body: Readable, encoding: string): Readable {
   // pipeline destroys every stage on an error and hands it to the last one, so the reader sees it.
   return pipeline([body, ...decoders], () => {}) as unknown as Readable;
 }
+
+/** Bodies a library reads whole through fetchThrough (token responses are a few KB). */
+const FETCH_BODY_LIMIT = 10 * 1024 * 1024;
+
+/**
+ * fetch's shape over exchange(), for a library that takes a fetch (oauth4webapi's customFetch): it then reaches every
+ * port too. Failures look like fetch's (a TypeError whose cause is the network error; the signal's reason when aborted).
+ */
+export async function fetchThrough(url: string | URL, init: RequestInit, dispatcher: Dispatcher): Promise<Response> {
+  const signal = init.signal ?? new AbortController().signal;
+  const headers = [...new Headers(init.headers)];
+  let body: string | undefined;
+  if (init.body instanceof URLSearchParams) {
+    body = init.body.toString();
+    if (!headers.some(([name]) => name === 'content-type')) headers.push(['content-type', 'application/x-www-form-urlencoded;charset=UTF-8']);
+  } else if (typeof init.body === 'string') {
+    body = init.body;
+  } else if (init.body != null) {
+    throw new TypeError('fetchThrough sends only string and URLSearchParams bodies.');
+  }
+  try {
+    const answer = await exchange(new URL(url), { method: init.method ?? 'GET', headers, body, signal, dispatcher });
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for await (const chunk of answer.body()) {
+      size += chunk.byteLength;
+      if (size > FETCH_BODY_LIMIT) throw Object.assign(new Error('The answer is larger than 10 MB.'), { code: 'KP_BODY_TOO_LARGE' });
+      chunks.push(chunk);
+    }
+    const noBody = NO_BODY_STATUSES.has(answer.status) || init.method === 'HEAD';
+    // Decoded here, so the length and coding headers no longer describe the body.
+    const described = answer.headers.filter(([name]) => name !== 'content-encoding' && name !== 'content-length');
+    return new Response(noBody ? null : Buffer.concat(chunks, size), { status: answer.status, statusText: answer.statusText, headers: described });
+  } catch (error) {
+    if (signal.aborted) throw signal.reason;
+    throw new TypeError('fetch failed', { cause: error });
+  }
+}

@@ -9,13 +9,41 @@ interface Props {
   auth: RequestAuth;
   onSelect(name: string): void;
   onNoAuth(): void;
+  /** How the credential goes along changed (bearer, API key in a header or the query, HTTP Basic). */
+  onAuthChange(auth: RequestAuth): void;
   onManage(): void;
+}
+
+type SentAs = 'bearer' | 'apiKeyHeader' | 'apiKeyQuery' | 'basic';
+const SENT_AS: Record<SentAs, string> = {
+  bearer: 'as a Bearer token',
+  apiKeyHeader: 'as an API key header',
+  apiKeyQuery: 'as an API key query parameter',
+  basic: 'as the HTTP Basic password',
+};
+
+const sentAsOf = (auth: RequestAuth): SentAs =>
+  auth.kind === 'apiKey' ? (auth.in === 'header' ? 'apiKeyHeader' : 'apiKeyQuery') : auth.kind === 'basic' ? 'basic' : 'bearer';
+
+/** The auth for a new choice of how to send `credential`, keeping the key name or user name already typed. */
+function authFor(sentAs: SentAs, credential: string, current: RequestAuth): RequestAuth {
+  const name = current.kind === 'apiKey' ? current.name : 'X-API-Key';
+  switch (sentAs) {
+    case 'bearer':
+      return { kind: 'bearer', credential };
+    case 'apiKeyHeader':
+      return { kind: 'apiKey', credential, in: 'header', name };
+    case 'apiKeyQuery':
+      return { kind: 'apiKey', credential, in: 'query', name: current.kind === 'apiKey' ? current.name : 'api_key' };
+    case 'basic':
+      return { kind: 'basic', credential, username: current.kind === 'basic' ? current.username : '' };
+  }
 }
 
 /** The select's value for "send no credential" (credential names cannot be empty). */
 const NO_AUTH = '';
 
-export function CredentialSelect({ credentials, selected, auth, onSelect, onNoAuth, onManage }: Props) {
+export function CredentialSelect({ credentials, selected, auth, onSelect, onNoAuth, onAuthChange, onManage }: Props) {
   const names = credentials.map((c) => c.name);
   if (!names.includes(selected)) names.unshift(selected);
   const info = credentials.find((c) => c.name === selected);
@@ -41,10 +69,36 @@ export function CredentialSelect({ credentials, selected, auth, onSelect, onNoAu
       <button type="button" data-testid="credential-manage" onClick={onManage}>
         Manage…
       </button>
+      {auth.kind !== 'none' && (
+        <select aria-label="How the credential is sent" data-testid="auth-kind" value={sentAsOf(auth)} onChange={(event) => onAuthChange(authFor(event.target.value as SentAs, selected, auth))}>
+          {(Object.keys(SENT_AS) as SentAs[]).map((sentAs) => (
+            <option key={sentAs} value={sentAs}>
+              {SENT_AS[sentAs]}
+            </option>
+          ))}
+        </select>
+      )}
       {auth.kind === 'apiKey' && (
-        <span className="auth-kind" data-testid="auth-kind">
-          sent as {auth.in === 'header' ? 'header' : 'query parameter'} “{auth.name}”
-        </span>
+        <input
+          className="auth-detail"
+          aria-label={auth.in === 'header' ? 'Header name' : 'Query parameter name'}
+          data-testid="auth-key-name"
+          spellCheck={false}
+          value={auth.name}
+          onChange={(event) => onAuthChange({ ...auth, name: event.target.value })}
+        />
+      )}
+      {auth.kind === 'basic' && (
+        <input
+          className="auth-detail"
+          aria-label="User name"
+          placeholder="User name"
+          data-testid="auth-username"
+          spellCheck={false}
+          autoComplete="off"
+          value={auth.username}
+          onChange={(event) => onAuthChange({ ...auth, username: event.target.value })}
+        />
       )}
       {auth.kind !== 'none' && info && !info.stored && (
         <span className="credential-missing" role="status" data-testid="credential-missing">

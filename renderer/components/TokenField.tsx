@@ -1,14 +1,19 @@
-// The bearer token: masked, show/hide, and a hint that a stored token exists without showing it.
+// The credential's secret (a bearer token, an API key or a Basic password): masked, show/hide, and a hint that a stored
+// one exists without showing it. An OAuth 2.0 credential shows its token's state instead: Keypost gets that token.
+import type { RequestAuth } from '../../shared/request';
 import type { TokenState } from '../useToken';
 import { OAuthTokenLine } from './OAuthTokenLine';
 import { TokenStatus } from './TokenStatus';
 
-export function TokenField({ token }: { token: TokenState }) {
+const SECRET_NAMES: Record<Exclude<RequestAuth['kind'], 'none'>, string> = { bearer: 'Bearer token', apiKey: 'API key', basic: 'Password' };
+
+export function TokenField({ token, kind }: { token: TokenState; kind: Exclude<RequestAuth['kind'], 'none'> }) {
   if (token.oauth) return <OAuthTokenLine credential={token.credential} oauth={token.oauth} onChanged={token.refresh} />;
-  const placeholder = token.stored ? 'Token stored in your keychain — type to replace' : 'Paste your bearer token';
+  const what = SECRET_NAMES[kind];
+  const placeholder = token.stored ? `${what} stored in your keychain — type to replace` : `Paste the ${what.toLowerCase()}`;
   return (
     <div className="token-field">
-      <label htmlFor="token">Bearer token</label>
+      <label htmlFor="token">{what}</label>
       <input
         id="token"
         data-testid="token"

@@ -102,3 +102,21 @@ test('Check sends the credential to the request’s URL or another, and tells ac
   await expect(result).toContainText('The token of credential “default” has expired (401)');
   await expect(result).toContainText('“Signature expired”');
 });
+
+test('HTTP Basic: the user name in the request, the password in the keychain, sent as RFC 7617 says', async ({ app, server }) => {
+  const { page } = app;
+  await fillRequest(page, { url: `${server.url}/echo`, body: '{}' });
+  await page.getByTestId('auth-kind').selectOption('basic');
+  await page.getByTestId('auth-username').fill('zoë');
+  await expect(page.getByText('Password', { exact: true })).toBeVisible();
+  await page.getByTestId('token').fill('pa:ss');
+  await page.getByTestId('send').click();
+  await expect(page.getByTestId('status')).toHaveText('200 OK');
+  expect(server.received.at(-1)!.headers.authorization).toBe(`Basic ${Buffer.from('zoë:pa:ss', 'utf8').toString('base64')}`);
+  await expect(page.getByText('Stored in keychain')).toBeVisible();
+
+  // A colon in the user name cannot be sent (it would move into the password).
+  await page.getByTestId('auth-username').fill('a:b');
+  await page.getByTestId('send').click();
+  await expect(page.getByTestId('error')).toContainText('cannot contain a colon');
+});

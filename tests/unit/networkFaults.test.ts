@@ -1,11 +1,11 @@
 // Network faults against local servers: each ends in a clear, typed error or an explicit opt-in.
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Secret } from '../../electron/core/secret';
 import { sendJson, type JsonSend } from '../fixtures/sendJson';
-import { startRawServer, startSelfSignedTlsServer, type RunningServer } from '../fixtures/faultyServers';
+import { listenOnBlockedPort, startRawServer, startSelfSignedTlsServer, type RunningServer } from '../fixtures/faultyServers';
 
 const TOKEN = 'kp-faults-token-91ab';
 let raw: RunningServer;
@@ -66,18 +66,6 @@ describe('network faults', () => {
     expect(strict.ok || strict.error.code).toBe('TLS_ERROR');
   });
 });
-
-/** Listens on the first of these ports that is free here (they are on the Fetch standard's blocked list). */
-async function listenOnBlockedPort(server: Server): Promise<number> {
-  for (const port of [6000, 6666, 10080, 6665, 6667, 6668, 6669, 6697, 4190, 5060]) {
-    const bound = await new Promise<boolean>((resolve) => {
-      server.once('error', () => resolve(false));
-      server.listen(port, '127.0.0.1', () => resolve(true));
-    });
-    if (bound) return port;
-  }
-  throw new Error('no blocked port is free on this machine');
-}
 
 describe('every port and every coding the user can meet', () => {
   it('reaches a server on a port fetch blocks (6000, 6666, 10080, …), as curl does', async () => {

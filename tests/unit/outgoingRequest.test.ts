@@ -42,7 +42,7 @@ const rows = (...headers: Array<[name: string, value: string, enabled?: boolean]
 function built(document: RequestDocument, files: ReadonlyMap<string, Blob> = new Map()): OutgoingRequest {
   const checked = checkRequest(document);
   if (!checked.ok) throw new Error(`${checked.error.code}: ${checked.error.message}`);
-  return buildOutgoing(checked.value, { token: document.auth.kind === 'bearer' ? new Secret(TOKEN) : null, files });
+  return buildOutgoing(checked.value, { token: document.auth.kind === 'none' ? null : new Secret(TOKEN), files });
 }
 
 /** Sends the built request and returns what the server received. */
@@ -105,6 +105,21 @@ describe('buildOutgoing on the wire', () => {
     expect(outgoing.headers.filter(([header]) => header.toLowerCase() === key)).toStrictEqual([[name, value]]);
     const received = await sent(outgoing);
     expect(received.headers[key]).toBe(value);
+  });
+
+  it.each([
+    ['ascii', 'alice', 'alice'],
+    ['UTF-8', 'zoë', 'zoë'],
+  ])('sends HTTP Basic with an %s user name as RFC 7617 says (UTF-8, base64)', async (_kind, username, expected) => {
+    const received = await send(documentOf({ auth: { kind: 'basic', credential: 'default', username } }));
+    expect(received.headers.authorization).toBe(`Basic ${Buffer.from(`${expected}:${TOKEN}`, 'utf8').toString('base64')}`);
+  });
+
+  it('sends an API key in the header or query parameter the user names, and nothing else', async () => {
+    const inHeader = await send(documentOf({ auth: { kind: 'apiKey', credential: 'default', in: 'header', name: 'X-Api-Key' } }));
+    expect([inHeader.headers['x-api-key'], inHeader.headers.authorization]).toEqual([TOKEN, undefined]);
+    const inQuery = await send(documentOf({ auth: { kind: 'apiKey', credential: 'default', in: 'query', name: 'key' } }));
+    expect([inQuery.url, inQuery.headers.authorization]).toEqual([`/echo?key=${TOKEN}`, undefined]);
   });
 
   it('keeps the derived headers when the overriding rows are disabled', async () => {

@@ -5,6 +5,7 @@ import { channels } from '../../shared/api';
 import type { Result } from '../../shared/errors';
 import type { SendResult } from '../../shared/http';
 import { createDispatch } from '../../electron/core/handlers';
+import { Secret } from '../../electron/core/secret';
 import { createVault } from '../../electron/core/vault';
 import { presetDeps } from '../fixtures/presetStore';
 import { sendCall, sendJson } from '../fixtures/sendJson';
@@ -119,5 +120,43 @@ describe('the send call', () => {
       expect(answer.ok ? 'ok' : answer.error.code, String(bad)).toBe('INVALID_ARGUMENT');
     }
     expect(server.received).toEqual([]);
+  });
+});
+
+describe('a redirect that leaves the origin (port, host or scheme changes)', () => {
+  // Every credential kind: what Keypost adds from it (a header or a query parameter) must never reach another origin.
+  const auths = [
+    { kind: 'bearer', credential: 'default' },
+    { kind: 'basic', credential: 'default', username: 'alice' },
+    { kind: 'apiKey', credential: 'default', in: 'header', name: 'X-Api-Key' },
+    { kind: 'apiKey', credential: 'default', in: 'query', name: 'api_key' },
+  ] as const;
+  const secret = 'kp-cross-origin-secret-51c2';
+
+  it.each(auths)('is not followed with $kind auth, and the other origin gets nothing', async (auth) => {
+    const other = await startTestServer();
+    try {
+      const port = new URL(other.url).port;
+      const targets = [
+        `${other.url}/echo`, // another port
+        `http://localhost:${new URL(server.url).port}/echo`, // another host, same port
+        `https://127.0.0.1:${new URL(server.url).port}/echo`, // another scheme, same host and port
+      ];
+      for (const target of targets) {
+        const result = value(
+          await sendJson({ url: `${server.url}/redirect?status=307&to=${encodeURIComponent(target)}`, token: new Secret(secret), request: { auth } }),
+        );
+        expect(result.status).toBe(307);
+        expect(result.blockedRedirect).toBe(target);
+        // The page sees the URL concealed: an API key in the query is never in what it is shown.
+        expect(JSON.stringify(result)).not.toContain(secret);
+      }
+      expect(other.received).toEqual([]);
+      // This server saw exactly the three first requests, never a second one carrying the secret elsewhere.
+      expect(server.received.map((r) => r.url.split('?')[0])).toEqual(['/redirect', '/redirect', '/redirect']);
+      expect(port).not.toBe(new URL(server.url).port);
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -199,6 +199,15 @@ describe('checkRequest', () => {
     return result.error;
   };
 
+  it('refuses an HTTP Basic user name with a colon, and an API key without a usable name, saying why', () => {
+    expect(checkRequest({ ...valid, auth: { kind: 'basic', credential: 'default', username: 'zoë' } }).ok).toBe(true);
+    expect(refusal({ ...valid, auth: { kind: 'basic', credential: 'default', username: 'a:b' } }).message).toContain('cannot contain a colon');
+    expect(refusal({ ...valid, auth: { kind: 'apiKey', credential: 'default', in: 'query', name: ' ' } }).message).toBe('Name the query parameter the API key is sent in.');
+    expect(refusal({ ...valid, auth: { kind: 'apiKey', credential: 'default', in: 'header', name: 'X Key' } })).toMatchObject({ code: 'INVALID_HEADER' });
+    // A draft being typed is a valid document (it is saved as the user types); only sending it is refused.
+    expect(requestDocumentSchema.safeParse({ ...valid, auth: { kind: 'apiKey', credential: 'default', in: 'header', name: '' } }).success).toBe(true);
+  });
+
   it('accepts a valid request and gives the URL with its enabled query rows and the enabled header rows', () => {
     const result = checkRequest({
       ...withHeaders(['X-Tag', 'a'], ['X-Off', 'b', false], ['', '']),

@@ -17,7 +17,7 @@ import type { Preset, PresetDraft } from '../../shared/presets';
 import { blankRequest, requestDocumentSchema, type Header, type QueryParam, type RequestDocument } from '../../shared/request';
 import { checkRequest } from '../../shared/requestChecks';
 import { derivedHeaders, isOverridden, userHeaders } from '../../shared/requestHeaders';
-import { credentialNameFor, isSecretRow, movedToKeychain, secretRows, withoutSecrets, isMovable } from '../../shared/secrets';
+import { credentialNameFor, isSecretRow, movedToKeychain, secretRows, withoutSecrets, isMovable, basicCredentials } from '../../shared/secrets';
 import { openStore, openWorkspace } from '../fixtures/presetStore';
 import { startTestServer, type ReceivedRequest, type TestServer } from '../fixtures/testServer';
 
@@ -156,12 +156,20 @@ describe('movedToKeychain', () => {
     expect(secretRows(moved.request)).toStrictEqual([]);
   });
 
-  it('turns "Authorization: Basic …" into an API key sent in the Authorization header with the whole value', () => {
+  it('turns "Authorization: Basic …" into HTTP Basic auth: the user name in the request, the password to the keychain', () => {
     const request = requestOf({ auth: { kind: 'none' }, headers: headerRows(['Authorization', 'Basic dXNlcjpwYXNzd29yZA==']) });
     const moved = movedToKeychain(request, secretRows(request)[0]!, 'basic');
-    expect(moved.token).toBe('Basic dXNlcjpwYXNzd29yZA==');
-    expect(moved.request.auth).toStrictEqual({ kind: 'apiKey', credential: 'basic', in: 'header', name: 'Authorization' });
+    expect(moved.token).toBe('password');
+    expect(moved.request.auth).toStrictEqual({ kind: 'basic', credential: 'basic', username: 'user' });
     expect(moved.request.headers).toStrictEqual([]);
+  });
+
+  it('reads Basic credentials as UTF-8 with the password after the first colon, and refuses what is not Basic', () => {
+    expect(basicCredentials(`Basic ${Buffer.from('zoë:pa:ss', 'utf8').toString('base64')}`)).toEqual({ username: 'zoë', password: 'pa:ss' });
+    // No colon, not base64, not UTF-8: kept whole as an API key instead.
+    for (const value of [`Basic ${btoa('nocolon')}`, 'Basic !!!', `Basic ${btoa('\xff\xfe:x')}`, 'Bearer abc']) expect(basicCredentials(value)).toBeNull();
+    const request = requestOf({ auth: { kind: 'none' }, headers: headerRows(['Authorization', `Basic ${btoa('nocolon')}`]) });
+    expect(movedToKeychain(request, secretRows(request)[0]!, 'odd').request.auth).toMatchObject({ kind: 'apiKey', name: 'Authorization' });
   });
 
   it('turns an X-API-Key header into an API key sent in that header', () => {

@@ -3,7 +3,9 @@
 import * as oauth from 'oauth4webapi';
 import { fail, ok, type Result } from '../../../shared/errors';
 import type { OAuthConfig } from '../../../shared/oauth';
+import { agentFor } from '../httpAgents';
 import { classifyNetworkError } from '../networkErrors';
+import { fetchThrough } from '../transport';
 import { Secret } from '../secret';
 
 export const DEFAULT_TOKEN_TIMEOUT_MS = 30_000;
@@ -107,7 +109,8 @@ async function exchange(
     // The schema allows plain http only for loopback hosts.
     [oauth.allowInsecureRequests]: tokenUrl.protocol === 'http:',
     [oauth.customFetch]: async (url, init) => {
-      const response = await fetch(url, init);
+      // Through Keypost's transport, so a token endpoint on any port is reached (fetch refuses some).
+      const response = await fetchThrough(url, init, agentFor(false));
       answer.status = response.status;
       answer.contentType = response.headers.get('content-type') ?? '';
       return withoutIdToken(response);
