@@ -1,6 +1,6 @@
 // Lint: typescript-eslint's recommended rules (syntax only, no type information, to stay fast), React's hook rules on
 // the page, and the layering of README's code map as import rules, so a wrong import fails `npm test`, not a review:
-//   shared/         imports only shared/, zod, jsonc-parser and jose (it runs in the page, the body worker and main)
+//   shared/         imports only shared/, zod, jsonc-parser, jose and shlex (it runs in the page, the body worker and main)
 //   electron/core/  shared/ and Node; never `electron`, the glue or renderer/
 //   electron/*.ts   the glue; only main.ts touches ipcMain, only preload.ts ipcRenderer (GitHub Desktop's rule)
 //   renderer/       shared/ and the browser; never electron/, Node builtins or the main process's packages
@@ -112,8 +112,8 @@ export default defineConfig(
             electronModule('shared/'),
             {
               // Anything else that is not relative: only environment-free packages.
-              regex: `^(?!\\.{1,2}/|zod(/|$)|jsonc-parser(/|$)|jose(/|$)|electron(/|$)|${NODE_BUILTIN.slice(1, -1)}$)`,
-              message: 'shared/ may import only shared/ files, zod, jsonc-parser and jose (packages that run anywhere).',
+              regex: `^(?!\\.{1,2}/|zod(/|$)|jsonc-parser(/|$)|jose(/|$)|shlex(/|$)|electron(/|$)|${NODE_BUILTIN.slice(1, -1)}$)`,
+              message: 'shared/ may import only shared/ files, zod, jsonc-parser, jose and shlex (packages that run anywhere).',
             },
           ],
         },

@@ -8,12 +8,14 @@ import { isCommandId } from '../shared/shortcuts';
 import { isAllowedExternalUrl } from './core/about';
 import { appMenuTemplate, menuPlatform, withClick, type MenuItemTemplate } from './core/appMenu';
 import { createDispatch } from './core/handlers';
+import { createHistoryFile } from './core/historyFile';
+import { createEnvironments, ENVIRONMENTS_NAME, environmentsService } from './core/environments';
 import { createOAuthConfigs, OAUTH_CONFIG_NAME } from './core/oauthConfigFile';
 import { createPresetStore, type PresetStore } from './core/presetStore';
 import { storeOptions } from './core/presetStoreFile';
 import type { TransferFiles } from './core/presetTransfer';
 import { loadRendererFile } from './core/rendererFiles';
-import { createVault } from './core/vault';
+import { createVault, KEYCHAIN_SERVICE } from './core/vault';
 import { restoredBounds } from './core/windowBounds';
 import { closeAgents } from './core/httpAgents';
 import { removeSpooledBodies } from './core/responseBody';
@@ -59,11 +61,17 @@ app.whenReady().then(() => {
     emit,
     store,
     workspace: createWorkspaceFile(new ElectronStore<Record<string, unknown>>(storeOptions(userData, WORKSPACE_NAME))),
+    history: createHistoryFile(userData),
     files: nativeFileDialogs,
     chooseSavePath: chooseBodySavePath,
     openFile: (file) => shell.openPath(file),
     chooseUploadFile: () => openDialog({ properties: ['openFile'] }),
     oauthConfigs,
+    // Secret variables under a keychain service of their own, so they never show among the credentials.
+    environments: createEnvironments(
+      new ElectronStore<Record<string, unknown>>(storeOptions(userData, ENVIRONMENTS_NAME)),
+      createVault(environmentsService(overrides.keychainService ?? KEYCHAIN_SERVICE)),
+    ),
     openBrowser: (url) => openExternalPage(url, oauthConfigs.isSignInUrl),
   });
   for (const channel of Object.values(channels)) {

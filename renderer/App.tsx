@@ -3,15 +3,20 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { KeypostError } from '../shared/errors';
 import { credentialOf, withCredential, type RequestDocument } from '../shared/request';
+import { activeEnvironment, pageValues, referencedVariables, resolveVariables, variableProblem } from '../shared/environments';
 import { checkUrl } from '../shared/requestChecks';
 import { credentialNameFor, movedToKeychain, secretRows, type SecretRow } from '../shared/secrets';
 import { joinUrl, queryFromUrlText } from '../shared/urlQuery';
 import { api, isMac } from './api';
 import { AboutDialog } from './components/AboutDialog';
+import { CodeDialog } from './components/CodeDialog';
 import { CredentialCheck } from './components/CredentialCheck';
+import { EnvironmentSelect } from './components/EnvironmentSelect';
+import { EnvironmentsDialog } from './components/EnvironmentsDialog';
 import { CredentialSelect } from './components/CredentialSelect';
 import { ErrorBanner } from './components/ErrorBanner';
 import { PresetSidebar } from './components/PresetSidebar';
+import { SidebarTabs } from './components/SidebarTabs';
 import { PresetTitle } from './components/PresetTitle';
 import { RequestBar } from './components/RequestBar';
 import { RequestEditor } from './components/RequestEditor';
@@ -28,6 +33,8 @@ import { platform } from './platform';
 import { applyTheme } from './theme';
 import { useCommands } from './useCommands';
 import { useCredentials } from './useCredentials';
+import { useCurlImport } from './useCurlImport';
+import { useEnvironments } from './useEnvironments';
 import { usePresetCommands } from './usePresetCommands';
 import { usePresets } from './usePresets';
 import { useSend } from './useSend';
@@ -45,9 +52,12 @@ export function App() {
   const token = useToken(setReportedError, credential);
   const credentials = useCredentials(setReportedError);
   const { settings, loaded: settingsLoaded, save: saveSettings } = useSettings(presets.savedSettings);
-  const sending = useSend(token, settings);
+  const environments = useEnvironments(setReportedError);
+  const [environmentsNoticeDismissed, setEnvironmentsNoticeDismissed] = useState(false);
+  const sending = useSend(token, settings, environments.state);
   useEffect(() => applyTheme(settings.theme), [settings.theme]);
   const commands = usePresetCommands({ presets, credentials, token, onError: setReportedError });
+  const curl = useCurlImport({ credential, token, onError: setReportedError, onStored: () => void credentials.refresh() });
   // Saving a typed token on Send can create a credential, and saved presets change which are in use.
   const refreshCredentials = credentials.refresh;
   useEffect(() => void refreshCredentials(), [token.stored, presets.list, refreshCredentials]);
@@ -78,6 +88,14 @@ export function App() {
     shown.code === 'TOKEN_EXPIRED'
       ? [{ label: 'Send anyway', testId: 'send-anyway', run: () => void sending.send(tabId, activeTab(workspaceStore.get()).draft, { sendExpired: true }) }]
       : [];
+
+  // {{variables}}: those the active environment does not define, flagged as you type; the URL resolved, on hover
+  // (a secret as dots: the page never has its value).
+  const variables = useMemo(() => {
+    if (referencedVariables(tab.draft).length === 0) return { problem: null, resolvedUrl: undefined };
+    const resolved = resolveVariables(tab.draft, pageValues(environments.state, () => '••••••'));
+    return { problem: variableProblem(resolved, activeEnvironment(environments.state)), resolvedUrl: joinUrl(resolved.request.url, resolved.request.query) };
+  }, [tab.draft, environments.state]);
 
   const openSettings = useCallback(() => workspaceStore.update((workspace) => openDialog(workspace, { kind: 'settings' })), []);
   const dialog = useWorkspace((workspace) => workspace.dialog);
@@ -116,6 +134,7 @@ export function App() {
     save: () => void commands.save(),
     saveAs: commands.saveAs,
     importPresets: () => void commands.importPresets(),
+    importCurl: curl.openImportDialog,
     exportPresets: commands.exportAll,
     settings: openSettings,
     closeTab: () => commands.close(workspaceStore.get().activeId),
@@ -134,17 +153,22 @@ export function App() {
 
   return (
     <div className="shell">
-      <PresetSidebar
-        presets={presets.list}
-        currentId={tab.preset?.id ?? null}
-        dirty={dirty}
-        onOpen={(id) => void commands.open(id)}
-        onNew={commands.startNew}
-        onRename={presets.rename}
-        onDuplicate={presets.duplicate}
-        onDelete={commands.remove}
-        onExport={commands.exportPresets}
-        onImport={commands.importPresets}
+      <SidebarTabs
+        onError={setReportedError}
+        presets={
+          <PresetSidebar
+            presets={presets.list}
+            currentId={tab.preset?.id ?? null}
+            dirty={dirty}
+            onOpen={(id) => void commands.open(id)}
+            onNew={commands.startNew}
+            onRename={presets.rename}
+            onDuplicate={presets.duplicate}
+            onDelete={commands.remove}
+            onExport={commands.exportPresets}
+            onImport={commands.importPresets}
+          />
+        }
       />
       <main className="app">
         <RequestTabs
@@ -156,9 +180,17 @@ export function App() {
         />
         <header className="composer">
           {presets.status && <StoreNotice status={presets.status} onDismiss={presets.dismissStatus} />}
+          {environments.state.damage && !environmentsNoticeDismissed && (
+            <StoreNotice status={environments.state.damage} file="environments" testId="environments-notice" onDismiss={() => setEnvironmentsNoticeDismissed(true)} />
+          )}
           <div className="title-row">
             <PresetTitle name={tab.preset?.name ?? null} dirty={dirty} onSave={() => void commands.save()} onSaveAs={commands.saveAs} />
             <span className="title-actions">
+              <EnvironmentSelect
+                state={environments.state}
+                onChange={(id) => void environments.setActive(id)}
+                onManage={() => workspaceStore.update((workspace) => openDialog(workspace, { kind: 'environments' }))}
+              />
               <button type="button" className="settings-open" data-testid="settings-open" title={`Settings (${isMac ? '⌘' : 'Ctrl+'},)`} onClick={openSettings}>
                 Settings
               </button>
@@ -173,12 +205,20 @@ export function App() {
           <RequestBar
             method={tab.draft.method}
             url={joinUrl(tab.draft.url, tab.draft.query)}
+            resolvedUrl={variables.resolvedUrl}
             onMethodChange={(method) => setDraft((draft) => ({ ...draft, method }))}
             onUrlChange={(text) => setDraft((draft) => ({ ...draft, ...queryFromUrlText(text, draft.query) }))}
             inFlight={tab.inFlight !== null}
             onSend={send}
             onCancel={() => sending.cancel(tab.inFlight)}
+            onPasteCurl={curl.pasteCommand}
+            onShowCode={() => workspaceStore.update((workspace) => openDialog(workspace, { kind: 'code' }))}
           />
+          {variables.problem && (
+            <p className="field-error" role="status" data-testid="unresolved-variables">
+              {variables.problem}
+            </p>
+          )}
           <div className="credential-row">
             <CredentialSelect
               credentials={credentials.credentials}
@@ -195,6 +235,7 @@ export function App() {
           <SecretNotice rows={secrets} onMove={(row) => void moveSecret(row)} />
           <TransportOptIns optIns={tab.draft.options} onChange={(options) => setDraft((draft) => ({ ...draft, options }))} />
           {commands.infoNotice}
+          {curl.notice}
           {tab.inFlight && <SendProgress requestId={tab.inFlight} />}
           {error && (
             <ErrorBanner
@@ -227,11 +268,17 @@ export function App() {
         </div>
       </main>
       {commands.overlays}
+      {dialog?.kind === 'environments' && <EnvironmentsDialog environments={environments} onClose={() => workspaceStore.update(closeDialog)} />}
       {dialog?.kind === 'settings' && settingsLoaded && (
         <SettingsDialog settings={settings} onChange={saveSettings} onClose={() => workspaceStore.update(closeDialog)} />
       )}
       {dialog?.kind === 'about' && <AboutDialog onClose={() => workspaceStore.update(closeDialog)} />}
       {dialog?.kind === 'shortcuts' && <ShortcutsDialog platform={platform} onClose={() => workspaceStore.update(closeDialog)} />}
+      {dialog?.kind === 'code' && (
+        // Plain variables resolved; a secret one stays {{name}}: the page never has its value to put in a snippet.
+        <CodeDialog request={resolveVariables(tab.draft, pageValues(environments.state, (name) => `{{${name}}}`)).request} onClose={() => workspaceStore.update(closeDialog)} />
+      )}
+      {curl.overlay}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { fail, type KeypostError } from '../shared/errors';
 import { BYTES_PER_MB } from '../shared/http';
 import { credentialOf, type RequestDocument } from '../shared/request';
 import type { RendererSettings } from '../shared/settings';
+import { activeEnvironment, pageValues, resolveVariables, VARIABLE_HINT, variableProblem, type EnvironmentsState } from '../shared/environments';
 import { checkRequest } from '../shared/requestChecks';
 import { describeTiming, tokenTiming } from '../shared/tokenFacts';
 import { api } from './api';
@@ -16,7 +17,8 @@ import { workspaceStore } from './workspace/workspaceStore';
 const cancelledEarly = new Set<string>();
 
 /** settings: the timeout, redirects followed, and the body size kept in memory (bigger bodies go to a temp file). */
-export function useSend(token: TokenState, settings: RendererSettings) {
+/** environments: the page's view of them (no secret values), to refuse a request with undefined variables at once. */
+export function useSend(token: TokenState, settings: RendererSettings, environments: EnvironmentsState) {
   /** Sends `request` (the tab's draft, or the editor's newer text) for the tab `tabId`. */
   const send = useCallback(
     async (tabId: string, request: RequestDocument, { sendExpired = false }: { sendExpired?: boolean } = {}) => {
@@ -24,7 +26,11 @@ export function useSend(token: TokenState, settings: RendererSettings) {
       if (!tab || tab.inFlight) return;
       const refuse = (error: Parameters<typeof sendRefused>[2]) => workspaceStore.update((workspace) => sendRefused(workspace, tabId, error));
       if (!api) return refuse(fail('INTERNAL', 'Keypost’s bridge to the main process is missing; restart the app.').error);
-      const checked = checkRequest(request);
+      // Main resolves {{variables}} with the secret values; here a stored secret stands in, so the checks still apply.
+      const resolved = resolveVariables(request, pageValues(environments, () => 'secret'));
+      const problem = variableProblem(resolved, activeEnvironment(environments));
+      if (problem) return refuse({ code: 'UNRESOLVED_VARIABLE', message: problem, hint: VARIABLE_HINT });
+      const checked = checkRequest(resolved.request);
       if (!checked.ok) return refuse(checked.error);
       // A token the server will refuse on its own say-so: ask first (the error's "Send anyway" sends it regardless).
       const untimely = sendExpired || credentialOf(request) !== token.credential ? null : untimelyToken(token, Date.now());
@@ -52,7 +58,7 @@ export function useSend(token: TokenState, settings: RendererSettings) {
       });
       workspaceStore.update((workspace) => sendFinished(workspace, requestId, answer));
     },
-    [token, settings],
+    [token, settings, environments],
   );
 
   const cancel = useCallback((requestId: string | null) => {

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Sets up a fresh machine for Keypost: system packages (Debian/Ubuntu), then npm dependencies (Node 24 among them).
-#   keytar builds against libsecret; tests use Debian's Chromium and a private GNOME Keyring.
+#   keytar builds against libsecret; tests use Debian's Chromium, a private GNOME Keyring, and Python requests (code export).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libsecret-1-dev chromium gnome-keyring dbus-x11)
+packages=(libsecret-1-dev chromium gnome-keyring dbus-x11 python3-requests)
 if command -v apt-get >/dev/null 2>&1; then
   missing=()
   for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done

@@ -4,9 +4,11 @@
 import type { AboutInfo } from './about';
 import type { CheckCall, CredentialCheck } from './credentialCheck';
 import type { CredentialInfo, TokenStatus } from './credentials';
+import type { Environment, EnvironmentsState } from './environments';
 import type { OAuthConfig, OAuthSecrets, OAuthTokenState } from './oauth';
 import type { Result } from './errors';
 import type { BodyPart, SavedBody, SendResult } from './http';
+import type { HistoryEntry, HistoryList } from './history';
 import type { Preset, PresetDraft, PresetSummary } from './presets';
 import type { RequestDocument } from './request';
 import type { RendererSettings } from './settings';
@@ -67,6 +69,14 @@ export interface KeypostApi {
   /** Gets a token now: the browser sign-in (authorization code), a token request (client credentials) or a refresh. */
   signInOAuth(name: string): Promise<Result<OAuthTokenState>>;
 
+  // Environments (environmentApi.ts): {{variables}} for requests; a secret variable's value goes to the keychain only.
+  listEnvironments(): Promise<Result<EnvironmentsState>>;
+  saveEnvironment(environment: Environment): Promise<Result<void>>;
+  deleteEnvironment(id: string): Promise<Result<void>>;
+  setActiveEnvironment(id: string | null): Promise<Result<void>>;
+  /** Stores a secret variable's value in the keychain; null deletes it. */
+  setEnvironmentSecret(environmentId: string, name: string, value: string | null): Promise<Result<void>>;
+
   // Export / import (presetTransfer.ts): main asks for the file; null when the user cancelled.
   exportPresets(ids: string[]): Promise<Result<ExportOutcome | null>>;
   readImportFile(): Promise<Result<ImportPreview | null>>;
@@ -75,6 +85,14 @@ export interface KeypostApi {
   // Open tabs (workspaceFile.ts): read once at start, saved as the user edits them.
   getWorkspace(): Promise<Result<SavedWorkspace>>;
   saveWorkspace(workspace: SavedWorkspace): Promise<Result<void>>;
+
+  // Request history (historyApi.ts, historyFile.ts): every answered send, recorded by main; the page lists and reopens.
+  /** Newest first, those whose method, URL or status contains `filter` (any case); with a notice when the file had a problem. */
+  listHistory(filter: string): Promise<Result<HistoryList>>;
+  getHistoryEntry(id: string): Promise<Result<HistoryEntry>>;
+  /** False when there was no such entry. */
+  deleteHistoryEntry(id: string): Promise<Result<boolean>>;
+  clearHistory(): Promise<Result<void>>;
 
   /** About Keypost (core/about.ts): the versions of Keypost and of the runtime it runs on, and the licence. */
   getAbout(): Promise<Result<AboutInfo>>;
@@ -128,10 +146,19 @@ export const channels = {
   renameCredential: 'keypost:rename-credential',
   saveOAuthCredential: 'keypost:save-oauth-credential',
   signInOAuth: 'keypost:sign-in-oauth',
+  listEnvironments: 'keypost:list-environments',
+  saveEnvironment: 'keypost:save-environment',
+  deleteEnvironment: 'keypost:delete-environment',
+  setActiveEnvironment: 'keypost:set-active-environment',
+  setEnvironmentSecret: 'keypost:set-environment-secret',
   exportPresets: 'keypost:export-presets',
   readImportFile: 'keypost:read-import-file',
   importPresets: 'keypost:import-presets',
   getWorkspace: 'keypost:get-workspace',
   saveWorkspace: 'keypost:save-workspace',
   getAbout: 'keypost:get-about',
+  listHistory: 'keypost:list-history',
+  getHistoryEntry: 'keypost:get-history-entry',
+  deleteHistoryEntry: 'keypost:delete-history-entry',
+  clearHistory: 'keypost:clear-history',
 } as const satisfies Record<ApiName, string>;

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { ApiName, KeypostApi } from './api';
 import { credentialNameSchema as credentialName } from './credentials';
 import { BYTES_PER_MB, MAX_BODY_LIMIT_MB } from './http';
+import { historyFilterSchema, historyIdSchema } from './history';
+import { environmentIdSchema, environmentSchema, variableNameSchema } from './environments';
 import { oauthConfigSchema, oauthSecretsSchema } from './oauth';
 import { presetDraftSchema, presetIdSchema, presetNameSchema, presetSchema } from './presets';
 import { requestDocumentSchema } from './request';
@@ -54,10 +56,19 @@ export const argSchemas: { [K in ApiName]: z.ZodType<Parameters<KeypostApi[K]>> 
   renameCredential: z.tuple([credentialName, credentialName]),
   saveOAuthCredential: z.tuple([credentialName, oauthConfigSchema, oauthSecretsSchema]),
   signInOAuth: z.tuple([credentialName]),
+  listEnvironments: noArguments,
+  saveEnvironment: z.tuple([environmentSchema]),
+  deleteEnvironment: z.tuple([environmentIdSchema]),
+  setActiveEnvironment: z.tuple([environmentIdSchema.nullable()]),
+  setEnvironmentSecret: z.tuple([environmentIdSchema, variableNameSchema, z.string().max(16_384).nullable()]),
   exportPresets: z.tuple([z.array(presetIdSchema).min(1).max(100_000)]),
   readImportFile: noArguments,
   importPresets: z.tuple([z.array(presetDraftSchema).min(1).max(100_000), z.enum(['rename', 'replace'])]),
   getWorkspace: noArguments,
   saveWorkspace: z.tuple([savedWorkspaceSchema]),
   getAbout: noArguments,
+  listHistory: z.tuple([historyFilterSchema]),
+  getHistoryEntry: z.tuple([historyIdSchema]),
+  deleteHistoryEntry: z.tuple([historyIdSchema]),
+  clearHistory: noArguments,
 };

@@ -40,6 +40,20 @@ export const maxRedirectsSchema = z
   .min(0, 'The number of redirects followed cannot be negative.')
   .max(MAX_REDIRECTS_LIMIT, `At most ${MAX_REDIRECTS_LIMIT} redirects can be followed.`);
 
+/** Request history's caps (electron/core/historyFile.ts): the newest N sends, in at most N MB of file. */
+export const DEFAULT_HISTORY_MAX_ENTRIES = 500;
+export const DEFAULT_HISTORY_MAX_MB = 20;
+export const historyMaxEntriesSchema = z
+  .number({ error: 'The number of history entries is a number.' })
+  .int('The number of history entries is a whole number.')
+  .min(10, 'History keeps at least 10 entries.')
+  .max(100_000, 'History keeps at most 100000 entries.');
+export const historyMaxMbSchema = z
+  .number({ error: 'The history size is a number of MB.' })
+  .int('The history size is a whole number of MB.')
+  .min(1, 'The history size is at least 1 MB.')
+  .max(1024, 'The history size is at most 1024 MB.');
+
 /** The colour theme: the OS's light or dark mode ('system', the default), or one of them always. */
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type ThemeSetting = (typeof THEMES)[number];
@@ -62,6 +76,8 @@ export const settingsFields = {
   timeoutSeconds: timeoutSecondsSchema,
   maxRedirects: maxRedirectsSchema,
   theme: themeSchema,
+  historyMaxEntries: historyMaxEntriesSchema,
+  historyMaxMb: historyMaxMbSchema,
 };
 export interface Settings {
   lastPresetId: string | null;
@@ -74,6 +90,10 @@ export interface Settings {
   /** Same-origin redirects followed per send (0: the redirect response itself is shown). */
   maxRedirects: number;
   theme: ThemeSetting;
+  /** History keeps at most this many sends, the newest. */
+  historyMaxEntries: number;
+  /** History's file holds at most this many MB (the oldest sends go first). */
+  historyMaxMb: number;
 }
 /** The part of the settings the page may change (window bounds belong to main). */
 export type RendererSettings = Omit<Settings, 'windowBounds'>;
@@ -85,6 +105,8 @@ export const rendererSettingsPatchSchema = z
     timeoutSeconds: settingsFields.timeoutSeconds.optional(),
     maxRedirects: settingsFields.maxRedirects.optional(),
     theme: settingsFields.theme.optional(),
+    historyMaxEntries: settingsFields.historyMaxEntries.optional(),
+    historyMaxMb: settingsFields.historyMaxMb.optional(),
   })
   .strict();
 
@@ -97,4 +119,6 @@ export const emptySettings = (): Settings => ({
   timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
   maxRedirects: DEFAULT_MAX_REDIRECTS,
   theme: 'system',
+  historyMaxEntries: DEFAULT_HISTORY_MAX_ENTRIES,
+  historyMaxMb: DEFAULT_HISTORY_MAX_MB,
 });

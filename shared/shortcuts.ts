@@ -32,6 +32,7 @@ export const shortcuts = [
   { id: 'save', label: 'Save', accelerator: 'CmdOrCtrl+S', scope: 'window', menu: 'file', description: 'Save the request as its preset (the first save asks for a name).' },
   { id: 'saveAs', label: 'Save as…', accelerator: 'CmdOrCtrl+Shift+S', scope: 'window', menu: 'file', description: 'Save a copy of the request under a new name.' },
   { id: 'importPresets', label: 'Import…', accelerator: null, scope: 'window', menu: 'file', description: 'Import presets from a Keypost export file.' },
+  { id: 'importCurl', label: 'Import cURL…', accelerator: null, scope: 'window', menu: 'file', description: 'Turn a pasted cURL command into the request (pasting one into the URL field does the same).' },
   { id: 'exportPresets', label: 'Export…', accelerator: null, scope: 'window', menu: 'file', description: 'Export every preset to a file (never a token).' },
   { id: 'settings', label: 'Settings…', accelerator: 'CmdOrCtrl+,', scope: 'window', menu: 'file', description: 'Open Settings: body size limit, timeout, redirects, theme.' },
   { id: 'closeTab', label: 'Close tab', accelerator: 'CmdOrCtrl+W', scope: 'window', menu: 'file', description: 'Close the active tab (asks first when it has unsaved edits).' },

@@ -75,6 +75,7 @@ export function appMenuTemplate({ platform, development, reportProblemUrl = REPO
       command('saveAs'),
       separator,
       command('importPresets'),
+      command('importCurl'),
       command('exportPresets'),
       separator,
       ...(mac ? [] : [command('settings'), separator]),

@@ -4,10 +4,14 @@ import { argSchemas } from '../../shared/schemas';
 import { fail, ok, type Result } from '../../shared/errors';
 import { aboutKeypost } from './about';
 import { cachedVault } from './cachedVault';
+import { createEnvironmentApi } from './environmentApi';
+import type { Environments } from './environments';
 import { createOAuthCredentials } from './oauth/oauthCredentials';
 import { createOAuthApi } from './oauthApi';
 import type { OAuthConfigs } from './oauthConfigFile';
 import { createCredentialApi } from './credentialApi';
+import { createHistoryApi, recordingSends } from './historyApi';
+import type { HistoryFile } from './historyFile';
 import { createPresetApi } from './presetApi';
 import type { PresetStore } from './presetStore';
 import { createTransferApi, type TransferFiles } from './presetTransfer';
@@ -28,6 +32,8 @@ export interface CoreDeps {
   store: PresetStore;
   /** The open tabs, in their own file beside the presets (workspaceFile.ts). */
   workspace: WorkspaceFile;
+  /** Request history, appended to its own file beside the presets (historyFile.ts). */
+  history: HistoryFile;
   /** Where exports go and imports come from: native dialogs in the app, spec-chosen paths in tests. */
   files: TransferFiles;
   /** Where "save body" writes: a save dialog in the app, a path in the test's data dir in E2E. Without it, saveBody fails. */
@@ -38,6 +44,8 @@ export interface CoreDeps {
   chooseUploadFile?: () => Promise<string | null>;
   /** Which credentials are OAuth 2.0 ones, with their settings (oauthConfigFile.ts). */
   oauthConfigs: OAuthConfigs;
+  /** Environments and their secret values (environments.ts). */
+  environments: Environments;
   /** Opens an OAuth sign-in page in the system browser; without it, the browser sign-in fails with a message. */
   openBrowser?: (url: string) => Promise<void>;
 }
@@ -51,12 +59,14 @@ export function createApi(given: CoreDeps): KeypostApi {
   // One OAuthCredentials for the whole app: the send path and the credential calls share its tokens and refreshes.
   const deps = { ...given, vault, oauth: createOAuthCredentials({ vault }) };
   return {
-    ...createSendApi({ ...deps, bodies }),
+    ...recordingSends(createSendApi({ ...deps, bodies }), deps),
+    ...createHistoryApi(deps),
     ...createSaveBodyApi({ ...deps, bodies }),
     ...createTokenApi(deps),
     ...createPresetApi(deps),
     ...createCredentialApi(deps),
     ...createOAuthApi(deps),
+    ...createEnvironmentApi(deps),
     ...createTransferApi(deps),
     chooseUploadFile: async () =>
       deps.chooseUploadFile ? ok(await deps.chooseUploadFile()) : fail('INTERNAL', 'Choosing files is not available here.'),

@@ -13,6 +13,8 @@ export interface ResolvedSecrets {
   token: Secret | null;
   /** The multipart body's files, read by main from the paths the user picked. */
   files: ReadonlyMap<string, Blob>;
+  /** Secret variables' values the document was resolved with: hidden in every URL the page is shown. */
+  hidden?: readonly Secret[];
 }
 
 /** A header value is a Secret when it holds the token: it is revealed only as fetch is called. */
@@ -43,7 +45,7 @@ export function buildOutgoing({ document, url, headers }: CheckedRequest, secret
   const keyInQuery = auth.kind === 'apiKey' && auth.in === 'query' && secrets.token ? secrets.token : null;
   return {
     url: keyInQuery && auth.kind === 'apiKey' ? withKey(url, auth.name, keyInQuery) : url,
-    conceal: keyInQuery ? concealer(keyInQuery) : (href) => href,
+    conceal: concealer([...(keyInQuery ? [keyInQuery] : []), ...(secrets.hidden ?? [])]),
     method: document.method,
     headers: outgoing,
     body: methodTakesBody(document.method) ? bodyOf(document.body, secrets.files) : undefined,
@@ -93,8 +95,11 @@ function withKey(url: URL, name: string, token: Secret): URL {
   return keyed;
 }
 
-/** Replaces the token, as sent or percent-encoded, with [secret]. */
-function concealer(token: Secret): (href: string) => string {
-  const forms = [...new Set([encodeURIComponent(token.reveal()), token.reveal()])];
+/** Replaces each secret, as sent or percent-encoded, with [secret] (longest first, so a secret inside another goes whole). */
+function concealer(secrets: readonly Secret[]): (href: string) => string {
+  const forms = [...new Set(secrets.flatMap((secret) => [encodeURIComponent(secret.reveal()), secret.reveal()]))]
+    .filter((form) => form !== '')
+    .sort((a, b) => b.length - a.length);
+  if (forms.length === 0) return (href) => href;
   return (href) => forms.reduce((text, form) => text.split(form).join('[secret]'), href);
 }

@@ -66,7 +66,7 @@ export function loadStore(backend: StoreBackend, now: Date = new Date()): Loaded
   const problems: string[] = [];
   let data: Record<string, unknown> = backend.store;
 
-  if (data[UNREADABLE]) {
+  if (isUnreadable(data)) {
     problems.push('The presets file was not valid JSON; the presets that could still be read were kept.');
     data = salvage(readFileSync(backend.path, 'utf8'));
   }
@@ -112,8 +112,11 @@ export function loadStore(backend: StoreBackend, now: Date = new Date()): Loaded
   };
 }
 
+/** Whether the backend read a file whose text was not a JSON object (storeOptions' deserialize marks it). */
+export const isUnreadable = (data: Record<string, unknown>) => data[UNREADABLE] === true;
+
 /** Copies the original bytes to `<name>.corrupt-<timestamp>.json` beside it, never replacing an older backup. */
-function backupFile(file: string, now: Date): string {
+export function backupFile(file: string, now: Date): string {
   const { dir, name, ext } = path.parse(file);
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   for (let n = 1; ; n++) {

@@ -13,6 +13,7 @@ import { checkVerdict } from './credentialCheck';
 import { buildOutgoing, type OutgoingRequest, type ResolvedSecrets } from './outgoingRequest';
 import type { ResponseBodies } from './responseBodies';
 import type { Secret } from './secret';
+import type { Environments } from './environments';
 import type { OAuthDeps } from './oauthApi';
 import { sendRequest, type SendOptions } from './send';
 import type { Vault } from './vault';
@@ -25,11 +26,12 @@ interface Prepared {
 
 interface SendDeps extends OAuthDeps {
   vault: Vault;
+  environments: Environments;
   emit: Emit;
   bodies: ResponseBodies;
 }
 
-export function createSendApi({ vault, emit, bodies, oauth, oauthConfigs }: SendDeps): Pick<KeypostApi, 'send' | 'cancel' | 'checkCredential'> {
+export function createSendApi({ vault, environments, emit, bodies, oauth, oauthConfigs }: SendDeps): Pick<KeypostApi, 'send' | 'cancel' | 'checkCredential'> {
   const inFlight = new Map<string, AbortController>();
 
   /** The credential's token, checked to fit a header; null when the request sends none. An OAuth 2.0 credential's
@@ -49,13 +51,17 @@ export function createSendApi({ vault, emit, bodies, oauth, oauthConfigs }: Send
   /** The request as it goes on the wire, with the token it carries. Nothing is read from the keychain or the disk
    *  for a request that cannot go out. */
   async function prepare(request: RequestDocument, signal?: AbortSignal): Promise<Result<Prepared>> {
-    const checked = checkRequest(request);
+    // {{variables}} first: the checks apply to what will be sent.
+    const resolved = await environments.resolve(request);
+    if (!resolved.ok) return resolved;
+    const checked = checkRequest(resolved.value.request);
     if (!checked.ok) return checked;
     const token = await tokenFor(request, signal);
     if (!token.ok) return token;
-    const files = await filesFor(request);
+    const files = await filesFor(resolved.value.request);
     if (!files.ok) return files;
-    return ok({ outgoing: buildOutgoing(checked.value, { token: token.value, files: files.value }), token: token.value });
+    const secrets = { token: token.value, files: files.value, hidden: resolved.value.secrets };
+    return ok({ outgoing: buildOutgoing(checked.value, secrets), token: token.value });
   }
 
   /** After a 401: the request again with a refreshed OAuth 2.0 token, or null (not OAuth, or no new token to try). */

@@ -11,7 +11,7 @@ interface Props {
 export function Modal({ testId, title, onCancel, children }: Props) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    const first = box.current?.querySelector<HTMLElement>('[autofocus], input, select, button');
+    const first = box.current?.querySelector<HTMLElement>('[autofocus], input, select, textarea, button');
     first?.focus();
   }, []);
   return (

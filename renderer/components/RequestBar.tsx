@@ -1,4 +1,5 @@
-// Method, URL and the Send / Cancel button.
+// Method, URL (a cURL command pasted into it is imported), the Send / Cancel button and Code.
+import { looksLikeCurl } from '../../shared/curl/curlWords';
 import { isMac } from '../api';
 import { MethodSelect } from './MethodSelect';
 
@@ -6,14 +7,20 @@ interface Props {
   method: string;
   /** The URL as sent: the document's URL with its enabled query rows. */
   url: string;
+  /** The URL with its {{variables}} resolved, shown on hover; absent when it has none. */
+  resolvedUrl?: string;
   onMethodChange(method: string): void;
   onUrlChange(url: string): void;
   inFlight: boolean;
   onSend(): void;
   onCancel(): void;
+  /** A cURL command pasted into the URL field: imported instead of typed. */
+  onPasteCurl(command: string): void;
+  /** Opens the Code dialog (the request as curl, fetch or Python). */
+  onShowCode(): void;
 }
 
-export function RequestBar({ method, url, onMethodChange, onUrlChange, inFlight, onSend, onCancel }: Props) {
+export function RequestBar({ method, url, resolvedUrl, onMethodChange, onUrlChange, inFlight, onSend, onCancel, onPasteCurl, onShowCode }: Props) {
   const shortcut = isMac ? '⌘↵' : 'Ctrl+Enter';
   return (
     <form
@@ -32,8 +39,16 @@ export function RequestBar({ method, url, onMethodChange, onUrlChange, inFlight,
         spellCheck={false}
         autoComplete="off"
         placeholder="https://api.example.com/items"
+        title={resolvedUrl}
+        data-resolved={resolvedUrl}
         value={url}
         onChange={(event) => onUrlChange(event.target.value)}
+        onPaste={(event) => {
+          const text = event.clipboardData.getData('text/plain');
+          if (!looksLikeCurl(text)) return;
+          event.preventDefault();
+          onPasteCurl(text);
+        }}
       />
       {inFlight ? (
         <>
@@ -49,6 +64,9 @@ export function RequestBar({ method, url, onMethodChange, onUrlChange, inFlight,
           Send <kbd>{shortcut}</kbd>
         </button>
       )}
+      <button type="button" data-testid="code-open" title="The request as curl, fetch or Python code" onClick={onShowCode}>
+        Code
+      </button>
     </form>
   );
 }

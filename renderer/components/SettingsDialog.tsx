@@ -1,14 +1,14 @@
-// Settings (Ctrl+,): the in-memory body limit, the timeout, how many redirects are followed, and the theme.
+// Settings (Ctrl+,): the in-memory body limit, the timeout, how many redirects are followed, the theme, and the history's caps.
 // Each valid change is saved at once; invalid input is shown as such and never saved.
 import { useState } from 'react';
 import type { KeypostError } from '../../shared/errors';
-import { maxRedirectsSchema, type RendererSettings, THEMES, type ThemeSetting, timeoutSecondsSchema } from '../../shared/settings';
+import { historyMaxEntriesSchema, historyMaxMbSchema, maxRedirectsSchema, type RendererSettings, THEMES, type ThemeSetting, timeoutSecondsSchema } from '../../shared/settings';
 import { BodyLimitField, WholeNumberField } from './BodyLimitField';
 import { Modal } from './Modal';
 
 const THEME_LABELS: Record<ThemeSetting, string> = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
 
-type Editable = Pick<RendererSettings, 'bodyLimitMb' | 'timeoutSeconds' | 'maxRedirects' | 'theme'>;
+type Editable = Pick<RendererSettings, 'bodyLimitMb' | 'timeoutSeconds' | 'maxRedirects' | 'theme' | 'historyMaxEntries' | 'historyMaxMb'>;
 
 interface Props {
   /** The saved settings. */
@@ -62,6 +62,26 @@ export function SettingsDialog({ settings, onChange, onClose }: Props) {
           after="redirects (0: show the redirect itself)"
           format={(count) => String(count)}
           title="Only redirects to the origin you typed are followed, so the token never goes elsewhere."
+        />
+        <WholeNumberField
+          testId="settings-history-entries"
+          value={shown.historyMaxEntries}
+          schema={historyMaxEntriesSchema}
+          onChange={(count) => save('historyMaxEntries', count)}
+          before="History keeps the last"
+          after="requests"
+          format={(count) => String(count)}
+          title="Past this, the oldest requests leave the history, from the next send on."
+        />
+        <WholeNumberField
+          testId="settings-history-mb"
+          value={shown.historyMaxMb}
+          schema={historyMaxMbSchema}
+          onChange={(mb) => save('historyMaxMb', mb)}
+          before="History uses at most"
+          after="MB on disk"
+          format={(mb) => `${mb} MB`}
+          title="Past this, the oldest requests leave the history, from the next send on."
         />
         <div className="setting-field">
           <label>

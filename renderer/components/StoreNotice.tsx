@@ -1,10 +1,18 @@
-// Startup banner when the presets file had to be repaired: what happened and where the original bytes are.
+// Startup banner when a file (the presets, the environments) had to be repaired: what happened and where the original bytes are.
 import type { StoreStatus } from '../../shared/storeFile';
 
-export function StoreNotice({ status, onDismiss }: { status: StoreStatus; onDismiss(): void }) {
+interface Props {
+  status: Pick<StoreStatus, 'problems' | 'backupPath'>;
+  onDismiss(): void;
+  /** Which file: "presets" or "environments". */
+  file?: string;
+  testId?: string;
+}
+
+export function StoreNotice({ status, onDismiss, file = 'presets', testId = 'store-notice' }: Props) {
   return (
-    <div className="store-notice" role="alert" data-testid="store-notice">
-      <strong>Your presets file could not be read completely.</strong>{' '}
+    <div className="store-notice" role="alert" data-testid={testId}>
+      <strong>Your {file} file could not be read completely.</strong>{' '}
       {status.problems.join(' ')}{' '}
       {status.backupPath && (
         <>

@@ -29,8 +29,11 @@ export type Dialog =
   | { kind: 'import'; preview: ImportPreview }
   | { kind: 'credentials' }
   | { kind: 'settings' }
+  | { kind: 'environments' }
   | { kind: 'about' }
-  | { kind: 'shortcuts' };
+  | { kind: 'shortcuts' }
+  | { kind: 'curlImport' }
+  | { kind: 'code' };
 
 export interface Workspace {
   tabs: Tab[];
@@ -122,6 +125,22 @@ export function openPreset(workspace: Workspace, preset: Preset): Workspace {
     return updateTab(workspace, active.id, (tab) => ({ ...tab, preset: saved, draft: preset.request, error: null }));
   }
   const tab = newTab(preset.request, saved);
+  return { ...workspace, tabs: [...workspace.tabs, tab], activeId: tab.id };
+}
+
+/** Opens a request (a history entry's) in a new tab of its own, unlinked to any preset; the active tab is left as it is. */
+export function openDraft(workspace: Workspace, request: RequestDocument): Workspace {
+  const tab = newTab(request);
+  return { ...workspace, tabs: [...workspace.tabs, tab], activeId: tab.id };
+}
+
+/** A request imported from cURL: into the active tab when it is an untouched new request (as openPreset decides), else a new tab. */
+export function openImported(workspace: Workspace, request: RequestDocument): Workspace {
+  const active = activeTab(workspace);
+  if (!active.preset && !isDirty(active) && !active.response && !active.inFlight) {
+    return updateTab(workspace, active.id, (tab) => ({ ...tab, draft: request, error: null }));
+  }
+  const tab = newTab(request);
   return { ...workspace, tabs: [...workspace.tabs, tab], activeId: tab.id };
 }
 

@@ -3,6 +3,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startTestServer, type TestServer } from '../fixtures/testServer';
+import { environmentsService } from '../../electron/core/environments';
 import { createVault } from '../../electron/core/vault';
 import { launchApp, type LaunchedApp } from './harness';
 
@@ -27,9 +28,11 @@ export const test = base.extend<{ app: LaunchedApp; server: TestServer }>({
  * serialises keychain calls in this process, and an overlapping findCredentials can crash it (vault.ts).
  */
 export async function forgetKeychain(service: string): Promise<void> {
-  const vault = createVault(service);
-  const accounts = await vault.list();
-  if (accounts.ok) for (const account of accounts.value) await vault.delete(account);
+  for (const each of [service, environmentsService(service)]) {
+    const vault = createVault(each);
+    const accounts = await vault.list();
+    if (accounts.ok) for (const account of accounts.value) await vault.delete(account);
+  }
 }
 
 /** Replaces the body editor's text the way a paste does (no auto-closing brackets). */

@@ -20,7 +20,9 @@ import { loadRendererFile } from '../../electron/core/rendererFiles';
 import { removeSpooledBodies } from '../../electron/core/responseBody';
 import { createVault } from '../../electron/core/vault';
 import { createWorkspaceFile, WORKSPACE_NAME } from '../../electron/core/workspaceFile';
+import { createHistoryFile } from '../../electron/core/historyFile';
 import { createOAuthConfigs, OAUTH_CONFIG_NAME } from '../../electron/core/oauthConfigFile';
+import { createEnvironments, ENVIRONMENTS_NAME, environmentsService } from '../../electron/core/environments';
 
 interface KeypostTestHooks {
   __keypostInvoke(channel: string, args: unknown[]): Promise<unknown>;
@@ -131,7 +133,9 @@ async function launchChromium(userDataDir: string, keychainService: string): Pro
   const files: TransferFiles = { chooseExportPath, chooseImportPath };
   const workspace = createWorkspaceFile(new Conf<Record<string, unknown>>(storeOptions(userDataDir, WORKSPACE_NAME)));
   const oauthConfigs = createOAuthConfigs(new Conf<Record<string, unknown>>(storeOptions(userDataDir, OAUTH_CONFIG_NAME)));
-  const dispatch = createDispatch({ vault: createVault(keychainService), trustedOrigin: origin, emit, store, workspace, oauthConfigs, files, chooseSavePath, openFile, chooseUploadFile });
+  const history = createHistoryFile(userDataDir);
+  const environments = createEnvironments(new Conf<Record<string, unknown>>(storeOptions(userDataDir, ENVIRONMENTS_NAME)), createVault(environmentsService(keychainService)));
+  const dispatch = createDispatch({ vault: createVault(keychainService), trustedOrigin: origin, emit, store, workspace, history, oauthConfigs, environments, files, chooseSavePath, openFile, chooseUploadFile });
   // The browser profile lives in the app's data dir, so the token grep covers renderer storage too.
   const context = await chromium.launchPersistentContext(path.join(userDataDir, 'renderer-profile'), {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

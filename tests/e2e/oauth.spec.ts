@@ -1,6 +1,7 @@
 // An OAuth 2.0 credential end to end, against a real OpenID provider (oidc-provider) and an API that verifies its
 // JWTs: set up in the credential manager, a token fetched at once, sent, and refreshed once after a 401.
 import { clients, RESOURCE_SCOPE, startProvider, startResourceServer, type ResourceServer, type TestProvider } from '../fixtures/oidcProvider';
+import type { Page } from '@playwright/test';
 import { displayedBody, expect, filesContaining, test } from './fixtures';
 
 let provider: TestProvider;
@@ -15,16 +16,21 @@ test.afterEach(async () => {
   await provider.close();
 });
 
-test('a client-credentials credential gets its token, sends it, and refreshes it once after a 401', async ({ app }) => {
-  const { page } = app;
+/** Adds a client-credentials credential in the credential manager (left open). */
+async function addClientCredentials(page: Page, name: string, secret: string): Promise<void> {
   await page.getByTestId('credential-manage').click();
   await page.getByTestId('oauth-add-section').locator('summary').click();
-  await page.getByTestId('oauth-new-name').fill('orders-api');
+  await page.getByTestId('oauth-new-name').fill(name);
   await page.getByTestId('oauth-token-url').fill(provider.tokenUrl);
   await page.getByTestId('oauth-client-id').fill(clients.machine.id);
-  await page.getByTestId('oauth-client-secret').fill(clients.machine.secret);
+  await page.getByTestId('oauth-client-secret').fill(secret);
   await page.getByTestId('oauth-scope').fill(RESOURCE_SCOPE);
   await page.getByTestId('oauth-add').click();
+}
+
+test('a client-credentials credential gets its token, sends it, and refreshes it once after a 401', async ({ app }) => {
+  const { page } = app;
+  await addClientCredentials(page, 'orders-api', clients.machine.secret);
   const row = page.locator('[data-testid="credential-row"][data-name="orders-api"]');
   await expect(row.getByTestId('credential-oauth')).toHaveAttribute('data-status', 'valid');
   expect(provider.grants).toEqual(['client_credentials']);
@@ -53,13 +59,7 @@ test('a client-credentials credential gets its token, sends it, and refreshes it
 
 test('a wrong client secret is said when the credential is added, and nothing is sent with it', async ({ app }) => {
   const { page } = app;
-  await page.getByTestId('credential-manage').click();
-  await page.getByTestId('oauth-add-section').locator('summary').click();
-  await page.getByTestId('oauth-new-name').fill('wrong-secret');
-  await page.getByTestId('oauth-token-url').fill(provider.tokenUrl);
-  await page.getByTestId('oauth-client-id').fill(clients.machine.id);
-  await page.getByTestId('oauth-client-secret').fill('not-the-secret');
-  await page.getByTestId('oauth-add').click();
+  await addClientCredentials(page, 'wrong-secret', 'not-the-secret');
   await expect(page.getByTestId('credential-error')).toContainText('getting its first token failed');
   await expect(page.getByTestId('credential-error')).toContainText('client');
   // Set up, but holding no token: nothing half-stored.

@@ -125,7 +125,7 @@ describe('the application menu', () => {
       expect(template.map((item) => item.label)).toEqual(['&File', '&Edit', '&View', '&Window', '&Help']);
       const file = submenu(template, 'File');
       expect(file.at(-1)).toEqual({ role: 'quit', label: platform === 'win32' ? 'Exit' : 'Quit' });
-      expect(commands(file)).toEqual(['newTab', 'save', 'saveAs', 'importPresets', 'exportPresets', 'settings', 'closeTab']);
+      expect(commands(file)).toEqual(['newTab', 'save', 'saveAs', 'importPresets', 'importCurl', 'exportPresets', 'settings', 'closeTab']);
       expect(submenu(template, 'Help').at(-1)?.command).toBe('about');
       expect(roles(submenu(template, 'Window'))).toEqual(['minimize', 'close']);
       expect([...menuItems(template)].some((item) => ['hide', 'hideOthers', 'unhide', 'services', 'front'].includes(item.role ?? ''))).toBe(false);

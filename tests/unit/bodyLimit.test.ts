@@ -16,7 +16,7 @@ import { discardBody, removeSpooledBodies, type ReceivedBody } from '../../elect
 import { Secret } from '../../electron/core/secret';
 import { sendCall, sendJson } from '../fixtures/sendJson';
 import { createVault } from '../../electron/core/vault';
-import { openStore, presetDeps, openOAuthConfigs, openWorkspace } from '../fixtures/presetStore';
+import { openStore, presetDeps } from '../fixtures/presetStore';
 import { itemsJson, startTestServer, type TestServer } from '../fixtures/testServer';
 
 const FROM_APP = 'app://keypost/index.html';
@@ -145,15 +145,7 @@ describe('the body size setting', () => {
   const tempDir = () => mkdtempSync(path.join(tmpdir(), 'keypost-limit-test-'));
   const storeFile = (dir: string) => path.join(dir, `${STORE_NAME}.json`);
   function settingsCalls(dir: string) {
-    const dispatch = createDispatch({
-      vault: createVault(service),
-      trustedOrigin: 'app://keypost',
-      emit: () => {},
-      store: openStore(dir),
-      workspace: openWorkspace(dir),
-    oauthConfigs: openOAuthConfigs(dir),
-      files: { chooseExportPath: async () => null, chooseImportPath: async () => null },
-    });
+    const dispatch = createDispatch({ ...presetDeps(dir), vault: createVault(service), trustedOrigin: 'app://keypost', emit: () => {} });
     return async (name: 'getSettings' | 'updateSettings', ...args: unknown[]) =>
       (await dispatch(channels[name], args, FROM_APP)) as Result<{ bodyLimitMb: number }>;
   }

@@ -1,6 +1,5 @@
 // Fuzzes the IPC layer: thousands of malformed argument lists to every channel, from the app and from
 // strangers. Every call must answer with a typed Result (never throw), and the core must keep working.
-import Conf from 'conf';
 import fc from 'fast-check';
 import keytar from 'keytar';
 import { mkdtempSync } from 'node:fs';
@@ -10,26 +9,21 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { channels } from '../../shared/api';
 import { errorCodes, type Result } from '../../shared/errors';
 import { createDispatch, type CoreDeps } from '../../electron/core/handlers';
-import { createPresetStore } from '../../electron/core/presetStore';
-import { storeOptions } from '../../electron/core/presetStoreFile';
 import { createVault } from '../../electron/core/vault';
-import { openOAuthConfigs, openWorkspace } from '../fixtures/presetStore';
+import { presetDeps } from '../fixtures/presetStore';
 
 const ORIGIN = 'app://keypost';
 const FROM_APP = 'app://keypost/index.html';
 const service = `Keypost-unit-fuzz-${process.pid}`;
 const dataDir = mkdtempSync(path.join(tmpdir(), 'keypost-fuzz-'));
 const deps: CoreDeps = {
+  // Dialogs answer "cancelled", so no file outside the temp dir is ever touched.
+  ...presetDeps(dataDir),
   vault: createVault(service),
   trustedOrigin: ORIGIN,
   emit: () => {},
-  store: createPresetStore(new Conf<Record<string, unknown>>(storeOptions(dataDir))),
-  workspace: openWorkspace(dataDir),
-    oauthConfigs: openOAuthConfigs(dataDir),
   chooseUploadFile: async () => null,
-  // Dialogs answer "cancelled", so no file outside the temp dir is ever touched.
-  files: { chooseExportPath: async () => null, chooseImportPath: async () => null },
-} as CoreDeps;
+};
 const dispatch = createDispatch(deps);
 
 afterAll(async () => {

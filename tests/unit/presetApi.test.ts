@@ -9,7 +9,7 @@ import type { Result } from '../../shared/errors';
 import type { Preset, PresetDraft } from '../../shared/presets';
 import { createDispatch } from '../../electron/core/handlers';
 import { createVault } from '../../electron/core/vault';
-import { openStore, openOAuthConfigs, openWorkspace } from '../fixtures/presetStore';
+import { presetDeps } from '../fixtures/presetStore';
 import { jsonDocument } from '../fixtures/sendJson';
 
 const FROM_APP = 'app://keypost/index.html';
@@ -31,12 +31,10 @@ function core() {
   mkdirSync(path.dirname(exportPath));
   mkdirSync(path.dirname(importPath));
   const dispatch = createDispatch({
+    ...presetDeps(dir),
     vault: createVault(service),
     trustedOrigin: 'app://keypost',
     emit: () => {},
-    store: openStore(dir),
-    workspace: openWorkspace(dir),
-    oauthConfigs: openOAuthConfigs(dir),
     // Like a dialog: the import "choice" is cancelled until the test puts a file there.
     files: { chooseExportPath: async () => exportPath, chooseImportPath: async () => (existsSync(importPath) ? importPath : null) },
   });

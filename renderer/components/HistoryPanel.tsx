@@ -1,0 +1,195 @@
+// The History panel: every answered send, newest first (a windowed list), filtered as you type; click or Enter
+// reopens an entry's request in a new tab, × or Delete removes one, "Clear history" removes all after asking.
+import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { KeypostError } from '../../shared/errors';
+import type { HistorySummary } from '../../shared/history';
+import { formatBytes, formatDuration, statusClass } from '../format';
+import { useHistory } from '../useHistory';
+import { useVirtualRows } from '../useVirtualRows';
+import { ConfirmDialog } from './ConfirmDialog';
+import './history.css';
+
+const ROW_HEIGHT = 44;
+
+interface Props {
+  onError(error: KeypostError): void;
+}
+
+export function HistoryPanel({ onError }: Props) {
+  const history = useHistory(onError);
+  const { entries, total, notice } = history.list;
+  const [activeIndex, setActiveIndex] = useState(0);
+  const [confirmingClear, setConfirmingClear] = useState(false);
+  const listRef = useRef<HTMLDivElement>(null);
+  const rows = useVirtualRows(listRef, entries.length, ROW_HEIGHT);
+  const active = entries[Math.min(activeIndex, entries.length - 1)];
+
+  useEffect(() => setActiveIndex(0), [history.filter]);
+
+  const move = (to: number) => {
+    const index = Math.max(0, Math.min(entries.length - 1, to));
+    setActiveIndex(index);
+    rows.reveal(index);
+  };
+
+  // As in the presets list: arrows and Enter work from the filter field too, so typing then Enter reopens the first match.
+  const onKeyDown = (event: KeyboardEvent, fromFilter: boolean) => {
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => move(activeIndex + 1),
+      ArrowUp: () => move(activeIndex - 1),
+      PageDown: () => move(activeIndex + 10),
+      PageUp: () => move(activeIndex - 10),
+      Enter: () => active && void history.reopen(active.id),
+    };
+    if (!fromFilter) {
+      Object.assign(keys, {
+        Home: () => move(0),
+        End: () => move(entries.length - 1),
+        Delete: () => active && void history.remove(active.id),
+      });
+    }
+    const action = keys[event.key];
+    if (!action || event.ctrlKey || event.metaKey || event.altKey) return;
+    event.preventDefault();
+    action();
+  };
+
+  return (
+    <section className="history-panel" aria-label="History">
+      <input
+        type="search"
+        data-testid="history-filter"
+        aria-label="Filter history"
+        aria-controls="history-list"
+        placeholder={`Filter ${total} request${total === 1 ? '' : 's'}…`}
+        title="By method, URL or status (or error), in any case"
+        spellCheck={false}
+        autoComplete="off"
+        maxLength={500}
+        value={history.filter}
+        onChange={(event) => history.setFilter(event.target.value)}
+        onKeyDown={(event) => onKeyDown(event, true)}
+      />
+      {notice && (
+        <p className="history-notice" role="status" data-testid="history-notice">
+          {notice}
+        </p>
+      )}
+      <div
+        id="history-list"
+        ref={listRef}
+        role="listbox"
+        tabIndex={0}
+        aria-label="Sent requests"
+        aria-activedescendant={active ? `history-${active.id}` : undefined}
+        data-testid="history-list"
+        data-count={entries.length}
+        className="history-list"
+        onScroll={rows.onScroll}
+        onKeyDown={(event) => onKeyDown(event, false)}
+      >
+        <div style={{ height: rows.totalHeight, position: 'relative' }}>
+          {entries.slice(rows.start, rows.end).map((entry, offset) => (
+            <HistoryRow
+              key={entry.id}
+              entry={entry}
+              top={(rows.start + offset) * ROW_HEIGHT}
+              active={entry === active}
+              onOpen={(id) => void history.reopen(id)}
+              onDelete={(id) => void history.remove(id)}
+            />
+          ))}
+        </div>
+        {total === 0 && <p className="sidebar-empty">No requests yet. Each one you send is listed here.</p>}
+        {total > 0 && entries.length === 0 && <p className="sidebar-empty">No request matches “{history.filter}”.</p>}
+      </div>
+      <div className="sidebar-foot">
+        <button type="button" data-testid="history-clear" disabled={total === 0} onClick={() => setConfirmingClear(true)}>
+          Clear history…
+        </button>
+      </div>
+      {confirmingClear && (
+        <ConfirmDialog
+          testId="history-clear-confirm"
+          title="Clear history?"
+          confirmLabel="Clear history"
+          onCancel={() => setConfirmingClear(false)}
+          onConfirm={() => {
+            setConfirmingClear(false);
+            void history.clear();
+          }}
+        >
+          All {total} recorded request{total === 1 ? '' : 's'} will be removed. Presets and open tabs are not affected.
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}
+
+interface RowProps {
+  entry: HistorySummary;
+  top: number;
+  active: boolean;
+  onOpen(id: string): void;
+  onDelete(id: string): void;
+}
+
+const HistoryRow = memo(function HistoryRow({ entry, top, active, onOpen, onDelete }: RowProps) {
+  const failed = entry.status === null;
+  return (
+    <div
+      id={`history-${entry.id}`}
+      role="option"
+      aria-selected={active}
+      data-testid="history-item"
+      className={`history-row${active ? ' active' : ''}`}
+      style={{ top, height: ROW_HEIGHT }}
+      title="Open in a new tab"
+      onClick={() => onOpen(entry.id)}
+    >
+      <div className="history-line">
+        <span className="preset-method" data-testid="history-method">
+          {entry.method}
+        </span>
+        <span className="history-url" data-testid="history-url" title={entry.url}>
+          {entry.url}
+        </span>
+        <button
+          type="button"
+          className="history-delete"
+          data-testid="history-delete"
+          aria-label="Delete from history"
+          title="Delete from history"
+          tabIndex={-1}
+          onClick={(event) => {
+            event.stopPropagation();
+            onDelete(entry.id);
+          }}
+        >
+          ×
+        </button>
+      </div>
+      <div className="history-facts">
+        <span
+          className={`status ${failed ? 'status-failed' : statusClass(entry.status!)}`}
+          data-testid="history-status"
+          title={entry.error ? entry.error.message : undefined}
+        >
+          {failed ? (entry.error?.code ?? 'failed') : entry.status}
+        </span>
+        <time dateTime={new Date(entry.at).toISOString()}>{formatWhen(entry.at)}</time>
+        <span>{formatDuration(entry.durationMs)}</span>
+        {entry.sizeBytes !== null && <span>{formatBytes(entry.sizeBytes)}</span>}
+      </div>
+    </div>
+  );
+});
+
+/** The time for today's sends, the day and time for older ones. */
+function formatWhen(at: number): string {
+  const when = new Date(at);
+  const today = new Date().toDateString() === when.toDateString();
+  return today
+    ? when.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' })
+    : when.toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+}
