@@ -32,7 +32,12 @@ export function useEnvironments(onError: (error: KeypostError) => void) {
   return {
     state,
     refresh,
-    setActive: (id: string | null) => change(() => api!.setActiveEnvironment(id)),
+    // At once in the page, so a Send pressed right after the switch already uses it (main gets the switch first: IPC
+    // calls arrive in order).
+    setActive: (id: string | null) => {
+      setState((current) => ({ ...current, activeId: id }));
+      return change(() => api!.setActiveEnvironment(id));
+    },
     save: (environment: Environment) => change(() => api!.saveEnvironment(environment)),
     remove: (id: string) => change(() => api!.deleteEnvironment(id)),
     setSecret: (environmentId: string, name: string, value: string | null) => change(() => api!.setEnvironmentSecret(environmentId, name, value)),

@@ -29,7 +29,10 @@ test('switching the environment changes the URL actually requested', async ({ ap
   await page.getByTestId('url').fill('{{baseUrl}}/echo?tenant={{tenant}}');
   for (const [environment, host, tenant] of [['Acme', '127.0.0.1', 'acme'], ['Globex', 'localhost', 'globex']]) {
     await page.getByTestId('env-select').selectOption({ label: environment! });
+    const before = server.received.length;
     await page.getByTestId('send').click();
+    // The previous answer is 200 too: wait for this send's request.
+    await expect.poll(() => server.received.length).toBe(before + 1);
     await expect(page.getByTestId('status')).toHaveText('200 OK');
     const received = server.received.at(-1)!;
     expect([received.url, received.headers.host?.split(':')[0]]).toEqual([`/echo?tenant=${tenant}`, host]);

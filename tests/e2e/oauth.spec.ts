@@ -50,8 +50,10 @@ test('a client-credentials credential gets its token, sends it, and refreshes it
   provider.accessTokenTtl = 3_600;
   api.clockOffsetMs = 10 * 60_000;
   await page.getByTestId('send').click();
+  // The previous answer was 200 too: wait for the new token, then for this send's answer.
+  await expect.poll(() => provider.grants).toEqual(['client_credentials', 'client_credentials']);
+  await expect(page.getByTestId('send')).not.toHaveText(/Sending/);
   await expect(page.getByTestId('status')).toHaveText('200 OK');
-  expect(provider.grants).toEqual(['client_credentials', 'client_credentials']);
 
   // The client secret and the tokens are in the keychain only.
   expect(await filesContaining(app.userDataDir, clients.machine.secret)).toEqual([]);
