@@ -3,25 +3,11 @@
 // so a 100 MB body costs its bytes plus 6 bytes a line, never a formatted copy or a parsed document.
 // Only whitespace outside strings changes, so numbers (big integers, 1.0, 1e3) and escapes stay exactly as sent.
 // Line breaks follow JSON.stringify(value, null, 2): after `{` `[` `,`, before `}` `]`; `{}` and `[]` stay whole.
+import { BACKSLASH, CLOSE_ARRAY, CLOSE_OBJECT, COLON, COMMA, isClose, isDigit, isWhitespace, MAX_DEPTH, MINUS, OPEN_ARRAY, OPEN_OBJECT, QUOTE, SPACE } from './jsonBytes';
 
-const SPACE = 0x20;
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_ARRAY = 0x5d;
-const MINUS = 0x2d;
 const INDENT = 2;
 /** Pretty lines longer than this are cut for display (a 10 MB string value); copying a value gives all of it. */
 export const MAX_LINE_BYTES = 10_000;
-const MAX_DEPTH = 0xffff;
-
-const isWhitespace = (b: number) => b === SPACE || b === 0x0a || b === 0x09 || b === 0x0d;
-const isDigit = (b: number) => b >= 0x30 && b <= 0x39;
-const isClose = (b: number) => b === CLOSE_OBJECT || b === CLOSE_ARRAY;
 
 const BLOCK_BITS = 16;
 const BLOCK_MASK = (1 << BLOCK_BITS) - 1;

@@ -1,0 +1,453 @@
+// indexJson for a body that is still arriving: fed in chunks, it validates and indexes the pretty lines as the
+// bytes come, can answer the lines that are complete so far (the first screen) at any moment, and after end()
+// gives exactly what indexJson(allBytes) gives: the same LineTable, long-number flag, and first error (message and
+// offset). An error is reported as soon as the bytes that decide it have arrived, and what came before stays indexed.
+//
+// Memory: the indexer owns the body's bytes, in one buffer, and copies each chunk into it once (the caller may then
+// drop or reuse the chunk): the body plus the LineTable, nothing per chunk. The buffer starts at `expectedBytes`
+// (Content-Length, or the spooled file's size), so a body of known size is never moved; without a size the buffer
+// doubles, which moves each byte about once on average and leaves less slack than the body's size. The other design,
+// reading the caller's growing buffer up to an end offset, would save that one copy but leave two owners of one buffer
+// (who grows it, who may reuse it while the lines are shown?); the worker copies each part into its own buffer today,
+// so the indexer's buffer replaces that one rather than adding a second.
+//
+// It is a second implementation of jsonLines.ts's scan, kept apart from it on purpose: the property test
+// (tests/unit/incrementalIndex.test.ts) checks the two against each other, chunk boundary by chunk boundary.
+// The difference is that every place scan reads past the body's end (a string, number or literal running to the end,
+// the whitespace after `[`, an escape, the character named in a message) waits here for more bytes, until end().
+import { BACKSLASH, CLOSE_ARRAY, CLOSE_OBJECT, COLON, COMMA, isClose, isDigit, isWhitespace, MAX_DEPTH, MINUS, OPEN_ARRAY, OPEN_OBJECT, QUOTE } from './jsonBytes';
+import { type IndexOutcome, type JsonLines, LineTable } from './jsonLines';
+
+const PLUS = 0x2b;
+const ZERO = 0x30;
+const DOT = 0x2e;
+const CUT_SHORT = 'Unexpected end of the body (is it cut short?)';
+
+const isHex = (b: number) => isDigit(b) || (b >= 0x41 && b <= 0x46) || (b >= 0x61 && b <= 0x66);
+const isExponent = (b: number) => b === 0x65 || b === 0x45;
+const SIMPLE_ESCAPES = new Set(Array.from('"\\/bfnrt', (char) => char.charCodeAt(0)));
+const [TRUE, FALSE, NULL] = ['true', 'false', 'null'].map((word) => new TextEncoder().encode(word)) as [Uint8Array, Uint8Array, Uint8Array];
+
+/** Returned by a token's scanner when the token runs to the end of what has arrived. */
+const MORE = -1;
+
+const enum Expect {
+  Value,
+  Key,
+  Colon,
+  CommaOrClose,
+}
+
+/** The token being read when the bytes ran out: the scan resumes inside it. */
+const enum Token {
+  None,
+  String,
+  Number,
+  Literal,
+  /** `{` or `[`: looking past whitespace for the bracket that would make it empty. */
+  Open,
+}
+
+/** Where a number is in -?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?, named for what comes next. */
+const enum NumberPart {
+  Integer,
+  IntegerDigits,
+  AfterInteger,
+  Fraction,
+  FractionDigits,
+  Exponent,
+  ExponentSign,
+  ExponentFirstDigit,
+  ExponentDigits,
+}
+
+/** The first problem in the body, at `offset`. */
+class Failure {
+  constructor(
+    readonly reason: string,
+    readonly offset: number,
+    /** The message ends "but found 'c'", c being the character at offset, which may not have arrived yet. */
+    readonly namesCharacter = false,
+  ) {}
+}
+
+const unexpected = (at: number, wanted: string) => new Failure(`Expected ${wanted}`, at, true);
+
+export class IncrementalJsonIndex {
+  private buffer: Uint8Array;
+  private length = 0;
+  private ended = false;
+  private readonly table = new LineTable();
+  private hasLongNumbers = false;
+  /** Open containers, innermost last: true for objects. */
+  private readonly objects: boolean[] = [];
+  private expect = Expect.Value;
+  private newLine = true;
+  /** Everything before it has been read (a token in progress starts here). */
+  private position = 0;
+  private token = Token.None;
+  /** Inside the token in progress: the next byte to read. */
+  private tokenAt = 0;
+  private numberPart = NumberPart.Integer;
+  private significantDigits = 0;
+  private leadingZeros = true;
+  private failure: Failure | null = null;
+  /** The failure as indexJson words it, once its wording is decided. */
+  private reported: Extract<IndexOutcome, { ok: false }> | null = null;
+  private outcome: IndexOutcome | null = null;
+
+  /** expectedBytes: the body's size when known, so its buffer is allocated once. */
+  constructor(expectedBytes = 0) {
+    this.buffer = new Uint8Array(expectedBytes);
+  }
+
+  /** Stores the chunk (the caller keeps no claim on it) and indexes as far as the bytes allow. */
+  push(chunk: Uint8Array): void {
+    if (this.ended) throw new Error('The body has already ended');
+    if (this.length + chunk.length > this.buffer.length) {
+      const grown = new Uint8Array(Math.max(this.buffer.length * 2, this.length + chunk.length));
+      grown.set(this.buffer.subarray(0, this.length));
+      this.buffer = grown;
+    }
+    this.buffer.set(chunk, this.length);
+    this.length += chunk.length;
+    if (!this.failure) this.scan();
+  }
+
+  /** The body is complete: the same outcome indexJson gives for all the bytes pushed. */
+  end(): IndexOutcome {
+    if (!this.ended) {
+      this.ended = true;
+      if (!this.failure) this.scan();
+      this.outcome = this.error ?? { ok: true, lines: this.lines };
+    }
+    return this.outcome!;
+  }
+
+  /** Bytes received so far. */
+  get received(): number {
+    return this.length;
+  }
+
+  /** The bytes received so far (a view, not a copy: ask again after push, which may move them). */
+  get bytes(): Uint8Array {
+    return this.buffer.subarray(0, this.length);
+  }
+
+  /**
+   * The lines whose text is complete, as indexJson's lines (count is how many): each one's bytes have all arrived,
+   * so lineText shows it as it will stay. Lines past count are in the table but may still grow. Before end(), a
+   * container's closing line may not have arrived: fold only once the body is complete.
+   */
+  get lines(): JsonLines {
+    return { bytes: this.bytes, table: this.table, count: this.completeLines(), hasLongNumbers: this.hasLongNumbers };
+  }
+
+  /** The first error, as indexJson would report it, as soon as the bytes that decide it have arrived; else null. */
+  get error(): Extract<IndexOutcome, { ok: false }> | null {
+    const failure = this.failure;
+    if (!failure) return null;
+    if (this.reported) return this.reported;
+    let reason = failure.reason;
+    if (failure.namesCharacter) {
+      const found = this.foundAt(failure.offset);
+      if (found === null) return null;
+      reason += ` but found '${found}'`;
+    }
+    const { line, column } = this.positionOf(failure.offset);
+    this.reported = { ok: false, error: `${reason} at line ${line}, column ${column}`, offset: failure.offset };
+    return this.reported;
+  }
+
+  /**
+   * Lines are complete when lineText reads nothing of them that is still to come. A line ending with a comma is, once
+   * the comma has been read. A line ending with `{` or `[` is once the next line has started, and the next line does
+   * not start with a bracket (`[}` is invalid, and lineText shows that `[` as `[]`). The last line that has started is
+   * not (it may grow, and a root value's line would run on into bytes after it: `{} {}` shows `{}{}`) until end().
+   */
+  private completeLines(): number {
+    const table = this.table;
+    const count = table.count;
+    if (this.ended && !this.failure) return count;
+    // Just past a comma, or past an opening bracket (the line it opens is one shallower than the containers open).
+    if (this.newLine) return count > 0 && table.depth(count - 1) < this.objects.length ? count - 1 : count;
+    const last = count - 1;
+    const offset = this.failure?.offset;
+    if (count >= 2 && offset === table.start(last) && isClose(this.buffer[offset]!) && table.depth(last) > table.depth(last - 1)) return count - 2;
+    return Math.max(last, 0);
+  }
+
+  /** Reads from `position` to the end of what has arrived (or of the body, once ended), like jsonLines' scan. */
+  private scan(): void {
+    const bytes = this.buffer;
+    const n = this.length;
+    const table = this.table;
+    const objects = this.objects;
+    let i = this.position;
+    let expect = this.expect;
+    let newLine = this.newLine;
+    let token = this.token;
+    try {
+      for (;;) {
+        if (token === Token.None) {
+          while (i < n && isWhitespace(bytes[i]!)) i++;
+          if (i >= n) break;
+          const b = bytes[i]!;
+          if (newLine) {
+            table.add(i, objects.length);
+            newLine = false;
+          }
+          if (expect === Expect.Colon) {
+            if (b !== COLON) throw unexpected(i, "':' after the property name");
+            i++;
+            expect = Expect.Value;
+            continue;
+          }
+          if (expect === Expect.CommaOrClose) {
+            if (objects.length === 0) throw new Failure('Unexpected data after the JSON value', i);
+            const inObject = objects[objects.length - 1]!;
+            if (b === COMMA) {
+              expect = inObject ? Expect.Key : Expect.Value;
+              newLine = true;
+            } else if (b === (inObject ? CLOSE_OBJECT : CLOSE_ARRAY)) {
+              objects.pop();
+              table.add(i, objects.length);
+            } else {
+              throw unexpected(i, inObject ? "',' or '}'" : "',' or ']'");
+            }
+            i++;
+            continue;
+          }
+          if (expect === Expect.Key && b !== QUOTE) throw unexpected(i, 'a property name in double quotes');
+          this.tokenAt = i + 1;
+          if (b === OPEN_OBJECT || b === OPEN_ARRAY) token = Token.Open;
+          else if (b === QUOTE) token = Token.String;
+          else if (b === MINUS || isDigit(b)) {
+            token = Token.Number;
+            this.numberPart = NumberPart.Integer;
+            this.tokenAt = b === MINUS ? i + 1 : i;
+            this.significantDigits = 0;
+            this.leadingZeros = true;
+          } else token = Token.Literal;
+        }
+        // A token starts at i; read on from tokenAt.
+        switch (token) {
+          case Token.String: {
+            const end = this.stringEnd(i);
+            if (end === MORE) return;
+            expect = expect === Expect.Key ? Expect.Colon : Expect.CommaOrClose;
+            i = end;
+            break;
+          }
+          case Token.Number: {
+            const end = this.numberEnd(i);
+            if (end === MORE) return;
+            expect = Expect.CommaOrClose;
+            i = end;
+            break;
+          }
+          case Token.Literal: {
+            const end = this.literalEnd(i);
+            if (end === MORE) return;
+            expect = Expect.CommaOrClose;
+            i = end;
+            break;
+          }
+          case Token.Open: {
+            let next = this.tokenAt;
+            while (next < n && isWhitespace(bytes[next]!)) next++;
+            this.tokenAt = next;
+            if (next >= n && !this.ended) return;
+            const b = bytes[i]!;
+            if (next < n && bytes[next] === (b === OPEN_OBJECT ? CLOSE_OBJECT : CLOSE_ARRAY)) {
+              i = next + 1;
+              expect = Expect.CommaOrClose;
+            } else {
+              if (objects.length === MAX_DEPTH) throw new Failure('Nested deeper than 65,535 levels', i);
+              objects.push(b === OPEN_OBJECT);
+              expect = b === OPEN_OBJECT ? Expect.Key : Expect.Value;
+              newLine = true;
+              // Only whitespace lies between the bracket and `next`.
+              i = next;
+            }
+            break;
+          }
+        }
+        token = Token.None;
+      }
+      if (!this.ended) return;
+      if (table.count === 0) throw new Failure('The body is empty', 0);
+      if (objects.length > 0 || expect !== Expect.CommaOrClose) throw new Failure(CUT_SHORT, n);
+    } catch (error) {
+      if (!(error instanceof Failure)) throw error;
+      this.failure = error;
+    } finally {
+      // A token in progress keeps its start in `position` (its line is already in the table).
+      this.position = i;
+      this.expect = expect;
+      this.newLine = newLine;
+      this.token = token;
+    }
+  }
+
+  /** The byte at k, or -1 past the body's end (where scan reads undefined). */
+  private byteAt(k: number): number {
+    return k < this.length ? this.buffer[k]! : -1;
+  }
+
+  /** Past the string starting at `start` (a quote), or MORE; checks escapes and control characters. */
+  private stringEnd(start: number): number {
+    const bytes = this.buffer;
+    const n = this.length;
+    let i = this.tokenAt;
+    for (; i < n; i++) {
+      const b = bytes[i]!;
+      if (b === QUOTE) return i + 1;
+      if (b === BACKSLASH) {
+        const escaped = this.byteAt(i + 1);
+        if (escaped === 0x75) {
+          // A bad digit decides at once; otherwise all four must have arrived.
+          const digits = Math.min(n, i + 6);
+          for (let h = i + 2; h < digits; h++) if (!isHex(bytes[h]!)) throw new Failure('Bad \\u escape in a string', i);
+          if (digits < i + 6) {
+            if (this.ended) throw new Failure('Bad \\u escape in a string', i);
+            break;
+          }
+          i += 5;
+        } else if (SIMPLE_ESCAPES.has(escaped)) {
+          i++;
+        } else {
+          if (escaped === -1 && !this.ended) break;
+          throw new Failure('Bad escape in a string', i);
+        }
+      } else if (b < 0x20) {
+        throw new Failure('Unescaped control character in a string', i);
+      }
+    }
+    if (this.ended) throw new Failure(`Unterminated string: ${CUT_SHORT}`, start);
+    // Resume at the escape, or at the end.
+    this.tokenAt = i;
+    return MORE;
+  }
+
+  /** Past the number starting at `start`, or MORE; flags it if it has 16 or more significant digits. */
+  private numberEnd(start: number): number {
+    const bytes = this.buffer;
+    const n = this.length;
+    let i = this.tokenAt;
+    let part = this.numberPart;
+    // As jsonLines' significantDigits: digits before the exponent, leading zeros (also after the point) not counted.
+    let digits = this.significantDigits;
+    let leadingZeros = this.leadingZeros;
+    for (;;) {
+      if (i >= n && !this.ended) {
+        this.tokenAt = i;
+        this.numberPart = part;
+        this.significantDigits = digits;
+        this.leadingZeros = leadingZeros;
+        return MORE;
+      }
+      const b = i < n ? bytes[i]! : -1;
+      switch (part) {
+        case NumberPart.Integer:
+          if (!isDigit(b)) throw new Failure('Bad number', start);
+          if (b !== ZERO) {
+            leadingZeros = false;
+            digits++;
+          }
+          part = b === ZERO ? NumberPart.AfterInteger : NumberPart.IntegerDigits;
+          i++;
+          break;
+        case NumberPart.IntegerDigits:
+        case NumberPart.FractionDigits:
+          if (isDigit(b)) {
+            if (!leadingZeros || b !== ZERO) {
+              leadingZeros = false;
+              digits++;
+            }
+            i++;
+          } else if (part === NumberPart.IntegerDigits) part = NumberPart.AfterInteger;
+          else part = NumberPart.Exponent;
+          break;
+        case NumberPart.AfterInteger:
+          if (b === DOT) {
+            part = NumberPart.Fraction;
+            i++;
+          } else part = NumberPart.Exponent;
+          break;
+        case NumberPart.Fraction:
+          if (!isDigit(b)) throw new Failure('Bad number: no digit after the decimal point', start);
+          part = NumberPart.FractionDigits;
+          break;
+        case NumberPart.Exponent:
+          if (!isExponent(b)) {
+            this.hasLongNumbers ||= digits >= 16;
+            return i;
+          }
+          part = NumberPart.ExponentSign;
+          i++;
+          break;
+        case NumberPart.ExponentSign:
+          if (b === PLUS || b === MINUS) i++;
+          part = NumberPart.ExponentFirstDigit;
+          break;
+        case NumberPart.ExponentFirstDigit:
+          if (!isDigit(b)) throw new Failure('Bad number: no digit in the exponent', start);
+          part = NumberPart.ExponentDigits;
+          break;
+        case NumberPart.ExponentDigits:
+          if (!isDigit(b)) {
+            this.hasLongNumbers ||= digits >= 16;
+            return i;
+          }
+          i++;
+          break;
+      }
+    }
+  }
+
+  /** Past the literal (true, false, null) at `start`, or MORE while the bytes so far begin one. */
+  private literalEnd(start: number): number {
+    const first = this.buffer[start]!;
+    const word = first === TRUE[0] ? TRUE : first === FALSE[0] ? FALSE : first === NULL[0] ? NULL : undefined;
+    if (word) {
+      const arrived = Math.min(word.length, this.length - start);
+      let k = 1;
+      while (k < arrived && this.buffer[start + k] === word[k]) k++;
+      if (k === word.length) return start + k;
+      if (k === arrived) {
+        // `[tr` so far: more may complete the word, or the body stops inside it.
+        if (!this.ended) return MORE;
+        throw new Failure(CUT_SHORT, this.length);
+      }
+    }
+    throw unexpected(start, 'a value');
+  }
+
+  /**
+   * The character at `offset` as indexJson names it (the first of up to 4 bytes, decoded), or null until it is
+   * decided. A streaming decoder emits a character only once no further byte can change it.
+   */
+  private foundAt(offset: number): string | null {
+    if (this.ended || this.length >= offset + 4) {
+      const [char] = new TextDecoder().decode(this.buffer.subarray(offset, Math.min(offset + 4, this.length)));
+      return String(char);
+    }
+    const [char] = new TextDecoder().decode(this.buffer.subarray(offset, this.length), { stream: true });
+    return char ?? null;
+  }
+
+  /** 1-based line and column (in characters) of a byte offset, as jsonLines' positionOf. */
+  private positionOf(offset: number): { line: number; column: number } {
+    const bytes = this.buffer;
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < offset && i < this.length; i++) {
+      if (bytes[i] === 0x0a) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return { line, column: new TextDecoder().decode(bytes.subarray(lineStart, Math.min(offset, this.length))).length + 1 };
+  }
+}
