@@ -99,6 +99,14 @@ export function basicCredentials(value: string): { username: string; password: s
   }
 }
 
+/** Replaces each value, as typed or percent-encoded, with [secret] in a text the page or a file will get (a URL, an
+ *  error message). Longest first, so a value inside another goes whole; empty values are ignored. */
+export function concealer(values: readonly string[]): (text: string) => string {
+  const forms = [...new Set(values.flatMap((value) => [value, encodeURIComponent(value)]))].filter((form) => form !== '').sort((a, b) => b.length - a.length);
+  if (forms.length === 0) return (text) => text;
+  return (text) => forms.reduce((concealed, form) => concealed.split(form).join('[secret]'), text);
+}
+
 /** A credential name for the moved secret, from the host and the row's name, not yet taken. */
 export function credentialNameFor(host: string, rowName: string, taken: readonly string[]): string {
   const base = `${host} ${rowName}`.replace(/[^\w .@-]/g, '').replace(/\s+/g, ' ').trim().slice(0, 56) || 'moved secret';

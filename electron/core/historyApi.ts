@@ -5,7 +5,7 @@ import type { KeypostApi, SendCall } from '../../shared/api';
 import { fail, ok, type Result } from '../../shared/errors';
 import type { HistoryEntry } from '../../shared/history';
 import { BYTES_PER_MB, type SendResult } from '../../shared/http';
-import { isSecretRow, secretRows, withoutSecrets } from '../../shared/secrets';
+import { concealer, isSecretRow, secretRows, withoutSecrets } from '../../shared/secrets';
 import type { Settings } from '../../shared/settings';
 import { joinUrl, splitUrl } from '../../shared/urlQuery';
 import type { HistoryFile, HistoryLimits } from './historyFile';
@@ -56,7 +56,8 @@ export function historyEntryFor(call: SendCall, answer: Result<SendResult>, star
   if (!answer.ok && answer.error.code === 'CANCELLED') return null;
   const { request } = call;
   const secretValues = secretRows(request).flatMap(({ where, index }) => (where === 'header' ? request.headers[index]!.value : request.query[index]!.value) ?? []);
-  const conceal = (text: string) => concealValues(text, secretValues);
+  // A value of a few characters ("x") would blank every such run of the URL; those rows are emptied in the request anyway.
+  const conceal = concealer(secretValues.filter((value) => value.trim().length >= 4));
   return {
     id: randomUUID(),
     at: startedAt,
@@ -70,11 +71,6 @@ export function historyEntryFor(call: SendCall, answer: Result<SendResult>, star
   };
 }
 
-/** Each value, as typed or percent-encoded, replaced by [secret]. */
-function concealValues(text: string, values: readonly string[]): string {
-  const forms = values.flatMap((value) => [value, encodeURIComponent(value)]).filter((form) => form.trim().length >= 4);
-  return forms.reduce((concealed, form) => concealed.split(form).join('[secret]'), text);
-}
 
 /** A query parameter that is, or looks like, a secret (shared/secrets.ts) shown as name=[secret]. */
 function concealSecretQuery(url: string): string {

@@ -6,6 +6,7 @@ import { FormData } from 'undici';
 import type { CheckedRequest } from '../../shared/requestChecks';
 import { methodTakesBody } from '../../shared/request';
 import { derivedHeaders, isOverridden } from '../../shared/requestHeaders';
+import { concealer } from '../../shared/secrets';
 import type { Secret } from './secret';
 
 export interface ResolvedSecrets {
@@ -45,7 +46,7 @@ export function buildOutgoing({ document, url, headers }: CheckedRequest, secret
   const keyInQuery = auth.kind === 'apiKey' && auth.in === 'query' && secrets.token ? secrets.token : null;
   return {
     url: keyInQuery && auth.kind === 'apiKey' ? withKey(url, auth.name, keyInQuery) : url,
-    conceal: concealer([...(keyInQuery ? [keyInQuery] : []), ...(secrets.hidden ?? [])]),
+    conceal: concealer([...(keyInQuery ? [keyInQuery] : []), ...(secrets.hidden ?? [])].map((secret) => secret.reveal())),
     method: document.method,
     headers: outgoing,
     body: methodTakesBody(document.method) ? bodyOf(document.body, secrets.files) : undefined,
@@ -95,11 +96,4 @@ function withKey(url: URL, name: string, token: Secret): URL {
   return keyed;
 }
 
-/** Replaces each secret, as sent or percent-encoded, with [secret] (longest first, so a secret inside another goes whole). */
-function concealer(secrets: readonly Secret[]): (href: string) => string {
-  const forms = [...new Set(secrets.flatMap((secret) => [encodeURIComponent(secret.reveal()), secret.reveal()]))]
-    .filter((form) => form !== '')
-    .sort((a, b) => b.length - a.length);
-  if (forms.length === 0) return (href) => href;
-  return (href) => forms.reduce((text, form) => text.split(form).join('[secret]'), href);
-}
+

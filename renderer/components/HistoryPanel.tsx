@@ -1,11 +1,11 @@
 // The History panel: every answered send, newest first (a windowed list), filtered as you type; click or Enter
 // reopens an entry's request in a new tab, × or Delete removes one, "Clear history" removes all after asking.
-import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useRef, useState } from 'react';
 import type { KeypostError } from '../../shared/errors';
 import type { HistorySummary } from '../../shared/history';
 import { formatBytes, formatDuration, statusClass } from '../format';
 import { useHistory } from '../useHistory';
-import { useVirtualRows } from '../useVirtualRows';
+import { useListNavigation } from '../useListNavigation';
 import { ConfirmDialog } from './ConfirmDialog';
 import './history.css';
 
@@ -18,41 +18,12 @@ interface Props {
 export function HistoryPanel({ onError }: Props) {
   const history = useHistory(onError);
   const { entries, total, notice } = history.list;
-  const [activeIndex, setActiveIndex] = useState(0);
   const [confirmingClear, setConfirmingClear] = useState(false);
   const listRef = useRef<HTMLDivElement>(null);
-  const rows = useVirtualRows(listRef, entries.length, ROW_HEIGHT);
-  const active = entries[Math.min(activeIndex, entries.length - 1)];
-
-  useEffect(() => setActiveIndex(0), [history.filter]);
-
-  const move = (to: number) => {
-    const index = Math.max(0, Math.min(entries.length - 1, to));
-    setActiveIndex(index);
-    rows.reveal(index);
-  };
-
-  // As in the presets list: arrows and Enter work from the filter field too, so typing then Enter reopens the first match.
-  const onKeyDown = (event: KeyboardEvent, fromFilter: boolean) => {
-    const keys: Record<string, () => void> = {
-      ArrowDown: () => move(activeIndex + 1),
-      ArrowUp: () => move(activeIndex - 1),
-      PageDown: () => move(activeIndex + 10),
-      PageUp: () => move(activeIndex - 10),
-      Enter: () => active && void history.reopen(active.id),
-    };
-    if (!fromFilter) {
-      Object.assign(keys, {
-        Home: () => move(0),
-        End: () => move(entries.length - 1),
-        Delete: () => active && void history.remove(active.id),
-      });
-    }
-    const action = keys[event.key];
-    if (!action || event.ctrlKey || event.metaKey || event.altKey) return;
-    event.preventDefault();
-    action();
-  };
+  const { rows, active, onKeyDown } = useListNavigation(entries, listRef, ROW_HEIGHT, history.filter, {
+    open: (entry) => void history.reopen(entry.id),
+    remove: (entry) => void history.remove(entry.id),
+  });
 
   return (
     <section className="history-panel" aria-label="History">

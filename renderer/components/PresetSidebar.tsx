@@ -1,10 +1,10 @@
 // The preset library: filter, a windowed list (fast with 10,000 presets), keyboard navigation, and row actions.
-import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import type { KeypostError } from '../../shared/errors';
 import type { PresetSummary } from '../../shared/presets';
 import { isMac } from '../api';
 import { usePresetFilter } from '../presetFilter';
-import { useVirtualRows } from '../useVirtualRows';
+import { useListNavigation } from '../useListNavigation';
 import { PresetRow } from './PresetRow';
 import './presets.css';
 
@@ -27,16 +27,12 @@ interface Props {
 export const PresetSidebar = memo(function PresetSidebar(props: Props) {
   const { presets, currentId, dirty } = props;
   const [query, setQuery] = useState('');
-  const [activeIndex, setActiveIndex] = useState(0);
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   const [renamingId, setRenamingId] = useState<string | null>(null);
   const [renameError, setRenameError] = useState<string | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const shown = usePresetFilter(presets, query);
-  const rows = useVirtualRows(listRef, shown.length, ROW_HEIGHT);
-  const active = shown[Math.min(activeIndex, shown.length - 1)];
 
-  useEffect(() => setActiveIndex(0), [query]);
   // Deleted presets leave the selection.
   useEffect(() => {
     setChecked((previous) => {
@@ -45,15 +41,6 @@ export const PresetSidebar = memo(function PresetSidebar(props: Props) {
       return new Set([...previous].filter((id) => ids.has(id)));
     });
   }, [presets]);
-
-  const move = useCallback(
-    (to: number) => {
-      const index = Math.max(0, Math.min(shown.length - 1, to));
-      setActiveIndex(index);
-      rows.reveal(index);
-    },
-    [shown.length, rows],
-  );
 
   const startRename = useCallback((id: string) => {
     setRenameError(null);
@@ -81,28 +68,11 @@ export const PresetSidebar = memo(function PresetSidebar(props: Props) {
     });
   }, []);
 
-  // Arrows and Enter work from the filter field too, so typing then Enter opens the first match.
-  const onKeyDown = (event: KeyboardEvent, fromFilter: boolean) => {
-    const keys: Record<string, () => void> = {
-      ArrowDown: () => move(activeIndex + 1),
-      ArrowUp: () => move(activeIndex - 1),
-      PageDown: () => move(activeIndex + 10),
-      PageUp: () => move(activeIndex - 10),
-      Enter: () => active && props.onOpen(active.id),
-    };
-    if (!fromFilter) {
-      Object.assign(keys, {
-        Home: () => move(0),
-        End: () => move(shown.length - 1),
-        Delete: () => active && props.onDelete(active.id),
-        F2: () => active && startRename(active.id),
-      });
-    }
-    const action = keys[event.key];
-    if (!action || event.ctrlKey || event.metaKey || event.altKey) return;
-    event.preventDefault();
-    action();
-  };
+  const { rows, active, onKeyDown } = useListNavigation(shown, listRef, ROW_HEIGHT, query, {
+    open: (preset) => props.onOpen(preset.id),
+    remove: (preset) => props.onDelete(preset.id),
+    listKeys: { F2: (preset) => startRename(preset.id) },
+  });
 
   const exportIds = checked.size > 0 ? [...checked] : shown.map((p) => p.id);
   const visible = shown.slice(rows.start, rows.end);
