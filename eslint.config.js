@@ -1,6 +1,7 @@
 // Lint: typescript-eslint's recommended rules (syntax only, no type information, to stay fast), React's hook rules on
 // the page, and the layering of README's code map as import rules, so a wrong import fails `npm test`, not a review:
 //   shared/         imports only shared/, zod, jsonc-parser, jose and shlex (it runs in the page, the body worker and main)
+//                   and of shared/, only schemas.ts imports the IPC contract (api.ts); the models never do
 //   electron/core/  shared/ and Node; never `electron`, the glue or renderer/
 //   electron/*.ts   the glue; only main.ts touches ipcMain, only preload.ts ipcRenderer (GitHub Desktop's rule)
 //   renderer/       shared/ and the browser; never electron/, Node builtins or the main process's packages
@@ -21,6 +22,18 @@ const into = (...folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;
 
 const nodeBuiltins = (who) => ({ regex: NODE_BUILTIN, message: `${who} cannot use Node builtins.` });
 const electronModule = (who) => ({ regex: '^electron(/|$)', message: `${who} must not import electron.` });
+
+/** What every shared/ file may import. */
+const sharedPatterns = [
+  { regex: into('electron', 'renderer', 'tests'), message: 'shared/ is imported by every side and imports none of them.' },
+  nodeBuiltins('shared/ (also loaded in the page and the body worker)'),
+  electronModule('shared/'),
+  {
+    // Anything else that is not relative: only environment-free packages.
+    regex: `^(?!\\.{1,2}/|zod(/|$)|jsonc-parser(/|$)|jose(/|$)|shlex(/|$)|electron(/|$)|${NODE_BUILTIN.slice(1, -1)}$)`,
+    message: 'shared/ may import only shared/ files, zod, jsonc-parser, jose and shlex (packages that run anywhere).',
+  },
+];
 
 /** The glue's restrictions; `allow` is the one raw IPC object the file may hold. */
 function glueImports(allow) {
@@ -101,25 +114,23 @@ export default defineConfig(
 
   // Layering. One no-restricted-imports per file set: a later config's options replace an earlier one's.
   {
+    // The models (request, http, presets, …) never import the IPC contract that is built on them: only schemas.ts,
+    // the contract's argument schemas, does (api.ts says none of the models imports it).
     files: ['shared/**/*.{ts,tsx}'],
+    ignores: ['shared/api.ts', 'shared/schemas.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { regex: into('electron', 'renderer', 'tests'), message: 'shared/ is imported by every side and imports none of them.' },
-            nodeBuiltins('shared/ (also loaded in the page and the body worker)'),
-            electronModule('shared/'),
-            {
-              // Anything else that is not relative: only environment-free packages.
-              regex: `^(?!\\.{1,2}/|zod(/|$)|jsonc-parser(/|$)|jose(/|$)|shlex(/|$)|electron(/|$)|${NODE_BUILTIN.slice(1, -1)}$)`,
-              message: 'shared/ may import only shared/ files, zod, jsonc-parser, jose and shlex (packages that run anywhere).',
-            },
+            ...sharedPatterns,
+            { regex: '^(\\./|(\\.\\./)+)api(\\.(ts|js))?$', message: 'A shared/ model does not import the IPC contract (shared/api.ts); api.ts imports the models.' },
           ],
         },
       ],
     },
   },
+  { files: ['shared/api.ts', 'shared/schemas.ts'], rules: { 'no-restricted-imports': ['error', { patterns: sharedPatterns }] } },
   {
     files: ['electron/core/**/*.ts'],
     rules: {

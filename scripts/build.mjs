@@ -19,6 +19,9 @@ const electronBuild = (entry, fileName, format, external) =>
       emptyOutDir: false,
       target: 'node24',
       minify: false,
+      // main.js.map and preload.cjs.map beside them, with no sourceMappingURL comment in the shipped code: read by
+      // scripts/coverage-glue.mjs to map V8 coverage back to electron/*.ts; never packaged (electron-builder.yml).
+      sourcemap: 'hidden',
       lib: { entry, formats: [format], fileName: () => fileName },
       rollupOptions: { external },
     },

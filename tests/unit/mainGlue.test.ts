@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { channels, eventChannels } from '../../shared/api';
 import type { SendResult } from '../../shared/http';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
@@ -129,6 +129,21 @@ describe('when ready', () => {
     expect(checkHandler?.({}, 'clipboard-read', 'app://keypost')).toBe(false);
     expect(checkHandler?.({}, 'clipboard-sanitized-write', 'https://evil.example')).toBe(false);
   });
+
+  it('answers a permission request the same way: only the app page’s clipboard write is granted, everything else refused', () => {
+    const { requestHandler } = electron.session.defaultSession;
+    const answer = (permission: string, requestingUrl: string) => {
+      const answers: boolean[] = [];
+      requestHandler!({}, permission, (granted) => answers.push(granted), { requestingUrl });
+      return answers;
+    };
+    expect(answer('clipboard-sanitized-write', FROM_APP)).toEqual([true]);
+    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen']) {
+      expect(answer(permission, FROM_APP), permission).toEqual([false]);
+    }
+    expect(answer('clipboard-sanitized-write', 'https://evil.example/page')).toEqual([false]);
+    expect(answer('clipboard-sanitized-write', 'app://other/index.html')).toEqual([false]);
+  });
 });
 
 describe('the application menu', () => {
@@ -151,6 +166,13 @@ describe('the application menu', () => {
     const before = menuEvents().length;
     newTab.click!({ ...newTab, command: 'rm -rf' as 'newTab' });
     expect(menuEvents()).toHaveLength(before);
+  });
+
+  it('sends a command to the first window when no Keypost window has the focus', () => {
+    mainWindow().blur();
+    const closeTab = item((candidate) => candidate.command === 'closeTab');
+    closeTab.click!(closeTab);
+    expect(menuEvents().at(-1)).toEqual([eventChannels.menuCommand, { command: 'closeTab' }]);
   });
 
   it('opens the issue page for Report a problem (only when package.json names a repository), and refuses any other address', async () => {
@@ -211,6 +233,10 @@ describe('native dialogs and the shell', () => {
     expect(electron.dialog.calls.at(-1)).toEqual({ kind: 'open', owner: mainWindow(), options: { properties: ['openFile'] } });
     electron.dialog.openAnswer = { canceled: true, filePaths: [] };
     expect(value(await invoke('chooseUploadFile', []))).toBeNull();
+    // Not cancelled, yet no file chosen: nothing to upload either.
+    electron.dialog.openAnswer = { canceled: false, filePaths: [] };
+    expect(value(await invoke('chooseUploadFile', []))).toBeNull();
+    electron.dialog.openAnswer = { canceled: true, filePaths: [] };
   });
 
   it('saves a response body where the save dialog points, suggesting a name', async () => {
@@ -221,6 +247,34 @@ describe('native dialogs and the shell', () => {
     expect(value(await invoke('saveBody', ['glue-1']))).toMatchObject({ path: target });
     expect(electron.dialog.calls.at(-1)?.options.defaultPath).toMatch(/\.json$/);
     expect(JSON.parse(await readFile(target, 'utf8'))).toMatchObject({ method: 'POST' });
+  });
+
+  it('opens each dialog without an owner window when no Keypost window has the focus, and still uses the answer', async () => {
+    mainWindow().blur();
+    try {
+      const [preset] = value(await invoke<Array<{ id: string }>>('listPresets', []));
+      const exportTarget = path.join(userDataDir, 'unowned-export.json');
+      electron.dialog.saveAnswer = { canceled: false, filePath: exportTarget };
+      expect(value(await invoke('exportPresets', [[preset!.id]]))).toEqual({ path: exportTarget, count: 1 });
+      expect(electron.dialog.calls.at(-1)).toMatchObject({ kind: 'save', owner: null, options: { defaultPath: 'keypost-presets.json' } });
+
+      const bodyTarget = path.join(userDataDir, 'unowned-body.json');
+      electron.dialog.saveAnswer = { canceled: false, filePath: bodyTarget };
+      expect(value(await invoke('saveBody', ['glue-1']))).toMatchObject({ path: bodyTarget });
+      expect(electron.dialog.calls.at(-1)).toMatchObject({ kind: 'save', owner: null });
+
+      electron.dialog.openAnswer = { canceled: false, filePaths: [exportTarget] };
+      expect(value(await invoke('readImportFile', []))).toMatchObject({ fileName: 'unowned-export.json', presets: [{ name: 'glue' }] });
+      expect(electron.dialog.calls.at(-1)).toMatchObject({ kind: 'open', owner: null, options: { properties: ['openFile'] } });
+
+      electron.dialog.openAnswer = { canceled: false, filePaths: [path.join(userDataDir, 'upload.bin')] };
+      expect(value(await invoke('chooseUploadFile', []))).toBe(path.join(userDataDir, 'upload.bin'));
+      expect(electron.dialog.calls.at(-1)).toEqual({ kind: 'open', owner: null, options: { properties: ['openFile'] } });
+    } finally {
+      electron.dialog.saveAnswer = { canceled: true, filePath: '' };
+      electron.dialog.openAnswer = { canceled: true, filePaths: [] };
+      mainWindow().focus();
+    }
   });
 
   it('hands an over-limit body to shell.openPath, and tells the window how the download went', async () => {
@@ -266,6 +320,28 @@ describe('window bounds and lifecycle', () => {
     expect(reopened.visible).toBe(false);
     reopened.paint();
     expect(reopened).toMatchObject({ maximized: true, visible: true, shownBeforeReady: false });
+  });
+
+  it('saves the bounds half a second after a resize, and keeps the last ones while the window is minimized', async () => {
+    const savedBounds = async () => JSON.parse(await readFile(path.join(userDataDir, 'keypost-store.json'), 'utf8')).settings.windowBounds;
+    const window = mainWindow();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      window.setBounds({ x: 60, y: 50, width: 900, height: 650 });
+      vi.advanceTimersByTime(499);
+      expect(await savedBounds()).toEqual({ x: 40, y: 30, width: 1000, height: 700, maximized: true });
+      vi.advanceTimersByTime(1);
+      expect(await savedBounds()).toEqual({ x: 60, y: 50, width: 900, height: 650, maximized: true });
+
+      // A minimized window's bounds are not the ones to come back to: neither a resize nor the close saves them.
+      window.minimize();
+      window.setBounds({ x: 0, y: 0, width: 160, height: 28 });
+      vi.advanceTimersByTime(500);
+      window.close();
+      expect(await savedBounds()).toEqual({ x: 60, y: 50, width: 900, height: 650, maximized: true });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('removes over-limit body files when the app quits', async () => {

@@ -21,7 +21,7 @@ beforeAll(async () => {
     if (name !== 'electron') throw new Error(`module not found: ${name}`);
     return electron;
   };
-  vm.runInNewContext(source, { require: sandboxedRequire, module: { exports: {} }, exports: {} }, { filename: 'preload.cjs' });
+  vm.runInNewContext(source, { require: sandboxedRequire, module: { exports: {} }, exports: {} }, { filename: path.resolve('dist-electron/preload.cjs') });
   bridge = electron.contextBridge.exposed.get('keypost') as KeypostBridge;
 });
 
