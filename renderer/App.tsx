@@ -259,7 +259,7 @@ export function App() {
             reveal={jsonErrorAt}
           />
           {tab.response ? (
-            <ResponseView key={tab.response.requestId} result={tab.response} old={tab.responseIsOld} />
+            <ResponseView key={`${tab.response.requestId}:${tab.response.attempt}`} response={tab.response} old={tab.responseIsOld} />
           ) : (
             <section className="response empty">
               <p>Press Send to see the response here.</p>

@@ -1,69 +1,99 @@
-// The body worker: it receives a response body's bytes in parts, validates and indexes JSON in one pass, and serves
-// the views row by row. 'begin' drops the previous body, so an idle worker is reused for the next response.
-// Parsing into objects happens only for the Tree view and the filter, and only when first used.
+// The body worker: it receives a response body's bytes as they arrive, validates and indexes JSON as they come
+// (IncrementalJsonIndex), and serves the views row by row, while the body arrives and after. 'begin' drops the
+// previous body, so an idle worker is reused for the next response. Folding, the Tree view and the filter wait for
+// the whole body; parsing into objects happens only for the Tree view and the filter, and only when first used.
 import type { BodyRequest, LineViewName } from './json/bodyProtocol';
 import { findBytes } from './json/findBytes';
 import { FoldedLines, jsonSource, rowsSource } from './json/foldedLines';
+import { IncrementalJsonIndex } from './json/incrementalIndex';
+import { appendBytes } from './json/jsonBytes';
 import { filterJson } from './json/jsonFilter';
-import { copyValue, indexJson, type JsonLines, pathOf } from './json/jsonLines';
+import { closingLine, copyValue, indexJson, type JsonLines, pathOf } from './json/jsonLines';
 import { jsonPathText } from './json/jsonPathText';
 import { JsonTree } from './json/jsonTree';
 import { parseExact } from './json/parseExact';
-import { indexRows } from './json/textRows';
+import { TextRowsIndex } from './json/textRows';
 
-let bytes = new Uint8Array(0);
-let received = 0;
-let isJson = false;
+/** A JSON body: the indexer owns its bytes. */
+let json: IncrementalJsonIndex | null = null;
+/** Any other body: its bytes so far. */
+let text: { buffer: Uint8Array; length: number } = { buffer: new Uint8Array(0), length: 0 };
+/** All bytes are in ('finish' with complete); until then, and for a body cut short, the views show what arrived. */
+let complete = false;
+/** Counts appends, so a view built on fewer bytes is rebuilt. */
+let revision = 0;
+/** The Raw view's rows, kept up as bytes arrive once the view has been asked for. */
+let rawRows: TextRowsIndex | null = null;
+/** The body's lines once it is complete and valid JSON. */
 let pretty: JsonLines | undefined;
 let document: unknown;
 let tree: JsonTree | undefined;
-const views = new Map<LineViewName, FoldedLines>();
+const views = new Map<LineViewName, { lines: FoldedLines; revision: number }>();
 /** The filter's matches as JSON, and where each match sits in the body (for "copy path"). */
 let filtered: { lines: JsonLines; paths: string[] } | undefined;
 
+const bodyBytes = () => (json ? json.bytes : text.buffer.subarray(0, text.length));
+
 function view(name: LineViewName): FoldedLines {
-  let lines = views.get(name);
-  if (!lines && name === 'raw') {
-    // Built on first use: a JSON body is mostly read pretty.
-    lines = new FoldedLines(rowsSource(indexRows(bytes)));
-    views.set(name, lines);
+  const built = views.get(name);
+  // The filter's view and a complete body's views never change; the others are rebuilt on what has arrived since.
+  if (built && (name === 'filtered' || built.revision === revision)) return built.lines;
+  let lines: FoldedLines;
+  if (name === 'raw') {
+    rawRows ??= new TextRowsIndex().push(bodyBytes());
+    lines = new FoldedLines(rowsSource(rawRows.rows));
+  } else if (name === 'pretty' && json) {
+    // Containers fold once their closing lines have arrived, so only a complete body folds.
+    lines = new FoldedLines(jsonSource(pretty ?? json.lines, { folds: complete }));
+  } else {
+    throw new Error(`The ${name} view is not ready`);
   }
-  if (!lines) throw new Error(`The ${name} view is not ready`);
+  views.set(name, { lines, revision });
   return lines;
 }
 
 function jsonLinesOf(name: LineViewName): JsonLines | undefined {
-  return name === 'pretty' ? pretty : name === 'filtered' ? filtered?.lines : undefined;
+  return name === 'pretty' ? (pretty ?? json?.lines) : name === 'filtered' ? filtered?.lines : undefined;
 }
 
 function parsed(): unknown {
-  document ??= parseExact(new TextDecoder().decode(bytes), pretty!.hasLongNumbers);
+  document ??= parseExact(new TextDecoder().decode(bodyBytes()), pretty!.hasLongNumbers);
   return document;
 }
+
+/** Where the JSON body stops parsing, once the bytes that decide it have arrived; null while it parses. */
+const invalid = () => (json?.error ? { error: json.error.error, offset: json.error.offset } : null);
 
 function handle(request: BodyRequest): unknown {
   switch (request.op) {
     case 'begin':
       // Drop the previous body before allocating the next, so the two never have to fit at once.
+      json = rawRows = null;
       pretty = document = tree = filtered = undefined;
       views.clear();
-      received = 0;
-      bytes = new Uint8Array(0);
-      bytes = new Uint8Array(request.sizeBytes);
-      isJson = request.json;
+      text = { buffer: new Uint8Array(0), length: 0 };
+      complete = false;
+      revision++;
+      if (request.json) json = new IncrementalJsonIndex(request.expectedBytes);
+      else text.buffer = new Uint8Array(request.expectedBytes);
       return { ok: true };
     case 'append':
-      bytes.set(request.bytes, received);
-      received += request.bytes.length;
-      return { ok: true };
+      if (json) json.push(request.bytes);
+      else {
+        text.buffer = appendBytes(text.buffer, text.length, request.bytes);
+        text.length += request.bytes.length;
+      }
+      rawRows?.push(bodyBytes());
+      revision++;
+      return { ok: true, invalid: invalid() };
     case 'finish': {
-      bytes = bytes.subarray(0, received);
-      if (!isJson) return { ok: true };
-      const indexed = indexJson(bytes);
-      if (!indexed.ok) return indexed;
-      pretty = indexed.lines;
-      views.set('pretty', new FoldedLines(jsonSource(pretty)));
-      return { ok: true };
+      complete = request.complete;
+      revision++;
+      if (json && complete) {
+        const outcome = json.end();
+        if (outcome.ok) pretty = outcome.lines;
+      }
+      return { ok: true, invalid: invalid() };
     }
     case 'rows': {
       const lines = view(request.view);
@@ -76,7 +106,7 @@ function handle(request: BodyRequest): unknown {
     }
     case 'find': {
       const lines = view(request.view);
-      const searched = jsonLinesOf(request.view)?.bytes ?? bytes;
+      const searched = jsonLinesOf(request.view)?.bytes ?? bodyBytes();
       const found = findBytes(searched, request.query, request.matchCase);
       return { ok: true, lines: found.offsets.map((offset) => lines.source.lineOf(offset)), more: found.more };
     }
@@ -88,16 +118,16 @@ function handle(request: BodyRequest): unknown {
       return { ok: true, row, total: lines.total };
     }
     case 'copyLine':
-      return { ok: true, ...copyLine(request.view, request.line) };
+      return copyLine(request.view, request.line);
     case 'text':
-      return { ok: true, text: new TextDecoder().decode(bytes) };
+      return { ok: true, text: new TextDecoder().decode(bodyBytes()) };
     case 'filter': {
       const outcome = filterJson(parsed(), request.path);
       if (!outcome.ok) return outcome;
       const indexed = indexJson(new TextEncoder().encode(outcome.text));
       if (!indexed.ok) return indexed;
       filtered = { lines: indexed.lines, paths: outcome.paths };
-      views.set('filtered', new FoldedLines(jsonSource(indexed.lines)));
+      views.set('filtered', { lines: new FoldedLines(jsonSource(indexed.lines)), revision });
       return { ok: true, matches: outcome.matches, shown: outcome.shown };
     }
     case 'tree':
@@ -112,15 +142,17 @@ function handle(request: BodyRequest): unknown {
   }
 }
 
-function copyLine(name: LineViewName, line: number): { value: string; path: string | null } {
+function copyLine(name: LineViewName, line: number) {
   const lines = jsonLinesOf(name);
-  if (!lines) return { value: view(name).source.text(line), path: null };
+  if (!lines) return { ok: true, value: view(name).source.text(line), path: null };
   const segments = pathOf(lines, line);
-  if (name === 'pretty' || !filtered) return { value: copyValue(lines, line), path: jsonPathText(segments) };
+  // A container whose closing line has not arrived yet has no whole value to copy (its path is known already).
+  const value = closingLine(lines, line) < lines.count ? copyValue(lines, line) : null;
+  if (name === 'pretty' || !filtered) return { ok: true, value, path: jsonPathText(segments) };
   // A filter result is an array of matches: its first segment says which match, the rest goes on from that match's path.
   const [match, ...rest] = segments;
   const path = typeof match === 'number' ? filtered.paths[match] + jsonPathText(rest).slice(1) : null;
-  return { value: copyValue(lines, line), path };
+  return { ok: true, value, path };
 }
 
 self.onmessage = (event: MessageEvent<{ id: number; request: BodyRequest }>) => {

@@ -1,66 +1,95 @@
-// Hands a text or JSON response body to a body worker: inline text for small bodies, bytes read from main
-// in 1 MB parts for large ones (no IPC message or string ever holds a 100 MB body). The worker validates and
-// indexes it; the views then ask the worker for the rows on screen.
+// Hands a text or JSON response body to a body worker as it arrives: main answers readBody with the bytes past an
+// offset as soon as there are any, in parts of at most 1 MB (no IPC message or string ever holds a 100 MB body).
+// The worker indexes each part as it comes, so the first screen shows while the rest downloads; the views ask the
+// worker for the rows on screen.
 import { useEffect, useState } from 'react';
-import { BODY_PART_BYTES, type SendResult } from '../shared/http';
+import { BODY_PART_BYTES, type BodyEnd, type ShownResponse } from '../shared/http';
 import { api } from './api';
 import { formatBytes } from './format';
+import type { InvalidJson } from './json/bodyProtocol';
 import { acquireBodyWorker, type BodyWorkerClient, releaseBodyWorker } from './json/bodyWorker';
 
+/** The views are updated at most this often while a body arrives (each update asks the worker for the rows). */
+const SHOW_EVERY_MS = 100;
 
 export type Body =
-  /** Binary, image or saved-to-file bodies: nothing for the worker. */
+  /** Binary and image bodies: nothing for the worker. */
   | { state: 'none' }
-  | { state: 'loading'; receivedBytes: number }
-  /** invalid: why a body labelled JSON does not parse, and the byte where (null when it parses, or is not JSON). */
-  | { state: 'ready'; worker: BodyWorkerClient; json: boolean; invalid: { error: string; offset: number } | null }
+  /** Before the first bytes are in the worker. */
+  | { state: 'loading' }
+  /**
+   * What has arrived, in the worker: all of it (end 'complete'), or so far (end null), or all there will be (cut short,
+   * or the rest went to a temp file). invalid: where a body labelled JSON stops parsing, once known.
+   */
+  | { state: 'shown'; worker: BodyWorkerClient; json: boolean; invalid: InvalidJson | null; receivedBytes: number; end: BodyEnd | null }
   | { state: 'failed'; error: string };
 
-export function useBody(result: SendResult): Body {
-  // Tagged with its result, so a render for a new result never sees the previous body.
-  const [loaded, setLoaded] = useState<{ result: SendResult; body: Body } | null>(null);
+/** Whether the whole body is in the worker (folding, Tree, the filter and Copy need all of it). */
+export const isWhole = (body: Body): body is Extract<Body, { state: 'shown' }> => body.state === 'shown' && body.end === 'complete';
+
+export function useBody(response: ShownResponse): Body {
+  const { requestId, attempt, bodyKind, expectedBytes } = response;
+  const key = `${requestId}:${attempt}:${bodyKind}`;
+  // Tagged with its response, so a render for a new response never sees the previous body.
+  const [loaded, setLoaded] = useState<{ key: string; body: Body } | null>(null);
   useEffect(() => {
-    if (result.savedFile || result.bodyKind === 'binary') return;
+    if (bodyKind === 'binary') return;
     const worker = acquireBodyWorker();
-    const json = result.bodyKind === 'json';
+    const json = bodyKind === 'json';
     let current = true;
-    const update = (body: Body) => current && setLoaded({ result, body });
-    // The worker makes room for the whole body first; a body too big for this machine's memory fails here, clearly.
-    const begin = async (sizeBytes: number) => {
-      const begun = await worker.request({ op: 'begin', sizeBytes, json });
-      if (!begun.ok) update({ state: 'failed', error: `there is not enough memory to show ${formatBytes(sizeBytes)} here (${begun.error}); Save… still writes it to a file` });
-      return begun.ok && current;
+    const update = (body: Body) => current && setLoaded({ key, body });
+    let lastShown = 0;
+    let trailing: ReturnType<typeof setTimeout> | undefined;
+    // At most every SHOW_EVERY_MS while bytes arrive, and the last update never dropped (a stall may follow it).
+    const show = (receivedBytes: number, invalid: InvalidJson | null, end: BodyEnd | null) => {
+      clearTimeout(trailing);
+      const body: Body = { state: 'shown', worker, json, invalid, receivedBytes, end };
+      const wait = lastShown + SHOW_EVERY_MS - performance.now();
+      if (end !== null || wait <= 0) {
+        lastShown = performance.now();
+        update(body);
+      } else {
+        trailing = setTimeout(() => {
+          lastShown = performance.now();
+          update(body);
+        }, wait);
+      }
     };
     void (async () => {
-      if (result.bodyInParts) {
-        if (!(await begin(result.sizeBytes))) return;
-        for (let offset = 0; offset < result.sizeBytes; ) {
-          const part = await api!.readBody(result.requestId, offset, BODY_PART_BYTES);
-          if (!current) return;
-          if (!part.ok) return update({ state: 'failed', error: part.error.message });
-          if (part.value.bytes.length === 0) break;
-          // Not awaited: the worker copies this part in while the next one is read.
-          void worker.request({ op: 'append', bytes: part.value.bytes });
-          offset = part.value.nextOffset;
-          update({ state: 'loading', receivedBytes: offset });
-        }
-      } else {
-        const bytes = new TextEncoder().encode(result.body);
-        if (!(await begin(bytes.length))) return;
-        await worker.request({ op: 'append', bytes });
-        if (!current) return;
+      // The worker makes room for the announced size first; a body too big for this machine's memory fails here, clearly.
+      const begun = await worker.request({ op: 'begin', expectedBytes: expectedBytes ?? 0, json });
+      if (!begun.ok) {
+        const size = expectedBytes === null ? 'this body' : formatBytes(expectedBytes);
+        return update({ state: 'failed', error: `there is not enough memory to show ${size} here (${begun.error}); Save… still writes it to a file` });
       }
-      const finished = await worker.request({ op: 'finish' });
-      if (finished.ok) return update({ state: 'ready', worker, json, invalid: null });
-      // A parse error says where; anything else (the worker died) is a failure to show the body at all.
-      if ('offset' in finished) return update({ state: 'ready', worker, json, invalid: { error: finished.error, offset: finished.offset } });
-      update({ state: 'failed', error: finished.error });
+      for (let offset = 0; current; ) {
+        const part = await api!.readBody(requestId, offset, BODY_PART_BYTES);
+        if (!current) return;
+        if (!part.ok) return update({ state: 'failed', error: part.error.message });
+        const { bytes, nextOffset, end } = part.value;
+        offset = nextOffset;
+        if (end !== null) {
+          // The worker answers in order: 'finish' comes after the last 'append'.
+          if (bytes.length > 0) void worker.request({ op: 'append', bytes });
+          const finished = await worker.request({ op: 'finish', complete: end === 'complete' });
+          if (!finished.ok) return update({ state: 'failed', error: finished.error });
+          return show(offset, finished.invalid, end);
+        }
+        // Not awaited before the next read: the worker indexes this part while the next one arrives.
+        void worker.request({ op: 'append', bytes }).then((appended) => {
+          if (!current) return;
+          if (appended.ok) show(nextOffset, appended.invalid, null);
+          else update({ state: 'failed', error: appended.error });
+        });
+      }
     })();
     return () => {
       current = false;
+      clearTimeout(trailing);
       releaseBodyWorker(worker);
     };
-  }, [result]);
-  if (result.savedFile || result.bodyKind === 'binary') return { state: 'none' };
-  return loaded?.result === result ? loaded.body : { state: 'loading', receivedBytes: 0 };
+    // The key names the body: the head and then the complete answer of one response share it.
+  }, [key, requestId, bodyKind, expectedBytes]);
+  if (bodyKind === 'binary') return { state: 'none' };
+  return loaded?.key === key ? loaded.body : { state: 'loading' };
 }

@@ -1,6 +1,6 @@
 // Sending the active tab: the same checks main makes, first (nothing leaves on bad input), then the IPC call.
 // The answer goes to the tab that sent it (by request id), whichever tab is active when it arrives.
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import { fail, type KeypostError } from '../shared/errors';
 import { BYTES_PER_MB } from '../shared/http';
 import { credentialOf, type RequestDocument } from '../shared/request';
@@ -10,7 +10,7 @@ import { checkRequest } from '../shared/requestChecks';
 import { describeTiming, tokenTiming } from '../shared/tokenFacts';
 import { api } from './api';
 import type { TokenState } from './useToken';
-import { sendFinished, sendRefused, sendStarted } from './workspace/workspace';
+import { responseStarted, sendFinished, sendRefused, sendStarted } from './workspace/workspace';
 import { workspaceStore } from './workspace/workspaceStore';
 
 /** Requests cancelled before main had them (Cancel pressed while the token was being saved): never sent. */
@@ -19,6 +19,9 @@ const cancelledEarly = new Set<string>();
 /** settings: the timeout, redirects followed, and the body size kept in memory (bigger bodies go to a temp file). */
 /** environments: the page's view of them (no secret values), to refuse a request with undefined variables at once. */
 export function useSend(token: TokenState, settings: RendererSettings, environments: EnvironmentsState) {
+  // A response's head arrives before its body: its tab shows it, and the body as it comes.
+  useEffect(() => api?.on('responseStarted', (head) => workspaceStore.update((workspace) => responseStarted(workspace, head))), []);
+
   /** Sends `request` (the tab's draft, or the editor's newer text) for the tab `tabId`. */
   const send = useCallback(
     async (tabId: string, request: RequestDocument, { sendExpired = false }: { sendExpired?: boolean } = {}) => {

@@ -7,7 +7,7 @@ import type { CredentialInfo, TokenStatus } from './credentials';
 import type { Environment, EnvironmentsState } from './environments';
 import type { OAuthConfig, OAuthSecrets, OAuthTokenState } from './oauth';
 import type { Result } from './errors';
-import type { BodyPart, SavedBody, SendResult } from './http';
+import type { BodyPart, ResponseHead, SavedBody, SendResult } from './http';
 import type { HistoryEntry, HistoryList } from './history';
 import type { Preset, PresetDraft, PresetSummary } from './presets';
 import type { RequestDocument } from './request';
@@ -40,7 +40,8 @@ export interface KeypostApi {
   deleteToken(credential: string): Promise<Result<boolean>>;
   /** Saves the last response body of this request where the user picks (main asks); null when cancelled. */
   saveBody(requestId: string): Promise<Result<SavedBody | null>>;
-  /** A part of the kept body from byte `offset`, at most maxBytes. */
+  /** A part of the body from byte `offset`, at most maxBytes. While the body arrives, it answers once there is at
+   *  least one byte past `offset` (or the body has ended): the page reads it as it comes. */
   readBody(requestId: string, offset: number, maxBytes: number): Promise<Result<BodyPart>>;
   /** Opens a body that went to a temp file (over the size limit) in the OS's app for its type; fails for a body in memory. */
   openBody(requestId: string): Promise<Result<boolean>>;
@@ -103,6 +104,8 @@ export type ApiName = keyof KeypostApi;
 /** Events main pushes to the renderer (no reply). */
 export interface KeypostEvents {
   sendProgress: { requestId: string; receivedBytes: number; totalBytes: number | null };
+  /** A response's status and headers arrived; its body follows (readBody reads it as it arrives). */
+  responseStarted: ResponseHead;
   /** A command chosen in the application menu (shared/shortcuts.ts), for the page to run as if its key were pressed. */
   menuCommand: { command: CommandId };
 }
@@ -111,6 +114,7 @@ export type Emit = <E extends EventName>(event: E, payload: KeypostEvents[E]) =>
 
 export const eventChannels = {
   sendProgress: 'keypost:event:send-progress',
+  responseStarted: 'keypost:event:response-started',
   menuCommand: 'keypost:event:menu-command',
 } as const satisfies Record<EventName, string>;
 

@@ -15,23 +15,41 @@ export interface RedirectHop {
   url: string;
 }
 
-export interface SendResult {
+/**
+ * What is known of a response once its status and headers have arrived. Main sends it (the responseStarted event)
+ * before reading the body, so the page shows the response, and the body as it arrives, while the rest is on its way.
+ */
+export interface ResponseHead {
+  /** The request this answers; main keeps its body (by this id) for readBody and "Save…". */
+  requestId: string;
+  /** 1, or 2 for the one retry after an OAuth 2.0 token was refreshed: a new response, with a new body. */
+  attempt: number;
   status: number;
   statusText: string;
   /** URL of the response shown (after same-origin redirects). */
   url: string;
   headers: Array<[name: string, value: string]>;
-  elapsedMs: number;
   /** Time until the response headers arrived. */
   ttfbMs: number;
+  /** Content-Encoding as received ('' for none); the body is always decoded. */
+  contentEncoding: string;
+  contentType: string;
+  /** From the content type; the complete answer may still find that a body with none is text. */
+  bodyKind: ResponseBodyKind;
+  /** The decoded size the server announced (Content-Length, nothing compressed); null when unknown. */
+  expectedBytes: number | null;
+  redirects: RedirectHop[];
+  /** Set when a redirect to another origin was not followed, so the token stayed here. */
+  blockedRedirect?: string;
+}
+
+/** The complete answer, once the whole body has arrived. */
+export interface SendResult extends ResponseHead {
+  elapsedMs: number;
   /** Decoded body size in bytes. */
   sizeBytes: number;
   /** Bytes on the wire (before gzip/br/deflate decoding) when the server sent Content-Length; else null. */
   wireBytes: number | null;
-  /** Content-Encoding as received ('' for none); the body is always decoded. */
-  contentEncoding: string;
-  contentType: string;
-  bodyKind: ResponseBodyKind;
   /** Text for json/text; a hex dump of the first bytes for binary; the start of the body when savedFile is set.
    *  Empty when bodyInParts is set: the page then reads the bytes with readBody, a part at a time. */
   body: string;
@@ -42,14 +60,14 @@ export interface SendResult {
   imageDataUrl?: string;
   /** Set when the body passed the size limit: it went to this temp file, not into memory. */
   savedFile?: { path: string; sizeBytes: number };
-  /** The request this answers; main keeps its body so saveBody needn't send it back. */
-  requestId: string;
-  redirects: RedirectHop[];
-  /** Set when a redirect to another origin was not followed, so the token stayed here. */
-  blockedRedirect?: string;
   /** Set for a 401 or 403: what is likely wrong with the credential (electron/core/authFailure.ts). */
   authFailure?: AuthFailure;
 }
+
+/** A response shown in the page: the complete answer, or its head while the body arrives (or when it was cut short). */
+export type ShownResponse = ResponseHead | SendResult;
+
+export const isComplete = (response: ShownResponse): response is SendResult => 'elapsedMs' in response;
 
 /** A 401 or 403 explained: the credential it names, the likely cause, and the server's own words if it sent any. */
 export interface AuthFailure {
@@ -69,10 +87,16 @@ export interface AuthFailure {
  *  (at 10 MB, main peaked at 3x the body with 1 MB parts, 4.4x with 4 MB, equally fast); 100 MB is 100 round trips. */
 export const BODY_PART_BYTES = 1024 * 1024;
 
+/** How a body's bytes ended: all of them, cut short (cancelled, timed out, dropped), or the rest went to a temp file
+ *  (the body passed the size limit) and main no longer holds them. */
+export type BodyEnd = 'complete' | 'cut' | 'spooled';
+
 export interface BodyPart {
   bytes: Uint8Array;
-  /** Where the next part starts; equals the body size after the last part. */
+  /** Where the next part starts. */
   nextOffset: number;
+  /** Set on the last part: nothing follows it. */
+  end: BodyEnd | null;
 }
 
 export interface SavedBody {

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ResponseBodyKind } from '../../shared/http';
+import { ArrivingBody } from './arrivingBody';
 
 const HEX_PREVIEW_BYTES = 512;
 /** Start of an over-limit body shown beside "saved to file" (the rest stays on disk). */
@@ -29,48 +30,18 @@ export interface ReadBodyOptions {
   onProgress?: (receivedBytes: number) => void;
   /** The decoded size, when the server announced it (Content-Length, no Content-Encoding). */
   expectedBytes?: number | null;
-}
-
-/** Chunks held in memory: copied straight into one buffer when the size is known, so the body is never held twice. */
-class HeldChunks {
-  private chunks: Uint8Array[] = [];
-  private buffer: Buffer | null;
-  private filled = 0;
-
-  constructor(expectedBytes: number | null) {
-    this.buffer = expectedBytes ? Buffer.allocUnsafe(expectedBytes) : null;
-  }
-
-  add(chunk: Uint8Array): void {
-    if (this.buffer && this.filled + chunk.byteLength <= this.buffer.length) {
-      this.buffer.set(chunk, this.filled);
-      this.filled += chunk.byteLength;
-      return;
-    }
-    // More than announced: fall back to a list.
-    if (this.buffer) this.chunks.push(this.buffer.subarray(0, this.filled));
-    this.buffer = null;
-    this.chunks.push(chunk);
-  }
-
-  /** What is held so far, in order; emptied by clear(). */
-  parts(): Uint8Array[] {
-    return this.buffer ? [this.buffer.subarray(0, this.filled)] : this.chunks;
-  }
-
-  clear(): void {
-    this.buffer = null;
-    this.chunks = [];
-  }
-
-  join(size: number): Buffer {
-    return this.buffer ? this.buffer.subarray(0, this.filled) : Buffer.concat(this.chunks, size);
-  }
+  /** Gets the body before its first byte is read, to read it as it arrives. */
+  onArriving?: (body: ArrivingBody) => void;
 }
 
 export async function readBody(body: AsyncIterable<Uint8Array> | null, options: ReadBodyOptions): Promise<ReceivedBody> {
-  if (!body) return { where: 'memory', bytes: Buffer.alloc(0) };
-  const held = new HeldChunks(options.expectedBytes !== undefined && options.expectedBytes !== null && options.expectedBytes <= options.limit ? options.expectedBytes : null);
+  const expected = options.expectedBytes ?? null;
+  const held = new ArrivingBody(expected !== null && expected <= options.limit ? expected : null);
+  options.onArriving?.(held);
+  if (!body) {
+    held.finish('complete');
+    return { where: 'memory', bytes: Buffer.alloc(0) };
+  }
   let size = 0;
   let lastProgress = performance.now();
   let spool: { path: string; stream: WriteStream; head: Buffer } | undefined;
@@ -87,7 +58,7 @@ export async function readBody(body: AsyncIterable<Uint8Array> | null, options: 
         const file = path.join(dir, options.fileName ?? 'response-body');
         spool = { path: file, stream: createWriteStream(file, { mode: 0o600 }), head: firstBytes([...held.parts(), value], FILE_PREVIEW_BYTES) };
         for (const chunk of held.parts()) await write(spool.stream, chunk);
-        held.clear();
+        held.finish('spooled');
         await write(spool.stream, value);
       } else {
         held.add(value);
@@ -99,10 +70,15 @@ export async function readBody(body: AsyncIterable<Uint8Array> | null, options: 
       }
     }
     options.onProgress?.(size);
-    if (!spool) return { where: 'memory', bytes: held.join(size) };
+    if (!spool) {
+      held.finish('complete');
+      return { where: 'memory', bytes: held.bytes() };
+    }
     await new Promise<void>((resolve, reject) => spool!.stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
     return { where: 'file', path: spool.path, sizeBytes: size, head: spool.head };
   } catch (error) {
+    // What arrived stays readable (the page keeps showing it); a temp file of a body that was cut short goes.
+    held.finish('cut');
     if (spool) {
       spool.stream.destroy();
       await rm(path.dirname(spool.path), { recursive: true, force: true });
@@ -152,6 +128,13 @@ export interface ShownBody {
   body: string;
   imageDataUrl?: string;
   bodyInParts?: boolean;
+}
+
+/** How a body of this content type is shown, before any of it has arrived: one with none counts as binary until
+ *  classifyBody finds that all of it decodes as text. */
+export function kindOf(contentType: string): ResponseBodyKind {
+  const mime = mimeOf(contentType);
+  return isJson(mime) ? 'json' : isTextual(mime) ? 'text' : 'binary';
 }
 
 export function classifyBody(contentType: string, bytes: Buffer): ShownBody {

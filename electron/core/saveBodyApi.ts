@@ -22,7 +22,7 @@ export function createSaveBodyApi({
   return {
     async readBody(requestId, offset, maxBytes) {
       const part = bodies.readBytes(requestId, offset, maxBytes);
-      return part ? ok(part) : fail('INVALID_ARGUMENT', 'That response is no longer kept; send the request again.');
+      return part ? ok(await part) : fail('INVALID_ARGUMENT', 'That response is no longer kept; send the request again.');
     },
     async saveBody(requestId) {
       const name = bodies.suggestedName(requestId);
@@ -32,6 +32,7 @@ export function createSaveBodyApi({
       if (target === null) return ok(null);
       try {
         const sizeBytes = await bodies.saveTo(requestId, target);
+        if (sizeBytes === 'arriving') return fail('INVALID_ARGUMENT', 'The body is still arriving; save it once it is complete, or Cancel to save what has arrived.');
         return sizeBytes === null
           ? fail('INVALID_ARGUMENT', 'That response is no longer kept; send the request again to save it.')
           : ok({ path: target, sizeBytes });

@@ -1,11 +1,12 @@
 // Sends one request built by outgoingRequest.ts (transport.ts does the exchange): timing, redirects, body reading, error codes.
 import { fail, ok, type Result } from '../../shared/errors';
-import { BYTES_PER_MB, DEFAULT_BODY_LIMIT_MB, type RedirectHop, type SendResult } from '../../shared/http';
+import { BYTES_PER_MB, DEFAULT_BODY_LIMIT_MB, type RedirectHop, type ResponseHead, type SendResult } from '../../shared/http';
+import type { ArrivingBody } from './arrivingBody';
 import { DEFAULT_MAX_REDIRECTS } from '../../shared/settings';
 import { agentFor } from './httpAgents';
 import { classifyNetworkError } from './networkErrors';
 import type { OutgoingHeaders, OutgoingRequest } from './outgoingRequest';
-import { classifyBody, classifyFileHead, readBody, spoolFileName, type ReceivedBody } from './responseBody';
+import { classifyBody, classifyFileHead, kindOf, readBody, spoolFileName, type ReceivedBody } from './responseBody';
 import { Secret } from './secret';
 import { exchange, type Exchange } from './transport';
 
@@ -26,8 +27,12 @@ export interface SendOptions {
   requestId?: string;
   /** Bytes received so far, throttled to about every 100 ms (totalBytes from Content-Length, if sent). */
   onProgress?: (receivedBytes: number, totalBytes: number | null) => void;
+  /** 1, or 2 for a retry (in the result and the head). */
+  attempt?: number;
+  /** The response's status and headers, before its body is read; the body as it arrives. */
+  onHead?: (head: ResponseHead, body: ArrivingBody) => void;
   /** Receives the body as read (memory or temp file), for a later "save body". */
-  onBody?: (body: ReceivedBody, contentType: string) => void;
+  onBody?: (body: ReceivedBody) => void;
   /** Only the status and headers matter (a credential check): the body is dropped unread. */
   discardBody?: boolean;
 }
@@ -134,32 +139,39 @@ async function buildResult(
   // The body is decoded as it is read, so Content-Length is the only count of wire bytes we get.
   const declared = Number(headerOf(response, 'content-length') ?? NaN);
   const wireBytes = Number.isSafeInteger(declared) ? declared : null;
-  if (options.discardBody) response.discard();
-  const received = await readBody(options.discardBody ? null : response.body(), {
-    limit: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-    fileName: spoolFileName(contentType),
-    expectedBytes: contentEncoding ? null : wireBytes,
-    onProgress: options.onProgress && ((bytes) => options.onProgress!(bytes, contentEncoding ? null : wireBytes)),
-  });
-  options.onBody?.(received, contentType);
-  const sizeBytes = received.where === 'memory' ? received.bytes.length : received.sizeBytes;
-  return {
+  const head: ResponseHead = {
+    requestId: options.requestId ?? '',
+    attempt: options.attempt ?? 1,
     status: response.status,
     statusText: response.statusText,
     url: shownUrl,
     headers: response.headers,
-    elapsedMs: performance.now() - started,
     ttfbMs,
-    sizeBytes,
-    wireBytes: wireBytes ?? (contentEncoding ? null : sizeBytes),
     contentEncoding,
     contentType,
+    bodyKind: kindOf(contentType),
+    expectedBytes: contentEncoding ? null : wireBytes,
+    redirects,
+    ...(blockedRedirect ? { blockedRedirect } : {}),
+  };
+  if (options.discardBody) response.discard();
+  const received = await readBody(options.discardBody ? null : response.body(), {
+    limit: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    fileName: spoolFileName(contentType),
+    expectedBytes: head.expectedBytes,
+    onProgress: options.onProgress && ((bytes) => options.onProgress!(bytes, head.expectedBytes)),
+    onArriving: options.onHead && ((body) => options.onHead!(head, body)),
+  });
+  options.onBody?.(received);
+  const sizeBytes = received.where === 'memory' ? received.bytes.length : received.sizeBytes;
+  return {
+    ...head,
+    elapsedMs: performance.now() - started,
+    sizeBytes,
+    wireBytes: wireBytes ?? (contentEncoding ? null : sizeBytes),
     ...(received.where === 'memory'
       ? classifyBody(contentType, received.bytes)
       : { ...classifyFileHead(contentType, received.head, sizeBytes), savedFile: { path: received.path, sizeBytes } }),
-    requestId: options.requestId ?? '',
-    redirects,
-    ...(blockedRedirect ? { blockedRedirect } : {}),
   };
 }
 

@@ -103,7 +103,11 @@ export function createSendApi({ vault, environments, emit, bodies, oauth, oauthC
           maxRedirects,
           requestId,
           onProgress: (receivedBytes, totalBytes) => emit('sendProgress', { requestId, receivedBytes, totalBytes }),
-          onBody: (received, contentType) => bodies.keep(requestId, received, contentType),
+          onHead: (head, body) => {
+            bodies.start(requestId, body, head.contentType);
+            emit('responseStarted', head);
+          },
+          onBody: (received) => bodies.keep(requestId, received),
         };
         let sentWith = token;
         let sent = await sendRequest(outgoing, options);
@@ -111,7 +115,7 @@ export function createSendApi({ vault, environments, emit, bodies, oauth, oauthC
         const retry = sent.ok && sent.value.status === 401 && token ? await retryWithFreshToken(request, token, controller.signal) : null;
         if (retry) {
           sentWith = retry.token;
-          sent = await sendRequest(retry.outgoing, options);
+          sent = await sendRequest(retry.outgoing, { ...options, attempt: 2 });
         }
         if (!sent.ok) return sent;
         const authFailure = await explain(request, sentWith, sent.value);

@@ -1,7 +1,7 @@
 // The body, shown the way its type calls for: JSON as Pretty / Raw / Tree (or filtered), text with highlighting,
 // images as an image, other binary as hex, an over-limit body as "saved to file" with its start.
 import type { ReactNode } from 'react';
-import type { SendResult } from '../../shared/http';
+import { isComplete, type ShownResponse } from '../../shared/http';
 import { formatBytes } from '../format';
 import type { Language } from '../json/highlight';
 import type { Body } from '../useBody';
@@ -13,7 +13,7 @@ import { TreeView } from './TreeView';
 export type Filtered = { state: 'off' } | { state: 'running' } | { state: 'done'; matches: number; shown: number; run: number } | { state: 'error'; error: string };
 
 interface Props {
-  result: SendResult;
+  response: ShownResponse;
   body: Body;
   view: BodyViewName;
   filtered: Filtered;
@@ -22,18 +22,21 @@ interface Props {
   onCopy: (text: string, what: string) => void;
 }
 
-export function BodyPane({ result, body, view, filtered, findRequest, onCopy }: Props) {
-  if (result.savedFile) {
+export function BodyPane({ response, body, view, filtered, findRequest, onCopy }: Props) {
+  const result = isComplete(response) ? response : null;
+  const shown = body.state === 'shown' && body.receivedBytes > 0 ? body : null;
+  if (result?.savedFile && !shown) {
     return <SavedFileNotice key={result.requestId} savedFile={result.savedFile} requestId={result.requestId} preview={result.body} />;
   }
-  if (result.imageDataUrl) {
+  if (result?.imageDataUrl) {
     return (
       <div className="image-body">
         <img data-testid="response-image" src={result.imageDataUrl} alt={`Response image (${result.contentType})`} />
       </div>
     );
   }
-  if (result.bodyKind === 'binary') {
+  if (response.bodyKind === 'binary') {
+    if (!result) return <Waiting>Receiving the body…</Waiting>;
     return (
       <pre className="hex" data-testid="response-body">
         {result.body}
@@ -41,29 +44,41 @@ export function BodyPane({ result, body, view, filtered, findRequest, onCopy }: 
     );
   }
   if (body.state === 'failed') return <p className="notice">The body could not be loaded: {body.error}</p>;
-  if (body.state !== 'ready') {
-    const received = body.state === 'loading' ? body.receivedBytes : 0;
-    return <Waiting>Loading the body… {formatBytes(received)} of {formatBytes(result.sizeBytes)}</Waiting>;
-  }
+  if (body.state !== 'shown') return <Waiting>Waiting for the body…</Waiting>;
   // Keyed by response (and filter run), so folds, selection and find start fresh for new content.
   const lines = (name: 'pretty' | 'raw' | 'filtered', language: Language, revealOffset?: number) => (
     <LineView
-      key={`${result.requestId}:${name}:${filtered.state === 'done' ? filtered.run : 0}`}
+      key={`${response.requestId}:${response.attempt}:${name}:${filtered.state === 'done' ? filtered.run : 0}`}
       worker={body.worker}
       view={name}
       language={language}
       testId="response-body"
       findRequest={findRequest}
       revealOffset={revealOffset}
+      revision={`${body.receivedBytes}:${body.end}`}
       onCopy={onCopy}
     />
   );
-  if (!body.json) return lines('raw', languageFor(result.contentType));
+  const arrival = (
+    <>
+      {result?.savedFile && <SavedFileNotice key={result.requestId} savedFile={result.savedFile} requestId={result.requestId} preview={null} />}
+      <Arrival body={body} expectedBytes={response.expectedBytes} />
+    </>
+  );
+  if (!body.json) {
+    return (
+      <>
+        {arrival}
+        {lines('raw', languageFor(response.contentType))}
+      </>
+    );
+  }
 
   // JSON from here on.
   if (body.invalid !== null) {
     return (
       <>
+        {arrival}
         <p className="notice" data-testid="parse-error">
           The body is labelled JSON but does not parse: {body.invalid.error}.
         </p>
@@ -71,7 +86,14 @@ export function BodyPane({ result, body, view, filtered, findRequest, onCopy }: 
       </>
     );
   }
-  if (view === 'raw') return lines('raw', 'json');
+  if (view === 'raw') {
+    return (
+      <>
+        {arrival}
+        {lines('raw', 'json')}
+      </>
+    );
+  }
   if (filtered.state === 'running') return <Waiting>Filtering…</Waiting>;
   if (filtered.state === 'error') return <p className="notice" data-testid="filter-error">{filtered.error}</p>;
   if (filtered.state === 'done') {
@@ -86,7 +108,34 @@ export function BodyPane({ result, body, view, filtered, findRequest, onCopy }: 
     );
   }
   if (view === 'tree') return <TreeView worker={body.worker} onCopy={onCopy} />;
-  return lines('pretty', 'json');
+  return (
+    <>
+      {arrival}
+      {lines('pretty', 'json')}
+    </>
+  );
+}
+
+/** How much of the body is shown, while it arrives and when it stopped short; nothing once it is all here. */
+function Arrival({ body, expectedBytes }: { body: Extract<Body, { state: 'shown' }>; expectedBytes: number | null }) {
+  const received = formatBytes(body.receivedBytes);
+  if (body.end === null) {
+    return (
+      <p className="notice muted" data-testid="body-arriving" role="status">
+        Showing the {received} received{expectedBytes === null ? '' : ` of ${formatBytes(expectedBytes)}`} so far; the rest is still arriving.
+        {body.json && ' Folding, Tree and the filter work once it is all here.'}
+      </p>
+    );
+  }
+  if (body.end === 'cut') {
+    return (
+      <p className="notice" data-testid="body-incomplete" role="status">
+        The body is incomplete: only the first {received}
+        {expectedBytes === null ? '' : ` of ${formatBytes(expectedBytes)}`} arrived before the request stopped.
+      </p>
+    );
+  }
+  return null;
 }
 
 function Waiting({ children }: { children: ReactNode }) {

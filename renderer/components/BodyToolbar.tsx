@@ -15,6 +15,8 @@ interface Props {
   onCopyBody: () => void;
   onSaveBody: () => void;
   canCopy: boolean;
+  /** The body can be written to a file: it has all arrived (or all it will: cut short). */
+  canSave: boolean;
   status: string;
 }
 
@@ -51,7 +53,7 @@ export function BodyToolbar(props: Props) {
       <button data-testid="copy-body" onClick={props.onCopyBody} disabled={!props.canCopy}>
         Copy
       </button>
-      <button data-testid="save-body" onClick={props.onSaveBody}>
+      <button data-testid="save-body" onClick={props.onSaveBody} disabled={!props.canSave}>
         Save…
       </button>
       <span className="body-status" data-testid="body-status" role="status">

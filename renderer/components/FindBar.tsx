@@ -17,6 +17,8 @@ export interface FindState {
 interface Props {
   worker: BodyWorkerClient;
   view: LineViewName;
+  /** Changes as more of the body arrives: the search runs again over it, staying on the match shown. */
+  revision: string;
   /** Opens (and focuses) the bar each time it changes. */
   openRequest: number;
   onChange: (find: FindState | null) => void;
@@ -25,7 +27,7 @@ interface Props {
   onClose: () => void;
 }
 
-export function FindBar({ worker, view, openRequest, onChange, onGoTo, onClose }: Props) {
+export function FindBar({ worker, view, revision, openRequest, onChange, onGoTo, onClose }: Props) {
   // Open from Ctrl+F until closed: derived, not set in an effect, so the input exists (and has focus) before the
   // next keystroke arrives. A bar mounted for a new body starts closed: it must not take the focus unasked.
   const [closedAt, setClosedAt] = useState(openRequest);
@@ -51,17 +53,21 @@ export function FindBar({ worker, view, openRequest, onChange, onGoTo, onClose }
     const timer = setTimeout(() => {
       void worker.request({ op: 'find', view, query, matchCase }).then((reply) => {
         if (!current || !reply.ok) return;
-        setFound({ query, matchCase, lines: reply.lines, more: reply.more, current: 0 });
-        if (reply.lines.length > 0) onGoTo(reply.lines[0]!);
+        setFound((previous) => {
+          // The same search over more of the body: the match shown stays shown, and the view is not moved.
+          const again = previous !== null && previous.query === query && previous.matchCase === matchCase && previous.lines.length > 0;
+          if (!again && reply.lines.length > 0) onGoTo(reply.lines[0]!);
+          return { query, matchCase, lines: reply.lines, more: reply.more, current: again ? Math.min(previous.current, reply.lines.length - 1) : 0 };
+        });
       });
     }, SEARCH_DELAY_MS);
     return () => {
       current = false;
       clearTimeout(timer);
     };
-    // onGoTo changes with the view's size; a new search is only for a new query.
+    // onGoTo changes with the view's size; a new search is for a new query, or more of the body.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [worker, view, query, matchCase, open]);
+  }, [worker, view, query, matchCase, open, revision]);
 
   useEffect(() => onChange(found), [found, onChange]);
 

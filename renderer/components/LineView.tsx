@@ -22,10 +22,12 @@ interface Props {
   findRequest: number;
   /** Show and select the line holding this byte at first (where a JSON body stops parsing). */
   revealOffset?: number;
+  /** Changes when more of the body has arrived (or all of it): the rows, their count and find are asked again. */
+  revision: string;
   onCopy: (text: string, what: string) => void;
 }
 
-export function LineView({ worker, view, language, testId, findRequest, revealOffset, onCopy }: Props) {
+export function LineView({ worker, view, language, testId, findRequest, revealOffset, revision, onCopy }: Props) {
   const viewport = useRef<HTMLDivElement>(null);
   const [total, setTotal] = useState(0);
   // The rows on screen and the visible row they start at (placed by that start, not the one being fetched).
@@ -64,7 +66,7 @@ export function LineView({ worker, view, language, testId, findRequest, revealOf
     return () => {
       current = false;
     };
-  }, [worker, view, start, count, version]);
+  }, [worker, view, start, count, version, revision]);
 
   // Scrolls so the target row is on screen (centred when it was off screen).
   useLayoutEffect(() => {
@@ -109,7 +111,7 @@ export function LineView({ worker, view, language, testId, findRequest, revealOf
   const copyLine = (line: number, what: 'value' | 'path') =>
     void worker.request({ op: 'copyLine', view, line }).then((reply) => {
       if (!reply.ok) return;
-      if (what === 'value') onCopy(reply.value, 'the value');
+      if (what === 'value') onCopy(reply.value ?? '', reply.value === null ? 'nothing: this value has not all arrived yet' : 'the value');
       else if (reply.path !== null) onCopy(reply.path, reply.path);
     });
 
@@ -119,7 +121,7 @@ export function LineView({ worker, view, language, testId, findRequest, revealOf
 
   return (
     <div className="line-view">
-      <FindBar worker={worker} view={view} openRequest={findRequest} onChange={setFind} onGoTo={goToLine} onClose={() => viewport.current?.focus()} />
+      <FindBar worker={worker} view={view} revision={revision} openRequest={findRequest} onChange={setFind} onGoTo={goToLine} onClose={() => viewport.current?.focus()} />
       <div
         className="line-viewport"
         data-testid={testId}

@@ -1,12 +1,12 @@
 // The answer: status line, notices, headers table, and the body with its toolbar (views, filter, copy, save).
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { SendResult } from '../../shared/http';
+import { isComplete, type ShownResponse } from '../../shared/http';
 import { shortcutFor } from '../../shared/shortcuts';
 import { api } from '../api';
 import { copyText } from '../copyText';
 import { formatBytes } from '../format';
 import { platform } from '../platform';
-import { useBody, type Body } from '../useBody';
+import { isWhole, useBody, type Body } from '../useBody';
 import { BodyPane, type Filtered } from './BodyPane';
 import { BodyToolbar, type BodyViewName } from './BodyToolbar';
 import { HeadersTable } from './HeadersTable';
@@ -15,34 +15,37 @@ import './response.css';
 
 const FILTER_DELAY_MS = 250;
 
-/** old: a later send of this request failed, so this answer is not the current one. */
-export function ResponseView({ result, old = false }: { result: SendResult; old?: boolean }) {
+/** response: complete, or its head while the body arrives (or after a send that failed mid-body).
+ *  old: a later send of this request failed, so this answer is not the current one. */
+export function ResponseView({ response, old = false }: { response: ShownResponse; old?: boolean }) {
   const [tab, setTab] = useState<'body' | 'headers'>('body');
   const [view, setView] = useState<BodyViewName>('pretty');
   const [filter, setFilter] = useState('');
   const [status, setStatus] = useState('');
   const [findRequest, setFindRequest] = useState(0);
   const filterRef = useRef<HTMLInputElement>(null);
-  const body = useBody(result);
+  const body = useBody(response);
   const filtered = useFilter(body, filter);
-  const authenticate = result.headers.find(([name]) => name === 'www-authenticate')?.[1];
+  const result = isComplete(response) ? response : null;
+  const authenticate = response.headers.find(([name]) => name === 'www-authenticate')?.[1];
 
-  useEffect(() => setStatus(''), [result]);
+  useEffect(() => setStatus(''), [response.requestId]);
 
-  const textual = !result.savedFile && result.bodyKind !== 'binary';
-  const jsonReady = body.state === 'ready' && body.json && body.invalid === null;
-  const available = { pretty: textual && (body.state !== 'ready' || body.invalid === null), raw: textual, tree: jsonReady };
+  const textual = response.bodyKind !== 'binary' && !(result?.savedFile && body.state === 'shown' && body.receivedBytes === 0);
+  const invalid = body.state === 'shown' ? body.invalid : null;
+  const jsonReady = isWhole(body) && body.json && invalid === null;
+  const available = { pretty: textual && invalid === null, raw: textual, tree: jsonReady };
   const shownView: BodyViewName = available[view] ? view : available.pretty ? 'pretty' : 'raw';
 
   const onCopy = (text: string, what: string) =>
     void copyText(text).then((copied) => setStatus(copied ? `Copied ${what}` : 'Could not copy to the clipboard'));
   const onSave = async () => {
-    const saved = await api!.saveBody(result.requestId);
+    const saved = await api!.saveBody(response.requestId);
     if (!saved.ok) setStatus(saved.error.message);
     else if (saved.value) setStatus(`Saved ${formatBytes(saved.value.sizeBytes)} to ${saved.value.path}`);
   };
   const onCopyBody = async () => {
-    if (body.state !== 'ready') return;
+    if (body.state !== 'shown') return;
     const whole = await body.worker.request({ op: 'text' });
     if (whole.ok) onCopy(whole.text, 'the body');
   };
@@ -61,8 +64,8 @@ export function ResponseView({ result, old = false }: { result: SendResult; old?
           The last send failed: this response is from an earlier request.
         </p>
       )}
-      <StatusLine result={result} />
-      {result.authFailure && (
+      <StatusLine response={response} />
+      {result?.authFailure && (
         <p className="notice" role="status" data-testid="auth-failure" data-likely={result.authFailure.likely}>
           {result.authFailure.message}
           {/* A challenge main could not read is still shown as the server sent it. */}
@@ -74,10 +77,10 @@ export function ResponseView({ result, old = false }: { result: SendResult; old?
           )}
         </p>
       )}
-      {result.redirects.length > 0 && (
+      {response.redirects.length > 0 && (
         <p className="notice">
-          Redirects: {result.redirects.map((hop) => `${hop.status} → ${hop.url}`).join(', ')}
-          {result.blockedRedirect && <> — not followed: the token is only sent to the origin you typed.</>}
+          Redirects: {response.redirects.map((hop) => `${hop.status} → ${hop.url}`).join(', ')}
+          {response.blockedRedirect && <> — not followed: the token is only sent to the origin you typed.</>}
         </p>
       )}
       <div className="tabs" role="tablist">
@@ -85,10 +88,10 @@ export function ResponseView({ result, old = false }: { result: SendResult; old?
           Body
         </button>
         <button role="tab" aria-selected={tab === 'headers'} onClick={() => setTab('headers')}>
-          Headers ({result.headers.length})
+          Headers ({response.headers.length})
         </button>
       </div>
-      <HeadersTable headers={result.headers} hidden={tab !== 'headers'} />
+      <HeadersTable headers={response.headers} hidden={tab !== 'headers'} />
       <div className="body-pane" hidden={tab !== 'body'} onKeyDown={onKeyDown}>
         <BodyToolbar
           view={shownView}
@@ -100,10 +103,11 @@ export function ResponseView({ result, old = false }: { result: SendResult; old?
           filterRef={filterRef}
           onCopyBody={() => void onCopyBody()}
           onSaveBody={() => void onSave()}
-          canCopy={textual && body.state === 'ready'}
+          canCopy={textual && body.state === 'shown' && body.end !== null}
+          canSave={result !== null || (body.state === 'shown' && body.end === 'cut')}
           status={status}
         />
-        <BodyPane result={result} body={body} view={shownView} filtered={filtered} findRequest={findRequest} onCopy={onCopy} />
+        <BodyPane response={response} body={body} view={shownView} filtered={filtered} findRequest={findRequest} onCopy={onCopy} />
       </div>
     </section>
   );
@@ -114,7 +118,7 @@ function useFilter(body: Body, filter: string): Filtered {
   const [filtered, setFiltered] = useState<Filtered>({ state: 'off' });
   const runs = useRef(0);
   useEffect(() => {
-    if (body.state !== 'ready' || !body.json || body.invalid !== null || filter.trim() === '') {
+    if (!isWhole(body) || !body.json || body.invalid !== null || filter.trim() === '') {
       setFiltered({ state: 'off' });
       return;
     }

@@ -7,8 +7,8 @@ import { formatBytes } from '../format';
 interface Props {
   savedFile: NonNullable<SendResult['savedFile']>;
   requestId: string;
-  /** The start of the body, as text or a hex dump. */
-  preview: string;
+  /** The start of the body, as text or a hex dump; null when the view below shows what arrived before the file. */
+  preview: string | null;
 }
 
 type Opening = { state: 'idle' } | { state: 'opening' } | { state: 'opened' } | { state: 'failed'; message: string };
@@ -28,7 +28,8 @@ export function SavedFileNotice({ savedFile, requestId, preview }: Props) {
     <div className="saved-file" data-testid="saved-file">
       <p className="notice">
         The body is {formatBytes(savedFile.sizeBytes)}, over the size limit, so it was written to a temporary file instead of memory:{' '}
-        <code>{savedFile.path}</code>. Open it in your system’s app for its type, or use Save… to keep it. Its start:
+        <code>{savedFile.path}</code>. Open it in your system’s app for its type, or use Save… to keep it.
+        {preview === null ? ' Below is what arrived before it went to the file.' : ' Its start:'}
       </p>
       <div className="saved-file-actions">
         <button data-testid="open-body" onClick={() => void open()} disabled={opening.state === 'opening'}>
@@ -40,9 +41,11 @@ export function SavedFileNotice({ savedFile, requestId, preview }: Props) {
           {opening.state === 'failed' && opening.message}
         </span>
       </div>
-      <pre className="hex" data-testid="response-body">
-        {preview}
-      </pre>
+      {preview !== null && (
+        <pre className="hex" data-testid="response-body">
+          {preview}
+        </pre>
+      )}
     </div>
   );
 }

@@ -1,30 +1,36 @@
 // The response's one-line summary: status (coloured by class), time and time to first byte, sizes, type and encoding.
-import type { SendResult } from '../../shared/http';
+import { isComplete, type ShownResponse } from '../../shared/http';
 import { formatBytes, formatDuration, statusClass } from '../format';
 
-export function StatusLine({ result }: { result: SendResult }) {
-  const wire = result.wireBytes === null ? 'unknown' : formatBytes(result.wireBytes);
+/** A response whose body has not all arrived shows no total time or size (the progress line counts the bytes). */
+export function StatusLine({ response }: { response: ShownResponse }) {
+  const result = isComplete(response) ? response : null;
+  const wire = result?.wireBytes == null ? 'unknown' : formatBytes(result.wireBytes);
   return (
     <div className="status-line">
-      <span data-testid="status" className={`status ${statusClass(result.status)}`}>
-        {result.status} {result.statusText}
+      <span data-testid="status" className={`status ${statusClass(response.status)}`}>
+        {response.status} {response.statusText}
       </span>
-      <span data-testid="elapsed" title={`Time to first byte: ${formatDuration(result.ttfbMs)}`}>
-        {formatDuration(result.elapsedMs)}
-      </span>
+      {result && (
+        <span data-testid="elapsed" title={`Time to first byte: ${formatDuration(result.ttfbMs)}`}>
+          {formatDuration(result.elapsedMs)}
+        </span>
+      )}
       <span className="ttfb" data-testid="ttfb">
-        TTFB {formatDuration(result.ttfbMs)}
+        TTFB {formatDuration(response.ttfbMs)}
       </span>
-      <span data-testid="size" title={`Decoded: ${result.sizeBytes} bytes; on the wire: ${wire}`}>
-        {formatBytes(result.sizeBytes)}
-      </span>
-      {result.contentEncoding && (
+      {result && (
+        <span data-testid="size" title={`Decoded: ${result.sizeBytes} bytes; on the wire: ${wire}`}>
+          {formatBytes(result.sizeBytes)}
+        </span>
+      )}
+      {result?.contentEncoding && (
         <span data-testid="wire-size">
           {wire} {result.contentEncoding}
         </span>
       )}
       <span className="content-type" data-testid="content-type">
-        {result.contentType || 'no content type'}
+        {response.contentType || 'no content type'}
       </span>
     </div>
   );

@@ -7,10 +7,12 @@ import type { TreeRow } from './jsonTree';
 export type LineViewName = 'pretty' | 'raw' | 'filtered';
 
 export type BodyRequest =
-  | { op: 'begin'; sizeBytes: number; json: boolean }
+  /** expectedBytes: the size announced (0 when unknown), so the bytes are gathered in one buffer. */
+  | { op: 'begin'; expectedBytes: number; json: boolean }
+  /** More bytes: indexed as they come, and shown at once. */
   | { op: 'append'; bytes: Uint8Array }
-  /** All bytes are in: validate and index. */
-  | { op: 'finish' }
+  /** No more bytes: complete (folding, Tree and the filter then work), or cut short (what came stays shown). */
+  | { op: 'finish'; complete: boolean }
   | { op: 'rows'; view: LineViewName; start: number; count: number }
   | { op: 'fold'; view: LineViewName; line: number }
   | { op: 'find'; view: LineViewName; query: string; matchCase: boolean }
@@ -27,19 +29,24 @@ export type BodyRequest =
   | { op: 'treeCopy'; index: number };
 
 /** Replies per op; every op may also fail with { ok: false, error }. */
+/** Where a JSON body stops parsing (the Raw view still shows it), once the bytes that decide it have arrived. */
+export interface InvalidJson {
+  error: string;
+  offset: number;
+}
+
 export interface BodyReplies {
   begin: { ok: true };
-  append: { ok: true };
-  /** ok: false for JSON that does not parse (the Raw view still works); offset: where the problem is. */
-  finish: { ok: true } | { ok: false; error: string; offset: number };
+  append: { ok: true; invalid: InvalidJson | null };
+  finish: { ok: true; invalid: InvalidJson | null };
   rows: { ok: true; total: number; rows: LineRow[] };
   fold: { ok: true; total: number };
   /** One entry per match: the line it is on (several matches can share a line). */
   find: { ok: true; lines: number[]; more: boolean };
   lineOf: { ok: true; line: number };
   reveal: { ok: true; row: number; total: number };
-  /** path is null where no JSONPath applies (Raw). */
-  copyLine: { ok: true; value: string; path: string | null };
+  /** path is null where no JSONPath applies (Raw); value is null for a container that has not all arrived. */
+  copyLine: { ok: true; value: string | null; path: string | null };
   text: { ok: true; text: string };
   filter: { ok: true; matches: number; shown: number };
   tree: { ok: true; total: number };

@@ -26,9 +26,10 @@ export interface LineSource {
   lineOf(offset: number): number;
 }
 
-export function jsonSource(lines: JsonLines): LineSource {
+/** folds: false while the body arrives (a container's closing line may not be there yet). */
+export function jsonSource(lines: JsonLines, { folds = true } = {}): LineSource {
   // Only a line opening a non-empty container is followed by a deeper line.
-  const foldable = (line: number) => line + 1 < lines.count && lines.table.depth(line + 1) > lines.table.depth(line);
+  const foldable = (line: number) => folds && line + 1 < lines.count && lines.table.depth(line + 1) > lines.table.depth(line);
   return {
     count: lines.count,
     text: (line) => lineText(lines, line),

@@ -15,7 +15,7 @@
 // (tests/unit/incrementalIndex.test.ts) checks the two against each other, chunk boundary by chunk boundary.
 // The difference is that every place scan reads past the body's end (a string, number or literal running to the end,
 // the whitespace after `[`, an escape, the character named in a message) waits here for more bytes, until end().
-import { BACKSLASH, CLOSE_ARRAY, CLOSE_OBJECT, COLON, COMMA, isClose, isDigit, isWhitespace, MAX_DEPTH, MINUS, OPEN_ARRAY, OPEN_OBJECT, QUOTE } from './jsonBytes';
+import { appendBytes, BACKSLASH, CLOSE_ARRAY, CLOSE_OBJECT, COLON, COMMA, isClose, isDigit, isWhitespace, MAX_DEPTH, MINUS, OPEN_ARRAY, OPEN_OBJECT, QUOTE } from './jsonBytes';
 import { type IndexOutcome, type JsonLines, LineTable } from './jsonLines';
 
 const PLUS = 0x2b;
@@ -104,12 +104,7 @@ export class IncrementalJsonIndex {
   /** Stores the chunk (the caller keeps no claim on it) and indexes as far as the bytes allow. */
   push(chunk: Uint8Array): void {
     if (this.ended) throw new Error('The body has already ended');
-    if (this.length + chunk.length > this.buffer.length) {
-      const grown = new Uint8Array(Math.max(this.buffer.length * 2, this.length + chunk.length));
-      grown.set(this.buffer.subarray(0, this.length));
-      this.buffer = grown;
-    }
-    this.buffer.set(chunk, this.length);
+    this.buffer = appendBytes(this.buffer, this.length, chunk);
     this.length += chunk.length;
     if (!this.failure) this.scan();
   }

@@ -1,6 +1,9 @@
 // The Raw view's model of any text body: where each display row starts. A row is a line of the body, and lines
 // longer than MAX_ROW_BYTES (a minified 100 MB JSON body is one line) are split into rows of that size.
+// Built as the body arrives: each push resumes at the last row, which is the only one more bytes can change.
 export const MAX_ROW_BYTES = 1000;
+const LF = 0x0a;
+const CR = 0x0d;
 
 export interface TextRows {
   bytes: Uint8Array;
@@ -8,48 +11,68 @@ export interface TextRows {
   starts: Uint32Array;
 }
 
-export function indexRows(bytes: Uint8Array): TextRows {
-  let capacity = (bytes.length >> 6) + 1024;
-  let starts = new Uint32Array(capacity);
-  let count = 0;
-  let rowStart = 0;
-  const add = (offset: number) => {
-    if (count === capacity) {
-      capacity = Math.ceil(capacity * 1.5);
-      const grown = new Uint32Array(capacity);
-      grown.set(starts);
-      starts = grown;
-    }
-    starts[count++] = offset;
-  };
-  add(0);
-  while (rowStart < bytes.length) {
-    const newline = bytes.indexOf(0x0a, rowStart);
-    const lineEnd = newline === -1 ? bytes.length : newline;
-    // A CR before the LF is part of the line break, not of a row.
-    const textEnd = lineEnd > rowStart && bytes[lineEnd - 1] === 0x0d ? lineEnd - 1 : lineEnd;
-    // Split an over-long line, backing off to a character boundary (never before a UTF-8 continuation byte);
-    // bytes that are all continuations (not UTF-8 at all) are split where the limit falls.
-    let start = rowStart;
-    while (textEnd - start > MAX_ROW_BYTES) {
-      let at = start + MAX_ROW_BYTES;
-      while (at > start + 1 && (bytes[at]! & 0xc0) === 0x80) at--;
-      if (at === start + 1) at = start + MAX_ROW_BYTES;
-      add(at);
-      start = at;
-    }
-    if (newline === -1) break;
-    rowStart = newline + 1;
-    if (rowStart < bytes.length) add(rowStart);
+export class TextRowsIndex {
+  private starts = new Uint32Array(1024);
+  private count = 0;
+  /** Where the last row starts: the scan resumes there. */
+  private rowStart = 0;
+  private bytes: Uint8Array = new Uint8Array(0);
+
+  /** bytes: all of the body received so far (it only ever grows). */
+  push(bytes: Uint8Array): this {
+    this.bytes = bytes;
+    this.scan();
+    return this;
   }
-  return { bytes, count, starts };
+
+  get rows(): TextRows {
+    return { bytes: this.bytes, count: this.count, starts: this.starts };
+  }
+
+  private scan(): void {
+    const bytes = this.bytes;
+    if (this.count === 0) this.add(0);
+    // The last row's start is in the table; rows after it are found again.
+    let start = this.rowStart;
+    for (;;) {
+      const newline = bytes.indexOf(LF, start);
+      // A CR before the LF (or at the end) is part of the line break, not of a row.
+      const lineEnd = newline === -1 ? bytes.length : newline;
+      const textEnd = lineEnd > start && bytes[lineEnd - 1] === CR ? lineEnd - 1 : lineEnd;
+      // Split an over-long line, backing off to a character boundary (never before a UTF-8 continuation byte);
+      // bytes that are all continuations (not UTF-8 at all) are split where the limit falls.
+      while (textEnd - start > MAX_ROW_BYTES) {
+        let at = start + MAX_ROW_BYTES;
+        while (at > start + 1 && (bytes[at]! & 0xc0) === 0x80) at--;
+        if (at === start + 1) at = start + MAX_ROW_BYTES;
+        this.add(at);
+        start = at;
+      }
+      this.rowStart = start;
+      if (newline === -1 || newline + 1 >= bytes.length) return;
+      start = newline + 1;
+      this.add(start);
+    }
+  }
+
+  private add(offset: number): void {
+    if (this.count === this.starts.length) {
+      const grown = new Uint32Array(Math.ceil(this.starts.length * 1.5));
+      grown.set(this.starts);
+      this.starts = grown;
+    }
+    this.starts[this.count++] = offset;
+  }
 }
+
+/** The rows of a whole body. */
+export const indexRows = (bytes: Uint8Array): TextRows => new TextRowsIndex().push(bytes).rows;
 
 /** Row text without its line break. */
 export function rowText(rows: TextRows, index: number): string {
   const start = rows.starts[index]!;
   let end = index + 1 < rows.count ? rows.starts[index + 1]! : rows.bytes.length;
-  if (rows.bytes[end - 1] === 0x0a) end--;
-  if (rows.bytes[end - 1] === 0x0d) end--;
+  if (rows.bytes[end - 1] === LF) end--;
+  if (rows.bytes[end - 1] === CR) end--;
   return new TextDecoder().decode(rows.bytes.subarray(start, end));
 }

@@ -2,7 +2,7 @@
 // preset it came from, its response, error and in-flight request) and the one dialog open. No React, no IPC:
 // unit tests call these directly; workspaceStore.ts holds the current value and tells React when it changes.
 import type { KeypostError } from '../../shared/errors';
-import type { SendResult } from '../../shared/http';
+import type { ResponseHead, SendResult, ShownResponse } from '../../shared/http';
 import type { ImportPreview } from '../../shared/transfer';
 import type { Preset } from '../../shared/presets';
 import { blankRequest, credentialOf, sameRequest, withCredential, type RequestDocument } from '../../shared/request';
@@ -16,7 +16,8 @@ export interface Tab {
   draft: RequestDocument;
   /** The request id of the send in flight, if any (its Cancel and progress are keyed by it). */
   inFlight: string | null;
-  response: SendResult | null;
+  /** The answer shown: complete, or its head while the body arrives (and after, when the send failed mid-body). */
+  response: ShownResponse | null;
   error: KeypostError | null;
   /** Set when a later send failed: the response shown is the previous request's, and says so. */
   responseIsOld: boolean;
@@ -191,15 +192,23 @@ export function credentialRenamed(workspace: Workspace, from: string, to: string
 export const sendStarted = (workspace: Workspace, id: string, requestId: string): Workspace =>
   updateTab(workspace, id, (tab) => ({ ...tab, inFlight: requestId, error: null }));
 
-/** A send's answer lands in the tab that sent it, by its request id, whichever tab is active by then. */
+/** A response's head arrived while its send is in flight: the tab shows it (and its body as it comes) at once. */
+export function responseStarted(workspace: Workspace, head: ResponseHead): Workspace {
+  const tab = workspace.tabs.find((candidate) => candidate.inFlight === head.requestId);
+  if (!tab) return workspace;
+  return updateTab(workspace, tab.id, (current) => ({ ...current, response: head, responseIsOld: false }));
+}
+
+/** A send's answer lands in the tab that sent it, by its request id, whichever tab is active by then. A send that
+ *  failed after its response began (cancelled, timed out, dropped) keeps what arrived of it on show. */
 export function sendFinished(workspace: Workspace, requestId: string, answer: { ok: true; value: SendResult } | { ok: false; error: KeypostError }): Workspace {
   const tab = workspace.tabs.find((candidate) => candidate.inFlight === requestId);
   if (!tab) return workspace;
-  return updateTab(workspace, tab.id, (current) =>
-    answer.ok
-      ? { ...current, inFlight: null, response: answer.value, error: null, responseIsOld: false }
-      : { ...current, inFlight: null, error: answer.error, responseIsOld: current.response !== null },
-  );
+  return updateTab(workspace, tab.id, (current) => {
+    if (answer.ok) return { ...current, inFlight: null, response: answer.value, error: null, responseIsOld: false };
+    const begun = current.response?.requestId === requestId;
+    return { ...current, inFlight: null, error: answer.error, responseIsOld: current.response !== null && !begun };
+  });
 }
 
 /** An error found before sending (bad input, no token): shown in the tab; an earlier response is now old. */

@@ -200,8 +200,8 @@ test('shows XML as text and runs none of it', async ({ app, server }) => {
 test('a 20 MB JSON body is displayed and searchable, and the page keeps responding while it loads', async ({ app, server }) => {
   const { page } = app;
   await sendTo(page, `${server.url}/items?bytes=20000000`);
-  // While the body comes over in parts and is formatted off the UI thread, another input still takes typing.
-  await expect(page.getByText(/Loading the body…/)).toBeVisible({ timeout: 30_000 });
+  // While the body comes over in parts and is indexed off the UI thread, another input still takes typing.
+  await expect(page.getByTestId('body-arriving')).toBeVisible({ timeout: 30_000 });
   const url = page.getByTestId('url');
   await url.press('End');
   await url.pressSequentially('&typed');
@@ -216,6 +216,47 @@ test('a 20 MB JSON body is displayed and searchable, and the page keeps respondi
   await expect(page.getByTestId('find-count')).toHaveText('1 of 1', { timeout: 30_000 });
   await expect.poll(() => displayedBody(page)).toContain('"name": "needle-');
   await expect(page.getByTestId('response-body').locator('mark')).toHaveText('needle-');
+});
+
+test('shows the first screen while the body is still arriving, finds in it, and Cancel keeps what was shown', async ({ app, server }) => {
+  const { page } = app;
+  // 5 MB, then nothing for 5 s.
+  await sendTo(page, `${server.url}/stall?bytes=6000000&before=5000000&stall=5000`);
+  const arriving = page.getByTestId('body-arriving');
+  await expect(arriving).toContainText(/Showing the 4\.8 MB received so far/, { timeout: 4_000 });
+  await expect.poll(() => displayedBody(page)).toContain('"items": [');
+  // Scrollable: the end of what has arrived is reached.
+  const view = page.getByTestId('response-body');
+  await view.evaluate((element) => (element.scrollTop = element.scrollHeight));
+  await expect.poll(() => displayedBody(page)).toMatch(/"id": [1-9]\d{4}/);
+  // Ctrl+F searches what has arrived so far.
+  await view.click();
+  await page.keyboard.press('ControlOrMeta+F');
+  await page.keyboard.type('"item-12345"');
+  await expect(page.getByTestId('find-count')).toHaveText('1 of 1');
+  // All of that happened during the stall: the rest has not come.
+  await expect(arriving).toBeVisible();
+  await expect(page.getByTestId('line-fold')).toHaveCount(0);
+
+  await page.getByTestId('cancel').click();
+  await expect(page.getByTestId('error')).toContainText('cancelled');
+  await expect(page.getByTestId('body-incomplete')).toContainText('only the first 4.8 MB arrived');
+  await expect(page.getByTestId('response-old')).toHaveCount(0);
+  expect(await displayedBody(page)).toContain('"name": "item-12345"');
+  await expect(page.getByTestId('copy-body')).toBeEnabled();
+});
+
+test('a body that arrives after a stall becomes whole: its size, folding and the Tree view', async ({ app, server }) => {
+  const { page } = app;
+  await sendTo(page, `${server.url}/stall?bytes=600000&before=300000&stall=1500&length=1`);
+  await expect(page.getByTestId('body-arriving')).toContainText(/of 586 KB so far/);
+  await expect.poll(() => displayedBody(page)).toContain('"items": [');
+  await expect(page.getByTestId('view-tree')).toBeDisabled();
+  await expect(page.getByTestId('body-arriving')).toHaveCount(0, { timeout: 10_000 });
+  await expect(page.getByTestId('size')).toHaveText('586 KB');
+  await expect(page.getByTestId('line-fold').first()).toBeVisible();
+  await page.getByTestId('view-tree').click();
+  await expect(page.getByTestId('tree-row').first()).toBeVisible();
 });
 
 test('shows bytes received during a slow download, and Cancel stops it', async ({ app, server }) => {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SendResult } from '../../shared/http';
-import { createResponseBodies } from '../../electron/core/responseBodies';
+import { createResponseBodies, type ResponseBodies } from '../../electron/core/responseBodies';
 import { createSaveBodyApi } from '../../electron/core/saveBodyApi';
 import { Secret } from '../../electron/core/secret';
 import { sendJson, type JsonSend } from '../fixtures/sendJson';
@@ -32,6 +32,13 @@ async function send(route: string, extra: Partial<JsonSend> = {}): Promise<SendR
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   return result.value;
 }
+
+/** Send options that keep the body in `bodies` under `requestId` from its first byte, as sendApi does. */
+const keptIn = (bodies: ResponseBodies, requestId: string): Partial<JsonSend> => ({
+  requestId,
+  onHead: (head, body) => bodies.start(requestId, body, head.contentType),
+  onBody: (body) => bodies.keep(requestId, body),
+});
 
 const exists = (file: string) => access(file).then(() => true, () => false);
 
@@ -149,13 +156,13 @@ describe('progress', () => {
 describe('reading a large body in parts', () => {
   it('sends a text body over 256 KB as bytes in parts that add up to the body', async () => {
     const bodies = createResponseBodies();
-    const value = await send('/items?bytes=3000000', { requestId: 'big', onBody: (body, type) => bodies.keep('big', body, type) });
+    const value = await send('/items?bytes=3000000', keptIn(bodies, 'big'));
     expect(value).toMatchObject({ bodyKind: 'json', body: '', bodyInParts: true });
     expect(value.sizeBytes).toBe(itemsJson(3_000_000).length);
 
     const parts: Uint8Array[] = [];
     for (let offset = 0; offset < value.sizeBytes; ) {
-      const part = bodies.readBytes('big', offset, 1_000_000)!;
+      const part = (await bodies.readBytes('big', offset, 1_000_000))!;
       expect(part.bytes.length).toBeLessThanOrEqual(1_000_000);
       // Each part owns its memory: IPC's structured clone copies a view's whole buffer, which would be the whole body.
       expect(part.bytes.buffer.byteLength).toBe(part.bytes.length);
@@ -165,6 +172,79 @@ describe('reading a large body in parts', () => {
     }
     expect(parts).toHaveLength(3);
     expect(Buffer.concat(parts).toString()).toBe(itemsJson(3_000_000));
+    expect(await bodies.readBytes('big', value.sizeBytes, 1_000_000)).toMatchObject({ nextOffset: value.sizeBytes, end: 'complete' });
+  });
+});
+
+describe('reading a body while it arrives', () => {
+  /** Reads the body `requestId` from the start until its last part, as the page does. */
+  async function readAll(bodies: ResponseBodies, requestId: string, onPart?: (offset: number) => void) {
+    const parts: Uint8Array[] = [];
+    for (let offset = 0; ; ) {
+      const part = await bodies.readBytes(requestId, offset, 1_000_000);
+      if (!part) throw new Error('not kept');
+      parts.push(part.bytes);
+      offset = part.nextOffset;
+      onPart?.(offset);
+      if (part.end) return { bytes: Buffer.concat(parts), end: part.end };
+    }
+  }
+
+  it.each([['without', ''], ['with', '&length=1']])('gives the page the first bytes during a stall, %s a Content-Length, then the rest', async (_, length) => {
+    const bodies = createResponseBodies();
+    const heads: number[] = [];
+    const sending = send(`/stall?bytes=600000&before=200000&stall=1500${length}`, { ...keptIn(bodies, 's1'), onHead: (head, body) => {
+      heads.push(head.status);
+      bodies.start('s1', body, head.contentType);
+    } });
+    await expect.poll(() => heads).toEqual([200]);
+    let sent = false;
+    void sending.then(() => (sent = true));
+    /** Whether the send had finished when the page had read the bytes sent before the stall. */
+    let sentWhenRead: boolean | null = null;
+    const reading = readAll(bodies, 's1', (offset) => {
+      if (sentWhenRead === null && offset >= 200_000) sentWhenRead = sent;
+    });
+    const value = await sending;
+    const { bytes, end } = await reading;
+    expect(end).toBe('complete');
+    expect(bytes.toString()).toBe(itemsJson(600_000));
+    expect(value.sizeBytes).toBe(bytes.length);
+    // The first 200 KB were read while the server stalled, before the rest came.
+    expect(sentWhenRead).toBe(false);
+  });
+
+  it('keeps what arrived of a body cut short by Cancel readable, and says it was cut', async () => {
+    const bodies = createResponseBodies();
+    const controller = new AbortController();
+    let started = false;
+    const sending = sendJson(
+      request('/stall?bytes=600000&before=200000&stall=5000', {
+        ...keptIn(bodies, 'c1'),
+        signal: controller.signal,
+        onHead: (head, body) => {
+          started = true;
+          bodies.start('c1', body, head.contentType);
+        },
+      }),
+    );
+    await expect.poll(() => started).toBe(true);
+    // Cancel during the stall, once the page has read what came before it.
+    const reading = readAll(bodies, 'c1', (offset) => offset >= 200_000 && controller.abort());
+    const result = await sending;
+    expect(result.ok || result.error.code).toBe('CANCELLED');
+    const { bytes, end } = await reading;
+    expect(end).toBe('cut');
+    expect(bytes.toString()).toBe(itemsJson(600_000).slice(0, 200_000));
+  });
+
+  it('ends the page’s reading with "spooled" once the body goes to a temp file', async () => {
+    const bodies = createResponseBodies();
+    const value = await send('/stall?bytes=3000000&before=300000&stall=300', { ...keptIn(bodies, 'f1'), maxBodyBytes: 1_000_000 });
+    expect(value.savedFile).toBeDefined();
+    const { bytes, end } = await readAll(bodies, 'f1');
+    expect(end).toBe('spooled');
+    expect(bytes.length).toBe(0);
   });
 });
 
@@ -180,7 +260,7 @@ describe('saving the body', () => {
         return path.join(dir, name);
       },
     });
-    const value = await send(route, { requestId: 'r1', onBody: (body, type) => bodies.keep('r1', body, type), ...extra });
+    const value = await send(route, { ...keptIn(bodies, 'r1'), ...extra });
     return { bodies, api, dir, chosen, value };
   }
 
@@ -197,7 +277,7 @@ describe('saving the body', () => {
     const saved = await api.saveBody('r1');
     expect(saved.ok && saved.value?.path).toBe(path.join(dir, 'response.json'));
     expect(await readFile(path.join(dir, 'response.json'), 'utf8')).toBe(itemsJson(2_000_000));
-    const next = await send('/doc', { onBody: (body, type) => bodies.keep('r2', body, type) });
+    const next = await send('/doc', keptIn(bodies, 'r2'));
     expect(next.savedFile).toBeUndefined();
     await expect.poll(() => exists(value.savedFile!.path)).toBe(false);
     expect((await api.saveBody('r1')).ok).toBe(false);
@@ -205,7 +285,7 @@ describe('saving the body', () => {
 
   it('answers null and writes nothing when the user cancels the dialog', async () => {
     const bodies = createResponseBodies();
-    await send('/doc', { onBody: (body, type) => bodies.keep('r1', body, type) });
+    await send('/doc', keptIn(bodies, 'r1'));
     const api = createSaveBodyApi({ bodies, chooseSavePath: async () => null });
     expect(await api.saveBody('r1')).toEqual({ ok: true, value: null });
   });

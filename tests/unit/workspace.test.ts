@@ -33,6 +33,8 @@ const preset = (id: string, url = `https://api.example.com/${id}`): Preset => ({
   request: { ...blankRequest('staging'), url },
 });
 const result = (requestId: string, status = 200): SendResult => ({
+  attempt: 1,
+  expectedBytes: 2,
   status,
   statusText: 'OK',
   url: 'https://api.example.com/',
