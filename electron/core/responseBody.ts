@@ -36,14 +36,14 @@ export interface ReadBodyOptions {
 
 export async function readBody(body: AsyncIterable<Uint8Array> | null, options: ReadBodyOptions): Promise<ReceivedBody> {
   const expected = options.expectedBytes ?? null;
-  const held = new ArrivingBody(expected !== null && expected <= options.limit ? expected : null);
+  const held = new ArrivingBody(expected !== null && expected <= options.limit ? expected : null, options.limit);
   options.onArriving?.(held);
   if (!body) {
     held.finish('complete');
     return { where: 'memory', bytes: Buffer.alloc(0) };
   }
   let size = 0;
-  let lastProgress = performance.now();
+  const progress = throttled(options.onProgress, PROGRESS_EVERY_MS);
   let spool: { path: string; stream: WriteStream; head: Buffer } | undefined;
   try {
     // Leaving the loop by a throw ends the iteration, which destroys the source (the socket's body).
@@ -51,6 +51,7 @@ export async function readBody(body: AsyncIterable<Uint8Array> | null, options: 
       size += value.byteLength;
       if (spool) {
         await write(spool.stream, value);
+        held.written(size);
       } else if (size > options.limit) {
         // From here on memory stays bounded: what we hold goes to disk, and every later chunk too.
         const dir = await mkdtemp(path.join(tmpdir(), 'keypost-'));
@@ -58,25 +59,24 @@ export async function readBody(body: AsyncIterable<Uint8Array> | null, options: 
         const file = path.join(dir, options.fileName ?? 'response-body');
         spool = { path: file, stream: createWriteStream(file, { mode: 0o600 }), head: firstBytes([...held.parts(), value], FILE_PREVIEW_BYTES) };
         for (const chunk of held.parts()) await write(spool.stream, chunk);
-        held.finish('spooled');
+        held.movedTo(file);
         await write(spool.stream, value);
+        held.written(size);
       } else {
         held.add(value);
       }
-      const now = performance.now();
-      if (options.onProgress && now - lastProgress >= PROGRESS_EVERY_MS) {
-        lastProgress = now;
-        options.onProgress(size);
-      }
+      progress.report(size);
     }
-    options.onProgress?.(size);
+    progress.end(size);
     if (!spool) {
       held.finish('complete');
       return { where: 'memory', bytes: held.bytes() };
     }
     await new Promise<void>((resolve, reject) => spool!.stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    held.finish('spooled');
     return { where: 'file', path: spool.path, sizeBytes: size, head: spool.head };
   } catch (error) {
+    progress.end(size);
     // What arrived stays readable (the page keeps showing it); a temp file of a body that was cut short goes.
     held.finish('cut');
     if (spool) {
@@ -85,6 +85,31 @@ export async function readBody(body: AsyncIterable<Uint8Array> | null, options: 
     }
     throw error;
   }
+}
+
+/** Calls `report` at most every `everyMs`, and the last value held back once that time is up (a stall may follow
+ *  it: the count shown must not stop short of what arrived); `end` reports the final value at once. */
+function throttled(report: ((value: number) => void) | undefined, everyMs: number) {
+  let last = performance.now();
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  const now = (value: number) => {
+    clearTimeout(pending);
+    pending = undefined;
+    last = performance.now();
+    report?.(value);
+  };
+  return {
+    report(value: number) {
+      if (!report) return;
+      const wait = last + everyMs - performance.now();
+      if (wait <= 0) now(value);
+      else {
+        clearTimeout(pending);
+        pending = setTimeout(() => now(value), wait);
+      }
+    },
+    end: now,
+  };
 }
 
 /** A copy of the first `count` bytes of the parts, without joining them all. */
@@ -161,13 +186,13 @@ function textBody(bodyKind: ResponseBodyKind, bytes: Buffer): ShownBody {
 
 /** What to show for a body that went to a file: the start of it, as text or hex. */
 export function classifyFileHead(contentType: string, head: Buffer, sizeBytes: number): ShownBody {
-  const mime = mimeOf(contentType);
-  const textual = isJson(mime) || isTextual(mime);
+  const bodyKind = kindOf(contentType);
   return {
-    bodyKind: textual ? 'text' : 'binary',
-    body: textual
-      ? head.toString('utf8')
-      : `${hexPreview(head.subarray(0, HEX_PREVIEW_BYTES))}\n… ${sizeBytes - Math.min(head.length, HEX_PREVIEW_BYTES)} more bytes`,
+    bodyKind,
+    body:
+      bodyKind === 'binary'
+        ? `${hexPreview(head.subarray(0, HEX_PREVIEW_BYTES))}\n… ${sizeBytes - Math.min(head.length, HEX_PREVIEW_BYTES)} more bytes`
+        : head.toString('utf8'),
   };
 }
 

@@ -61,8 +61,10 @@ export function BodyPane({ response, body, view, filtered, findRequest, onCopy }
   );
   const arrival = (
     <>
-      {result?.savedFile && <SavedFileNotice key={result.requestId} savedFile={result.savedFile} requestId={result.requestId} preview={null} />}
-      <Arrival body={body} expectedBytes={response.expectedBytes} />
+      {result?.savedFile && (
+        <SavedFileNotice key={result.requestId} savedFile={result.savedFile} requestId={result.requestId} preview={{ shownBytes: body.receivedBytes }} />
+      )}
+      <Arrival body={body} expectedBytes={response.expectedBytes} complete={result !== null} />
     </>
   );
   if (!body.json) {
@@ -116,14 +118,23 @@ export function BodyPane({ response, body, view, filtered, findRequest, onCopy }
   );
 }
 
-/** How much of the body is shown, while it arrives and when it stopped short; nothing once it is all here. */
-function Arrival({ body, expectedBytes }: { body: Extract<Body, { state: 'shown' }>; expectedBytes: number | null }) {
+/** How much of the body is shown, while it arrives and when it stopped short; nothing once it is all here (or in
+ *  its temp file: SavedFileNotice says so). complete: the response has all arrived. */
+function Arrival({ body, expectedBytes, complete }: { body: Extract<Body, { state: 'shown' }>; expectedBytes: number | null; complete: boolean }) {
   const received = formatBytes(body.receivedBytes);
   if (body.end === null) {
     return (
       <p className="notice muted" data-testid="body-arriving" role="status">
         Showing the {received} received{expectedBytes === null ? '' : ` of ${formatBytes(expectedBytes)}`} so far; the rest is still arriving.
         {body.json && ' Folding, Tree and the filter work once it is all here.'}
+      </p>
+    );
+  }
+  if (body.end === 'spooled' && !complete) {
+    return (
+      <p className="notice muted" data-testid="body-arriving" role="status">
+        Showing the first {received}: the body is over the size limit, so the rest goes to a temporary file (Open and Save… once
+        it has all arrived).
       </p>
     );
   }

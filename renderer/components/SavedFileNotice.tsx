@@ -7,8 +7,8 @@ import { formatBytes } from '../format';
 interface Props {
   savedFile: NonNullable<SendResult['savedFile']>;
   requestId: string;
-  /** The start of the body, as text or a hex dump; null when the view below shows what arrived before the file. */
-  preview: string | null;
+  /** The start of the body, as text or a hex dump; or how much of it the view below shows. */
+  preview: string | { shownBytes: number };
 }
 
 type Opening = { state: 'idle' } | { state: 'opening' } | { state: 'opened' } | { state: 'failed'; message: string };
@@ -29,7 +29,7 @@ export function SavedFileNotice({ savedFile, requestId, preview }: Props) {
       <p className="notice">
         The body is {formatBytes(savedFile.sizeBytes)}, over the size limit, so it was written to a temporary file instead of memory:{' '}
         <code>{savedFile.path}</code>. Open it in your system’s app for its type, or use Save… to keep it.
-        {preview === null ? ' Below is what arrived before it went to the file.' : ' Its start:'}
+        {typeof preview === 'string' ? ' Its start:' : ` Its first ${formatBytes(preview.shownBytes)} are shown below.`}
       </p>
       <div className="saved-file-actions">
         <button data-testid="open-body" onClick={() => void open()} disabled={opening.state === 'opening'}>
@@ -41,7 +41,7 @@ export function SavedFileNotice({ savedFile, requestId, preview }: Props) {
           {opening.state === 'failed' && opening.message}
         </span>
       </div>
-      {preview !== null && (
+      {typeof preview === 'string' && (
         <pre className="hex" data-testid="response-body">
           {preview}
         </pre>
