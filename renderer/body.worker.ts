@@ -3,7 +3,7 @@
 // previous body, so an idle worker is reused for the next response. Folding, the Tree view and the filter wait for
 // the whole body; parsing into objects happens only for the Tree view and the filter, and only when first used.
 import type { BodyRequest, LineViewName } from './json/bodyProtocol';
-import { findBytes } from './json/findBytes';
+import { findBytes, type Found } from './json/findBytes';
 import { FoldedLines, jsonSource, rowsSource } from './json/foldedLines';
 import { IncrementalJsonIndex } from './json/incrementalIndex';
 import { appendBytes } from './json/jsonBytes';
@@ -31,6 +31,8 @@ let tree: JsonTree | undefined;
 const views = new Map<LineViewName, { lines: FoldedLines; revision: number }>();
 /** The filter's matches as JSON, and where each match sits in the body (for "copy path"). */
 let filtered: { lines: JsonLines; paths: string[] } | undefined;
+/** The last search, so the same search over more of the body only reads the bytes that came since. */
+let lastFind: { key: string; found: Found } | null = null;
 
 const bodyBytes = () => (json ? json.bytes : text.buffer.subarray(0, text.length));
 
@@ -68,7 +70,7 @@ function handle(request: BodyRequest): unknown {
   switch (request.op) {
     case 'begin':
       // Drop the previous body before allocating the next, so the two never have to fit at once.
-      json = rawRows = null;
+      json = rawRows = lastFind = null;
       pretty = document = tree = filtered = undefined;
       views.clear();
       text = { buffer: new Uint8Array(0), length: 0 };
@@ -107,7 +109,11 @@ function handle(request: BodyRequest): unknown {
     case 'find': {
       const lines = view(request.view);
       const searched = jsonLinesOf(request.view)?.bytes ?? bodyBytes();
-      const found = findBytes(searched, request.query, request.matchCase);
+      // The body only grows (and a filter's matches are new each run): an earlier search of it stays true.
+      const key = JSON.stringify([request.view, request.query, request.matchCase, filtered?.paths.length ?? 0]);
+      const earlier = lastFind?.key === key && request.view !== 'filtered' ? lastFind.found : undefined;
+      const found = findBytes(searched, request.query, request.matchCase, earlier);
+      lastFind = { key, found };
       return { ok: true, lines: found.offsets.map((offset) => lines.source.lineOf(offset)), more: found.more };
     }
     case 'lineOf':

@@ -58,7 +58,7 @@ export function ResponseView({ response, old = false }: { response: ShownRespons
   };
 
   return (
-    <section className="response" aria-label="Response">
+    <section className="response" aria-label="Response" data-request-id={response.requestId}>
       {old && (
         <p className="response-old" data-testid="response-old" role="status">
           The last send failed: this response is from an earlier request.

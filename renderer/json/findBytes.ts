@@ -7,17 +7,22 @@ export interface Found {
   offsets: number[];
   /** More matches exist than offsets holds. */
   more: boolean;
+  /** Where a search of more bytes (the body still arriving) goes on: past the last match, and before the bytes a
+   *  match could still end in. */
+  resumeAt: number;
 }
 
 const lower = (b: number) => (b >= 0x41 && b <= 0x5a ? b | 0x20 : b);
 
-export function findBytes(bytes: Uint8Array, query: string, matchCase: boolean): Found {
+/** Matches from `earlier.resumeAt` on, after `earlier`'s (a search of fewer bytes of the same body), or from the start. */
+export function findBytes(bytes: Uint8Array, query: string, matchCase: boolean, earlier?: Found): Found {
   const needle = new TextEncoder().encode(query).map((b) => (matchCase ? b : lower(b)));
-  const offsets: number[] = [];
-  if (needle.length === 0) return { offsets, more: false };
+  const offsets = earlier ? [...earlier.offsets] : [];
+  const resumeAt = () => Math.max(offsets.length > 0 ? offsets.at(-1)! + needle.length : 0, bytes.length - needle.length + 1, 0);
+  if (needle.length === 0 || earlier?.more) return { offsets, more: earlier?.more ?? false, resumeAt: earlier?.resumeAt ?? 0 };
   const first = needle[0]!;
   const last = bytes.length - needle.length;
-  for (let i = 0; i <= last; i++) {
+  for (let i = earlier?.resumeAt ?? 0; i <= last; i++) {
     // The native indexOf finds candidates fast when the case is fixed.
     if (matchCase) {
       i = bytes.indexOf(first, i);
@@ -28,9 +33,9 @@ export function findBytes(bytes: Uint8Array, query: string, matchCase: boolean):
     let k = 1;
     while (k < needle.length && (matchCase ? bytes[i + k] : lower(bytes[i + k]!)) === needle[k]) k++;
     if (k < needle.length) continue;
-    if (offsets.length === MAX_MATCHES) return { offsets, more: true };
+    if (offsets.length === MAX_MATCHES) return { offsets, more: true, resumeAt: i };
     offsets.push(i);
     i += needle.length - 1;
   }
-  return { offsets, more: false };
+  return { offsets, more: false, resumeAt: resumeAt() };
 }

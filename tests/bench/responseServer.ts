@@ -12,8 +12,21 @@ const server = createServer((request, response) => {
     if (pathname === '/items') {
       const bytes = Number(searchParams.get('bytes') ?? 1024);
       if (!cache.has(bytes)) cache.set(bytes, Buffer.from(itemsJson(bytes)));
-      response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(cache.get(bytes)!.length) });
-      response.end(cache.get(bytes));
+      const body = cache.get(bytes)!;
+      response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(body.length) });
+      // dripMs: the body in 100 even slices over that time (a slow server), else all at once.
+      const dripMs = Number(searchParams.get('dripMs') ?? 0);
+      if (!dripMs) return response.end(body);
+      let slice = 0;
+      const timer = setInterval(() => {
+        const end = Math.ceil((body.length * ++slice) / 100);
+        response.write(body.subarray(Math.ceil((body.length * (slice - 1)) / 100), end));
+        if (slice === 100) {
+          clearInterval(timer);
+          response.end();
+        }
+      }, dripMs / 100);
+      response.on('close', () => clearInterval(timer));
       return;
     }
     response.writeHead(200, { 'Content-Type': 'application/json' });

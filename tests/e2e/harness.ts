@@ -168,35 +168,63 @@ async function launchChromium(userDataDir: string, keychainService: string): Pro
   await context.addInitScript((channelMap: Record<string, string>) => {
     const hooks = window as unknown as KeypostTestHooks;
     const listeners = new Map<string, Set<(payload: unknown) => void>>();
-    const calls = Object.fromEntries(
-      Object.entries(channelMap).map(([name, channel]) => [
-        name,
-        async (...args: unknown[]) => {
-          const { json, blobs } = (await hooks.__keypostInvoke(channel, args)) as { json: string; blobs: Array<{ length: number; deflated: string }> };
-          if (blobs.length === 0) return JSON.parse(json);
-          // Inflate straight into a buffer of the known size, so a part exists once, as it would after Electron's IPC.
-          const inflate = async ({ length, deflated }: { length: number; deflated: string }) => {
-            const bytes = new Uint8Array(length);
-            const stream = new DecompressionStream('deflate-raw');
-            const writer = stream.writable.getWriter();
-            void writer.write((Uint8Array as unknown as { fromBase64(text: string): Uint8Array<ArrayBuffer> }).fromBase64(deflated));
-            void writer.close();
-            let at = 0;
-            for await (const chunk of stream.readable as unknown as AsyncIterable<Uint8Array>) {
-              bytes.set(chunk, at);
-              at += chunk.length;
-            }
-            return bytes;
-          };
-          const parts = await Promise.all(blobs.map(inflate));
-          type Placeholder = { __bytes: number; offset: number; length: number };
-          const isPlaceholder = (value: unknown): value is Placeholder => typeof (value as Placeholder | null)?.__bytes === 'number';
-          return JSON.parse(json, (_key, value) =>
-            isPlaceholder(value) ? new Uint8Array(parts[value.__bytes]!.buffer, value.offset, value.length) : value,
-          );
-        },
-      ]),
+    const invoke = async (channel: string, args: unknown[]): Promise<unknown> => {
+      const { json, blobs } = (await hooks.__keypostInvoke(channel, args)) as { json: string; blobs: Array<{ length: number; deflated: string }> };
+      if (blobs.length === 0) return JSON.parse(json);
+      // Inflate straight into a buffer of the known size, so a part exists once, as it would after Electron's IPC.
+      const inflate = async ({ length, deflated }: { length: number; deflated: string }) => {
+        const bytes = new Uint8Array(length);
+        const stream = new DecompressionStream('deflate-raw');
+        const writer = stream.writable.getWriter();
+        void writer.write((Uint8Array as unknown as { fromBase64(text: string): Uint8Array<ArrayBuffer> }).fromBase64(deflated));
+        void writer.close();
+        let at = 0;
+        for await (const chunk of stream.readable as unknown as AsyncIterable<Uint8Array>) {
+          bytes.set(chunk, at);
+          at += chunk.length;
+        }
+        return bytes;
+      };
+      const parts = await Promise.all(blobs.map(inflate));
+      type Placeholder = { __bytes: number; offset: number; length: number };
+      const isPlaceholder = (value: unknown): value is Placeholder => typeof (value as Placeholder | null)?.__bytes === 'number';
+      return JSON.parse(json, (_key, value) =>
+        isPlaceholder(value) ? new Uint8Array(parts[value.__bytes]!.buffer, value.offset, value.length) : value,
+      );
+    };
+    const calls: Record<string, (...args: unknown[]) => Promise<unknown>> = Object.fromEntries(
+      Object.entries(channelMap).map(([name, channel]) => [name, (...args: unknown[]) => invoke(channel, args)]),
     );
+    // Body bytes: CDP moves them at tens of MB/s per call, where Electron's IPC copies them in memory. So the
+    // stand-in fetches 8 parts' worth in one call (the first part alone, for the first screen), and the next batch as
+    // soon as one arrives, and answers the page's readBody calls (the same offsets, sizes and ends main gives) from
+    // what it fetched. Test code only: the page asks as it does in Electron.
+    type Part = { ok: true; value: { bytes: Uint8Array; nextOffset: number; end: string | null } } | { ok: false };
+    const AHEAD = 8;
+    const readers = new Map<string, { offset: number; batch: Promise<Part>; next?: Promise<Part> }>();
+    calls.readBody = async (...args: unknown[]) => {
+      const [requestId, offset, maxBytes] = args as [string, number, number];
+      const fetchBatch = (from: number) => invoke(channelMap.readBody!, [requestId, from, from === 0 ? maxBytes : maxBytes * AHEAD]) as Promise<Part>;
+      let reader = readers.get(requestId);
+      if (!reader || reader.offset !== offset) {
+        reader = { offset, batch: fetchBatch(offset) };
+        readers.set(requestId, reader);
+      }
+      const answer = await reader.batch;
+      if (!answer.ok) {
+        readers.delete(requestId);
+        return answer;
+      }
+      const { bytes, nextOffset, end } = answer.value;
+      if (end === null) reader.next ??= fetchBatch(nextOffset);
+      const part = bytes.slice(0, maxBytes);
+      const rest = bytes.subarray(part.length);
+      const partEnd = rest.length > 0 ? null : end;
+      if (rest.length > 0) readers.set(requestId, { offset: offset + part.length, batch: Promise.resolve({ ok: true, value: { bytes: rest, nextOffset, end } }), next: reader.next });
+      else if (reader.next) readers.set(requestId, { offset: nextOffset, batch: reader.next });
+      else readers.delete(requestId);
+      return { ok: true, value: { bytes: part, nextOffset: offset + part.length, end: partEnd } };
+    };
     const on = (event: string, listener: (payload: unknown) => void) => {
       if (!listeners.has(event)) listeners.set(event, new Set());
       listeners.get(event)!.add(listener);
