@@ -44,23 +44,31 @@ export function FindBar({ worker, view, revision, openRequest, onChange, onGoTo,
     input.current?.select();
   }, [open, openRequest]);
 
+  /** The query last searched for: the same search over more of the body runs at once, a new one after typing stops. */
+  const searched = useRef<string | null>(null);
   useEffect(() => {
     if (!open || query === '') {
+      searched.current = null;
       setFound(null);
       return;
     }
     let current = true;
-    const timer = setTimeout(() => {
-      void worker.request({ op: 'find', view, query, matchCase }).then((reply) => {
-        if (!current || !reply.ok) return;
-        setFound((previous) => {
-          // The same search over more of the body: the match shown stays shown, and the view is not moved.
-          const again = previous !== null && previous.query === query && previous.matchCase === matchCase && previous.lines.length > 0;
-          if (!again && reply.lines.length > 0) onGoTo(reply.lines[0]!);
-          return { query, matchCase, lines: reply.lines, more: reply.more, current: again ? Math.min(previous.current, reply.lines.length - 1) : 0 };
+    const key = `${matchCase}:${query}`;
+    const timer = setTimeout(
+      () => {
+        searched.current = key;
+        void worker.request({ op: 'find', view, query, matchCase }).then((reply) => {
+          if (!current || !reply.ok) return;
+          setFound((previous) => {
+            // The same search over more of the body: the match shown stays shown, and the view is not moved.
+            const again = previous !== null && previous.query === query && previous.matchCase === matchCase && previous.lines.length > 0;
+            if (!again && reply.lines.length > 0) onGoTo(reply.lines[0]!);
+            return { query, matchCase, lines: reply.lines, more: reply.more, current: again ? Math.min(previous.current, reply.lines.length - 1) : 0 };
+          });
         });
-      });
-    }, SEARCH_DELAY_MS);
+      },
+      searched.current === key ? 0 : SEARCH_DELAY_MS,
+    );
     return () => {
       current = false;
       clearTimeout(timer);

@@ -1,7 +1,8 @@
-// indexJson for a body that is still arriving: fed in chunks, it validates and indexes the pretty lines as the
-// bytes come, can answer the lines that are complete so far (the first screen) at any moment, and after end()
-// gives exactly what indexJson(allBytes) gives: the same LineTable, long-number flag, and first error (message and
-// offset). An error is reported as soon as the bytes that decide it have arrived, and what came before stays indexed.
+// The JSON body's indexer: fed in chunks as the body arrives (or a whole body at once: indexJson), it validates and
+// indexes the pretty lines as the bytes come, can answer the lines that are complete so far (the first screen) at any
+// moment, and after end() gives the LineTable, long-number flag, and first error (message and offset) of the whole.
+// An error is reported as soon as the bytes that decide it have arrived, and what came before stays indexed.
+// Line breaks follow JSON.stringify(value, null, 2): after `{` `[` `,`, before `}` `]`; `{}` and `[]` stay whole.
 //
 // Memory: the indexer owns the body's bytes, in one buffer, and copies each chunk into it once (the caller may then
 // drop or reuse the chunk): the body plus the LineTable, nothing per chunk. The buffer starts at `expectedBytes`
@@ -11,12 +12,12 @@
 // (who grows it, who may reuse it while the lines are shown?); the worker copies each part into its own buffer today,
 // so the indexer's buffer replaces that one rather than adding a second.
 //
-// It is a second implementation of jsonLines.ts's scan, kept apart from it on purpose: the property test
-// (tests/unit/incrementalIndex.test.ts) checks the two against each other, chunk boundary by chunk boundary.
-// The difference is that every place scan reads past the body's end (a string, number or literal running to the end,
-// the whitespace after `[`, an escape, the character named in a message) waits here for more bytes, until end().
+// The property test (tests/unit/incrementalIndex.test.ts) checks it, chunk boundary by chunk boundary, against the
+// one-pass indexer it replaced (tests/fixtures/referenceJsonIndex.ts), a second implementation kept as the reference.
+// The difference is that every place that one reads past the body's end (a string, number or literal running to the
+// end, the whitespace after `[`, an escape, the character named in a message) waits here for more bytes, until end().
 import { appendBytes, BACKSLASH, CLOSE_ARRAY, CLOSE_OBJECT, COLON, COMMA, isClose, isDigit, isWhitespace, MAX_DEPTH, MINUS, OPEN_ARRAY, OPEN_OBJECT, QUOTE } from './jsonBytes';
-import { type IndexOutcome, type JsonLines, LineTable } from './jsonLines';
+import { type IndexOutcome, type JsonLines, LineTable } from './lineTable';
 
 const PLUS = 0x2b;
 const ZERO = 0x30;
@@ -99,6 +100,14 @@ export class IncrementalJsonIndex {
   /** expectedBytes: the body's size when known, so its buffer is allocated once. */
   constructor(expectedBytes = 0) {
     this.buffer = new Uint8Array(expectedBytes);
+  }
+
+  /** A whole body at once, in its own bytes (kept, not copied). */
+  static whole(bytes: Uint8Array): IndexOutcome {
+    const index = new IncrementalJsonIndex();
+    index.buffer = bytes;
+    index.length = bytes.length;
+    return index.end();
   }
 
   /** Stores the chunk (the caller keeps no claim on it) and indexes as far as the bytes allow. */
@@ -446,3 +455,6 @@ export class IncrementalJsonIndex {
     return { line, column: new TextDecoder().decode(bytes.subarray(lineStart, Math.min(offset, this.length))).length + 1 };
   }
 }
+
+/** Validates a whole JSON body and indexes its pretty lines in one linear pass; invalid JSON answers where and why. */
+export const indexJson = (bytes: Uint8Array): IndexOutcome => IncrementalJsonIndex.whole(bytes);

@@ -1,9 +1,10 @@
-// The incremental JSON indexer (a body indexed while it arrives) against the one-pass indexJson: the same lines, folds
+// The incremental JSON indexer (a body indexed while it arrives) against the one-pass reference (the indexer it replaced): the same lines, folds
 // and errors whatever the chunks, complete lines early and unchanged later, errors as soon as their bytes arrive.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IncrementalJsonIndex } from '../../renderer/json/incrementalIndex';
 import { closingLine, indexJson, type IndexOutcome, type JsonLines, lineText, MAX_LINE_BYTES } from '../../renderer/json/jsonLines';
+import { referenceIndexJson } from '../fixtures/referenceJsonIndex';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const bytesOf = (...parts: Array<string | number[]>) => {
@@ -55,7 +56,7 @@ function decidedErrors(bytes: Uint8Array): Array<string | null> {
     probe.set(bytes.subarray(0, received));
     const outcomes = CONTINUATIONS.map((more) => {
       probe.set(more, received);
-      const outcome = indexJson(probe.slice(0, received + more.length));
+      const outcome = referenceIndexJson(probe.slice(0, received + more.length));
       return outcome.ok ? 'valid' : `${outcome.error} @${outcome.offset}`;
     });
     return outcomes.every((outcome) => outcome === outcomes[0]) && outcomes[0] !== 'valid' ? outcomes[0]! : null;
@@ -65,7 +66,7 @@ function decidedErrors(bytes: Uint8Array): Array<string | null> {
 interface Expected {
   bytes: Uint8Array;
   outcome: IndexOutcome;
-  /** The lines a complete prefix must agree with: indexJson's for valid JSON (or for the document a body was cut from),
+  /** The lines a complete prefix must agree with: the reference's for valid JSON (or for the document a body was cut from),
    *  else the lines the indexer found complete before the error when given the body in one chunk. */
   lines: JsonLines;
   /** Whether the indexer ends with exactly those lines complete (not so for a cut document's lines). */
@@ -78,9 +79,11 @@ interface Expected {
 }
 
 function expectationsFor(bytes: Uint8Array, whole?: Uint8Array, continuations = true): Expected {
-  const outcome = indexJson(bytes);
+  const outcome = referenceIndexJson(bytes);
+  // The whole-body path (indexJson: the body's own bytes in one go, as for a filter's matches) agrees too.
+  expect(JSON.stringify(summary(indexJson(bytes)))).toBe(JSON.stringify(summary(outcome)));
   let lines: JsonLines;
-  const source = whole ? indexJson(whole) : outcome;
+  const source = whole ? referenceIndexJson(whole) : outcome;
   if (source.ok) lines = source.lines;
   else {
     const once = new IncrementalJsonIndex();
@@ -286,19 +289,19 @@ const INVALID: Array<[string, Uint8Array]> = [
 describe('IncrementalJsonIndex', () => {
   it('indexes valid JSON of every shape to the same lines and folds, wherever the chunks are cut', () => {
     for (const [name, bytes] of VALID) {
-      expect(indexJson(bytes).ok, name).toBe(true);
+      expect(referenceIndexJson(bytes).ok, name).toBe(true);
       checkEverySplit(bytes);
     }
   }, HEAVY);
 
   it('reports the same error at the same offset for invalid JSON, as soon as the bytes that decide it arrive', () => {
     for (const [name, bytes] of INVALID) {
-      expect(indexJson(bytes).ok, name).toBe(false);
+      expect(referenceIndexJson(bytes).ok, name).toBe(false);
       checkEverySplit(bytes);
     }
   }, HEAVY);
 
-  it('gives a body cut short at any byte the same error as indexJson, and the lines it had complete', () => {
+  it('gives a body cut short at any byte the same error as the reference, and the lines it had complete', () => {
     for (const [text, step] of [
       [ALL_TOKENS, 1],
       [compactDoc, 3],
@@ -329,7 +332,7 @@ describe('IncrementalJsonIndex', () => {
     }
   }, HEAVY);
 
-  it('agrees with indexJson on random JSON, spaced any way, mutated or not, cut into random chunks', () => {
+  it('agrees with the reference on random JSON, spaced any way, mutated or not, cut into random chunks', () => {
     const respaced = fc
       .tuple(fc.jsonValue({ maxDepth: 4, stringUnit: 'binary' }), fc.array(fc.constantFrom(' ', '\t', '\n', '\r\n', '  '), { maxLength: 5 }))
       .map(([value, spaces]) => {
@@ -354,7 +357,7 @@ describe('IncrementalJsonIndex', () => {
 
   it('shows the lines of a document as it arrives, at most one behind the bytes received', () => {
     const whole = encode(JSON.stringify(DOC, null, 2));
-    const full = indexJson(whole);
+    const full = referenceIndexJson(whole);
     if (!full.ok) throw new Error(full.error);
     const index = new IncrementalJsonIndex(whole.length);
     for (let received = 1; received <= whole.length; received++) {
@@ -378,7 +381,7 @@ describe('IncrementalJsonIndex', () => {
     expect(Array.from({ length: index.lines.count }, (_, line) => lineText(index.lines, line))).toEqual(['{', '  "a": [', '    1,', '    2', '  ],']);
     index.push(body.subarray(at + 1));
     expect(index.received).toBe(body.length);
-    expect(index.end()).toEqual(indexJson(body));
+    expect(index.end()).toEqual(referenceIndexJson(body));
   });
 
   it('stores the body once: in a buffer of the announced size, or one that at most doubles', () => {
