@@ -44,21 +44,23 @@ export function FindBar({ worker, view, revision, openRequest, onChange, onGoTo,
     input.current?.select();
   }, [open, openRequest]);
 
-  /** The query last searched for: the same search over more of the body runs at once, a new one after typing stops. */
+  /** The search last started: the same search over more of the body runs at once, a new one after typing stops. */
   const searched = useRef<string | null>(null);
+  /** The search the bar shows now; an answer for another (an older query) is dropped, one for less of the body is not. */
+  const wanted = useRef<string | null>(null);
   useEffect(() => {
-    if (!open || query === '') {
+    const key = open && query !== '' ? `${matchCase}:${query}` : null;
+    wanted.current = key;
+    if (key === null) {
       searched.current = null;
       setFound(null);
       return;
     }
-    let current = true;
-    const key = `${matchCase}:${query}`;
     const timer = setTimeout(
       () => {
         searched.current = key;
         void worker.request({ op: 'find', view, query, matchCase }).then((reply) => {
-          if (!current || !reply.ok) return;
+          if (wanted.current !== key || !reply.ok) return;
           setFound((previous) => {
             // The same search over more of the body: the match shown stays shown, and the view is not moved.
             const again = previous !== null && previous.query === query && previous.matchCase === matchCase && previous.lines.length > 0;
@@ -69,10 +71,7 @@ export function FindBar({ worker, view, revision, openRequest, onChange, onGoTo,
       },
       searched.current === key ? 0 : SEARCH_DELAY_MS,
     );
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
+    return () => clearTimeout(timer);
     // onGoTo changes with the view's size; a new search is for a new query, or more of the body.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [worker, view, query, matchCase, open, revision]);

@@ -191,7 +191,8 @@ async function receiveAndDisplay(base: string): Promise<void> {
       'first screen: Send click until the Pretty view shows the first lines of the new body (it shows them while the rest downloads).',
       'first match: then Ctrl+F for a string near the start, until the count shows it (find works on what has arrived).',
       'complete: until the size is shown and the view says nothing more is arriving; needle: until Ctrl+F finds the string at the very end.',
-      'longest task: the longest main-thread task in the page (PerformanceObserver "longtask", ≥ 50 ms; "none" when there was none) from Send to the needle.',
+      'longest task: the longest main-thread task in the page (PerformanceObserver "longtask", ≥ 50 ms; "none" when there was none) from Send to the needle;',
+      '  in brackets the longest the app\'s own scripts (/assets/) ran in one frame (long animation frames of 50 ms and more, by script).',
       `slow drip: the server sends the body in 100 even slices over ${DRIP_MS / 1000} s.`,
       'main: heapUsed + external (Buffers) of the Node process that plays Electron main in the harness (handlers, fetch, the body kept for Save),',
       '  sampled until the answer reaches the page; the server runs in another process.',
@@ -217,13 +218,22 @@ async function measureSize(base: string, sizeMb: number, dripMs: number): Promis
     await page.getByTestId('response-body').getByTestId('line').filter({ hasText: '"items": [' }).waitFor();
     await page.getByTestId('url').fill(`${base}/items?bytes=${bytes}${dripMs ? `&dripMs=${dripMs}` : ''}`);
     const previous = await page.locator('section.response').getAttribute('data-request-id');
-    // The page's longest main-thread task from here on (Chromium reports tasks of 50 ms and more).
+    // The page's longest main-thread task from here on (Chromium reports tasks of 50 ms and more), and the longest the
+    // app's own scripts ran within one frame (long animation frames name each script's file: the app's come from
+    // /assets/, the harness's stand-in for IPC comes through Playwright and CDP).
     await page.evaluate(() => {
-      const page = window as unknown as { longest: number };
-      page.longest = 0;
+      const page = window as unknown as { longest: number; longestApp: number };
+      page.longest = page.longestApp = 0;
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) page.longest = Math.max(page.longest, entry.duration);
       }).observe({ type: 'longtask' });
+      type Frame = PerformanceEntry & { scripts: Array<{ sourceURL: string; duration: number }> };
+      new PerformanceObserver((list) => {
+        for (const frame of list.getEntries() as Frame[]) {
+          const app = frame.scripts.filter((script) => script.sourceURL.includes('/assets/')).reduce((sum, script) => sum + script.duration, 0);
+          page.longestApp = Math.max(page.longestApp, app);
+        }
+      }).observe({ type: 'long-animation-frame' });
     });
     const renderers = rendererPids(path.join(app.userDataDir, 'renderer-profile'));
     const rendererMemory = () => Math.max(...renderers.map(rssOf));
@@ -267,7 +277,10 @@ async function measureSize(base: string, sizeMb: number, dripMs: number): Promis
     await page.getByTestId('find-count').getByText('1 of 1').waitFor({ timeout: 300_000 });
     const needle = since();
     clearInterval(sampler);
-    const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
+    const { longest, longestApp } = await page.evaluate(() => {
+      const { longest, longestApp } = window as unknown as { longest: number; longestApp: number };
+      return { longest, longestApp };
+    });
     const size = Number((await page.getByTestId('size').getAttribute('title'))?.match(/Decoded: (\d+)/)?.[1] ?? bytes);
     const rendererGrowth = peak.renderer - before.renderer;
 
@@ -300,7 +313,7 @@ async function measureSize(base: string, sizeMb: number, dripMs: number): Promis
       'first match': ms(firstMatch),
       complete: ms(complete),
       needle: ms(needle),
-      'longest task': longest > 0 ? ms(longest) : 'none',
+      'longest task (app scripts in it)': `${longest > 0 ? ms(longest) : 'none'} (${longestApp > 0 ? ms(longestApp) : 'none'})`,
       'main Δ / body': `${((peak.main - before.main) / size).toFixed(1)}x`,
       'renderer peak RSS (Δ / body)': `${mb(peak.renderer)} (${(rendererGrowth / size).toFixed(1)}x)`,
       'harness IPC alone: time, longest task, Δ / body': `${ms(transportMs)}, ${transportLongest > 0 ? ms(transportLongest) : 'none'}, ${((transportPeak - transportBefore) / size).toFixed(1)}x`,

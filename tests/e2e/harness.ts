@@ -6,7 +6,8 @@ import Conf from 'conf';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { deflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { deflateRaw } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -44,6 +45,7 @@ export interface LaunchedApp {
 }
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
+const deflate = promisify(deflateRaw);
 const rendererRoot = process.env.KEYPOST_RENDERER_OUT ?? path.join(projectRoot, 'dist/renderer');
 
 /** Same userDataDir => same keychain service: launching twice with it is a restart. */
@@ -150,15 +152,16 @@ async function launchChromium(userDataDir: string, keychainService: string): Pro
   // body parts (Uint8Array), which Electron clones as bytes: here they travel beside the JSON, deflated and in
   // base64, because CDP carries only about 20 MB/s (Electron's IPC copies bytes in memory).
   await context.exposeBinding('__keypostInvoke', async (source, channel: string, args: unknown[]) => {
-    const blobs: Array<{ length: number; deflated: string }> = [];
+    const bytes: Uint8Array[] = [];
     const json = JSON.stringify(await dispatch(channel, args, source.frame.url()), function (this: Record<string, unknown>, key, value) {
       const original = this[key];
       if (!(original instanceof Uint8Array)) return value;
       // Like structured clone, a view carries its whole ArrayBuffer: a part that is a view of the body costs the body.
-      const whole = new Uint8Array(original.buffer);
-      blobs.push({ length: whole.length, deflated: deflateRawSync(whole, { level: 1 }).toString('base64') });
-      return { __bytes: blobs.length - 1, offset: original.byteOffset, length: original.byteLength };
+      bytes.push(new Uint8Array(original.buffer));
+      return { __bytes: bytes.length - 1, offset: original.byteOffset, length: original.byteLength };
     });
+    // Deflated on libuv's threads, so this process (main, here) goes on receiving bodies meanwhile.
+    const blobs = await Promise.all(bytes.map(async (whole) => ({ length: whole.length, deflated: (await deflate(whole, { level: 1 })).toString('base64') })));
     return { json, blobs };
   });
   // Mirrors electron/preload.ts: one function per channel, plus `on` for main's events.

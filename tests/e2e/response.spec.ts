@@ -246,6 +246,19 @@ test('shows the first screen while the body is still arriving, finds in it, and 
   await expect(page.getByTestId('copy-body')).toBeEnabled();
 });
 
+test('a JSON body that breaks at byte N says so while the rest is still arriving, showing what came before', async ({ app, server }) => {
+  const { page } = app;
+  await sendTo(page, `${server.url}/stall?bytes=600000&before=300000&stall=5000&broken=200000`);
+  await expect(page.getByTestId('parse-error')).toContainText(/Expected .* but found 'x' at line 1, column 200\d{3}/);
+  await expect(page.getByTestId('body-arriving')).toBeVisible();
+  // The Raw view opens at the broken line (the body is one line, in rows of 1,000 bytes), with what came before it.
+  await expect.poll(() => displayedBody(page)).toContain('"name":"item-');
+  await expect(page.getByTestId('view-pretty')).toBeDisabled();
+  await page.getByTestId('cancel').click();
+  await expect(page.getByTestId('body-incomplete')).toBeVisible();
+  await expect(page.getByTestId('parse-error')).toBeVisible();
+});
+
 test('a body that arrives after a stall becomes whole: its size, folding and the Tree view', async ({ app, server }) => {
   const { page } = app;
   await sendTo(page, `${server.url}/stall?bytes=600000&before=300000&stall=1500&length=1`);
