@@ -44,23 +44,21 @@ export function FindBar({ worker, view, revision, openRequest, onChange, onGoTo,
     input.current?.select();
   }, [open, openRequest]);
 
-  /** The search last started: the same search over more of the body runs at once, a new one after typing stops. */
-  const searched = useRef<string | null>(null);
-  /** The search the bar shows now; an answer for another (an older query) is dropped, one for less of the body is not. */
-  const wanted = useRef<string | null>(null);
+  /** The search the bar shows now, and when it was typed: it runs once typing stops, and again at once as more of
+   *  the body arrives (updates do not put it off). An answer for an older query is dropped, one for less of the body
+   *  is not. */
+  const wanted = useRef<{ key: string | null; typedAt: number }>({ key: null, typedAt: 0 });
   useEffect(() => {
     const key = open && query !== '' ? `${matchCase}:${query}` : null;
-    wanted.current = key;
+    if (wanted.current.key !== key) wanted.current = { key, typedAt: performance.now() };
     if (key === null) {
-      searched.current = null;
       setFound(null);
       return;
     }
     const timer = setTimeout(
       () => {
-        searched.current = key;
         void worker.request({ op: 'find', view, query, matchCase }).then((reply) => {
-          if (wanted.current !== key || !reply.ok) return;
+          if (wanted.current.key !== key || !reply.ok) return;
           setFound((previous) => {
             // The same search over more of the body: the match shown stays shown, and the view is not moved.
             const again = previous !== null && previous.query === query && previous.matchCase === matchCase && previous.lines.length > 0;
@@ -69,7 +67,7 @@ export function FindBar({ worker, view, revision, openRequest, onChange, onGoTo,
           });
         });
       },
-      searched.current === key ? 0 : SEARCH_DELAY_MS,
+      Math.max(0, wanted.current.typedAt + SEARCH_DELAY_MS - performance.now()),
     );
     return () => clearTimeout(timer);
     // onGoTo changes with the view's size; a new search is for a new query, or more of the body.

@@ -246,6 +246,21 @@ test('shows the first screen while the body is still arriving, finds in it, and 
   await expect(page.getByTestId('copy-body')).toBeEnabled();
 });
 
+test('Ctrl+F finds in a body that keeps arriving, and the count grows with it', async ({ app, server }) => {
+  const { page } = app;
+  await sendTo(page, `${server.url}/drip-items?bytes=2000000&ms=10000`);
+  await expect.poll(() => displayedBody(page)).toContain('"items": [');
+  await page.getByTestId('response-body').click();
+  await page.keyboard.press('ControlOrMeta+F');
+  await page.keyboard.type('"item-');
+  await expect(page.getByTestId('find-count')).toHaveText(/^1 of \d+$/);
+  const first = Number((await page.getByTestId('find-count').textContent())!.split(' of ')[1]);
+  await expect.poll(async () => Number((await page.getByTestId('find-count').textContent())!.split(' of ')[1])).toBeGreaterThan(first);
+  // Found while the body still arrives.
+  await expect(page.getByTestId('body-arriving')).toBeVisible();
+  await page.getByTestId('cancel').click();
+});
+
 test('a JSON body that breaks at byte N says so while the rest is still arriving, showing what came before', async ({ app, server }) => {
   const { page } = app;
   await sendTo(page, `${server.url}/stall?bytes=600000&before=300000&stall=5000&broken=200000`);
