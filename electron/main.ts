@@ -1,5 +1,5 @@
 // Composition root: app lifecycle, the app:// protocol, the window, and IPC wired to the core. Glue only.
-import { app, BrowserWindow, dialog, ipcMain, Menu, type MenuItemConstructorOptions, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, type MenuItemConstructorOptions, nativeTheme, protocol, screen, session, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,8 +74,15 @@ app.whenReady().then(() => {
     ),
     openBrowser: (url) => openExternalPage(url, oauthConfigs.isSignInUrl),
   });
+  // Native menus, dialogs and the window's background follow the theme setting, as the page does.
+  const followTheme = () => (nativeTheme.themeSource = store.settings().theme);
+  followTheme();
   for (const channel of Object.values(channels)) {
-    ipcMain.handle(channel, (event, ...args: unknown[]) => dispatch(channel, args, event.senderFrame?.url));
+    ipcMain.handle(channel, async (event, ...args: unknown[]) => {
+      const answer = await dispatch(channel, args, event.senderFrame?.url);
+      if (channel === channels.updateSettings) followTheme();
+      return answer;
+    });
   }
 
   const menu = appMenuTemplate({ platform: menuPlatform(process.platform), development: !app.isPackaged });
@@ -114,7 +121,7 @@ async function openExternalPage(url: string, isSignInPage: (url: string) => bool
 }
 
 function openWindow(store: PresetStore): void {
-  const options = windowOptions(path.join(here, 'preload.cjs'));
+  const options = windowOptions(path.join(here, 'preload.cjs'), nativeTheme.shouldUseDarkColors);
   const workAreas = screen.getAllDisplays().map((display) => display.workArea);
   const min = { width: options.minWidth ?? 720, height: options.minHeight ?? 480 };
   const saved = restoredBounds(store.settings().windowBounds, workAreas, min);

@@ -12,7 +12,7 @@ import type { Result } from '../../shared/errors';
 import { REPORT_PROBLEM_URL } from '../../electron/core/about';
 import { appMenuTemplate, menuItems, menuPlatform, type MenuItemTemplate } from '../../electron/core/appMenu';
 import { createVault } from '../../electron/core/vault';
-import { windowOptions } from '../../electron/window';
+import { WINDOW_BACKGROUND, windowOptions } from '../../electron/window';
 import { createElectronStandIn, loadAsNode, installElectronStandIn, ipcEvent, type ElectronStandIn, type StandInWindow } from '../fixtures/electronStandIn';
 import { startTestServer, type TestServer } from '../fixtures/testServer';
 import { jsonDocument, sendCall } from '../fixtures/sendJson';
@@ -111,6 +111,16 @@ describe('when ready', () => {
     expect(window.visible).toBe(false);
     window.paint();
     expect(window.visible).toBe(true);
+  });
+
+  it('makes native menus and dialogs follow the theme setting: the OS at first, then each theme the page saves', async () => {
+    expect(electron.nativeTheme.themeSource).toBe('system');
+    // The OS is dark here: so is the window's background before the page paints.
+    expect(mainWindow().options.backgroundColor).toBe(WINDOW_BACKGROUND.dark);
+    for (const theme of ['light', 'dark', 'system'] as const) {
+      expect(value(await invoke<{ theme: string }>('updateSettings', [{ theme }])).theme).toBe(theme);
+      expect(electron.nativeTheme.themeSource).toBe(theme);
+    }
   });
 
   it('refuses navigation, frames, redirects, webviews and new windows in every web contents', () => {
@@ -312,10 +322,13 @@ describe('window bounds and lifecycle', () => {
     const saved = JSON.parse(await readFile(path.join(userDataDir, 'keypost-store.json'), 'utf8'));
     expect(saved.settings.windowBounds).toEqual({ x: 40, y: 30, width: 1000, height: 700, maximized: true });
 
+    // The OS has turned light meanwhile, and the theme follows it: the new window starts light.
+    electron.nativeTheme.osDark = false;
     electron.app.emit('activate');
+    electron.nativeTheme.osDark = true;
     const reopened = mainWindow();
     expect(reopened).not.toBe(window);
-    expect(reopened.options).toMatchObject({ x: 40, y: 30, width: 1000, height: 700 });
+    expect(reopened.options).toMatchObject({ x: 40, y: 30, width: 1000, height: 700, backgroundColor: WINDOW_BACKGROUND.light });
     // maximize() shows a hidden window on Windows and Linux: it must wait for the first paint, like show().
     expect(reopened.visible).toBe(false);
     reopened.paint();
