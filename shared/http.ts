@@ -50,12 +50,9 @@ export interface SendResult extends ResponseHead {
   sizeBytes: number;
   /** Bytes on the wire (before gzip/br/deflate decoding) when the server sent Content-Length; else null. */
   wireBytes: number | null;
-  /** Text for json/text; a hex dump of the first bytes for binary; the start of the body when savedFile is set.
-   *  Empty when bodyInParts is set: the page then reads the bytes with readBody, a part at a time. */
+  /** A hex dump of the first bytes for binary; the start of the body when savedFile is set; empty for json/text,
+   *  whose bytes the page reads with readBody as they arrive (so no IPC message carries a whole body). */
   body: string;
-  /** Set for json/text bodies over 256 KB: the page reads their bytes in parts, so no IPC message carries a whole
-   *  100 MB body and no string holds it. */
-  bodyInParts?: boolean;
   /** For image/* bodies up to 10 MB: a data: URL the page shows in an <img>. */
   imageDataUrl?: string;
   /** Set when the body passed the size limit: it went to this temp file, not into memory. */

@@ -12,9 +12,6 @@ const FILE_PREVIEW_BYTES = 4096;
 /** Images up to this size are sent to the page as a data: URL; bigger ones get the hex preview. */
 export const IMAGE_PREVIEW_MAX_BYTES = 10 * 1024 * 1024;
 const PROGRESS_EVERY_MS = 100;
-/** Text bodies above this go to the page as bytes in parts (readBody): one 100 MB IPC message, or a 100 MB
- *  string, is slow and memory-hungry. Smaller ones come inline in the answer: one round trip. */
-export const INLINE_BODY_BYTES = 256 * 1024;
 
 /** Where a received body lives: memory, or a temp file when it passed the size limit. */
 export type ReceivedBody =
@@ -149,10 +146,10 @@ export function removeSpooledBodies(): void {
 
 export interface ShownBody {
   bodyKind: ResponseBodyKind;
-  /** Text for json/text; a hex dump of the first bytes for binary. */
+  /** A hex dump of the first bytes for binary; empty for json/text, whose bytes the page reads with readBody as
+   *  they arrive (a copy here would cross IPC for nothing). */
   body: string;
   imageDataUrl?: string;
-  bodyInParts?: boolean;
 }
 
 /** How a body of this content type is shown, before any of it has arrived: one with none counts as binary until
@@ -164,12 +161,12 @@ export function kindOf(contentType: string): ResponseBodyKind {
 
 export function classifyBody(contentType: string, bytes: Buffer): ShownBody {
   const mime = mimeOf(contentType);
-  if (isJson(mime)) return textBody('json', bytes);
-  if (isTextual(mime)) return textBody('text', bytes);
+  if (isJson(mime)) return { bodyKind: 'json', body: '' };
+  if (isTextual(mime)) return { bodyKind: 'text', body: '' };
   if (mime === '') {
     // No content type: show it as text when it decodes cleanly.
     const text = decodeUtf8(bytes);
-    if (text !== null && !text.includes('\u0000')) return { bodyKind: 'text', body: text };
+    if (text !== null && !text.includes('\u0000')) return { bodyKind: 'text', body: '' };
   }
   const shown: ShownBody = { bodyKind: 'binary', body: hexPreview(bytes) };
   // An <img> never runs scripts (not even in SVG), and the CSP allows data: images only.
@@ -177,11 +174,6 @@ export function classifyBody(contentType: string, bytes: Buffer): ShownBody {
     shown.imageDataUrl = `data:${mime};base64,${bytes.toString('base64')}`;
   }
   return shown;
-}
-
-function textBody(bodyKind: ResponseBodyKind, bytes: Buffer): ShownBody {
-  if (bytes.length > INLINE_BODY_BYTES) return { bodyKind, body: '', bodyInParts: true };
-  return { bodyKind, body: decodeUtf8(bytes) ?? bytes.toString('latin1') };
 }
 
 /** What to show for a body that went to a file: the start of it, as text or hex. */

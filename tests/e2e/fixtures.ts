@@ -2,9 +2,8 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { forgetKeychain } from '../fixtures/keychain';
 import { startTestServer, type TestServer } from '../fixtures/testServer';
-import { environmentsService } from '../../electron/core/environments';
-import { createVault } from '../../electron/core/vault';
 import { launchApp, type LaunchedApp } from './harness';
 
 export { expect };
@@ -27,13 +26,7 @@ export const test = base.extend<{ app: LaunchedApp; server: TestServer }>({
  * Removes every keychain entry a test app created. Through the vault, not keytar directly: the vault
  * serialises keychain calls in this process, and an overlapping findCredentials can crash it (vault.ts).
  */
-export async function forgetKeychain(service: string): Promise<void> {
-  for (const each of [service, environmentsService(service)]) {
-    const vault = createVault(each);
-    const accounts = await vault.list();
-    if (accounts.ok) for (const account of accounts.value) await vault.delete(account);
-  }
-}
+export { forgetKeychain };
 
 /** Replaces the body editor's text the way a paste does (no auto-closing brackets). */
 export async function setBody(page: Page, text: string): Promise<void> {

@@ -1,6 +1,5 @@
 // The body size limit: the temp file an over-limit body goes to (named so opening it is safe), opening it, and the
 // user setting that sets the limit. Real local server, real keychain, real store files in temp dirs.
-import keytar from 'keytar';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { access, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -18,6 +17,7 @@ import { sendCall, sendJson } from '../fixtures/sendJson';
 import { createVault } from '../../electron/core/vault';
 import { openStore, presetDeps } from '../fixtures/presetStore';
 import { itemsJson, startTestServer, type TestServer } from '../fixtures/testServer';
+import { forgetKeychain } from '../fixtures/keychain';
 
 const FROM_APP = 'app://keypost/index.html';
 const service = `Keypost-unit-body-limit-${process.pid}`;
@@ -29,7 +29,7 @@ beforeAll(async () => {
 afterAll(async () => {
   removeSpooledBodies();
   await server.close();
-  for (const { account } of await keytar.findCredentials(service)) await keytar.deletePassword(service, account);
+  await forgetKeychain(service);
 });
 
 const value = <T>(result: Result<T>): T => {

@@ -7,6 +7,7 @@ import { createVault, type Vault } from '../../electron/core/vault';
 import { startTestServer, type TestServer } from '../fixtures/testServer';
 import { presetDeps } from '../fixtures/presetStore';
 import { sendCall } from '../fixtures/sendJson';
+import { forgetKeychain } from '../fixtures/keychain';
 
 const ORIGIN = 'app://keypost';
 const FROM_APP = 'app://keypost/index.html';
@@ -18,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.close();
-  for (const { account } of await keytar.findCredentials(service)) await keytar.deletePassword(service, account);
+  await forgetKeychain(service);
 });
 
 /** The real keychain vault, with its reads counted. */

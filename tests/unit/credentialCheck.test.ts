@@ -1,5 +1,4 @@
 // The Check action through the real handler: each outcome told apart in words, against real local servers.
-import keytar from 'keytar';
 import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels } from '../../shared/api';
@@ -11,6 +10,7 @@ import { startSelfSignedTlsServer, type RunningServer } from '../fixtures/faulty
 import { presetDeps } from '../fixtures/presetStore';
 import { jsonDocument } from '../fixtures/sendJson';
 import { startTestServer, type TestServer } from '../fixtures/testServer';
+import { forgetKeychain } from '../fixtures/keychain';
 
 const FROM_APP = 'app://keypost/index.html';
 const service = `Keypost-unit-check-${process.pid}`;
@@ -26,7 +26,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
   await tls.close();
-  for (const { account } of await keytar.findCredentials(service)) await keytar.deletePassword(service, account);
+  await forgetKeychain(service);
 });
 
 async function check(url: string, { credential = 'default', timeoutMs = 5_000 }: { credential?: string; timeoutMs?: number } = {}): Promise<CredentialCheck> {

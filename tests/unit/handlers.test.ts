@@ -7,6 +7,7 @@ import { createVault } from '../../electron/core/vault';
 import { startTestServer, type TestServer } from '../fixtures/testServer';
 import { presetDeps } from '../fixtures/presetStore';
 import { sendCall } from '../fixtures/sendJson';
+import { forgetKeychain } from '../fixtures/keychain';
 
 const ORIGIN = 'app://keypost';
 const FROM_APP = 'app://keypost/index.html';
@@ -19,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.close();
-  for (const { account } of await keytar.findCredentials(service)) await keytar.deletePassword(service, account);
+  await forgetKeychain(service);
 });
 
 const sendArgs = (extra: Parameters<typeof sendCall>[0] | object = {}) =>

@@ -1,6 +1,5 @@
 // Request history on disk: appended line by line beside the presets (never rewriting them), capped, surviving damaged
 // lines, and never holding a secret, with sends going through the real dispatch, keychain and local server.
-import keytar from 'keytar';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,6 +17,7 @@ import { activeTab, editDraft, initialWorkspace, isDirty, openDraft } from '../.
 import { presetDeps } from '../fixtures/presetStore';
 import { jsonDocument } from '../fixtures/sendJson';
 import { closedPortUrl, startTestServer, type TestServer } from '../fixtures/testServer';
+import { forgetKeychain } from '../fixtures/keychain';
 
 const FROM_APP = 'app://keypost/index.html';
 const service = `Keypost-unit-history-${process.pid}`;
@@ -29,7 +29,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.close();
-  for (const { account } of await keytar.findCredentials(service)) await keytar.deletePassword(service, account);
+  await forgetKeychain(service);
 });
 
 const tempDir = () => mkdtempSync(path.join(tmpdir(), 'keypost-history-test-'));

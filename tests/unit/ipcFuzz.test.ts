@@ -1,7 +1,6 @@
 // Fuzzes the IPC layer: thousands of malformed argument lists to every channel, from the app and from
 // strangers. Every call must answer with a typed Result (never throw), and the core must keep working.
 import fc from 'fast-check';
-import keytar from 'keytar';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,6 +10,7 @@ import { errorCodes, type Result } from '../../shared/errors';
 import { createDispatch, type CoreDeps } from '../../electron/core/handlers';
 import { createVault } from '../../electron/core/vault';
 import { presetDeps } from '../fixtures/presetStore';
+import { forgetKeychain } from '../fixtures/keychain';
 
 const ORIGIN = 'app://keypost';
 const FROM_APP = 'app://keypost/index.html';
@@ -27,7 +27,7 @@ const deps: CoreDeps = {
 const dispatch = createDispatch(deps);
 
 afterAll(async () => {
-  for (const { account } of await keytar.findCredentials(service)) await keytar.deletePassword(service, account);
+  await forgetKeychain(service);
 });
 
 // Hostile values: anything fast-check can build, plus strings and keys that often break handlers.

@@ -42,7 +42,7 @@ describe('network faults', () => {
 
   it('waits for a slow drip of bytes within the timeout', async () => {
     const result = await sendJson(request(`${raw.url}/drip`));
-    expect(result.ok && JSON.parse(result.value.body)).toEqual({ slow: true });
+    expect(result.ok && JSON.parse(result.value.text)).toEqual({ slow: true });
   });
 
   it('times out a drip that outlasts the timeout, even though bytes keep coming', async () => {
@@ -59,7 +59,7 @@ describe('network faults', () => {
 
   it('accepts the self-signed certificate only when the preset allows it', async () => {
     const result = await sendJson(request(`${tls.url}/`, { allowSelfSignedTls: true }));
-    expect(result.ok && JSON.parse(result.value.body)).toEqual({ secure: true });
+    expect(result.ok && JSON.parse(result.value.text)).toEqual({ secure: true });
     expect(tls.authorizations.at(-1)).toBe(`Bearer ${TOKEN}`);
     // The opt-in does not leak into the next request without it.
     const strict = await sendJson(request(`${tls.url}/`));
@@ -73,7 +73,7 @@ describe('every port and every coding the user can meet', () => {
     const port = await listenOnBlockedPort(server);
     try {
       const result = await sendJson(request(`http://127.0.0.1:${port}/`));
-      expect(result.ok && JSON.parse(result.value.body)).toEqual({ method: 'POST', auth: `Bearer ${TOKEN}` });
+      expect(result.ok && JSON.parse(result.value.text)).toEqual({ method: 'POST', auth: `Bearer ${TOKEN}` });
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
@@ -87,7 +87,7 @@ describe('every port and every coding the user can meet', () => {
     try {
       const result = await sendJson(request(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`));
       if (!result.ok) throw new Error(result.error.message);
-      expect(JSON.parse(result.value.body)).toEqual({ packed: 'x'.repeat(1000) });
+      expect(JSON.parse(result.value.text)).toEqual({ packed: 'x'.repeat(1000) });
       expect(result.value).toMatchObject({ contentEncoding: 'gzip', wireBytes: packed.length, sizeBytes: Buffer.byteLength(text) });
     } finally {
       await new Promise((resolve) => server.close(resolve));

@@ -17,6 +17,7 @@ import {
   type ResourceServer,
   type TestProvider,
 } from '../fixtures/oidcProvider';
+import { forgetKeychain } from '../fixtures/keychain';
 
 const service = `Keypost-unit-oauth-${process.pid}`;
 const vault = createVault(service);
@@ -32,7 +33,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await api?.close();
   await provider?.close();
-  for (const { account } of await keytar.findCredentials(service)) await keytar.deletePassword(service, account);
+  await forgetKeychain(service);
 });
 
 /** A credentials instance with its own clock: tests move `clock.offsetMs` instead of sleeping. */

@@ -22,6 +22,7 @@ import {
   type ResourceServer,
   type TestProvider,
 } from '../fixtures/oidcProvider';
+import { forgetKeychain } from '../fixtures/keychain';
 
 const service = `Keypost-unit-oauth-failures-${process.pid}`;
 const vault = createVault(service);
@@ -37,7 +38,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await api?.close();
   await provider?.close();
-  for (const { account } of await keytar.findCredentials(service)) await keytar.deletePassword(service, account);
+  await forgetKeychain(service);
 });
 
 function setup(over: Vault = vault) {

@@ -11,13 +11,14 @@ import { createDispatch } from '../../electron/core/handlers';
 import { createVault } from '../../electron/core/vault';
 import { presetDeps } from '../fixtures/presetStore';
 import { jsonDocument } from '../fixtures/sendJson';
+import { forgetKeychain } from '../fixtures/keychain';
 
 const FROM_APP = 'app://keypost/index.html';
 const services: string[] = [];
 
 afterAll(async () => {
   for (const service of services) {
-    for (const { account } of await keytar.findCredentials(service)) await keytar.deletePassword(service, account);
+    await forgetKeychain(service);
   }
 });
 

@@ -5,11 +5,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SendResult } from '../../shared/http';
 import { createResponseBodies, type ResponseBodies } from '../../electron/core/responseBodies';
 import { createSaveBodyApi } from '../../electron/core/saveBodyApi';
 import { Secret } from '../../electron/core/secret';
-import { sendJson, type JsonSend } from '../fixtures/sendJson';
+import { sendJson, type JsonSend, type SentJson } from '../fixtures/sendJson';
 import { itemsJson, startTestServer, type TestServer } from '../fixtures/testServer';
 
 let server: TestServer;
@@ -27,7 +26,7 @@ const request = (route: string, extra: Partial<JsonSend> = {}): JsonSend => ({
   ...extra,
 });
 
-async function send(route: string, extra: Partial<JsonSend> = {}): Promise<SendResult> {
+async function send(route: string, extra: Partial<JsonSend> = {}): Promise<SentJson> {
   const result = await sendJson(request(route, extra));
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   return result.value;
@@ -46,7 +45,7 @@ describe('decoding compressed bodies', () => {
   it('decodes brotli and reports both sizes', async () => {
     const value = await send('/brotli');
     const json = JSON.stringify({ compressed: 'br', items: Array(200).fill('same') });
-    expect(value.body).toBe(json);
+    expect(value.text).toBe(json);
     expect(value.contentEncoding).toBe('br');
     expect(value.sizeBytes).toBe(json.length);
     expect(value.wireBytes).toBe(brotliCompressSync(json).length);
@@ -54,9 +53,9 @@ describe('decoding compressed bodies', () => {
   });
 
   it('decodes deflate and gzip; a chunked compressed body has no known wire size', async () => {
-    expect(JSON.parse((await send('/deflate')).body)).toEqual({ compressed: 'deflate' });
+    expect(JSON.parse((await send('/deflate')).text)).toEqual({ compressed: 'deflate' });
     const gzip = await send('/gzip');
-    expect(JSON.parse(gzip.body)).toEqual({ compressed: true });
+    expect(JSON.parse(gzip.text)).toEqual({ compressed: true });
     expect(gzip.contentEncoding).toBe('gzip');
     expect(gzip.wireBytes).toBeNull();
   });
@@ -78,13 +77,13 @@ describe('what the page gets to show', () => {
   it('keeps a JSON body that does not parse as its raw text', async () => {
     const value = await send('/bad-json');
     expect(value.bodyKind).toBe('json');
-    expect(value.body).toBe('{"unterminated": ');
+    expect(value.text).toBe('{"unterminated": ');
   });
 
   it('shows XML as text', async () => {
     const value = await send('/xml');
     expect(value.bodyKind).toBe('text');
-    expect(value.body).toContain('<to>Ada</to>');
+    expect(value.text).toContain('<to>Ada</to>');
   });
 });
 
@@ -108,7 +107,7 @@ describe('the size limit', () => {
   it('keeps a body at the limit in memory', async () => {
     const value = await send('/items?bytes=50000', { maxBodyBytes: 1_000_000 });
     expect(value.savedFile).toBeUndefined();
-    expect(JSON.parse(value.body).items.length).toBeGreaterThan(100);
+    expect(JSON.parse(value.text).items.length).toBeGreaterThan(100);
   });
 
   it('removes the temp file when the download is cancelled', async () => {
@@ -166,7 +165,7 @@ describe('reading a large body in parts', () => {
   it('sends a text body over 256 KB as bytes in parts that add up to the body', async () => {
     const bodies = createResponseBodies();
     const value = await send('/items?bytes=3000000', keptIn(bodies, 'big'));
-    expect(value).toMatchObject({ bodyKind: 'json', body: '', bodyInParts: true });
+    expect(value).toMatchObject({ bodyKind: 'json', body: '' });
     expect(value.sizeBytes).toBe(itemsJson(3_000_000).length);
 
     const parts: Uint8Array[] = [];

@@ -10,9 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOutgoing, type OutgoingRequest } from '../../electron/core/outgoingRequest';
 import { STORE_NAME } from '../../electron/core/presetStoreFile';
 import { Secret } from '../../electron/core/secret';
-import { sendRequest } from '../../electron/core/send';
 import { WORKSPACE_NAME } from '../../electron/core/workspaceFile';
-import type { SendResult } from '../../shared/http';
 import type { Preset, PresetDraft } from '../../shared/presets';
 import { blankRequest, requestDocumentSchema, type Header, type QueryParam, type RequestDocument } from '../../shared/request';
 import { checkRequest } from '../../shared/requestChecks';
@@ -20,6 +18,7 @@ import { derivedHeaders, isOverridden, userHeaders } from '../../shared/requestH
 import { credentialNameFor, isSecretRow, movedToKeychain, secretRows, withoutSecrets, isMovable, basicCredentials } from '../../shared/secrets';
 import { openStore, openWorkspace } from '../fixtures/presetStore';
 import { startTestServer, type ReceivedRequest, type TestServer } from '../fixtures/testServer';
+import { sendWithText, type SentJson } from '../fixtures/sendJson';
 
 const GITHUB_TOKEN = 'ghp_kpSecretsTest0123456789abcdefABCDEF';
 const BEARER_TOKEN = 'kpBearer.7f3a9c1e5b';
@@ -390,9 +389,9 @@ describe('API-key auth on the wire', () => {
     return buildOutgoing(checked.value, { token: new Secret(token), files: new Map() });
   }
   /** Sends it: what the server received, and what the page gets back. */
-  async function sent(outgoing: OutgoingRequest): Promise<{ received: ReceivedRequest; result: SendResult }> {
+  async function sent(outgoing: OutgoingRequest): Promise<{ received: ReceivedRequest; result: SentJson }> {
     const before = server.received.length;
-    const result = value(await sendRequest(outgoing, { timeoutMs: 5_000 }));
+    const result = value(await sendWithText(outgoing, { timeoutMs: 5_000 }));
     expect(server.received).toHaveLength(before + 1);
     return { received: server.received.at(-1)!, result };
   }
@@ -405,7 +404,7 @@ describe('API-key auth on the wire', () => {
     const { received, result } = await sent(outgoing);
     expect(received.headers['x-api-key']).toBe(TOKEN);
     expect(received.headers.authorization).toBeUndefined();
-    expect(JSON.parse(result.body)).toMatchObject({ authorization: null });
+    expect(JSON.parse(result.text)).toMatchObject({ authorization: null });
   });
 
   it('adds the key to the query the server receives, percent-encoded, after the other rows', async () => {
@@ -485,8 +484,8 @@ describe('API-key auth on the wire', () => {
     });
 
     it('still gives the page no URL holding the key', async () => {
-      const result = value(await sendRequest(built(documentOf({ url: `${origin}/items`, query: queryRows(['page', '2']), auth: inQuery() })), { timeoutMs: 5_000 }));
-      expect(JSON.parse(result.body)).toStrictEqual({ url: `/items/?page=2&api_key=${TOKEN}` });
+      const result = value(await sendWithText(built(documentOf({ url: `${origin}/items`, query: queryRows(['page', '2']), auth: inQuery() })), { timeoutMs: 5_000 }));
+      expect(JSON.parse(result.text)).toStrictEqual({ url: `/items/?page=2&api_key=${TOKEN}` });
       expect(result.url).not.toContain(TOKEN);
       expect(JSON.stringify(result.redirects)).not.toContain(TOKEN);
     });

@@ -46,8 +46,8 @@ describe('sendRequest', () => {
     expect(value.status).toBe(200);
     expect(value.statusText).toBe('OK');
     expect(value.bodyKind).toBe('json');
-    expect(JSON.parse(value.body)).toMatchObject({ method: 'POST', body: { a: 1 } });
-    expect(value.sizeBytes).toBe(Buffer.byteLength(value.body));
+    expect(JSON.parse(value.text)).toMatchObject({ method: 'POST', body: { a: 1 } });
+    expect(value.sizeBytes).toBe(Buffer.byteLength(value.text));
     expect(value.headers).toContainEqual(['content-type', 'application/json; charset=utf-8']);
     expect(value.elapsedMs).toBeGreaterThan(0);
     expect(value.ttfbMs).toBeLessThanOrEqual(value.elapsedMs);
@@ -63,7 +63,7 @@ describe('sendRequest', () => {
   it('decodes gzip bodies', async () => {
     const result = await sendJson(request('/gzip'));
     if (!result.ok) throw new Error(result.error.message);
-    expect(JSON.parse(result.value.body)).toEqual({ compressed: true });
+    expect(JSON.parse(result.value.text)).toEqual({ compressed: true });
   });
 
   it('shows binary bodies as a hex preview', async () => {
@@ -78,7 +78,7 @@ describe('sendRequest', () => {
     const result = await sendJson(request('/html'));
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.bodyKind).toBe('text');
-    expect(result.value.body).toContain('<script>');
+    expect(result.value.text).toContain('<script>');
   });
 
   it('follows a same-origin redirect with the token and records the hop', async () => {

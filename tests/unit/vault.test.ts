@@ -3,12 +3,13 @@ import keytar from 'keytar';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Secret } from '../../electron/core/secret';
 import { createVault, KEYCHAIN_SERVICE } from '../../electron/core/vault';
+import { forgetKeychain } from '../fixtures/keychain';
 
 const service = `Keypost-unit-${process.pid}`;
 const vault = createVault(service);
 
 afterAll(async () => {
-  for (const { account } of await keytar.findCredentials(service)) await keytar.deletePassword(service, account);
+  await forgetKeychain(service);
 });
 
 describe('vault', () => {

@@ -1,15 +1,15 @@
 // Overlapping keychain calls (a credential list while tokens are written and deleted) must not take the
 // process down: libsecret via keytar segfaults on that overlap (atom/node-keytar#477) unless calls are serialised.
-import keytar from 'keytar';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Secret } from '../../electron/core/secret';
 import { createVault } from '../../electron/core/vault';
+import { forgetKeychain } from '../fixtures/keychain';
 
 const service = `Keypost-unit-concurrency-${process.pid}`;
 const vault = createVault(service);
 
 afterAll(async () => {
-  for (const { account } of await keytar.findCredentials(service)) await keytar.deletePassword(service, account);
+  await forgetKeychain(service);
 });
 
 describe('vault under concurrent calls', () => {
