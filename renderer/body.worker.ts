@@ -161,8 +161,9 @@ function copyLine(name: LineViewName, line: number) {
   return { ok: true, value, path };
 }
 
-self.onmessage = (event: MessageEvent<{ id: number; request: BodyRequest }>) => {
-  const { id, request } = event.data;
+type Message = { id: number; request: BodyRequest };
+
+function answer({ id, request }: Message): void {
   let reply: unknown;
   try {
     reply = handle(request);
@@ -170,4 +171,27 @@ self.onmessage = (event: MessageEvent<{ id: number; request: BodyRequest }>) => 
     reply = { ok: false, error: (error as Error).message };
   }
   self.postMessage({ id, reply });
+}
+
+/**
+ * Parts waiting to be indexed, one per task: the page's requests for the rows on screen are answered between two
+ * parts instead of after every part that came before them (a fast network sends parts faster than they are indexed,
+ * and the first screen would wait for all of them). Any other request sees every part sent before it.
+ */
+const parts: Message[] = [];
+const nextPart = new MessageChannel();
+nextPart.port1.onmessage = () => {
+  const part = parts.shift();
+  if (part) answer(part);
+  if (parts.length > 0) nextPart.port2.postMessage(null);
+};
+
+self.onmessage = (event: MessageEvent<Message>) => {
+  const message = event.data;
+  if (message.request.op === 'append') {
+    if (parts.push(message) === 1) nextPart.port2.postMessage(null);
+    return;
+  }
+  if (message.request.op !== 'rows') while (parts.length > 0) answer(parts.shift()!);
+  answer(message);
 };

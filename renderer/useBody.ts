@@ -11,6 +11,8 @@ import { acquireBodyWorker, type BodyWorkerClient, releaseBodyWorker } from './j
 
 /** The views are updated at most this often while a body arrives (each update asks the worker for the rows). */
 const SHOW_EVERY_MS = 100;
+/** Parts handed to the worker and not yet indexed, at most: reading ahead of the worker only queues memory. */
+const APPENDS_AHEAD = 8;
 
 export type Body =
   /** Binary and image bodies: nothing for the worker. */
@@ -62,6 +64,7 @@ export function useBody(response: ShownResponse): Body {
         const size = expectedBytes === null ? 'this body' : formatBytes(expectedBytes);
         return update({ state: 'failed', error: `there is not enough memory to show ${size} here (${begun.error}); Save… still writes it to a file` });
       }
+      const appending: Array<Promise<void>> = [];
       for (let offset = 0; current; ) {
         const part = await api!.readBody(requestId, offset, BODY_PART_BYTES);
         if (!current) return;
@@ -76,11 +79,15 @@ export function useBody(response: ShownResponse): Body {
           return show(offset, finished.invalid, end);
         }
         // Not awaited before the next read: the worker indexes this part while the next one arrives.
-        void worker.request({ op: 'append', bytes }).then((appended) => {
-          if (!current) return;
-          if (appended.ok) show(nextOffset, appended.invalid, null);
-          else update({ state: 'failed', error: appended.error });
-        });
+        appending.push(
+          worker.request({ op: 'append', bytes }).then((appended) => {
+            if (!current) return;
+            if (appended.ok) show(nextOffset, appended.invalid, null);
+            else update({ state: 'failed', error: appended.error });
+          }),
+        );
+        // But no further ahead than that: parts the worker has yet to index are memory beside the body.
+        if (appending.length > APPENDS_AHEAD) await appending.shift();
       }
     })();
     return () => {

@@ -7,59 +7,52 @@ import { open } from 'node:fs/promises';
 import type { BodyEnd, BodyPart } from '../../shared/http';
 
 export class ArrivingBody {
-  /** Bytes held in memory, in order: one buffer when the size was announced, else the chunks as they came. */
+  /**
+   * Bytes held in memory: the chunks as they came, in order. Not copied into one buffer: each chunk is a buffer of
+   * its own already, and copying the whole body would cost main as much again while the page waits for its parts
+   * (0.4 s for 100 MB on the bench's machine); a reader copies out only the part it asks for.
+   */
   private chunks: Uint8Array[] = [];
   /** Where each of `chunks` starts in the body. */
   private starts: number[] = [];
-  private buffer: Buffer | null;
   private filled = 0;
   /** Once the body passed the limit: its temp file, and how many bytes are written there. */
   private file: { path: string; written: number } | null = null;
   private ending: BodyEnd | null = null;
   private waiting: Array<() => void> = [];
 
-  /**
-   * expectedBytes: the decoded size when the server announced it (and it is within the limit), so the bytes are copied
-   * into one buffer. limit: how much of a body that went to a file the page may read.
-   */
-  constructor(
-    expectedBytes: number | null,
-    private readonly limit: number,
-  ) {
-    this.buffer = expectedBytes ? Buffer.allocUnsafe(expectedBytes) : null;
-  }
+  /** limit: how much of a body that went to a file the page may read. */
+  constructor(private readonly limit: number) {}
 
   /** How the body ended; null while it is still arriving. */
   get end(): BodyEnd | null {
     return this.ending;
   }
 
+  /** Bytes held in memory. */
+  get size(): number {
+    return this.filled;
+  }
+
   add(chunk: Uint8Array): void {
-    if (this.buffer && this.filled + chunk.byteLength <= this.buffer.length) {
-      this.buffer.set(chunk, this.filled);
-    } else {
-      // More than announced (or nothing announced): a list of chunks.
-      if (this.buffer) this.push(this.buffer.subarray(0, this.filled), 0);
-      this.buffer = null;
-      this.push(chunk, this.filled);
-    }
+    this.chunks.push(chunk);
+    this.starts.push(this.filled);
     this.filled += chunk.byteLength;
     this.wake();
   }
 
   /** What is held, in order (for writing it to a file). */
   parts(): Uint8Array[] {
-    return this.buffer ? [this.buffer.subarray(0, this.filled)] : this.chunks;
+    return this.chunks;
   }
 
   /** The whole body in one buffer (joined once, and kept joined). */
   bytes(): Buffer {
-    if (this.buffer) return this.buffer.subarray(0, this.filled);
-    const joined = Buffer.concat(this.chunks, this.filled);
-    this.chunks = [];
-    this.starts = [];
-    this.buffer = joined;
-    return joined;
+    if (this.chunks.length !== 1 || !Buffer.isBuffer(this.chunks[0])) {
+      this.chunks = [Buffer.concat(this.chunks, this.filled)];
+      this.starts = [0];
+    }
+    return this.chunks[0] as Buffer;
   }
 
   /** The body goes on in this file, which holds everything held so far: the memory is let go. */
@@ -67,7 +60,6 @@ export class ArrivingBody {
     this.file = { path, written: this.filled };
     this.chunks = [];
     this.starts = [];
-    this.buffer = null;
     this.filled = 0;
     this.wake();
   }
@@ -131,23 +123,20 @@ export class ArrivingBody {
   }
 
   private copy(from: number, to: number): Uint8Array {
-    if (this.buffer) return new Uint8Array(this.buffer.subarray(from, to));
-    const copy = new Uint8Array(to - from);
     // The chunk holding `from` (the last one starting at or before it), then onwards.
     let index = this.starts.findLastIndex((start) => start <= from);
+    const first = this.chunks[index]!;
+    const start = this.starts[index]!;
+    if (to - start <= first.byteLength) return new Uint8Array(first.subarray(from - start, to - start));
+    const copy = new Uint8Array(to - from);
     for (let at = from; at < to; index++) {
       const chunk = this.chunks[index]!;
-      const start = this.starts[index]!;
-      const piece = chunk.subarray(at - start, Math.min(chunk.byteLength, to - start));
+      const chunkStart = this.starts[index]!;
+      const piece = chunk.subarray(at - chunkStart, Math.min(chunk.byteLength, to - chunkStart));
       copy.set(piece, at - from);
       at += piece.byteLength;
     }
     return copy;
-  }
-
-  private push(chunk: Uint8Array, start: number): void {
-    this.chunks.push(chunk);
-    this.starts.push(start);
   }
 
   private wake(): void {

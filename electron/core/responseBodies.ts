@@ -73,9 +73,10 @@ export function createResponseBodies(capacity = 6): ResponseBodies {
         await copyFile(entry.received.path, target);
         return entry.received.sizeBytes;
       }
-      const bytes = entry.received?.bytes ?? entry.arriving.bytes();
-      await writeFile(target, bytes);
-      return bytes.length;
+      // The chunks as they came, not joined: a 100 MB body is never copied to be saved.
+      const parts = entry.arriving.parts();
+      await writeFile(target, parts);
+      return entry.arriving.size;
     },
   };
 }

@@ -15,7 +15,8 @@ const PROGRESS_EVERY_MS = 100;
 
 /** Where a received body lives: memory, or a temp file when it passed the size limit. */
 export type ReceivedBody =
-  | { where: 'memory'; bytes: Buffer }
+  /** bytes: the whole body, joined on the first call (JSON and text never need it: the page reads them in parts). */
+  | { where: 'memory'; sizeBytes: number; bytes: () => Buffer }
   | { where: 'file'; path: string; sizeBytes: number; head: Buffer };
 
 export interface ReadBodyOptions {
@@ -25,19 +26,17 @@ export interface ReadBodyOptions {
   fileName?: string;
   /** Called at most every 100 ms while bytes arrive, and once at the end. */
   onProgress?: (receivedBytes: number) => void;
-  /** The decoded size, when the server announced it (Content-Length, no Content-Encoding). */
-  expectedBytes?: number | null;
   /** Gets the body before its first byte is read, to read it as it arrives. */
   onArriving?: (body: ArrivingBody) => void;
 }
 
 export async function readBody(body: AsyncIterable<Uint8Array> | null, options: ReadBodyOptions): Promise<ReceivedBody> {
-  const expected = options.expectedBytes ?? null;
-  const held = new ArrivingBody(expected !== null && expected <= options.limit ? expected : null, options.limit);
+  const held = new ArrivingBody(options.limit);
+  const inMemory = (): ReceivedBody => ({ where: 'memory', sizeBytes: held.size, bytes: () => held.bytes() });
   options.onArriving?.(held);
   if (!body) {
     held.finish('complete');
-    return { where: 'memory', bytes: Buffer.alloc(0) };
+    return inMemory();
   }
   let size = 0;
   const progress = throttled(options.onProgress, PROGRESS_EVERY_MS);
@@ -67,7 +66,7 @@ export async function readBody(body: AsyncIterable<Uint8Array> | null, options: 
     progress.end(size);
     if (!spool) {
       held.finish('complete');
-      return { where: 'memory', bytes: held.bytes() };
+      return inMemory();
     }
     await new Promise<void>((resolve, reject) => spool!.stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
     held.finish('spooled');
@@ -159,10 +158,11 @@ export function kindOf(contentType: string): ResponseBodyKind {
   return isJson(mime) ? 'json' : isTextual(mime) ? 'text' : 'binary';
 }
 
-export function classifyBody(contentType: string, bytes: Buffer): ShownBody {
+export function classifyBody(contentType: string, whole: () => Buffer): ShownBody {
   const mime = mimeOf(contentType);
   if (isJson(mime)) return { bodyKind: 'json', body: '' };
   if (isTextual(mime)) return { bodyKind: 'text', body: '' };
+  const bytes = whole();
   if (mime === '') {
     // No content type: show it as text when it decodes cleanly.
     const text = decodeUtf8(bytes);

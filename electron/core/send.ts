@@ -158,12 +158,11 @@ async function buildResult(
   const received = await readBody(options.discardBody ? null : response.body(), {
     limit: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     fileName: spoolFileName(contentType),
-    expectedBytes: head.expectedBytes,
     onProgress: options.onProgress && ((bytes) => options.onProgress!(bytes, head.expectedBytes)),
     onArriving: options.onHead && ((body) => options.onHead!(head, body)),
   });
   options.onBody?.(received);
-  const sizeBytes = received.where === 'memory' ? received.bytes.length : received.sizeBytes;
+  const { sizeBytes } = received;
   return {
     ...head,
     elapsedMs: performance.now() - started,

@@ -28,6 +28,9 @@ import { createEnvironments, ENVIRONMENTS_NAME, environmentsService } from '../.
 interface KeypostTestHooks {
   __keypostInvoke(channel: string, args: unknown[]): Promise<unknown>;
   __keypostEmit(event: string, payload: unknown): void;
+  /** The body a benchmark staged (LaunchedApp.stageBody), and how it gets there: part by part, from `at`. */
+  __keypostStaged?: Uint8Array;
+  __keypostStage(total: number, at: number, part: { length: number; deflated: string }): Promise<void>;
 }
 
 export interface LaunchedApp {
@@ -41,6 +44,12 @@ export interface LaunchedApp {
   fetchFromApp(pathname: string): Promise<{ status: number; headers: Record<string, string> }>;
   /** Chooses the application menu's item for this command (shared/shortcuts.ts); the harness sends main's event for it. */
   chooseMenuCommand(command: CommandId): Promise<void>;
+  /**
+   * Benchmarks only: puts a copy of a body the server will send into the page beforehand, so that a body part
+   * main reads, once checked equal to the staged bytes at its offset, reaches the page as a fresh copy of them
+   * instead of over CDP (tens of MB/s here; Electron's IPC copies in memory). Nothing to stage under Electron.
+   */
+  stageBody(body: Uint8Array): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -151,11 +160,15 @@ async function launchChromium(userDataDir: string, keychainService: string): Pro
   // 10,000 presets), while Electron's IPC clones them in milliseconds. Results are plain JSON data, except
   // body parts (Uint8Array), which Electron clones as bytes: here they travel beside the JSON, deflated and in
   // base64, because CDP carries only about 20 MB/s (Electron's IPC copies bytes in memory).
+  let staged: Buffer | undefined;
   await context.exposeBinding('__keypostInvoke', async (source, channel: string, args: unknown[]) => {
     const bytes: Uint8Array[] = [];
+    const readFrom = channel === channels.readBody ? (args[1] as number) : -1;
     const json = JSON.stringify(await dispatch(channel, args, source.frame.url()), function (this: Record<string, unknown>, key, value) {
       const original = this[key];
       if (!(original instanceof Uint8Array)) return value;
+      // A body part equal to the staged body at its offset: only where it is travels (see stageBody).
+      if (readFrom >= 0 && staged?.subarray(readFrom, readFrom + original.length).equals(original)) return { __staged: readFrom, length: original.length };
       // Like structured clone, a view carries its whole ArrayBuffer: a part that is a view of the body costs the body.
       bytes.push(new Uint8Array(original.buffer));
       return { __bytes: bytes.length - 1, offset: original.byteOffset, length: original.byteLength };
@@ -171,23 +184,28 @@ async function launchChromium(userDataDir: string, keychainService: string): Pro
   await context.addInitScript((channelMap: Record<string, string>) => {
     const hooks = window as unknown as KeypostTestHooks;
     const listeners = new Map<string, Set<(payload: unknown) => void>>();
+    // Inflate straight into a buffer of the known size, so a part exists once, as it would after Electron's IPC.
+    const inflate = async ({ length, deflated }: { length: number; deflated: string }) => {
+      const bytes = new Uint8Array(length);
+      const stream = new DecompressionStream('deflate-raw');
+      const writer = stream.writable.getWriter();
+      void writer.write((Uint8Array as unknown as { fromBase64(text: string): Uint8Array<ArrayBuffer> }).fromBase64(deflated));
+      void writer.close();
+      let at = 0;
+      for await (const chunk of stream.readable as unknown as AsyncIterable<Uint8Array>) {
+        bytes.set(chunk, at);
+        at += chunk.length;
+      }
+      return bytes;
+    };
     const invoke = async (channel: string, args: unknown[]): Promise<unknown> => {
       const { json, blobs } = (await hooks.__keypostInvoke(channel, args)) as { json: string; blobs: Array<{ length: number; deflated: string }> };
-      if (blobs.length === 0) return JSON.parse(json);
-      // Inflate straight into a buffer of the known size, so a part exists once, as it would after Electron's IPC.
-      const inflate = async ({ length, deflated }: { length: number; deflated: string }) => {
-        const bytes = new Uint8Array(length);
-        const stream = new DecompressionStream('deflate-raw');
-        const writer = stream.writable.getWriter();
-        void writer.write((Uint8Array as unknown as { fromBase64(text: string): Uint8Array<ArrayBuffer> }).fromBase64(deflated));
-        void writer.close();
-        let at = 0;
-        for await (const chunk of stream.readable as unknown as AsyncIterable<Uint8Array>) {
-          bytes.set(chunk, at);
-          at += chunk.length;
-        }
-        return bytes;
-      };
+      // Staged bytes: a view of them here, copied part by part below (readBody), so each part the page gets is a
+      // fresh copy, as Electron's IPC gives one.
+      type Staged = { __staged: number; length: number };
+      const isStaged = (value: unknown): value is Staged => typeof (value as Staged | null)?.__staged === 'number';
+      const staged = (_key: string, value: unknown) => (isStaged(value) ? hooks.__keypostStaged!.subarray(value.__staged, value.__staged + value.length) : value);
+      if (blobs.length === 0) return json.includes('"__staged"') ? JSON.parse(json, staged) : JSON.parse(json);
       const parts = await Promise.all(blobs.map(inflate));
       type Placeholder = { __bytes: number; offset: number; length: number };
       const isPlaceholder = (value: unknown): value is Placeholder => typeof (value as Placeholder | null)?.__bytes === 'number';
@@ -204,10 +222,12 @@ async function launchChromium(userDataDir: string, keychainService: string): Pro
     // what it fetched. Test code only: the page asks as it does in Electron.
     type Part = { ok: true; value: { bytes: Uint8Array; nextOffset: number; end: string | null } } | { ok: false };
     const AHEAD = 8;
+    // Staged bytes cost CDP nothing: then only the round trips count, so fewer of them.
+    const STAGED_AHEAD = 32;
     const readers = new Map<string, { offset: number; batch: Promise<Part>; next?: Promise<Part> }>();
     calls.readBody = async (...args: unknown[]) => {
       const [requestId, offset, maxBytes] = args as [string, number, number];
-      const fetchBatch = (from: number) => invoke(channelMap.readBody!, [requestId, from, from === 0 ? maxBytes : maxBytes * AHEAD]) as Promise<Part>;
+      const fetchBatch = (from: number) => invoke(channelMap.readBody!, [requestId, from, from === 0 ? maxBytes : maxBytes * (hooks.__keypostStaged ? STAGED_AHEAD : AHEAD)]) as Promise<Part>;
       let reader = readers.get(requestId);
       if (!reader || reader.offset !== offset) {
         reader = { offset, batch: fetchBatch(offset) };
@@ -234,6 +254,10 @@ async function launchChromium(userDataDir: string, keychainService: string): Pro
       return () => void listeners.get(event)?.delete(listener);
     };
     hooks.__keypostEmit = (event, payload) => listeners.get(event)?.forEach((listener) => listener(payload));
+    hooks.__keypostStage = async (total, at, part) => {
+      if (at === 0) hooks.__keypostStaged = new Uint8Array(total);
+      hooks.__keypostStaged!.set(await inflate(part), at);
+    };
     Object.defineProperty(window, 'keypost', { value: Object.freeze({ ...calls, on }), writable: false });
   }, channels);
 
@@ -266,6 +290,16 @@ async function launchChromium(userDataDir: string, keychainService: string): Pro
     },
     // There is no menu here: the event main sends for a click (main.ts onMenuClick).
     chooseMenuCommand: async (command) => emit('menuCommand', { command }),
+    stageBody: async (body) => {
+      staged = undefined;
+      const PART = 8 * 1024 * 1024;
+      for (let at = 0; at < body.length; at += PART) {
+        const part = body.subarray(at, at + PART);
+        const deflated = (await deflate(part, { level: 1 })).toString('base64');
+        await opened.evaluate(([total, from, length, text]) => (window as unknown as KeypostTestHooks).__keypostStage(total, from, { length, deflated: text }), [body.length, at, part.length, deflated] as const);
+      }
+      staged = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+    },
     close: async () => {
       await context.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -316,6 +350,7 @@ async function launchElectron(userDataDir: string, keychainService: string): Pro
         return { status: response.status, headers: Object.fromEntries(response.headers) };
       }, `app://keypost${pathname}`),
     // Electron keeps the template's `command` on each MenuItem; click() runs main's handler as a real click does.
+    stageBody: async () => {},
     chooseMenuCommand: (command) =>
       app.evaluate(({ Menu }, wanted) => {
         type Item = { command?: string; click: () => void; submenu?: { items: Item[] } | null };
