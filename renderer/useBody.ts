@@ -11,6 +11,8 @@ import { acquireBodyWorker, type BodyWorkerClient, releaseBodyWorker } from './j
 
 /** The views are updated at most this often while a body arrives (each update asks the worker for the rows). */
 const SHOW_EVERY_MS = 100;
+/** The first part is small: it holds the first screen, and the worker indexes it at once, even on a busy machine. */
+const FIRST_PART_BYTES = 64 * 1024;
 /** Parts handed to the worker and not yet indexed, at most: reading ahead of the worker only queues memory. */
 const APPENDS_AHEAD = 8;
 
@@ -66,7 +68,7 @@ export function useBody(response: ShownResponse): Body {
       }
       const appending: Array<Promise<void>> = [];
       for (let offset = 0; current; ) {
-        const part = await api!.readBody(requestId, offset, BODY_PART_BYTES);
+        const part = await api!.readBody(requestId, offset, offset === 0 ? FIRST_PART_BYTES : BODY_PART_BYTES);
         if (!current) return;
         if (!part.ok) return update({ state: 'failed', error: part.error.message });
         const { bytes, nextOffset, end } = part.value;

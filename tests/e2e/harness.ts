@@ -222,12 +222,10 @@ async function launchChromium(userDataDir: string, keychainService: string): Pro
     // what it fetched. Test code only: the page asks as it does in Electron.
     type Part = { ok: true; value: { bytes: Uint8Array; nextOffset: number; end: string | null } } | { ok: false };
     const AHEAD = 8;
-    // Staged bytes cost CDP nothing: then only the round trips count, so fewer of them.
-    const STAGED_AHEAD = 32;
     const readers = new Map<string, { offset: number; batch: Promise<Part>; next?: Promise<Part> }>();
     calls.readBody = async (...args: unknown[]) => {
       const [requestId, offset, maxBytes] = args as [string, number, number];
-      const fetchBatch = (from: number) => invoke(channelMap.readBody!, [requestId, from, from === 0 ? maxBytes : maxBytes * (hooks.__keypostStaged ? STAGED_AHEAD : AHEAD)]) as Promise<Part>;
+      const fetchBatch = (from: number) => invoke(channelMap.readBody!, [requestId, from, from === 0 ? maxBytes : maxBytes * AHEAD]) as Promise<Part>;
       let reader = readers.get(requestId);
       if (!reader || reader.offset !== offset) {
         reader = { offset, batch: fetchBatch(offset) };
