@@ -180,6 +180,7 @@ export function App() {
         />
         <header className="composer">
           {presets.status && <StoreNotice status={presets.status} onDismiss={presets.dismissStatus} />}
+          {presets.workspaceDamage && <StoreNotice status={presets.workspaceDamage} file="open tabs" testId="workspace-notice" onDismiss={presets.dismissWorkspaceDamage} />}
           {environments.state.damage && !environmentsNoticeDismissed && (
             <StoreNotice status={environments.state.damage} file="environments" testId="environments-notice" onDismiss={() => setEnvironmentsNoticeDismissed(true)} />
           )}

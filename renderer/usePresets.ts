@@ -6,6 +6,7 @@ import type { KeypostError, Result } from '../shared/errors';
 import type { Preset, PresetSummary } from '../shared/presets';
 import { emptySettings, type RendererSettings } from '../shared/settings';
 import type { StoreStatus } from '../shared/storeFile';
+import type { LoadedWorkspace } from '../shared/workspace';
 import { api } from './api';
 import { fromSaved, initialWorkspace, openPreset, presetChanged, presetDeleted, presetRenamed, presetRestored, presetSaved, toSaved } from './workspace/workspace';
 import { workspaceStore } from './workspace/workspaceStore';
@@ -13,6 +14,8 @@ import { workspaceStore } from './workspace/workspaceStore';
 export function usePresets(onError: (error: KeypostError) => void) {
   const [list, setList] = useState<PresetSummary[]>([]);
   const [status, setStatus] = useState<StoreStatus | null>(null);
+  /** The open tabs file did not read completely at start: what was lost, and where its original bytes are kept. */
+  const [workspaceDamage, setWorkspaceDamage] = useState<LoadedWorkspace['damage'] | null>(null);
   /** The saved settings, read at startup (null until then; the defaults if unreadable). */
   const [savedSettings, setSavedSettings] = useState<RendererSettings | null>(null);
   /** The credential a new tab starts with: the one last chosen. */
@@ -66,6 +69,7 @@ export function usePresets(onError: (error: KeypostError) => void) {
       const credential = remembered?.selectedCredential ?? DEFAULT_CREDENTIAL;
       setLastCredential(credential);
       const tabs = check(saved);
+      if (tabs?.damage) setWorkspaceDamage(tabs.damage);
       if (tabs && tabs.tabs.length > 0) {
         const presets = new Map<string, Preset>();
         for (const id of new Set(tabs.tabs.flatMap((tab) => (tab.presetId ? [tab.presetId] : [])))) {
@@ -193,6 +197,8 @@ export function usePresets(onError: (error: KeypostError) => void) {
     lastCredential,
     rememberCredential,
     dismissStatus: () => setStatus(null),
+    workspaceDamage,
+    dismissWorkspaceDamage: () => setWorkspaceDamage(null),
     refresh,
     reloadOpenPresets,
     open,

@@ -15,7 +15,7 @@ import type { RendererSettings } from './settings';
 import type { StoreStatus } from './storeFile';
 import type { ConflictChoice, ExportOutcome, ImportOutcome, ImportPreview } from './transfer';
 import type { CommandId } from './shortcuts';
-import type { SavedWorkspace } from './workspace';
+import type { LoadedWorkspace, SavedWorkspace } from './workspace';
 
 /** One send: the request, and how main should treat it. */
 export interface SendCall {
@@ -84,7 +84,7 @@ export interface KeypostApi {
   importPresets(presets: PresetDraft[], onConflict: ConflictChoice): Promise<Result<ImportOutcome>>;
 
   // Open tabs (workspaceFile.ts): read once at start, saved as the user edits them.
-  getWorkspace(): Promise<Result<SavedWorkspace>>;
+  getWorkspace(): Promise<Result<LoadedWorkspace>>;
   saveWorkspace(workspace: SavedWorkspace): Promise<Result<void>>;
 
   // Request history (historyApi.ts, historyFile.ts): every answered send, recorded by main; the page lists and reopens.

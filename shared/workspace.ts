@@ -13,3 +13,8 @@ export const savedWorkspaceSchema = z
 
 export type SavedTab = z.infer<typeof savedTabSchema>;
 export type SavedWorkspace = z.infer<typeof savedWorkspaceSchema>;
+
+/** The open tabs as loaded at start; damage: what could not be restored, and where the file's original bytes are. */
+export interface LoadedWorkspace extends SavedWorkspace {
+  damage?: { problems: string[]; backupPath: string | null };
+}

@@ -1,27 +1,33 @@
 // The open tabs, in a file of their own (keypost-workspace.json beside the presets): the page saves them as the user
-// types, and that must never rewrite the presets file. A tab that does not validate is left out, the rest load.
+// types, and that must never rewrite the presets file. A tab that does not validate is left out, the rest load; a file
+// that did not read completely is copied aside first (the page's next save would overwrite it), and the page says so.
+import { existsSync } from 'node:fs';
 import { fail, ok, type Result } from '../../shared/errors';
 import { withoutSecrets } from '../../shared/secrets';
-import { savedTabSchema, type SavedTab, type SavedWorkspace } from '../../shared/workspace';
-import type { StoreBackend } from './presetStoreFile';
+import { savedTabSchema, type LoadedWorkspace, type SavedTab, type SavedWorkspace } from '../../shared/workspace';
+import { backupFile, isUnreadable, type StoreBackend } from './presetStoreFile';
 
 export const WORKSPACE_NAME = 'keypost-workspace';
 
 export interface WorkspaceFile {
-  load(): SavedWorkspace;
+  load(): LoadedWorkspace;
   save(workspace: SavedWorkspace): Result<void>;
 }
 
 export function createWorkspaceFile(backend: StoreBackend): WorkspaceFile {
+  /** Decided at the first load, so the file is backed up once, before the page's first save. */
+  let damage: LoadedWorkspace['damage'] | null = null;
   return {
     load() {
       const raw = backend.store;
-      const tabs = (Array.isArray(raw.tabs) ? raw.tabs : []).flatMap((tab): SavedTab[] => {
+      const entries: unknown[] = Array.isArray(raw.tabs) ? raw.tabs : [];
+      const tabs = entries.flatMap((tab): SavedTab[] => {
         const parsed = savedTabSchema.safeParse(tab);
         return parsed.success ? [parsed.data] : [];
       });
       const active = typeof raw.active === 'number' && Number.isInteger(raw.active) ? raw.active : 0;
-      return { tabs, active: Math.min(Math.max(active, 0), Math.max(tabs.length - 1, 0)) };
+      damage ??= damageOf(backend, raw, entries.length - tabs.length);
+      return { tabs, active: Math.min(Math.max(active, 0), Math.max(tabs.length - 1, 0)), ...(damage.problems.length > 0 ? { damage } : {}) };
     },
     save(workspace) {
       try {
@@ -37,4 +43,12 @@ export function createWorkspaceFile(backend: StoreBackend): WorkspaceFile {
       }
     },
   };
+}
+
+function damageOf(backend: StoreBackend, raw: Record<string, unknown>, dropped: number): NonNullable<LoadedWorkspace['damage']> {
+  const problems: string[] = [];
+  if (isUnreadable(raw)) problems.push('The open tabs file was not valid JSON, so no tab could be restored from it.');
+  if (dropped > 0) problems.push(`${dropped} open tab${dropped === 1 ? '' : 's'} could not be read and ${dropped === 1 ? 'was' : 'were'} left out; the others were restored.`);
+  const backupPath = problems.length > 0 && existsSync(backend.path) ? backupFile(backend.path, new Date()) : null;
+  return { problems, backupPath };
 }

@@ -1,10 +1,10 @@
-// Startup banner when a file (the presets, the environments) had to be repaired: what happened and where the original bytes are.
+// Startup banner when a file (the presets, the environments, the open tabs) had to be repaired: what happened and where the original bytes are.
 import type { StoreStatus } from '../../shared/storeFile';
 
 interface Props {
   status: Pick<StoreStatus, 'problems' | 'backupPath'>;
   onDismiss(): void;
-  /** Which file: "presets" or "environments". */
+  /** Which file: "presets", "environments" or "open tabs". */
   file?: string;
   testId?: string;
 }

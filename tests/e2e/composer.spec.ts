@@ -1,6 +1,6 @@
 // The whole request in the composer: query and header tables, form bodies, tabs that send on their own, the theme,
 // and a preset written by the previous version that still opens and sends as it did.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { launchApp } from './harness';
@@ -194,5 +194,39 @@ test('a token typed into the headers table is sent, kept out of every file, and 
   } finally {
     await second?.close();
     await forgetKeychain(first.keychainService);
+  }
+});
+
+test('a damaged open tabs file is kept aside, the page says where, and what was typed is in that copy', async ({ server }) => {
+  const first = await launchApp();
+  const dir = first.userDataDir;
+  try {
+    await first.page.getByTestId('url').fill(`${server.url}/typed-before-the-damage`);
+    // The tabs are saved as the user types.
+    await expect.poll(() => readFile(path.join(dir, 'keypost-workspace.json'), 'utf8').catch(() => '')).toContain('typed-before-the-damage');
+  } finally {
+    await first.close();
+  }
+  const file = path.join(dir, 'keypost-workspace.json');
+  const text = await readFile(file, 'utf8');
+  const damaged = text.slice(0, text.indexOf('typed-before-the-damage') + 10);
+  await writeFile(file, damaged);
+
+  const app = await launchApp({ userDataDir: dir });
+  try {
+    const { page } = app;
+    const notice = page.getByTestId('workspace-notice');
+    await expect(notice).toContainText('Your open tabs file could not be read completely');
+    await expect(notice).toContainText('not valid JSON');
+    const backupPath = (await notice.getByTestId('store-backup-path').textContent())!;
+    expect(path.basename(backupPath)).toMatch(/^keypost-workspace\.corrupt-.*\.json$/);
+    expect(await readFile(backupPath, 'utf8')).toBe(damaged);
+    // The app goes on with a fresh tab; the notice goes when dismissed.
+    await expect(page.getByTestId('url')).toHaveValue('');
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(notice).toHaveCount(0);
+  } finally {
+    await app.close();
+    await forgetKeychain(app.keychainService);
   }
 });
