@@ -5,8 +5,7 @@ import { DEFAULT_CREDENTIAL } from '../shared/credentials';
 import type { KeypostError, Result } from '../shared/errors';
 import type { Preset, PresetSummary } from '../shared/presets';
 import { emptySettings, type RendererSettings } from '../shared/settings';
-import type { StoreStatus } from '../shared/storeFile';
-import type { LoadedWorkspace } from '../shared/workspace';
+import type { StoreDamage, StoreStatus } from '../shared/storeFile';
 import { api } from './api';
 import { fromSaved, initialWorkspace, openPreset, presetChanged, presetDeleted, presetRenamed, presetRestored, presetSaved, toSaved } from './workspace/workspace';
 import { workspaceStore } from './workspace/workspaceStore';
@@ -15,7 +14,7 @@ export function usePresets(onError: (error: KeypostError) => void) {
   const [list, setList] = useState<PresetSummary[]>([]);
   const [status, setStatus] = useState<StoreStatus | null>(null);
   /** The open tabs file did not read completely at start: what was lost, and where its original bytes are kept. */
-  const [workspaceDamage, setWorkspaceDamage] = useState<LoadedWorkspace['damage'] | null>(null);
+  const [workspaceDamage, setWorkspaceDamage] = useState<StoreDamage | null>(null);
   /** The saved settings, read at startup (null until then; the defaults if unreadable). */
   const [savedSettings, setSavedSettings] = useState<RendererSettings | null>(null);
   /** The credential a new tab starts with: the one last chosen. */

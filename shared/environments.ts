@@ -2,6 +2,7 @@
 // A secret variable's value lives in the OS keychain like a token: here it is always '' and never in a file.
 import { z } from 'zod';
 import type { RequestDocument } from './request';
+import type { StoreDamage } from './storeFile';
 
 const VALUE_MAX = 16_384;
 
@@ -40,7 +41,7 @@ export interface EnvironmentsState {
   /** Per environment id, the names of its secret variables that have a value in the keychain. */
   storedSecrets: Record<string, string[]>;
   /** Set when the environments file could not be read completely at start: what was lost, and where the copy is. */
-  damage?: { problems: string[]; backupPath: string | null };
+  damage?: StoreDamage;
 }
 
 /** `{{ name }}`: the reference syntax Postman, Insomnia and Bruno share. */

@@ -12,12 +12,16 @@ export interface StoreFile {
   settings: Settings;
 }
 
-/** What the app reports about the store at startup (a banner when something had to be set aside). */
-export interface StoreStatus {
+/** A file that could not be read completely at start (presets, environments, open tabs): shown as a banner. */
+export interface StoreDamage {
   /** Where the unreadable or invalid original file was copied, byte for byte; null when none was needed. */
   backupPath: string | null;
   /** Sentences describing what was dropped or repaired. */
   problems: string[];
+}
+
+/** What the app reports about the store at startup (a banner when something had to be set aside). */
+export interface StoreStatus extends StoreDamage {
   /** Schema version the file was migrated from, when it was older. */
   migratedFrom: number | null;
 }

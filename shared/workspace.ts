@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { presetIdSchema } from './presets';
 import { requestDocumentSchema } from './request';
+import type { StoreDamage } from './storeFile';
 
 const MAX_OPEN_TABS = 50;
 
@@ -16,5 +17,5 @@ export type SavedWorkspace = z.infer<typeof savedWorkspaceSchema>;
 
 /** The open tabs as loaded at start; damage: what could not be restored, and where the file's original bytes are. */
 export interface LoadedWorkspace extends SavedWorkspace {
-  damage?: { problems: string[]; backupPath: string | null };
+  damage?: StoreDamage;
 }

@@ -123,16 +123,13 @@ export class ArrivingBody {
   }
 
   private copy(from: number, to: number): Uint8Array {
+    const copy = new Uint8Array(to - from);
     // The chunk holding `from` (the last one starting at or before it), then onwards.
     let index = this.starts.findLastIndex((start) => start <= from);
-    const first = this.chunks[index]!;
-    const start = this.starts[index]!;
-    if (to - start <= first.byteLength) return new Uint8Array(first.subarray(from - start, to - start));
-    const copy = new Uint8Array(to - from);
     for (let at = from; at < to; index++) {
       const chunk = this.chunks[index]!;
-      const chunkStart = this.starts[index]!;
-      const piece = chunk.subarray(at - chunkStart, Math.min(chunk.byteLength, to - chunkStart));
+      const start = this.starts[index]!;
+      const piece = chunk.subarray(at - start, Math.min(chunk.byteLength, to - start));
       copy.set(piece, at - from);
       at += piece.byteLength;
     }

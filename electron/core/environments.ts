@@ -14,8 +14,7 @@ import {
 } from '../../shared/environments';
 import type { RequestDocument } from '../../shared/request';
 import { cachedVault } from './cachedVault';
-import { existsSync } from 'node:fs';
-import { backupFile, isUnreadable, type StoreBackend } from './presetStoreFile';
+import { damageReport, isUnreadable, type StoreBackend } from './presetStoreFile';
 import { Secret } from './secret';
 import type { Vault } from './vault';
 
@@ -51,8 +50,7 @@ export function createEnvironments(backend: StoreBackend, keychain: Vault): Envi
   });
   const dropped = entries.length - environments.length;
   if (dropped > 0) problems.push(`${dropped} environment${dropped === 1 ? '' : 's'} in the file could not be read and ${dropped === 1 ? 'was' : 'were'} left out; the others were kept.`);
-  // Kept aside byte for byte before the next save can overwrite it, as the presets file is.
-  const damage = problems.length > 0 ? { problems, backupPath: existsSync(backend.path) ? backupFile(backend.path, new Date()) : null } : undefined;
+  const damage = damageReport(backend, problems);
   let activeId = typeof raw.activeId === 'string' && environments.some((environment) => environment.id === raw.activeId) ? raw.activeId : null;
   const account = (environmentId: string, name: string) => `${environmentId}/${name}`;
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parse as parseTolerant } from 'jsonc-parser';
 import { nameKey, type Preset, presetSchema, uniqueName } from '../../shared/presets';
 import { emptySettings, type Settings, settingsFields } from '../../shared/settings';
-import { STORE_SCHEMA_VERSION, type StoreFile, type StoreStatus } from '../../shared/storeFile';
+import { STORE_SCHEMA_VERSION, type StoreDamage, type StoreFile, type StoreStatus } from '../../shared/storeFile';
 import { withoutSecrets } from '../../shared/secrets';
 import { migrate } from './presetMigrations';
 
@@ -128,6 +128,15 @@ export function backupFile(file: string, now: Date): string {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
   }
+}
+
+/**
+ * What start-up reports of a file that did not read completely (the sentences in `problems`): the file is first copied
+ * aside byte for byte, before the next save can overwrite it. Undefined when nothing was lost.
+ */
+export function damageReport(backend: StoreBackend, problems: string[]): StoreDamage | undefined {
+  if (problems.length === 0) return undefined;
+  return { problems, backupPath: existsSync(backend.path) ? backupFile(backend.path, new Date()) : null };
 }
 
 /** Best-effort parse of damaged JSON (e.g. a truncated file): complete entries survive, the rest is dropped later. */

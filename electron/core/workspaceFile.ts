@@ -1,11 +1,11 @@
 // The open tabs, in a file of their own (keypost-workspace.json beside the presets): the page saves them as the user
 // types, and that must never rewrite the presets file. A tab that does not validate is left out, the rest load; a file
 // that did not read completely is copied aside first (the page's next save would overwrite it), and the page says so.
-import { existsSync } from 'node:fs';
 import { fail, ok, type Result } from '../../shared/errors';
 import { withoutSecrets } from '../../shared/secrets';
+import type { StoreDamage } from '../../shared/storeFile';
 import { savedTabSchema, type LoadedWorkspace, type SavedTab, type SavedWorkspace } from '../../shared/workspace';
-import { backupFile, isUnreadable, type StoreBackend } from './presetStoreFile';
+import { damageReport, isUnreadable, type StoreBackend } from './presetStoreFile';
 
 export const WORKSPACE_NAME = 'keypost-workspace';
 
@@ -16,7 +16,7 @@ export interface WorkspaceFile {
 
 export function createWorkspaceFile(backend: StoreBackend): WorkspaceFile {
   /** Decided at the first load, so the file is backed up once, before the page's first save. */
-  let damage: LoadedWorkspace['damage'] | null = null;
+  let damage: { report: StoreDamage | undefined } | null = null;
   return {
     load() {
       const raw = backend.store;
@@ -26,8 +26,8 @@ export function createWorkspaceFile(backend: StoreBackend): WorkspaceFile {
         return parsed.success ? [parsed.data] : [];
       });
       const active = typeof raw.active === 'number' && Number.isInteger(raw.active) ? raw.active : 0;
-      damage ??= damageOf(backend, raw, entries.length - tabs.length);
-      return { tabs, active: Math.min(Math.max(active, 0), Math.max(tabs.length - 1, 0)), ...(damage.problems.length > 0 ? { damage } : {}) };
+      damage ??= { report: damageReport(backend, problemsOf(raw, entries.length - tabs.length)) };
+      return { tabs, active: Math.min(Math.max(active, 0), Math.max(tabs.length - 1, 0)), ...(damage.report ? { damage: damage.report } : {}) };
     },
     save(workspace) {
       try {
@@ -45,10 +45,9 @@ export function createWorkspaceFile(backend: StoreBackend): WorkspaceFile {
   };
 }
 
-function damageOf(backend: StoreBackend, raw: Record<string, unknown>, dropped: number): NonNullable<LoadedWorkspace['damage']> {
+function problemsOf(raw: Record<string, unknown>, dropped: number): string[] {
   const problems: string[] = [];
   if (isUnreadable(raw)) problems.push('The open tabs file was not valid JSON, so no tab could be restored from it.');
   if (dropped > 0) problems.push(`${dropped} open tab${dropped === 1 ? '' : 's'} could not be read and ${dropped === 1 ? 'was' : 'were'} left out; the others were restored.`);
-  const backupPath = problems.length > 0 && existsSync(backend.path) ? backupFile(backend.path, new Date()) : null;
-  return { problems, backupPath };
+  return problems;
 }

@@ -1,8 +1,8 @@
 // Startup banner when a file (the presets, the environments, the open tabs) had to be repaired: what happened and where the original bytes are.
-import type { StoreStatus } from '../../shared/storeFile';
+import type { StoreDamage } from '../../shared/storeFile';
 
 interface Props {
-  status: Pick<StoreStatus, 'problems' | 'backupPath'>;
+  status: StoreDamage;
   onDismiss(): void;
   /** Which file: "presets", "environments" or "open tabs". */
   file?: string;
