@@ -3,10 +3,10 @@
 // previous body, so an idle worker is reused for the next response. Folding, the Tree view and the filter wait for
 // the whole body; parsing into objects happens only for the Tree view and the filter, and only when first used.
 import type { BodyRequest, LineViewName } from './json/bodyProtocol';
+import { ChunkedBytes } from './json/chunkedBytes';
 import { findBytes, type Found } from './json/findBytes';
 import { FoldedLines, jsonSource, rowsSource } from './json/foldedLines';
 import { IncrementalJsonIndex } from './json/incrementalIndex';
-import { appendBytes } from './json/jsonBytes';
 import { filterJson } from './json/jsonFilter';
 import { closingLine, copyValue, indexJson, type JsonLines, pathOf } from './json/jsonLines';
 import { jsonPathText } from './json/jsonPathText';
@@ -14,10 +14,10 @@ import { JsonTree } from './json/jsonTree';
 import { parseExact } from './json/parseExact';
 import { TextRowsIndex } from './json/textRows';
 
-/** A JSON body: the indexer owns its bytes. */
+/** A JSON body: the indexer keeps its bytes. */
 let json: IncrementalJsonIndex | null = null;
 /** Any other body: its bytes so far. */
-let text: { buffer: Uint8Array; length: number } = { buffer: new Uint8Array(0), length: 0 };
+let text = new ChunkedBytes();
 /** All bytes are in ('finish' with complete); until then, and for a body cut short, the views show what arrived. */
 let complete = false;
 /** Counts appends, so a view built on fewer bytes is rebuilt. */
@@ -34,7 +34,7 @@ let filtered: { lines: JsonLines; paths: string[] } | undefined;
 /** The last search, so the same search over more of the body only reads the bytes that came since. */
 let lastFind: { key: string; found: Found } | null = null;
 
-const bodyBytes = () => (json ? json.bytes : text.buffer.subarray(0, text.length));
+const bodyBytes = () => (json ? json.bytes : text);
 
 function view(name: LineViewName): FoldedLines {
   const built = views.get(name);
@@ -59,7 +59,7 @@ function jsonLinesOf(name: LineViewName): JsonLines | undefined {
 }
 
 function parsed(): unknown {
-  document ??= parseExact(new TextDecoder().decode(bodyBytes()), pretty!.hasLongNumbers);
+  document ??= parseExact(bodyBytes().decode(), pretty!.hasLongNumbers);
   return document;
 }
 
@@ -73,21 +73,21 @@ function handle(request: BodyRequest): unknown {
       json = rawRows = lastFind = null;
       pretty = document = tree = filtered = undefined;
       views.clear();
-      text = { buffer: new Uint8Array(0), length: 0 };
+      text = new ChunkedBytes();
       complete = false;
       revision++;
-      if (request.json) json = new IncrementalJsonIndex(request.expectedBytes);
-      else text.buffer = new Uint8Array(request.expectedBytes);
+      if (request.json) json = new IncrementalJsonIndex();
       return { ok: true };
-    case 'append':
-      if (json) json.push(request.bytes);
-      else {
-        text.buffer = appendBytes(text.buffer, text.length, request.bytes);
-        text.length += request.bytes.length;
-      }
+    case 'append': {
+      // A part that is a view on a larger buffer would keep all of that buffer alive.
+      const { bytes } = request;
+      const part = bytes.byteLength < bytes.buffer.byteLength ? bytes.slice() : bytes;
+      if (json) json.push(part);
+      else text.push(part);
       rawRows?.push(bodyBytes());
       revision++;
       return { ok: true, invalid: invalid() };
+    }
     case 'finish': {
       complete = request.complete;
       revision++;
@@ -126,7 +126,7 @@ function handle(request: BodyRequest): unknown {
     case 'copyLine':
       return copyLine(request.view, request.line);
     case 'text':
-      return { ok: true, text: new TextDecoder().decode(bodyBytes()) };
+      return { ok: true, text: bodyBytes().decode() };
     case 'filter': {
       const outcome = filterJson(parsed(), request.path);
       if (!outcome.ok) return outcome;

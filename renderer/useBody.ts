@@ -5,7 +5,6 @@
 import { useEffect, useState } from 'react';
 import { BODY_PART_BYTES, type BodyEnd, type ShownResponse } from '../shared/http';
 import { api } from './api';
-import { formatBytes } from './format';
 import type { InvalidJson } from './json/bodyProtocol';
 import { acquireBodyWorker, type BodyWorkerClient, releaseBodyWorker } from './json/bodyWorker';
 
@@ -32,7 +31,7 @@ export type Body =
 export const isWhole = (body: Body): body is Extract<Body, { state: 'shown' }> => body.state === 'shown' && body.end === 'complete';
 
 export function useBody(response: ShownResponse): Body {
-  const { requestId, attempt, bodyKind, expectedBytes } = response;
+  const { requestId, attempt, bodyKind } = response;
   const key = `${requestId}:${attempt}:${bodyKind}`;
   // Tagged with its response, so a render for a new response never sees the previous body.
   const [loaded, setLoaded] = useState<{ key: string; body: Body } | null>(null);
@@ -60,12 +59,8 @@ export function useBody(response: ShownResponse): Body {
       }
     };
     void (async () => {
-      // The worker makes room for the announced size first; a body too big for this machine's memory fails here, clearly.
-      const begun = await worker.request({ op: 'begin', expectedBytes: expectedBytes ?? 0, json });
-      if (!begun.ok) {
-        const size = expectedBytes === null ? 'this body' : formatBytes(expectedBytes);
-        return update({ state: 'failed', error: `there is not enough memory to show ${size} here (${begun.error}); Save… still writes it to a file` });
-      }
+      const begun = await worker.request({ op: 'begin', json });
+      if (!begun.ok) return update({ state: 'failed', error: begun.error });
       const appending: Array<Promise<void>> = [];
       for (let offset = 0; current; ) {
         const part = await api!.readBody(requestId, offset, offset === 0 ? FIRST_PART_BYTES : BODY_PART_BYTES);
@@ -98,7 +93,7 @@ export function useBody(response: ShownResponse): Body {
       releaseBodyWorker(worker);
     };
     // The key names the body: the head and then the complete answer of one response share it.
-  }, [key, requestId, bodyKind, expectedBytes]);
+  }, [key, requestId, bodyKind]);
   if (bodyKind === 'binary') return { state: 'none' };
   return loaded?.key === key ? loaded.body : { state: 'loading' };
 }

@@ -7,8 +7,8 @@ import type { TreeRow } from './jsonTree';
 export type LineViewName = 'pretty' | 'raw' | 'filtered';
 
 export type BodyRequest =
-  /** expectedBytes: the size announced (0 when unknown), so the bytes are gathered in one buffer. */
-  | { op: 'begin'; expectedBytes: number; json: boolean }
+  /** A new body: JSON (validated and indexed as it comes) or not. */
+  | { op: 'begin'; json: boolean }
   /** More bytes: indexed as they come, and shown at once. */
   | { op: 'append'; bytes: Uint8Array }
   /** No more bytes: complete (folding, Tree and the filter then work), or cut short (what came stays shown). */

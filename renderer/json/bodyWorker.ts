@@ -15,7 +15,7 @@ export class BodyWorkerClient {
       this.pending.delete(event.data.id);
     };
     this.worker.onerror = (event) => {
-      this.failure = `the body worker stopped (${event.message || 'out of memory?'})`;
+      this.failure = `the body worker stopped (${event.message || 'out of memory?'}); Save… still writes the body to a file`;
       for (const resolve of this.pending.values()) resolve({ ok: false, error: this.failure });
       this.pending.clear();
     };

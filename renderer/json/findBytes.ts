@@ -1,5 +1,8 @@
 // Ctrl+F over a body's bytes: a plain substring search, ASCII case folded unless asked not to (A–Z only, so
-// the marks on screen, which fold the same way, always agree with the count).
+// the marks on screen, which fold the same way, always agree with the count). It goes part by part through the body as
+// it arrived; a match may straddle two parts.
+import type { ChunkedBytes } from './chunkedBytes';
+
 export const MAX_MATCHES = 100_000;
 
 export interface Found {
@@ -15,27 +18,36 @@ export interface Found {
 const lower = (b: number) => (b >= 0x41 && b <= 0x5a ? b | 0x20 : b);
 
 /** Matches from `earlier.resumeAt` on, after `earlier`'s (a search of fewer bytes of the same body), or from the start. */
-export function findBytes(bytes: Uint8Array, query: string, matchCase: boolean, earlier?: Found): Found {
+export function findBytes(bytes: ChunkedBytes, query: string, matchCase: boolean, earlier?: Found): Found {
   const needle = new TextEncoder().encode(query).map((b) => (matchCase ? b : lower(b)));
   const offsets = earlier ? [...earlier.offsets] : [];
   const resumeAt = () => Math.max(offsets.length > 0 ? offsets.at(-1)! + needle.length : 0, bytes.length - needle.length + 1, 0);
   if (needle.length === 0 || earlier?.more) return { offsets, more: earlier?.more ?? false, resumeAt: earlier?.resumeAt ?? 0 };
   const first = needle[0]!;
-  const last = bytes.length - needle.length;
-  for (let i = earlier?.resumeAt ?? 0; i <= last; i++) {
-    // The native indexOf finds candidates fast when the case is fixed.
-    if (matchCase) {
-      i = bytes.indexOf(first, i);
-      if (i === -1 || i > last) break;
-    } else if (lower(bytes[i]!) !== first) {
-      continue;
+  const fold = (b: number | undefined) => (matchCase || b === undefined ? b : lower(b));
+  // Matches do not overlap: the next one starts at `from` or after.
+  let from = earlier?.resumeAt ?? 0;
+  // Each part, as far as a match could start in it.
+  for (const { bytes: part, offset } of bytes.segments(from, bytes.length - needle.length + 1)) {
+    for (let j = Math.max(0, from - offset); j < part.length; j++) {
+      // The native indexOf finds candidates fast when the case is fixed.
+      if (matchCase) {
+        j = part.indexOf(first, j);
+        if (j === -1) break;
+      } else if (lower(part[j]!) !== first) {
+        continue;
+      }
+      const i = offset + j;
+      let k = 1;
+      // Within the part, or on into the next one.
+      if (j + needle.length <= part.length) while (k < needle.length && fold(part[j + k]) === needle[k]) k++;
+      else while (k < needle.length && fold(bytes.at(i + k)) === needle[k]) k++;
+      if (k < needle.length) continue;
+      if (offsets.length === MAX_MATCHES) return { offsets, more: true, resumeAt: i };
+      offsets.push(i);
+      from = i + needle.length;
+      j = from - offset - 1;
     }
-    let k = 1;
-    while (k < needle.length && (matchCase ? bytes[i + k] : lower(bytes[i + k]!)) === needle[k]) k++;
-    if (k < needle.length) continue;
-    if (offsets.length === MAX_MATCHES) return { offsets, more: true, resumeAt: i };
-    offsets.push(i);
-    i += needle.length - 1;
   }
   return { offsets, more: false, resumeAt: resumeAt() };
 }

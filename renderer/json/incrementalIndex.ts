@@ -4,23 +4,21 @@
 // An error is reported as soon as the bytes that decide it have arrived, and what came before stays indexed.
 // Line breaks follow JSON.stringify(value, null, 2): after `{` `[` `,`, before `}` `]`; `{}` and `[]` stay whole.
 //
-// Memory: the indexer owns the body's bytes, in one buffer, and copies each chunk into it once (the caller may then
-// drop or reuse the chunk): the body plus the LineTable, nothing per chunk. The buffer starts at `expectedBytes`
-// (Content-Length, or the spooled file's size), so a body of known size is never moved; without a size the buffer
-// doubles, which moves each byte about once on average and leaves less slack than the body's size. The other design,
-// reading the caller's growing buffer up to an end offset, would save that one copy but leave two owners of one buffer
-// (who grows it, who may reuse it while the lines are shown?); the worker copies each part into its own buffer today,
-// so the indexer's buffer replaces that one rather than adding a second.
+// Memory: the indexer keeps the body's parts as they came (ChunkedBytes), without copying them: the body plus the
+// LineTable, nothing per chunk. The scan reads the newest part in place; the few reads that look back past its start
+// (a literal, an escape or a bracket that began in the part before) go through ChunkedBytes.at.
 //
 // The property test (tests/unit/incrementalIndex.test.ts) checks it, chunk boundary by chunk boundary, against the
 // one-pass indexer it replaced (tests/fixtures/referenceJsonIndex.ts), a second implementation kept as the reference.
 // The difference is that every place that one reads past the body's end (a string, number or literal running to the
 // end, the whitespace after `[`, an escape, the character named in a message) waits here for more bytes, until end().
-import { appendBytes, BACKSLASH, CLOSE_ARRAY, CLOSE_OBJECT, COLON, COMMA, isClose, isDigit, isWhitespace, MAX_DEPTH, MINUS, OPEN_ARRAY, OPEN_OBJECT, QUOTE } from './jsonBytes';
+import { ChunkedBytes } from './chunkedBytes';
+import { BACKSLASH, CLOSE_ARRAY, CLOSE_OBJECT, COLON, COMMA, isClose, isDigit, isWhitespace, MAX_DEPTH, MINUS, OPEN_ARRAY, OPEN_OBJECT, QUOTE } from './jsonBytes';
 import { type IndexOutcome, type JsonLines, LineTable } from './lineTable';
 
 const PLUS = 0x2b;
 const ZERO = 0x30;
+const NINE = 0x39;
 const DOT = 0x2e;
 const CUT_SHORT = 'Unexpected end of the body (is it cut short?)';
 
@@ -28,6 +26,23 @@ const isHex = (b: number) => isDigit(b) || (b >= 0x41 && b <= 0x46) || (b >= 0x6
 const isExponent = (b: number) => b === 0x65 || b === 0x45;
 const SIMPLE_ESCAPES = new Set(Array.from('"\\/bfnrt', (char) => char.charCodeAt(0)));
 const [TRUE, FALSE, NULL] = ['true', 'false', 'null'].map((word) => new TextEncoder().encode(word)) as [Uint8Array, Uint8Array, Uint8Array];
+
+/** Past the closing quote of a string whose text starts at k, if it has no escape or control character and ends
+ *  within `bytes`; else -1. */
+function plainStringEnd(bytes: Uint8Array, k: number): number {
+  const n = bytes.length;
+  let b = 0;
+  while (k < n && (b = bytes[k]!) !== QUOTE && b !== BACKSLASH && b >= 0x20) k++;
+  return k < n && b === QUOTE ? k + 1 : -1;
+}
+
+/** Past an integer without sign, point or exponent whose second digit is at k (its first is 1–9), if something
+ *  other than a digit follows it within `bytes`; else -1. */
+function plainIntegerEnd(bytes: Uint8Array, k: number): number {
+  const n = bytes.length;
+  while (k < n && isDigit(bytes[k]!)) k++;
+  return k < n && bytes[k] !== DOT && !isExponent(bytes[k]!) ? k : -1;
+}
 
 /** Returned by a token's scanner when the token runs to the end of what has arrived. */
 const MORE = -1;
@@ -75,8 +90,10 @@ class Failure {
 const unexpected = (at: number, wanted: string) => new Failure(`Expected ${wanted}`, at, true);
 
 export class IncrementalJsonIndex {
-  private buffer: Uint8Array;
-  private length = 0;
+  private readonly store = new ChunkedBytes();
+  /** The part being scanned, and where it starts in the body. */
+  private part: Uint8Array = new Uint8Array(0);
+  private base = 0;
   private ended = false;
   private readonly table = new LineTable();
   private hasLongNumbers = false;
@@ -97,25 +114,25 @@ export class IncrementalJsonIndex {
   private reported: Extract<IndexOutcome, { ok: false }> | null = null;
   private outcome: IndexOutcome | null = null;
 
-  /** expectedBytes: the body's size when known, so its buffer is allocated once. */
-  constructor(expectedBytes = 0) {
-    this.buffer = new Uint8Array(expectedBytes);
-  }
-
   /** A whole body at once, in its own bytes (kept, not copied). */
   static whole(bytes: Uint8Array): IndexOutcome {
     const index = new IncrementalJsonIndex();
-    index.buffer = bytes;
-    index.length = bytes.length;
+    index.push(bytes);
     return index.end();
   }
 
-  /** Stores the chunk (the caller keeps no claim on it) and indexes as far as the bytes allow. */
+  /** Keeps the chunk (the caller hands it over and must not change it) and indexes as far as the bytes allow. */
   push(chunk: Uint8Array): void {
     if (this.ended) throw new Error('The body has already ended');
-    this.buffer = appendBytes(this.buffer, this.length, chunk);
-    this.length += chunk.length;
+    if (chunk.length === 0) return;
+    this.base = this.store.length;
+    this.part = chunk;
+    this.store.push(chunk);
     if (!this.failure) this.scan();
+  }
+
+  private get length(): number {
+    return this.store.length;
   }
 
   /** The body is complete: the same outcome indexJson gives for all the bytes pushed. */
@@ -133,9 +150,9 @@ export class IncrementalJsonIndex {
     return this.length;
   }
 
-  /** The bytes received so far (a view, not a copy: ask again after push, which may move them). */
-  get bytes(): Uint8Array {
-    return this.buffer.subarray(0, this.length);
+  /** The bytes received so far (the same object as more arrive). */
+  get bytes(): ChunkedBytes {
+    return this.store;
   }
 
   /**
@@ -164,10 +181,11 @@ export class IncrementalJsonIndex {
   }
 
   /**
-   * Lines are complete when lineText reads nothing of them that is still to come. A line ending with a comma is, once
-   * the comma has been read. A line ending with `{` or `[` is once the next line has started, and the next line does
-   * not start with a bracket (`[}` is invalid, and lineText shows that `[` as `[]`). The last line that has started is
-   * not (it may grow, and a root value's line would run on into bytes after it: `{} {}` shows `{}{}`) until end().
+   * Lines are complete when lineText reads nothing of them that is still to come (it reads a line up to where the next
+   * one starts). A line ending with a comma is, once the comma has been read. A line ending with `{` or `[` is once the
+   * next line has started, and the next line does not start with a bracket (`[}` is invalid: the bracket's line is
+   * left out with it). The last line that has started is not (it may grow, and a root value's line would run on into
+   * bytes after it: `{} {}` shows `{}{}`) until end().
    */
   private completeLines(): number {
     const table = this.table;
@@ -177,13 +195,15 @@ export class IncrementalJsonIndex {
     if (this.newLine) return count > 0 && table.depth(count - 1) < this.objects.length ? count - 1 : count;
     const last = count - 1;
     const offset = this.failure?.offset;
-    if (count >= 2 && offset === table.start(last) && isClose(this.buffer[offset]!) && table.depth(last) > table.depth(last - 1)) return count - 2;
+    if (count >= 2 && offset === table.start(last) && isClose(this.store.at(offset)!) && table.depth(last) > table.depth(last - 1)) return count - 2;
     return Math.max(last, 0);
   }
 
   /** Reads from `position` to the end of what has arrived (or of the body, once ended), like jsonLines' scan. */
   private scan(): void {
-    const bytes = this.buffer;
+    // Offsets are the body's; the part holds from `base` on (what scan reads before that, it reads through byteAt).
+    const bytes = this.part;
+    const base = this.base;
     const n = this.length;
     const table = this.table;
     const objects = this.objects;
@@ -194,9 +214,9 @@ export class IncrementalJsonIndex {
     try {
       for (;;) {
         if (token === Token.None) {
-          while (i < n && isWhitespace(bytes[i]!)) i++;
+          while (i < n && isWhitespace(bytes[i - base]!)) i++;
           if (i >= n) break;
-          const b = bytes[i]!;
+          const b = bytes[i - base]!;
           if (newLine) {
             table.add(i, objects.length);
             newLine = false;
@@ -223,6 +243,15 @@ export class IncrementalJsonIndex {
             continue;
           }
           if (expect === Expect.Key && b !== QUOTE) throw unexpected(i, 'a property name in double quotes');
+          // The common tokens, read at once when they end within this part: a string without escapes, a plain
+          // integer. Anything else (and these when the part ends inside them) takes the general path below.
+          const end = b === QUOTE ? plainStringEnd(bytes, i + 1 - base) : b > ZERO && b <= NINE ? plainIntegerEnd(bytes, i + 1 - base) : -1;
+          if (end !== -1) {
+            if (b !== QUOTE && end + base - i >= 16) this.hasLongNumbers = true;
+            i = end + base;
+            expect = expect === Expect.Key ? Expect.Colon : Expect.CommaOrClose;
+            continue;
+          }
           this.tokenAt = i + 1;
           if (b === OPEN_OBJECT || b === OPEN_ARRAY) token = Token.Open;
           else if (b === QUOTE) token = Token.String;
@@ -259,11 +288,12 @@ export class IncrementalJsonIndex {
           }
           case Token.Open: {
             let next = this.tokenAt;
-            while (next < n && isWhitespace(bytes[next]!)) next++;
+            while (next < n && isWhitespace(bytes[next - base]!)) next++;
             this.tokenAt = next;
             if (next >= n && !this.ended) return;
-            const b = bytes[i]!;
-            if (next < n && bytes[next] === (b === OPEN_OBJECT ? CLOSE_OBJECT : CLOSE_ARRAY)) {
+            // The bracket may be in an earlier part.
+            const b = this.byteAt(i);
+            if (next < n && bytes[next - base] === (b === OPEN_OBJECT ? CLOSE_OBJECT : CLOSE_ARRAY)) {
               i = next + 1;
               expect = Expect.CommaOrClose;
             } else {
@@ -294,49 +324,62 @@ export class IncrementalJsonIndex {
     }
   }
 
-  /** The byte at k, or -1 past the body's end (where scan reads undefined). */
+  /** The byte at k, in any part, or -1 past the body's end (where scan reads undefined). */
   private byteAt(k: number): number {
-    return k < this.length ? this.buffer[k]! : -1;
+    return k >= this.base ? (this.part[k - this.base] ?? -1) : this.store.at(k)!;
   }
 
   /** Past the string starting at `start` (a quote), or MORE; checks escapes and control characters. */
   private stringEnd(start: number): number {
-    const bytes = this.buffer;
+    const bytes = this.part;
+    const base = this.base;
     const n = this.length;
     let i = this.tokenAt;
+    // Before base only when an escape began in the part before: it is read first, through byteAt.
+    if (i < base) {
+      i = this.escapeEnd(i);
+      if (i === MORE) return MORE;
+    }
     for (; i < n; i++) {
-      const b = bytes[i]!;
+      const b = bytes[i - base]!;
       if (b === QUOTE) return i + 1;
       if (b === BACKSLASH) {
-        const escaped = this.byteAt(i + 1);
-        if (escaped === 0x75) {
-          // A bad digit decides at once; otherwise all four must have arrived.
-          const digits = Math.min(n, i + 6);
-          for (let h = i + 2; h < digits; h++) if (!isHex(bytes[h]!)) throw new Failure('Bad \\u escape in a string', i);
-          if (digits < i + 6) {
-            if (this.ended) throw new Failure('Bad \\u escape in a string', i);
-            break;
-          }
-          i += 5;
-        } else if (SIMPLE_ESCAPES.has(escaped)) {
-          i++;
-        } else {
-          if (escaped === -1 && !this.ended) break;
-          throw new Failure('Bad escape in a string', i);
-        }
+        const end = this.escapeEnd(i);
+        if (end === MORE) return MORE;
+        i = end - 1;
       } else if (b < 0x20) {
         throw new Failure('Unescaped control character in a string', i);
       }
     }
     if (this.ended) throw new Failure(`Unterminated string: ${CUT_SHORT}`, start);
-    // Resume at the escape, or at the end.
+    this.tokenAt = i;
+    return MORE;
+  }
+
+  /** Past the escape whose backslash is at i, or MORE (the scan resumes at the backslash) until the bytes that decide
+   *  it have arrived. */
+  private escapeEnd(i: number): number {
+    const escaped = this.byteAt(i + 1);
+    if (escaped === 0x75) {
+      // A bad digit decides at once; otherwise all four must have arrived.
+      const digits = Math.min(this.length, i + 6);
+      for (let h = i + 2; h < digits; h++) if (!isHex(this.byteAt(h))) throw new Failure('Bad \\u escape in a string', i);
+      if (digits === i + 6) return i + 6;
+      if (this.ended) throw new Failure('Bad \\u escape in a string', i);
+    } else if (SIMPLE_ESCAPES.has(escaped)) {
+      return i + 2;
+    } else if (escaped !== -1 || this.ended) {
+      throw new Failure('Bad escape in a string', i);
+    }
     this.tokenAt = i;
     return MORE;
   }
 
   /** Past the number starting at `start`, or MORE; flags it if it has 16 or more significant digits. */
   private numberEnd(start: number): number {
-    const bytes = this.buffer;
+    // A number resumes past the digits read, which is in the newest part.
+    const bytes = this.part;
+    const base = this.base;
     const n = this.length;
     let i = this.tokenAt;
     let part = this.numberPart;
@@ -351,7 +394,7 @@ export class IncrementalJsonIndex {
         this.leadingZeros = leadingZeros;
         return MORE;
       }
-      const b = i < n ? bytes[i]! : -1;
+      const b = i < n ? bytes[i - base]! : -1;
       switch (part) {
         case NumberPart.Integer:
           if (!isDigit(b)) throw new Failure('Bad number', start);
@@ -412,12 +455,12 @@ export class IncrementalJsonIndex {
 
   /** Past the literal (true, false, null) at `start`, or MORE while the bytes so far begin one. */
   private literalEnd(start: number): number {
-    const first = this.buffer[start]!;
+    const first = this.byteAt(start);
     const word = first === TRUE[0] ? TRUE : first === FALSE[0] ? FALSE : first === NULL[0] ? NULL : undefined;
     if (word) {
       const arrived = Math.min(word.length, this.length - start);
       let k = 1;
-      while (k < arrived && this.buffer[start + k] === word[k]) k++;
+      while (k < arrived && this.byteAt(start + k) === word[k]) k++;
       if (k === word.length) return start + k;
       if (k === arrived) {
         // `[tr` so far: more may complete the word, or the body stops inside it.
@@ -434,25 +477,22 @@ export class IncrementalJsonIndex {
    */
   private foundAt(offset: number): string | null {
     if (this.ended || this.length >= offset + 4) {
-      const [char] = new TextDecoder().decode(this.buffer.subarray(offset, Math.min(offset + 4, this.length)));
+      const [char] = new TextDecoder().decode(this.store.range(offset, offset + 4));
       return String(char);
     }
-    const [char] = new TextDecoder().decode(this.buffer.subarray(offset, this.length), { stream: true });
+    const [char] = new TextDecoder().decode(this.store.range(offset, this.length), { stream: true });
     return char ?? null;
   }
 
   /** 1-based line and column (in characters) of a byte offset, as jsonLines' positionOf. */
   private positionOf(offset: number): { line: number; column: number } {
-    const bytes = this.buffer;
     let line = 1;
     let lineStart = 0;
-    for (let i = 0; i < offset && i < this.length; i++) {
-      if (bytes[i] === 0x0a) {
-        line++;
-        lineStart = i + 1;
-      }
+    for (let newline = this.store.indexOf(0x0a); newline !== -1 && newline < offset; newline = this.store.indexOf(0x0a, newline + 1)) {
+      line++;
+      lineStart = newline + 1;
     }
-    return { line, column: new TextDecoder().decode(bytes.subarray(lineStart, Math.min(offset, this.length))).length + 1 };
+    return { line, column: new TextDecoder().decode(this.store.range(lineStart, offset)).length + 1 };
   }
 }
 

@@ -19,16 +19,28 @@ const skipWhitespace = (bytes: Uint8Array, i: number) => {
   return i;
 };
 
-/** Offset just past the scalar (string, number, literal) at `start`. The body is already validated. */
+/** Offset just past the scalar (string, number, literal) at `start`, or the end of `bytes` if they stop inside it.
+ *  The body is already validated. */
 function scalarEnd(bytes: Uint8Array, start: number): number {
-  if (bytes[start] === QUOTE) {
-    let i = start + 1;
-    while (bytes[i] !== QUOTE) i += bytes[i] === BACKSLASH ? 2 : 1;
-    return i + 1;
-  }
   let i = start;
+  if (bytes[i] === QUOTE) {
+    for (i++; i < bytes.length && bytes[i] !== QUOTE; i += bytes[i] === BACKSLASH ? 2 : 1);
+    return Math.min(i + 1, bytes.length);
+  }
   while (i < bytes.length && !isWhitespace(bytes[i]!) && bytes[i] !== COMMA && !isClose(bytes[i]!)) i++;
   return i;
+}
+
+/**
+ * Line `index`'s bytes as one array (to where the next line starts), at most `cap` of them: a view of the part that
+ * holds them, copied only when the line straddles two parts. start: the line's offset in the body; cut: the line goes
+ * on past the cap.
+ */
+function lineBytes(lines: JsonLines, index: number, cap = Infinity): { bytes: Uint8Array; start: number; cut: boolean } {
+  const start = lines.table.start(index);
+  const end = index + 1 < lines.table.count ? lines.table.start(index + 1) : lines.bytes.length;
+  const stop = Math.min(end, start + cap);
+  return { bytes: lines.bytes.range(start, stop), start, cut: stop < end };
 }
 
 /** A growable byte buffer the pretty lines are written into. */
@@ -60,13 +72,14 @@ class ByteSink {
   }
 }
 
-/** Writes pretty line `index`, indented, into the sink. A line longer than `limit`
- *  bytes is written only past the limit (by a byte or a punctuation mark), so the caller can tell it was cut. */
-function writeLine(lines: JsonLines, index: number, sink: ByteSink, limit: number): void {
-  const { bytes } = lines;
+/** Writes pretty line `index`, indented, into the sink. A line longer than `limit` bytes is written only past the
+ *  limit (by a byte or a punctuation mark), or answers true (its bytes were read up to twice the limit: whitespace
+ *  inside a line is the rest), so the caller can tell it was cut. */
+function writeLine(lines: JsonLines, index: number, sink: ByteSink, limit: number): boolean {
+  const { bytes, cut } = lineBytes(lines, index, 2 * limit);
   const stop = sink.length + limit;
   sink.spaces(lines.table.depth(index) * INDENT);
-  let i = lines.table.start(index);
+  let i = 0;
   let first = true;
   while (sink.length <= stop) {
     i = skipWhitespace(bytes, i);
@@ -98,6 +111,7 @@ function writeLine(lines: JsonLines, index: number, sink: ByteSink, limit: numbe
     }
     first = false;
   }
+  return cut;
 }
 
 const decoder = new TextDecoder();
@@ -105,8 +119,8 @@ const decoder = new TextDecoder();
 /** The text of pretty line `index`, indented; cut after MAX_LINE_BYTES with an ellipsis. */
 export function lineText(lines: JsonLines, index: number): string {
   const sink = new ByteSink(128);
-  writeLine(lines, index, sink, MAX_LINE_BYTES);
-  if (sink.length <= MAX_LINE_BYTES) return decoder.decode(sink.bytes.subarray(0, sink.length));
+  const cut = writeLine(lines, index, sink, MAX_LINE_BYTES);
+  if (sink.length <= MAX_LINE_BYTES) return decoder.decode(sink.bytes.subarray(0, sink.length)) + (cut ? '…' : '');
   // Cut at a character boundary: back off UTF-8 continuation bytes, then the lead byte of the cut character.
   let end = MAX_LINE_BYTES;
   while (end > 0 && (sink.bytes[end]! & 0xc0) === 0x80) end--;
@@ -140,7 +154,7 @@ export function closingLine(lines: JsonLines, index: number): number {
   return line;
 }
 
-export const isClosingLine = (lines: JsonLines, index: number) => isClose(lines.bytes[lines.table.start(index)]!);
+export const isClosingLine = (lines: JsonLines, index: number) => isClose(lines.bytes.at(lines.table.start(index))!);
 
 /** Entries in the container opened on `index` (0 for anything else). */
 export function childCount(lines: JsonLines, index: number): number {
@@ -153,16 +167,15 @@ export function childCount(lines: JsonLines, index: number): number {
 
 /** Byte offset where the value on line `index` starts (after its key, when it has one). */
 function valueStart(lines: JsonLines, index: number): number {
-  const { bytes } = lines;
-  const start = lines.table.start(index);
-  if (bytes[start] !== QUOTE) return start;
-  const afterString = skipWhitespace(bytes, scalarEnd(bytes, start));
-  return bytes[afterString] === COLON ? skipWhitespace(bytes, afterString + 1) : start;
+  const { bytes, start } = lineBytes(lines, index);
+  if (bytes[0] !== QUOTE) return start;
+  const afterString = skipWhitespace(bytes, scalarEnd(bytes, 0));
+  return bytes[afterString] === COLON ? start + skipWhitespace(bytes, afterString + 1) : start;
 }
 
 /** Opening bracket of the container on `index` ('{' or '['), or null. */
 export function containerOf(lines: JsonLines, index: number): '{' | '[' | null {
-  const b = lines.bytes[valueStart(lines, index)];
+  const b = lines.bytes.at(valueStart(lines, index));
   return b === OPEN_OBJECT ? '{' : b === OPEN_ARRAY ? '[' : null;
 }
 
@@ -184,8 +197,8 @@ export function pathOf(lines: JsonLines, index: number): Array<string | number> 
     let parent = line - 1;
     while (lines.table.depth(parent) >= depth) parent--;
     if (containerOf(lines, parent) === '{') {
-      const start = lines.table.start(line);
-      segments.push(JSON.parse(new TextDecoder().decode(lines.bytes.subarray(start, scalarEnd(lines.bytes, start)))) as string);
+      const { bytes } = lineBytes(lines, line);
+      segments.push(JSON.parse(new TextDecoder().decode(bytes.subarray(0, scalarEnd(bytes, 0)))) as string);
     } else {
       let position = 0;
       for (let sibling = parent + 1; sibling < line; sibling++) if (lines.table.depth(sibling) === depth && !isClosingLine(lines, sibling)) position++;
@@ -199,16 +212,17 @@ export function pathOf(lines: JsonLines, index: number): Array<string | number> 
 /** The value on line `index` as a user would paste it: strings unquoted, containers pretty-printed, exact numbers. */
 export function copyValue(lines: JsonLines, index: number): string {
   const line = openerOf(lines, index);
-  const { bytes } = lines;
+  const { bytes, start: lineStart } = lineBytes(lines, line);
   const start = valueStart(lines, line);
+  const at = start - lineStart;
   if (containerOf(lines, line)) {
     const close = closingLine(lines, line);
     // An empty container shares its line with its closing bracket.
-    const end = close === line ? skipWhitespace(bytes, start + 1) + 1 : lines.table.start(close) + 1;
-    return prettyText(bytes.subarray(start, end));
+    const end = close === line ? lineStart + skipWhitespace(bytes, at + 1) + 1 : lines.table.start(close) + 1;
+    return prettyText(lines.bytes.range(start, end));
   }
-  const token = new TextDecoder().decode(bytes.subarray(start, scalarEnd(bytes, start)));
-  return bytes[start] === QUOTE ? (JSON.parse(token) as string) : token;
+  const token = new TextDecoder().decode(bytes.subarray(at, scalarEnd(bytes, at)));
+  return bytes[at] === QUOTE ? (JSON.parse(token) as string) : token;
 }
 
 /** The line holding byte `offset` (the last line starting at or before it), given each line's start. */

@@ -1,5 +1,7 @@
 // What indexing a JSON body gives the views: where each pretty-printed line starts and how deep it is, in a table
 // that costs 6 bytes a line (incrementalIndex.ts fills it; jsonLines.ts draws lines from it).
+import type { ChunkedBytes } from './chunkedBytes';
+
 const BLOCK_BITS = 16;
 const BLOCK_MASK = (1 << BLOCK_BITS) - 1;
 
@@ -31,7 +33,7 @@ export class LineTable {
 }
 
 export interface JsonLines {
-  bytes: Uint8Array;
+  bytes: ChunkedBytes;
   table: LineTable;
   count: number;
   /** Some number has 16+ significant digits: JSON.parse would round it (see parseExact). */

@@ -1,12 +1,14 @@
 // The Raw view's model of any text body: where each display row starts. A row is a line of the body, and lines
 // longer than MAX_ROW_BYTES (a minified 100 MB JSON body is one line) are split into rows of that size.
 // Built as the body arrives: each push resumes at the last row, which is the only one more bytes can change.
+import { ChunkedBytes } from './chunkedBytes';
+
 export const MAX_ROW_BYTES = 1000;
 const LF = 0x0a;
 const CR = 0x0d;
 
 export interface TextRows {
-  bytes: Uint8Array;
+  bytes: ChunkedBytes;
   count: number;
   starts: Uint32Array;
 }
@@ -16,10 +18,10 @@ export class TextRowsIndex {
   private count = 0;
   /** Where the last row starts: the scan resumes there. */
   private rowStart = 0;
-  private bytes: Uint8Array = new Uint8Array(0);
+  private bytes = new ChunkedBytes();
 
   /** bytes: all of the body received so far (it only ever grows). */
-  push(bytes: Uint8Array): this {
+  push(bytes: ChunkedBytes): this {
     this.bytes = bytes;
     this.scan();
     return this;
@@ -38,12 +40,12 @@ export class TextRowsIndex {
       const newline = bytes.indexOf(LF, start);
       // A CR before the LF (or at the end) is part of the line break, not of a row.
       const lineEnd = newline === -1 ? bytes.length : newline;
-      const textEnd = lineEnd > start && bytes[lineEnd - 1] === CR ? lineEnd - 1 : lineEnd;
+      const textEnd = lineEnd > start && bytes.at(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd;
       // Split an over-long line, backing off to a character boundary (never before a UTF-8 continuation byte);
       // bytes that are all continuations (not UTF-8 at all) are split where the limit falls.
       while (textEnd - start > MAX_ROW_BYTES) {
         let at = start + MAX_ROW_BYTES;
-        while (at > start + 1 && (bytes[at]! & 0xc0) === 0x80) at--;
+        while (at > start + 1 && (bytes.at(at)! & 0xc0) === 0x80) at--;
         if (at === start + 1) at = start + MAX_ROW_BYTES;
         this.add(at);
         start = at;
@@ -66,13 +68,13 @@ export class TextRowsIndex {
 }
 
 /** The rows of a whole body. */
-export const indexRows = (bytes: Uint8Array): TextRows => new TextRowsIndex().push(bytes).rows;
+export const indexRows = (bytes: ChunkedBytes): TextRows => new TextRowsIndex().push(bytes).rows;
 
 /** Row text without its line break. */
 export function rowText(rows: TextRows, index: number): string {
   const start = rows.starts[index]!;
   let end = index + 1 < rows.count ? rows.starts[index + 1]! : rows.bytes.length;
-  if (rows.bytes[end - 1] === LF) end--;
-  if (rows.bytes[end - 1] === CR) end--;
-  return new TextDecoder().decode(rows.bytes.subarray(start, end));
+  if (rows.bytes.at(end - 1) === LF) end--;
+  if (rows.bytes.at(end - 1) === CR) end--;
+  return new TextDecoder().decode(rows.bytes.range(start, end));
 }

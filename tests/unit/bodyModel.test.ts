@@ -1,6 +1,7 @@
 // The body worker's pure models over a body's bytes: the validating JSON line index, raw text rows, find, folds, colours.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ChunkedBytes } from '../../renderer/json/chunkedBytes';
 import { findBytes, MAX_MATCHES } from '../../renderer/json/findBytes';
 import { FoldedLines, jsonSource, type LineSource, rowsSource } from '../../renderer/json/foldedLines';
 import { markMatches, type Segment, tokenize } from '../../renderer/json/highlight';
@@ -250,7 +251,7 @@ describe('parseExact', () => {
 
 describe('indexRows and rowText (the Raw view)', () => {
   const rowsOf = (text: string) => {
-    const rows = indexRows(encode(text));
+    const rows = indexRows(ChunkedBytes.of(encode(text)));
     return Array.from({ length: rows.count }, (_, row) => rowText(rows, row));
   };
 
@@ -269,7 +270,7 @@ describe('indexRows and rowText (the Raw view)', () => {
     fc.assert(
       fc.property(fc.string({ unit: char, maxLength: 2500 }), (text) => {
         const bytes = encode(text);
-        const rows = indexRows(bytes);
+        const rows = indexRows(ChunkedBytes.of(bytes));
         const lines: string[] = [];
         for (let row = 0; row < rows.count; row++) {
           const start = rows.starts[row]!;
@@ -287,16 +288,20 @@ describe('indexRows and rowText (the Raw view)', () => {
 });
 
 describe('findBytes (Ctrl+F)', () => {
-  const find = (text: string, query: string, matchCase = false) => findBytes(encode(text), query, matchCase);
+  const find = (text: string, query: string, matchCase = false) => findBytes(ChunkedBytes.of(encode(text)), query, matchCase);
 
-  it('finds the same matches in a body searched again as it grows as in the whole body at once', () => {
+  it('finds the same matches in a body searched again as it grows, in the parts it came in, as in the whole body at once', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('a', 'A', 'b', 'é', ' ') , maxLength: 200 }), fc.constantFrom('a', 'aa', 'aA', 'ab', 'é', 'a b'), fc.boolean(), fc.array(fc.nat(), { maxLength: 6 }), (text, query, matchCase, rawCuts) => {
         const bytes = encode(text);
         const cuts = [...new Set(rawCuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
         let found: ReturnType<typeof findBytes> | undefined;
-        for (const cut of [...cuts, bytes.length]) found = findBytes(bytes.subarray(0, cut), query, matchCase, found);
-        expect(found!.offsets).toEqual(findBytes(bytes, query, matchCase).offsets);
+        const received = new ChunkedBytes();
+        for (const [from, cut] of [...cuts, bytes.length].map((cut, k, all) => [all[k - 1] ?? 0, cut] as const)) {
+          received.push(bytes.slice(from, cut));
+          found = findBytes(received, query, matchCase, found);
+        }
+        expect(found!.offsets).toEqual(findBytes(ChunkedBytes.of(bytes), query, matchCase).offsets);
       }),
       { numRuns: 1000 },
     );
@@ -399,7 +404,7 @@ describe('FoldedLines', () => {
     const view = folded();
     for (const line of [3, 7, 11, 14]) view.toggle(line);
     expect(view.total).toBe(16);
-    const raw = new FoldedLines(rowsSource(indexRows(encode('a\nb\nc'))));
+    const raw = new FoldedLines(rowsSource(indexRows(ChunkedBytes.of(encode('a\nb\nc')))));
     raw.toggle(0);
     expect(raw.rows(0, 5)).toEqual(['a', 'b', 'c'].map((text, line) => ({ line, text, fold: null })));
   });
@@ -513,15 +518,15 @@ describe('tokenize and markMatches (colours and find marks)', () => {
 
 describe('edge cases found by the property tests above (each was a bug)', () => {
   it('splits a run of bytes that are not UTF-8 at all instead of looping forever', () => {
-    const rows = indexRows(new Uint8Array(2500).fill(0x80));
+    const rows = indexRows(ChunkedBytes.of(new Uint8Array(2500).fill(0x80)));
     expect(rows.count).toBe(3);
     const mixed = new Uint8Array(2500).fill(0x61);
     mixed.fill(0x80, 400, 1500);
-    expect(indexRows(mixed).count).toBeGreaterThanOrEqual(3);
+    expect(indexRows(ChunkedBytes.of(mixed)).count).toBeGreaterThanOrEqual(3);
   });
 
   it('gives a CRLF line of exactly MAX_ROW_BYTES no extra empty row', () => {
-    const rows = indexRows(encode(`${'b'.repeat(MAX_ROW_BYTES)}\r\nnext`));
+    const rows = indexRows(ChunkedBytes.of(encode(`${'b'.repeat(MAX_ROW_BYTES)}\r\nnext`)));
     expect(Array.from({ length: rows.count }, (_, row) => rowText(rows, row))).toEqual(['b'.repeat(MAX_ROW_BYTES), 'next']);
   });
 
@@ -532,6 +537,12 @@ describe('edge cases found by the property tests above (each was a bug)', () => 
     expect(byteLength(text.slice(0, -1))).toBe(MAX_LINE_BYTES);
   });
 
+  it('marks a line whose value lies past more whitespace than a line shows with an ellipsis; copying it gives the value', () => {
+    const lines = indexed(`{"a":${' '.repeat(3 * MAX_LINE_BYTES)}"value"}`);
+    expect(lineText(lines, 1)).toBe('  "a": …');
+    expect(copyValue(lines, 1)).toBe('value');
+  });
+
   it('names a character outside the BMP whole in an error, and says a body stopping inside a word is cut short', () => {
     expect(errorOf('😀')).toBe("Expected a value but found '😀' at line 1, column 1");
     expect(errorOf('[tr')).toMatch(/cut short/);
@@ -539,7 +550,7 @@ describe('edge cases found by the property tests above (each was a bug)', () => 
   });
 
   it('finds a non-ASCII capital with case folding on, and marks what it counts even where lowercasing changes length', () => {
-    expect(findBytes(encode('Émile'), 'Émile', false)).toMatchObject({ offsets: [0], more: false });
+    expect(findBytes(ChunkedBytes.of(encode('Émile')), 'Émile', false)).toMatchObject({ offsets: [0], more: false });
     expect(markMatches([{ text: 'İa x', token: '' }], 'x', false).filter((segment) => segment.mark)).toEqual([{ text: 'x', token: '', mark: true }]);
   });
 });

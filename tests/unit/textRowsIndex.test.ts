@@ -2,6 +2,7 @@
 // the chunks, so the rows shown while a body downloads are the rows it keeps.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ChunkedBytes } from '../../renderer/json/chunkedBytes';
 import { MAX_ROW_BYTES, TextRowsIndex, type TextRows } from '../../renderer/json/textRows';
 
 /** The one-pass row index as it was before rows were built incrementally: the reference model. */
@@ -29,10 +30,16 @@ function referenceRows(bytes: Uint8Array): number[] {
 
 const startsOf = (rows: TextRows) => Array.from(rows.starts.subarray(0, rows.count));
 
-/** Feeds `bytes` cut at `cuts` (sorted offsets), each push seeing all bytes so far, as the body worker does. */
+/** Feeds `bytes` cut at `cuts` (sorted offsets) as parts, each push seeing all bytes so far, as the body worker does. */
 function chunked(bytes: Uint8Array, cuts: number[]): TextRows {
   const index = new TextRowsIndex();
-  for (const cut of [...cuts, bytes.length]) index.push(bytes.subarray(0, cut));
+  const received = new ChunkedBytes();
+  let from = 0;
+  for (const cut of [...cuts, bytes.length]) {
+    received.push(bytes.slice(from, cut));
+    from = cut;
+    index.push(received);
+  }
   return index.rows;
 }
 
@@ -58,8 +65,10 @@ describe('TextRowsIndex', () => {
       const expected = referenceRows(bytes);
       for (let cut = 0; cut <= bytes.length; cut++) {
         const index = new TextRowsIndex();
-        const early = startsOf(index.push(bytes.subarray(0, cut)).rows);
-        const rows = index.push(bytes).rows;
+        const received = ChunkedBytes.of(bytes.slice(0, cut));
+        const early = startsOf(index.push(received).rows);
+        received.push(bytes.slice(cut));
+        const rows = index.push(received).rows;
         expect(startsOf(rows)).toEqual(expected);
         // Every row shown early but the last (which may still grow) starts where it will stay.
         expect(expected.slice(0, early.length - 1)).toEqual(early.slice(0, -1));
