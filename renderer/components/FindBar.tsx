@@ -63,6 +63,8 @@ export function FindBar({ worker, view, revision, openRequest, onChange, onGoTo,
             // The same search over more of the body: the match shown stays shown, and the view is not moved.
             const again = previous !== null && previous.query === query && previous.matchCase === matchCase && previous.lines.length > 0;
             if (!again && reply.lines.length > 0) onGoTo(reply.lines[0]!);
+            // Nothing new in what came since: the same state, so the rows on screen are not drawn again.
+            if (again && previous.more === reply.more && sameNumbers(previous.lines, reply.lines)) return previous;
             return { query, matchCase, lines: reply.lines, more: reply.more, current: again ? Math.min(previous.current, reply.lines.length - 1) : 0 };
           });
         });
@@ -135,3 +137,5 @@ export function FindBar({ worker, view, revision, openRequest, onChange, onGoTo,
     </div>
   );
 }
+
+const sameNumbers = (a: number[], b: number[]) => a.length === b.length && a.every((value, index) => value === b[index]);

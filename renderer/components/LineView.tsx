@@ -2,7 +2,7 @@
 // Line numbers, folding (JSON), syntax colours, Ctrl+F and per-line copy of the value and its JSONPath.
 // Past ~15 million pixels (Chromium's element height limit) the scrollbar is scaled: it picks a row, and the rows
 // are drawn from the viewport's top.
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { LineViewName } from '../json/bodyProtocol';
 import type { BodyWorkerClient } from '../json/bodyWorker';
 import type { LineRow } from '../json/foldedLines';
@@ -61,7 +61,9 @@ export function LineView({ worker, view, language, testId, findRequest, revealOf
     void worker.request({ op: 'rows', view, start, count }).then((reply) => {
       if (!current || !reply.ok) return;
       setTotal(reply.total);
-      setShown({ start, rows: reply.rows });
+      // While a body arrives the rows on screen mostly stay as they were: keeping the same state then spares drawing
+      // them again at every update (each one, ten times a second, would otherwise leave work and garbage behind).
+      setShown((old) => (old.start === start && sameRows(old.rows, reply.rows) ? old : { start, rows: reply.rows }));
     });
     return () => {
       current = false;
@@ -81,12 +83,16 @@ export function LineView({ worker, view, language, testId, findRequest, revealOf
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [scrollTarget]);
 
-  const toggleFold = (line: number) =>
-    void worker.request({ op: 'fold', view, line }).then((reply) => {
-      if (!reply.ok) return;
-      setTotal(reply.total);
-      setVersion((v) => v + 1);
-    });
+  // Stable, so a row whose line is unchanged is not drawn again (LineRowView is memoized).
+  const toggleFold = useCallback(
+    (line: number) =>
+      void worker.request({ op: 'fold', view, line }).then((reply) => {
+        if (!reply.ok) return;
+        setTotal(reply.total);
+        setVersion((v) => v + 1);
+      }),
+    [worker, view],
+  );
   const goToLine = useCallback(
     (line: number) =>
       void worker.request({ op: 'reveal', view, line }).then((reply) => {
@@ -108,12 +114,19 @@ export function LineView({ worker, view, language, testId, findRequest, revealOf
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const copyLine = (line: number, what: 'value' | 'path') =>
-    void worker.request({ op: 'copyLine', view, line }).then((reply) => {
-      if (!reply.ok) return;
-      if (what === 'value') onCopy(reply.value ?? '', reply.value === null ? 'nothing: this value has not all arrived yet' : 'the value');
-      else if (reply.path !== null) onCopy(reply.path, reply.path);
-    });
+  const latestOnCopy = useRef(onCopy);
+  latestOnCopy.current = onCopy;
+  const copyLine = useCallback(
+    (line: number, what: 'value' | 'path') =>
+      void worker.request({ op: 'copyLine', view, line }).then((reply) => {
+        if (!reply.ok) return;
+        const onCopy = latestOnCopy.current;
+        if (what === 'value') onCopy(reply.value ?? '', reply.value === null ? 'nothing: this value has not all arrived yet' : 'the value');
+        else if (reply.path !== null) onCopy(reply.path, reply.path);
+      }),
+    [worker, view],
+  );
+  const toggleSelected = useCallback((line: number) => setSelected((selected) => (line === selected ? null : line)), []);
 
   const top = (index: number) => (scaled ? scrollTop + index * ROW_HEIGHT : (shown.start + index) * ROW_HEIGHT);
   const currentMatchLine = find?.lines[find.current];
@@ -133,57 +146,90 @@ export function LineView({ worker, view, language, testId, findRequest, revealOf
       >
         <div style={{ height: scrollHeight, position: 'relative' }}>
           {shown.rows.map((row, index) => (
-            <div
+            <LineRowView
               key={row.line}
-              className={`line-row${row.line === selected ? ' selected' : ''}${row.line === currentMatchLine ? ' current-match' : ''}`}
-              data-testid="line"
-              style={{ top: top(index) }}
-            >
-              <span className="line-number" onClick={() => setSelected(row.line === selected ? null : row.line)}>
-                {row.line + 1}
-              </span>
-              {row.fold ? (
-                <button
-                  className="line-fold"
-                  data-testid="line-fold"
-                  aria-expanded={row.fold === 'open'}
-                  aria-label={row.fold === 'open' ? 'Fold' : 'Unfold'}
-                  onClick={() => toggleFold(row.line)}
-                >
-                  {row.fold === 'open' ? '▾' : '▸'}
-                </button>
-              ) : (
-                <span className="line-fold" />
-              )}
-              <span className="line-text">
-                <Segments text={row.text} language={language} find={find} />
-                {row.fold === 'folded' && (
-                  <>
-                    <span className="fold-summary" data-testid="fold-summary">
-                      {' '}
-                      … {row.entries === 1 ? '1 entry' : `${row.entries} entries`} …{' '}
-                    </span>
-                    <Segments text={row.foldedTail ?? ''} language={language} find={find} />
-                  </>
-                )}
-              </span>
-              <span className="line-actions">
-                <button data-testid="copy-line-value" title="Copy this value" onClick={() => copyLine(row.line, 'value')}>
-                  {canCopyPath ? 'value' : 'line'}
-                </button>
-                {canCopyPath && (
-                  <button data-testid="copy-line-path" title="Copy the JSONPath of this value" onClick={() => copyLine(row.line, 'path')}>
-                    path
-                  </button>
-                )}
-              </span>
-            </div>
+              row={row}
+              top={top(index)}
+              selected={row.line === selected}
+              currentMatch={row.line === currentMatchLine}
+              find={find}
+              language={language}
+              canCopyPath={canCopyPath}
+              onSelect={toggleSelected}
+              onToggleFold={toggleFold}
+              onCopyLine={copyLine}
+            />
           ))}
         </div>
       </div>
     </div>
   );
 }
+
+interface RowProps {
+  row: LineRow;
+  top: number;
+  selected: boolean;
+  currentMatch: boolean;
+  find: FindState | null;
+  language: Language;
+  canCopyPath: boolean;
+  onSelect: (line: number) => void;
+  onToggleFold: (line: number) => void;
+  onCopyLine: (line: number, what: 'value' | 'path') => void;
+}
+
+const LineRowView = memo(function LineRowView({ row, top, selected, currentMatch, find, language, canCopyPath, onSelect, onToggleFold, onCopyLine }: RowProps) {
+  return (
+    <div className={`line-row${selected ? ' selected' : ''}${currentMatch ? ' current-match' : ''}`} data-testid="line" style={{ top }}>
+      <span className="line-number" onClick={() => onSelect(row.line)}>
+        {row.line + 1}
+      </span>
+      {row.fold ? (
+        <button
+          className="line-fold"
+          data-testid="line-fold"
+          aria-expanded={row.fold === 'open'}
+          aria-label={row.fold === 'open' ? 'Fold' : 'Unfold'}
+          onClick={() => onToggleFold(row.line)}
+        >
+          {row.fold === 'open' ? '▾' : '▸'}
+        </button>
+      ) : (
+        <span className="line-fold" />
+      )}
+      <span className="line-text">
+        <Segments text={row.text} language={language} find={find} />
+        {row.fold === 'folded' && (
+          <>
+            <span className="fold-summary" data-testid="fold-summary">
+              {' '}
+              … {row.entries === 1 ? '1 entry' : `${row.entries} entries`} …{' '}
+            </span>
+            <Segments text={row.foldedTail ?? ''} language={language} find={find} />
+          </>
+        )}
+      </span>
+      <span className="line-actions">
+        <button data-testid="copy-line-value" title="Copy this value" onClick={() => onCopyLine(row.line, 'value')}>
+          {canCopyPath ? 'value' : 'line'}
+        </button>
+        {canCopyPath && (
+          <button data-testid="copy-line-path" title="Copy the JSONPath of this value" onClick={() => onCopyLine(row.line, 'path')}>
+            path
+          </button>
+        )}
+      </span>
+    </div>
+  );
+});
+
+const sameRows = (a: LineRow[], b: LineRow[]) =>
+  a.length === b.length &&
+  a.every((row, index) => {
+    const other = b[index]!;
+    return row.line === other.line && row.text === other.text && row.fold === other.fold && row.foldedTail === other.foldedTail && row.entries === other.entries;
+  });
 
 function Segments({ text, language, find }: { text: string; language: Language; find: FindState | null }) {
   const segments = markMatches(tokenize(text, language), find?.query ?? '', find?.matchCase ?? false);
