@@ -213,12 +213,14 @@ async function receiveAndDisplay(base: string): Promise<void> {
       'main: heapUsed + external (Buffers) of the Node process that plays Electron main in the harness (handlers, fetch, the body kept for Save),',
       '  sampled until the answer reaches the page; the server runs in another process.',
       'renderer: RSS of the Chromium renderer process of the page, workers included (sampled every 25 ms; /proc VmRSS).',
+      '  kept: the growth left once the body is shown and the page and its workers have collected their garbage (gc(), exposed',
+      '  to them for the bench only): what the app holds for the body; the peak also counts garbage not yet collected.',
       'Δ: growth over the idle page before Send; "renderer Δ / body" is the growth divided by the body size. Each size runs in a fresh process and app.',
       'harness IPC alone: the page then reads the same body again through the bridge and drops it: the time, the longest task and the RSS growth.',
       STAGE_BODIES
         ? '  The harness carries IPC over CDP, which moves bytes at tens of MB/s here, where Electron\'s IPC copies them in memory. So the body is\n' +
           '  staged in the page before Send (untimed, outside the Δ): each part main reads is checked equal to the staged bytes at its offset in\n' +
-          '  this process, and the page gets a fresh copy of them, as over Electron\'s IPC; only the call itself crosses CDP (32 parts per call).\n' +
+          '  this process, and the page gets a fresh copy of them, as over Electron\'s IPC; only the call itself crosses CDP (8 parts per call).\n' +
           '  BENCH_TRANSPORT=cdp sends the bytes over CDP instead (deflated, base64; 8 parts per call).'
         : '  BENCH_TRANSPORT=cdp: the bytes cross CDP (deflated, base64; 8 parts fetched per call, the next batch while the page works on one),\n' +
           '  which costs time and renderer memory that Electron\'s IPC (one copy into the page) does not.',
@@ -239,6 +241,7 @@ interface Measured {
   mainGrowth: number;
   rendererPeak: number;
   rendererGrowth: number;
+  rendererKept: number;
   transportMs: number;
   transportLongest: number;
   transportGrowth: number;
@@ -259,15 +262,23 @@ function summary(body: string, runs: Measured[], sizeMb: number, dripMs: number)
     needle: ms(mid('needle')),
     'longest task (app scripts in it)': `${worst('longest')} (${worst('longestApp')})`,
     'main Δ / body': times(mid('mainGrowth')),
-    'renderer peak RSS (Δ / body)': `${mb(mid('rendererPeak'))} (${times(mid('rendererGrowth'))})`,
+    'renderer peak RSS (Δ / body; kept)': `${mb(mid('rendererPeak'))} (${times(mid('rendererGrowth'))}; ${times(mid('rendererKept'))} kept)`,
     'harness IPC alone: time, longest task, Δ / body': `${ms(mid('transportMs'))}, ${worst('transportLongest')}, ${times(mid('transportGrowth'))}`,
     target: sizeMb >= 100 && !dripMs ? 'first ≤ 1 s; complete + needle ≤ 3 s; ≤ 3x' : sizeMb >= 10 ? 'first ≤ 1 s; ≤ 3x; no task > 100 ms' : 'first ≤ 1 s',
   };
 }
 
 async function measureSize(base: string, sizeMb: number, dripMs: number): Promise<Measured | { failed: string }> {
-  const app = await launchApp();
+  const app = await launchApp({ exposeGc: true });
   const { page } = app;
+  // The page's and its workers' garbage collected (gc() is exposed to them for the bench only), with a pause for the
+  // memory to be given back: before the baseline, and once the body is shown, to tell what the app keeps.
+  const collectPageGarbage = async () => {
+    const collect = () => (globalThis as { gc?: () => void }).gc?.();
+    for (const worker of page.workers()) await worker.evaluate(collect);
+    await page.evaluate(collect);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  };
   try {
     const bytes = sizeMb * 1_000_000;
     // A first small send stores the token in the keychain and creates the response view: not part of the timing.
@@ -305,6 +316,7 @@ async function measureSize(base: string, sizeMb: number, dripMs: number): Promis
       (globalThis as { gc?: () => void }).gc?.();
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    await collectPageGarbage();
     const before = { main: mainMemory(), renderer: rendererMemory() };
     const peak = { ...before };
     // Main is sampled until the answer reaches the page (fetch, decoding, the body kept for Save): after that this
@@ -350,6 +362,8 @@ async function measureSize(base: string, sizeMb: number, dripMs: number): Promis
     });
     const size = Number((await page.getByTestId('size').getAttribute('title'))?.match(/Decoded: (\d+)/)?.[1] ?? bytes);
     const rendererGrowth = peak.renderer - before.renderer;
+    await collectPageGarbage();
+    const rendererKept = rendererMemory() - before.renderer;
 
     // The harness's stand-in for IPC alone: the page reads the same body again through the bridge and drops it.
     await page.evaluate(() => ((window as unknown as { longest: number }).longest = 0));
@@ -385,6 +399,7 @@ async function measureSize(base: string, sizeMb: number, dripMs: number): Promis
       mainGrowth: (peak.main - before.main) / size,
       rendererPeak: peak.renderer,
       rendererGrowth: rendererGrowth / size,
+      rendererKept: rendererKept / size,
       transportMs,
       transportLongest,
       transportGrowth: (transportPeak - transportBefore) / size,

@@ -119,13 +119,15 @@ function fileStandIns(paths: StandInPaths) {
   };
 }
 
-export async function launchApp(options: { userDataDir?: string } = {}): Promise<LaunchedApp> {
+/** exposeGc (benchmarks): the page and its workers get gc(), so a bench can tell what the app keeps from garbage a
+ *  collection has yet to free. Chromium only. */
+export async function launchApp(options: { userDataDir?: string; exposeGc?: boolean } = {}): Promise<LaunchedApp> {
   const userDataDir = options.userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'keypost-e2e-')));
   const keychainService = keychainServiceFor(userDataDir);
-  return process.env.E2E_TARGET === 'electron' ? launchElectron(userDataDir, keychainService) : launchChromium(userDataDir, keychainService);
+  return process.env.E2E_TARGET === 'electron' ? launchElectron(userDataDir, keychainService) : launchChromium(userDataDir, keychainService, options.exposeGc ?? false);
 }
 
-async function launchChromium(userDataDir: string, keychainService: string): Promise<LaunchedApp> {
+async function launchChromium(userDataDir: string, keychainService: string, exposeGc: boolean): Promise<LaunchedApp> {
   const server = createServer(async (request, response) => {
     const file = await loadRendererFile(rendererRoot, new URL(request.url ?? '/', 'http://x').pathname);
     response.writeHead(file.status, file.headers).end(file.body);
@@ -154,7 +156,7 @@ async function launchChromium(userDataDir: string, keychainService: string): Pro
     // What the app grants (electron/hardening.ts): plain-text clipboard writes from its own page, nothing else.
     permissions: [],
     viewport: { width: 1280, height: 800 },
-    args: ['--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: ['--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...(exposeGc ? ['--js-flags=--expose-gc'] : [])],
   });
   // Answers travel as one JSON string: Playwright serialises objects value by value (over a second for
   // 10,000 presets), while Electron's IPC clones them in milliseconds. Results are plain JSON data, except
