@@ -120,7 +120,11 @@ const decoder = new TextDecoder();
 export function lineText(lines: JsonLines, index: number): string {
   const sink = new ByteSink(128);
   const cut = writeLine(lines, index, sink, MAX_LINE_BYTES);
-  if (sink.length <= MAX_LINE_BYTES) return decoder.decode(sink.bytes.subarray(0, sink.length)) + (cut ? '…' : '');
+  if (sink.length <= MAX_LINE_BYTES) {
+    const text = decoder.decode(sink.bytes.subarray(0, sink.length));
+    // Read only so far (whitespace filled the rest): a character the cut split is left out.
+    return cut ? `${text.replace(/\uFFFD$/, '')}…` : text;
+  }
   // Cut at a character boundary: back off UTF-8 continuation bytes, then the lead byte of the cut character.
   let end = MAX_LINE_BYTES;
   while (end > 0 && (sink.bytes[end]! & 0xc0) === 0x80) end--;

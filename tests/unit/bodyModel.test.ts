@@ -541,6 +541,9 @@ describe('edge cases found by the property tests above (each was a bug)', () => 
     const lines = indexed(`{"a":${' '.repeat(3 * MAX_LINE_BYTES)}"value"}`);
     expect(lineText(lines, 1)).toBe('  "a": …');
     expect(copyValue(lines, 1)).toBe('value');
+    // The cut falls inside a two-byte character of the value: the line ends before it.
+    const split = indexed(`{"a":${' '.repeat(2 * MAX_LINE_BYTES - 14)}"${'é'.repeat(10)}"}`);
+    expect(lineText(split, 1)).toBe('  "a": "éééé…');
   });
 
   it('names a character outside the BMP whole in an error, and says a body stopping inside a word is cut short', () => {
