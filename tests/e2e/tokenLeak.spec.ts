@@ -63,6 +63,9 @@ async function capturingOutput(run: () => Promise<void>): Promise<string> {
 }
 
 test('no file, log line, console message or error message contains a token', async ({ server }) => {
+  // A whole session in two launches, with two bodies over the limit and a search of every file: 15 s alone, and up to
+  // 50 s when two workers share this machine's 2 cores, too near the default minute.
+  test.slow();
   const seen: string[] = [];
   const spool = { shown: [] as string[], searched: [] as string[], hits: [] as string[] };
   const sendOverLimitAndSearch = async (page: Page) => {
