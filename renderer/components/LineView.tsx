@@ -144,7 +144,9 @@ export function LineView({ worker, view, language, testId, findRequest, revealOf
         aria-label="Response body"
         onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
       >
-        <div style={{ height: scrollHeight, position: 'relative' }}>
+        {/* The scroll height only. The rows are placed in the viewport itself: were this their containing block, each
+            update of the height while a body arrives would lay every row out again (and leave that work's garbage). */}
+        <div style={{ height: scrollHeight }}>
           {shown.rows.map((row, index) => (
             <LineRowView
               key={row.line}
