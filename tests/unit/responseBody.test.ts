@@ -6,6 +6,7 @@ import path from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createResponseBodies, type ResponseBodies } from '../../electron/core/responseBodies';
+import { removeSpooledBodies } from '../../electron/core/responseBody';
 import { createSaveBodyApi } from '../../electron/core/saveBodyApi';
 import { Secret } from '../../electron/core/secret';
 import { sendJson, type JsonSend, type SentJson } from '../fixtures/sendJson';
@@ -15,7 +16,11 @@ let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
 });
-afterAll(() => server.close());
+afterAll(() => {
+  server.close();
+  // As the app does on quit: the temp files of the bodies these tests sent over the limit.
+  removeSpooledBodies();
+});
 
 const request = (route: string, extra: Partial<JsonSend> = {}): JsonSend => ({
   url: new URL(route, server.url),
