@@ -4,6 +4,7 @@
 import { chromium, _electron, type Page } from '@playwright/test';
 import Conf from 'conf';
 import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { promisify } from 'node:util';
@@ -119,10 +120,17 @@ function fileStandIns(paths: StandInPaths) {
   };
 }
 
+/** Data dirs this process made (each holds a browser profile): removed when it exits, after every relaunch into them. */
+const madeDirs = new Set<string>();
+process.once('exit', () => {
+  for (const dir of madeDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 /** exposeGc (benchmarks): the page and its workers get gc(), so a bench can tell what the app keeps from garbage a
  *  collection has yet to free. Chromium only. */
 export async function launchApp(options: { userDataDir?: string; exposeGc?: boolean } = {}): Promise<LaunchedApp> {
   const userDataDir = options.userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'keypost-e2e-')));
+  if (!options.userDataDir) madeDirs.add(userDataDir);
   const keychainService = keychainServiceFor(userDataDir);
   return process.env.E2E_TARGET === 'electron' ? launchElectron(userDataDir, keychainService) : launchChromium(userDataDir, keychainService, options.exposeGc ?? false);
 }
