@@ -169,18 +169,19 @@ export function childCount(lines: JsonLines, index: number): number {
   return children;
 }
 
-/** Byte offset where the value on line `index` starts (after its key, when it has one). */
-function valueStart(lines: JsonLines, index: number): number {
-  const { bytes, start } = lineBytes(lines, index);
-  if (bytes[0] !== QUOTE) return start;
+/** Where the value on a line starts within the line's bytes (after its key, when it has one). */
+function valueOffset(bytes: Uint8Array): number {
+  if (bytes[0] !== QUOTE) return 0;
   const afterString = skipWhitespace(bytes, scalarEnd(bytes, 0));
-  return bytes[afterString] === COLON ? start + skipWhitespace(bytes, afterString + 1) : start;
+  return bytes[afterString] === COLON ? skipWhitespace(bytes, afterString + 1) : 0;
 }
+
+const bracketOf = (b: number | undefined) => (b === OPEN_OBJECT ? '{' : b === OPEN_ARRAY ? '[' : null);
 
 /** Opening bracket of the container on `index` ('{' or '['), or null. */
 export function containerOf(lines: JsonLines, index: number): '{' | '[' | null {
-  const b = lines.bytes.at(valueStart(lines, index));
-  return b === OPEN_OBJECT ? '{' : b === OPEN_ARRAY ? '[' : null;
+  const { bytes } = lineBytes(lines, index);
+  return bracketOf(bytes[valueOffset(bytes)]);
 }
 
 /** The line whose container `index` closes (for closing lines), else `index`. */
@@ -216,10 +217,11 @@ export function pathOf(lines: JsonLines, index: number): Array<string | number> 
 /** The value on line `index` as a user would paste it: strings unquoted, containers pretty-printed, exact numbers. */
 export function copyValue(lines: JsonLines, index: number): string {
   const line = openerOf(lines, index);
+  // The line's bytes are read once (a line straddling two parts is copied to be read).
   const { bytes, start: lineStart } = lineBytes(lines, line);
-  const start = valueStart(lines, line);
-  const at = start - lineStart;
-  if (containerOf(lines, line)) {
+  const at = valueOffset(bytes);
+  const start = lineStart + at;
+  if (bracketOf(bytes[at])) {
     const close = closingLine(lines, line);
     // An empty container shares its line with its closing bracket.
     const end = close === line ? lineStart + skipWhitespace(bytes, at + 1) + 1 : lines.table.start(close) + 1;
