@@ -8,8 +8,9 @@ import { api } from './api';
 import type { InvalidJson } from './json/bodyProtocol';
 import { acquireBodyWorker, type BodyWorkerClient, releaseBodyWorker } from './json/bodyWorker';
 
-/** The views are updated at most this often while a body arrives (each update asks the worker for the rows). */
-const SHOW_EVERY_MS = 100;
+/** The views are updated at most this often while a body arrives: four times a second is enough to watch it grow,
+ *  and each update costs the page work and garbage (it asks the worker for the rows, the find count, the progress). */
+const SHOW_EVERY_MS = 250;
 /** The first part is small: it holds the first screen, and the worker indexes it at once, even on a busy machine. */
 const FIRST_PART_BYTES = 64 * 1024;
 /** Parts handed to the worker and not yet indexed, at most: reading ahead of the worker only queues memory. */

@@ -1,16 +1,14 @@
 // A body as lines, virtualized: the worker holds the text and its index; only the rows on screen exist here.
 // Line numbers, folding (JSON), syntax colours, Ctrl+F and per-line copy of the value and its JSONPath.
-// Past ~15 million pixels (Chromium's element height limit) the scrollbar is scaled: it picks a row, and the rows
-// are drawn from the viewport's top.
+// Where it is scrolled to, and the scaled scrollbar of a very long body: useLineScroll.
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { LineViewName } from '../json/bodyProtocol';
 import type { BodyWorkerClient } from '../json/bodyWorker';
 import type { LineRow } from '../json/foldedLines';
 import { markMatches, tokenize, type Language } from '../json/highlight';
 import { FindBar, type FindState } from './FindBar';
+import { ROW_HEIGHT, useLineScroll } from './useLineScroll';
 
-export const ROW_HEIGHT = 20;
-const MAX_SCROLL_HEIGHT = 15_000_000;
 const OVERSCAN = 10;
 
 interface Props {
@@ -32,7 +30,6 @@ export function LineView({ worker, view, language, testId, findRequest, revealOf
   const [total, setTotal] = useState(0);
   // The rows on screen and the visible row they start at (placed by that start, not the one being fetched).
   const [shown, setShown] = useState<{ start: number; rows: LineRow[] }>({ start: 0, rows: [] });
-  const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
   const [version, setVersion] = useState(0);
   const [selected, setSelected] = useState<number | null>(null);
@@ -47,12 +44,7 @@ export function LineView({ worker, view, language, testId, findRequest, revealOf
     return () => observer.disconnect();
   }, []);
 
-  const visible = Math.ceil(height / ROW_HEIGHT);
-  const scrollHeight = Math.min(total * ROW_HEIGHT, MAX_SCROLL_HEIGHT);
-  const scaled = total * ROW_HEIGHT > MAX_SCROLL_HEIGHT;
-  const firstRow = scaled
-    ? Math.round((scrollTop / Math.max(1, scrollHeight - height)) * Math.max(0, total - visible))
-    : Math.floor(scrollTop / ROW_HEIGHT);
+  const { scrollHeight, scaled, firstRow, scrollTop, visible, onScroll, reveal } = useLineScroll(viewport, total, height);
   const start = scaled ? firstRow : Math.max(0, firstRow - OVERSCAN);
   const count = visible + (scaled ? 1 : 2 * OVERSCAN);
 
@@ -70,15 +62,8 @@ export function LineView({ worker, view, language, testId, findRequest, revealOf
     };
   }, [worker, view, start, count, version, revision]);
 
-  // Scrolls so the target row is on screen (centred when it was off screen).
   useLayoutEffect(() => {
-    const element = viewport.current;
-    if (!scrollTarget || !element) return;
-    const { row } = scrollTarget;
-    if (scaled) element.scrollTop = (row / Math.max(1, total - visible)) * (scrollHeight - element.clientHeight);
-    else if (row * ROW_HEIGHT < element.scrollTop || (row + 1) * ROW_HEIGHT > element.scrollTop + element.clientHeight) {
-      element.scrollTop = row * ROW_HEIGHT - element.clientHeight / 2;
-    }
+    if (scrollTarget) reveal(scrollTarget.row);
     // Only when a new target is set.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [scrollTarget]);
@@ -128,7 +113,6 @@ export function LineView({ worker, view, language, testId, findRequest, revealOf
   );
   const toggleSelected = useCallback((line: number) => setSelected((selected) => (line === selected ? null : line)), []);
 
-  const top = (index: number) => (scaled ? scrollTop + index * ROW_HEIGHT : (shown.start + index) * ROW_HEIGHT);
   const currentMatchLine = find?.lines[find.current];
   const canCopyPath = view !== 'raw';
 
@@ -142,16 +126,19 @@ export function LineView({ worker, view, language, testId, findRequest, revealOf
         tabIndex={0}
         role="document"
         aria-label="Response body"
-        onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+        onScroll={onScroll}
       >
-        {/* The scroll height only. The rows are placed in the viewport itself: were this their containing block, each
-            update of the height while a body arrives would lay every row out again (and leave that work's garbage). */}
-        <div style={{ height: scrollHeight }}>
+        {/* The scroll height only. Were it the rows' containing block, each update of the height while a body arrives
+            would lay every row out again (and leave that work's garbage). */}
+        <div style={{ height: scrollHeight }} />
+        {/* A scaled view draws its rows from the viewport's top. Its scrollbar's thumb moves as a body grows (the row
+            at the top stays): that moves this block, not every row in it. */}
+        <div className="line-rows" style={{ top: scaled ? scrollTop : 0 }}>
           {shown.rows.map((row, index) => (
             <LineRowView
               key={row.line}
               row={row}
-              top={top(index)}
+              top={(scaled ? index : shown.start + index) * ROW_HEIGHT}
               selected={row.line === selected}
               currentMatch={row.line === currentMatchLine}
               find={find}

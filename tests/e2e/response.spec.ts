@@ -262,6 +262,24 @@ test('Ctrl+F finds in a body that keeps arriving, and the count grows with it', 
   await page.getByTestId('cancel').click();
 });
 
+test('the line at the top stays put while more of a very long body arrives, past where the scrollbar is scaled', async ({ app, server }) => {
+  const { page } = app;
+  // 8 MB over 8 s: about 1.1 million lines in the end. Past 750,000 (15 million pixels of rows), the scrollbar is scaled.
+  await sendTo(page, `${server.url}/drip-items?bytes=8000000&ms=8000`);
+  const view = page.getByTestId('response-body');
+  await expect.poll(() => displayedBody(page)).toContain('"items": [');
+  await view.evaluate((element) => (element.scrollTop = 20_000));
+  await expect.poll(() => topLine(page)).toBe(1001);
+  await expect(page.getByTestId('body-arriving')).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByTestId('size')).toHaveText('7.6 MB');
+  // Scaled now (the last line is past 750,000), and still on the line it showed.
+  expect(await view.evaluate((element) => element.scrollHeight)).toBe(15_000_000);
+  expect(await topLine(page)).toBe(1001);
+  // Scrolling on from there works as before.
+  await view.press('PageDown');
+  await expect.poll(() => topLine(page)).toBeGreaterThan(1001);
+});
+
 test('a JSON body that breaks at byte N says so while the rest is still arriving, showing what came before', async ({ app, server }) => {
   const { page } = app;
   await sendTo(page, `${server.url}/stall?bytes=600000&before=300000&stall=20000&broken=200000`);
@@ -295,3 +313,14 @@ test('shows bytes received during a slow download, and Cancel stops it', async (
   await expect(page.getByTestId('error')).toContainText('cancelled');
   await expect(progress).toHaveCount(0);
 });
+
+/** The number of the line at the top of the body view. */
+const topLine = (page: Page) =>
+  page.getByTestId('response-body').evaluate((view) => {
+    const edge = view.getBoundingClientRect().top;
+    const rows = [...view.querySelectorAll('[data-testid="line"]')]
+      .map((row) => ({ top: row.getBoundingClientRect().top, line: Number(row.querySelector('.line-number')!.textContent) }))
+      .filter((row) => row.top >= edge - 1)
+      .sort((a, b) => a.top - b.top);
+    return rows[0]?.line ?? 0;
+  });

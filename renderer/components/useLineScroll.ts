@@ -1,0 +1,75 @@
+// Where a LineView is scrolled to. Past ~15 million pixels (Chromium's element height limit) the scrollbar is
+// scaled: its offset picks a row, and the rows are drawn from the viewport's top. So the position is the row at the
+// top, and that row stays put when the number of rows changes (more of a body arrives, a fold opens or closes). Kept
+// as an offset, a scaled view would slide down a body while it arrived, drawing every row anew at each update.
+import { useLayoutEffect, useRef, useState, type RefObject, type UIEvent } from 'react';
+
+export const ROW_HEIGHT = 20;
+const MAX_SCROLL_HEIGHT = 15_000_000;
+
+export interface LineScroll {
+  /** The height of the rows' container: all rows, or the most an element can be. */
+  scrollHeight: number;
+  scaled: boolean;
+  /** The row at the top of the viewport, and the viewport's offset. */
+  firstRow: number;
+  scrollTop: number;
+  /** Rows on screen. */
+  visible: number;
+  onScroll: (event: UIEvent<HTMLElement>) => void;
+  /** Brings a row on screen: at the top when scaled, else centred if it was off screen. */
+  reveal: (row: number) => void;
+}
+
+export function useLineScroll(viewport: RefObject<HTMLElement | null>, total: number, height: number): LineScroll {
+  const [position, setPosition] = useState({ top: 0, row: 0 });
+  /** The offset this view last scrolled itself to: its scroll event keeps the row. */
+  const placed = useRef<number | null>(null);
+
+  const visible = Math.ceil(height / ROW_HEIGHT);
+  const scrollHeight = Math.min(total * ROW_HEIGHT, MAX_SCROLL_HEIGHT);
+  const scaled = total * ROW_HEIGHT > MAX_SCROLL_HEIGHT;
+  const lastTopRow = Math.max(0, total - visible);
+  const room = Math.max(1, scrollHeight - height);
+  const rowAt = (top: number) => (scaled ? Math.round((top / room) * lastTopRow) : Math.floor(top / ROW_HEIGHT));
+  const offsetOf = (row: number) => (scaled ? (row / Math.max(1, lastTopRow)) * room : row * ROW_HEIGHT);
+
+  const place = (element: HTMLElement, row: number) => {
+    element.scrollTo({ top: offsetOf(row) });
+    placed.current = element.scrollTop;
+    setPosition({ top: element.scrollTop, row });
+  };
+
+  // The row count changed: the row at the top stays (the scaled scrollbar's thumb moves to match). Unless the
+  // viewport has moved since its last scroll event: that scroll, not yet seen, sets the row.
+  const kept = Math.min(position.row, lastTopRow);
+  useLayoutEffect(() => {
+    const element = viewport.current;
+    if (!element || element.scrollTop !== position.top) return;
+    if (scaled ? Math.abs(element.scrollTop - offsetOf(kept)) >= 1 : rowAt(element.scrollTop) !== kept) place(element, kept);
+    // Only when the rows or the viewport change; a scroll sets the row itself.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [total, height]);
+
+  return {
+    scrollHeight,
+    scaled,
+    firstRow: scaled ? kept : Math.floor(position.top / ROW_HEIGHT),
+    scrollTop: position.top,
+    visible,
+    onScroll: (event) => {
+      const top = event.currentTarget.scrollTop;
+      const ours = top === placed.current;
+      placed.current = null;
+      setPosition((old) => (old.top === top && (ours || old.row === rowAt(top)) ? old : { top, row: ours ? old.row : rowAt(top) }));
+    },
+    reveal: (row) => {
+      const element = viewport.current;
+      if (!element) return;
+      if (scaled) place(element, row);
+      else if (row * ROW_HEIGHT < element.scrollTop || (row + 1) * ROW_HEIGHT > element.scrollTop + element.clientHeight) {
+        element.scrollTo({ top: row * ROW_HEIGHT - element.clientHeight / 2 });
+      }
+    },
+  };
+}
