@@ -1,14 +1,15 @@
 // A body as lines, virtualized: the worker holds the text and its index; only the rows on screen exist here.
 // Line numbers, folding (JSON), syntax colours, Ctrl+F and per-line copy of the value and its JSONPath.
-// Where it is scrolled to, and the scaled scrollbar of a very long body: useLineScroll.
+// Where it is scrolled to, and the scaled scrollbar of a very long body: useRowScroll.
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { LineViewName } from '../json/bodyProtocol';
 import type { BodyWorkerClient } from '../json/bodyWorker';
 import type { LineRow } from '../json/foldedLines';
 import { markMatches, tokenize, type Language } from '../json/highlight';
 import { FindBar, type FindState } from './FindBar';
-import { ROW_HEIGHT, useLineScroll } from './useLineScroll';
+import { useRowScroll } from '../useRowScroll';
 
+const ROW_HEIGHT = 20;
 const OVERSCAN = 10;
 
 interface Props {
@@ -44,7 +45,7 @@ export function LineView({ worker, view, language, testId, findRequest, revealOf
     return () => observer.disconnect();
   }, []);
 
-  const { scrollHeight, scaled, firstRow, scrollTop, visible, onScroll, reveal } = useLineScroll(viewport, total, height);
+  const { scrollHeight, scaled, firstRow, scrollTop, visible, onScroll, reveal } = useRowScroll(viewport, total, height, ROW_HEIGHT);
   const start = scaled ? firstRow : Math.max(0, firstRow - OVERSCAN);
   const count = visible + (scaled ? 1 : 2 * OVERSCAN);
 

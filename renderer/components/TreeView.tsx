@@ -1,7 +1,9 @@
 // The JSON tree, virtualized: only the rows in view exist in the DOM; the worker holds the document and the row list.
+// An array of a million items opened is past an element's height: the scrollbar is then scaled (useRowScroll).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BodyWorkerClient } from '../json/bodyWorker';
 import type { TreeRow } from '../json/jsonTree';
+import { useRowScroll } from '../useRowScroll';
 
 const ROW_HEIGHT = 22;
 const OVERSCAN = 10;
@@ -14,7 +16,6 @@ interface Props {
 export function TreeView({ worker, onCopy }: Props) {
   const viewport = useRef<HTMLDivElement>(null);
   const [total, setTotal] = useState(0);
-  const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
   const [rows, setRows] = useState<TreeRow[]>([]);
   const [version, setVersion] = useState(0);
@@ -30,8 +31,9 @@ export function TreeView({ worker, onCopy }: Props) {
     return () => observer.disconnect();
   }, []);
 
-  const start = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const count = Math.ceil(height / ROW_HEIGHT) + 2 * OVERSCAN;
+  const { scrollHeight, scaled, firstRow, scrollTop, visible, onScroll } = useRowScroll(viewport, total, height, ROW_HEIGHT);
+  const start = scaled ? firstRow : Math.max(0, firstRow - OVERSCAN);
+  const count = visible + (scaled ? 1 : 2 * OVERSCAN);
   useEffect(() => {
     if (total === 0) return;
     let current = true;
@@ -54,12 +56,14 @@ export function TreeView({ worker, onCopy }: Props) {
     void worker.request({ op: 'treeCopy', index }).then((reply) => reply.ok && onCopy(what === 'value' ? reply.text : reply.path, what === 'value' ? 'value' : reply.path));
 
   return (
-    <div className="tree" data-testid="response-tree" ref={viewport} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>
+    <div className="tree" data-testid="response-tree" ref={viewport} onScroll={onScroll}>
       {/* The first Tree view of a body parses it in the worker: seconds for 100 MB. */}
       {total === 0 && <p className="notice">Building the tree…</p>}
-      <div style={{ height: total * ROW_HEIGHT, position: 'relative' }}>
+      <div style={{ height: scrollHeight }} />
+      {/* Scaled, the rows are drawn from the viewport's top. */}
+      <div className="tree-rows" style={{ top: scaled ? scrollTop : 0 }}>
         {rows.map((row) => (
-          <div key={row.index} className="tree-row" data-testid="tree-row" style={{ top: row.index * ROW_HEIGHT, paddingLeft: row.depth * 16 }}>
+          <div key={row.index} className="tree-row" data-testid="tree-row" style={{ top: (row.index - (scaled ? rows[0]!.index : 0)) * ROW_HEIGHT, paddingLeft: row.depth * 16 }}>
             {row.count > 0 ? (
               <button className="tree-toggle" data-testid="tree-toggle" aria-expanded={row.expanded} aria-label={row.expanded ? 'Collapse' : 'Expand'} onClick={() => toggle(row.index)}>
                 {row.expanded ? '▾' : '▸'}

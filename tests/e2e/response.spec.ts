@@ -42,6 +42,22 @@ test('switches a JSON body between Pretty, Raw and Tree', async ({ app, server }
   await expect(rows).toHaveCount(3);
 });
 
+test('the Tree reaches the last item of an array of two million, past where the scrollbar is scaled', async ({ app, server }) => {
+  const { page } = app;
+  // Two million rows of 22 pixels: far past the height an element can have.
+  await sendTo(page, `${server.url}/numbers?count=2000000`);
+  await expect(page.getByTestId('view-tree')).toBeEnabled({ timeout: 30_000 });
+  await page.getByTestId('view-tree').click();
+  const tree = page.getByTestId('response-tree');
+  const rows = page.getByTestId('tree-row');
+  await expect(rows.first()).toContainText('[2000000]', { timeout: 30_000 });
+  await tree.evaluate((element) => (element.scrollTop = element.scrollHeight));
+  await expect(rows.filter({ hasText: '1999999: 1999999' })).toBeInViewport();
+  // And back to the top, where the first items are.
+  await tree.evaluate((element) => (element.scrollTop = 0));
+  await expect(rows.filter({ hasText: /^\s*0: 0/ })).toBeInViewport();
+});
+
 test('folds and unfolds the Pretty view, with the number of entries hidden', async ({ app, server }) => {
   const { page } = app;
   await sendTo(page, `${server.url}/doc`);

@@ -1,13 +1,13 @@
-// Where a LineView is scrolled to. Past ~15 million pixels (Chromium's element height limit) the scrollbar is
-// scaled: its offset picks a row, and the rows are drawn from the viewport's top. So the position is the row at the
-// top, and that row stays put when the number of rows changes (more of a body arrives, a fold opens or closes). Kept
-// as an offset, a scaled view would slide down a body while it arrived, drawing every row anew at each update.
+// Where a virtualized view of many rows (a body's lines, the Tree) is scrolled to. Past ~15 million pixels
+// (Chromium's element height limit) the scrollbar is scaled: its offset picks a row, and the rows are drawn from the
+// viewport's top. So the position is the row at the top, and that row stays put when the number of rows changes
+// (more of a body arrives, a fold or a tree node opens or closes). Kept as an offset, a scaled view would slide down a
+// body while it arrived, drawing every row anew at each update.
 import { useLayoutEffect, useRef, useState, type RefObject, type UIEvent } from 'react';
 
-export const ROW_HEIGHT = 20;
 const MAX_SCROLL_HEIGHT = 15_000_000;
 
-export interface LineScroll {
+export interface RowScroll {
   /** The height of the rows' container: all rows, or the most an element can be. */
   scrollHeight: number;
   scaled: boolean;
@@ -21,18 +21,18 @@ export interface LineScroll {
   reveal: (row: number) => void;
 }
 
-export function useLineScroll(viewport: RefObject<HTMLElement | null>, total: number, height: number): LineScroll {
+export function useRowScroll(viewport: RefObject<HTMLElement | null>, total: number, height: number, rowHeight: number): RowScroll {
   const [position, setPosition] = useState({ top: 0, row: 0 });
   /** The offset this view last scrolled itself to: its scroll event keeps the row. */
   const placed = useRef<number | null>(null);
 
-  const visible = Math.ceil(height / ROW_HEIGHT);
-  const scrollHeight = Math.min(total * ROW_HEIGHT, MAX_SCROLL_HEIGHT);
-  const scaled = total * ROW_HEIGHT > MAX_SCROLL_HEIGHT;
+  const visible = Math.ceil(height / rowHeight);
+  const scrollHeight = Math.min(total * rowHeight, MAX_SCROLL_HEIGHT);
+  const scaled = total * rowHeight > MAX_SCROLL_HEIGHT;
   const lastTopRow = Math.max(0, total - visible);
   const room = Math.max(1, scrollHeight - height);
-  const rowAt = (top: number) => (scaled ? Math.round((top / room) * lastTopRow) : Math.floor(top / ROW_HEIGHT));
-  const offsetOf = (row: number) => (scaled ? (row / Math.max(1, lastTopRow)) * room : row * ROW_HEIGHT);
+  const rowAt = (top: number) => (scaled ? Math.round((top / room) * lastTopRow) : Math.floor(top / rowHeight));
+  const offsetOf = (row: number) => (scaled ? (row / Math.max(1, lastTopRow)) * room : row * rowHeight);
 
   const place = (element: HTMLElement, row: number) => {
     element.scrollTo({ top: offsetOf(row) });
@@ -54,7 +54,7 @@ export function useLineScroll(viewport: RefObject<HTMLElement | null>, total: nu
   return {
     scrollHeight,
     scaled,
-    firstRow: scaled ? kept : Math.floor(position.top / ROW_HEIGHT),
+    firstRow: scaled ? kept : Math.floor(position.top / rowHeight),
     scrollTop: position.top,
     visible,
     onScroll: (event) => {
@@ -67,8 +67,8 @@ export function useLineScroll(viewport: RefObject<HTMLElement | null>, total: nu
       const element = viewport.current;
       if (!element) return;
       if (scaled) place(element, row);
-      else if (row * ROW_HEIGHT < element.scrollTop || (row + 1) * ROW_HEIGHT > element.scrollTop + element.clientHeight) {
-        element.scrollTo({ top: row * ROW_HEIGHT - element.clientHeight / 2 });
+      else if (row * rowHeight < element.scrollTop || (row + 1) * rowHeight > element.scrollTop + element.clientHeight) {
+        element.scrollTo({ top: row * rowHeight - element.clientHeight / 2 });
       }
     },
   };
