@@ -41,12 +41,13 @@ export function useRowScroll(viewport: RefObject<HTMLElement | null>, total: num
   };
 
   // The row count changed: the row at the top stays (the scaled scrollbar's thumb moves to match). Unless the
-  // viewport has moved since its last scroll event: that scroll, not yet seen, sets the row.
+  // viewport has moved since its last scroll event: that scroll, not yet seen, sets the row. (Reading the offset lays
+  // the page out, so it is read only when the thumb must move: unscaled, the offset already shows the row.)
   const kept = Math.min(position.row, lastTopRow);
   useLayoutEffect(() => {
     const element = viewport.current;
-    if (!element || element.scrollTop !== position.top) return;
-    if (scaled ? Math.abs(element.scrollTop - offsetOf(kept)) >= 1 : rowAt(element.scrollTop) !== kept) place(element, kept);
+    if (!element || (scaled ? Math.abs(position.top - offsetOf(kept)) < 1 : rowAt(position.top) === kept)) return;
+    if (element.scrollTop === position.top) place(element, kept);
     // Only when the rows or the viewport change; a scroll sets the row itself.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [total, height]);
