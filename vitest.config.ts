@@ -1,7 +1,15 @@
 // Unit and integration tests in Node: real HTTP server, real keychain (run under scripts/with-keychain.sh).
 // `.only` is refused in CI by Vitest's default (allowOnly: !isCI), as Playwright's forbidOnly does in playwright.config.ts.
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+// The temp files and folders the tests make (stores, spooled bodies, data dirs) all go in one folder, removed when the
+// run ends: os.tmpdir() follows TMPDIR, which the test processes inherit. Left in /tmp, every run added to them.
+const runTmp = mkdtempSync(path.join(tmpdir(), 'keypost-unit-'));
+process.env.TMPDIR = runTmp;
+process.once('exit', () => rmSync(runTmp, { recursive: true, force: true }));
 
 // Vitest's JSON report leaves unhandled errors out; `npm test` (scripts/test-all.mjs) counts them from this log, one line each.
 const unhandledErrorsLog = process.env.KEYPOST_UNHANDLED_ERRORS_LOG;
