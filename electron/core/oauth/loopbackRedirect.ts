@@ -3,9 +3,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as oauth from 'oauth4webapi';
-import { fail, ok, type Result } from '../../../shared/errors';
+import { describeDuration, fail, ok, type Result } from '../../../shared/errors';
 import type { OAuthConfig } from '../../../shared/oauth';
-import { authorizationServerFor, describeDuration, requestAuthorizationCode, type IssuedTokens, type OAuthClient } from './tokenEndpoint';
+import { authorizationServerFor, requestAuthorizationCode, type IssuedTokens, type OAuthClient } from './tokenEndpoint';
 
 export const DEFAULT_SIGN_IN_TIMEOUT_MS = 5 * 60_000;
 const CALLBACK_PATH = '/callback';

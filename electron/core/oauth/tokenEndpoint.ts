@@ -1,7 +1,7 @@
 // The token endpoint: one request per grant (client credentials, refresh token, authorization code), made and
 // checked by oauth4webapi; every failure comes back as a Keypost error in words, never with a secret in it.
 import * as oauth from 'oauth4webapi';
-import { fail, ok, type Result } from '../../../shared/errors';
+import { describeDuration, fail, ok, type Result } from '../../../shared/errors';
 import type { OAuthConfig } from '../../../shared/oauth';
 import { agentFor } from '../httpAgents';
 import { classifyNetworkError } from '../networkErrors';
@@ -229,8 +229,3 @@ function scrub(failure: Failure, secrets: Secret[]) {
   return { ok: false as const, error: { ...failure.error, message, ...(hint === undefined ? {} : { hint }) } };
 }
 
-/** "300 ms", "30 s", "5 min": for messages about how long Keypost waited. */
-export function describeDuration(ms: number): string {
-  if (ms < 1000) return `${ms} ms`;
-  return ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000} min` : `${Math.round(ms / 1000)} s`;
-}
