@@ -62,7 +62,10 @@ export function useRowScroll(viewport: RefObject<HTMLElement | null>, total: num
       const top = event.currentTarget.scrollTop;
       const ours = top === placed.current;
       placed.current = null;
-      setPosition((old) => (old.top === top && (ours || old.row === rowAt(top)) ? old : { top, row: ours ? old.row : rowAt(top) }));
+      setPosition((old) => {
+        const row = ours ? old.row : rowAt(top);
+        return old.top === top && old.row === row ? old : { top, row };
+      });
     },
     reveal: (row) => {
       const element = viewport.current;
