@@ -144,6 +144,17 @@ function mainMemory(): number {
   return usage.heapUsed + usage.external;
 }
 
+/** Waits until `memory` has not fallen for 2 s (at most 20 s): the memory a process gives back after a GC. */
+async function settled(memory: () => number): Promise<void> {
+  let lowest = memory();
+  for (let steady = 0, waited = 0; steady < 2000 && waited < 20_000; waited += 250) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const now = memory();
+    steady = now < lowest - 256 * 1024 ? 0 : steady + 250;
+    lowest = Math.min(lowest, now);
+  }
+}
+
 /** Resident memory of a process now, in bytes (Linux /proc). */
 function rssOf(pid: number): number {
   try {
@@ -216,6 +227,7 @@ async function receiveAndDisplay(base: string): Promise<void> {
       '  kept: the growth left once the body is shown and the page and its workers have collected their garbage (gc(), exposed',
       '  to them for the bench only): what the app holds for the body; the peak also counts garbage not yet collected.',
       'Δ: growth over the idle page before Send; "renderer Δ / body" is the growth divided by the body size. Each size runs in a fresh process and app.',
+      '  The idle page and "kept" are read once the renderer has given back what its GCs freed (its RSS steady for 2 s).',
       'harness IPC alone: the page then reads the same body again through the bridge and drops it: the time, the longest task and the RSS growth.',
       STAGE_BODIES
         ? '  The harness carries IPC over CDP, which moves bytes at tens of MB/s here, where Electron\'s IPC copies them in memory. So the body is\n' +
@@ -271,13 +283,17 @@ function summary(body: string, runs: Measured[], sizeMb: number, dripMs: number)
 async function measureSize(base: string, sizeMb: number, dripMs: number): Promise<Measured | { failed: string }> {
   const app = await launchApp({ exposeGc: true });
   const { page } = app;
-  // The page's and its workers' garbage collected (gc() is exposed to them for the bench only), with a pause for the
-  // memory to be given back: before the baseline, and once the body is shown, to tell what the app keeps.
+  const renderers = rendererPids(path.join(app.userDataDir, 'renderer-profile'));
+  const rendererMemory = () => Math.max(...renderers.map(rssOf));
+  // The page's and its workers' garbage collected (gc() is exposed to them for the bench only), then a wait until the
+  // renderer has given the freed memory back (it does so over seconds, not at once): before the baseline, and once the
+  // body is shown, to tell what the app keeps. Measured at once, the baseline still held memory the renderer gave back
+  // during a slow drip, which made the drip's growth look smaller by about 9 MB.
   const collectPageGarbage = async () => {
     const collect = () => (globalThis as { gc?: () => void }).gc?.();
     for (const worker of page.workers()) await worker.evaluate(collect);
     await page.evaluate(collect);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await settled(rendererMemory);
   };
   try {
     const bytes = sizeMb * 1_000_000;
@@ -308,8 +324,6 @@ async function measureSize(base: string, sizeMb: number, dripMs: number): Promis
         }
       }).observe({ type: 'long-animation-frame' });
     });
-    const renderers = rendererPids(path.join(app.userDataDir, 'renderer-profile'));
-    const rendererMemory = () => Math.max(...renderers.map(rssOf));
     // Twice, with a pause: a GC frees ArrayBuffers' memory a little later (staging leaves some), which would
     // otherwise come off the growth measured below.
     for (let i = 0; i < 2; i++) {
