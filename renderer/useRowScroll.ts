@@ -3,26 +3,37 @@
 // viewport's top. So the position is the row at the top, and that row stays put when the number of rows changes
 // (more of a body arrives, a fold or a tree node opens or closes). Kept as an offset, a scaled view would slide down a
 // body while it arrived, drawing every row anew at each update.
-import { useLayoutEffect, useRef, useState, type RefObject, type UIEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject, type UIEvent } from 'react';
 
 const MAX_SCROLL_HEIGHT = 15_000_000;
+/** Rows fetched above and below the screen, unscaled, so a short scroll shows rows at once. */
+const OVERSCAN = 10;
 
 export interface RowScroll {
   /** The height of the rows' container: all rows, or the most an element can be. */
   scrollHeight: number;
-  scaled: boolean;
-  /** The row at the top of the viewport, and the viewport's offset. */
-  firstRow: number;
-  scrollTop: number;
-  /** Rows on screen. */
-  visible: number;
+  /** The rows to fetch: the screen's, and a margin when unscaled. */
+  start: number;
+  count: number;
+  /** Where the block holding the rows sits, and where a row sits in it; `first` is the first row fetched. Scaled, the
+   *  rows are drawn from the viewport's top, so as the thumb moves the block moves, not every row in it. */
+  blockTop: number;
+  rowTop: (row: number, first: number) => number;
   onScroll: (event: UIEvent<HTMLElement>) => void;
   /** Brings a row on screen: at the top when scaled, else centred if it was off screen. */
   reveal: (row: number) => void;
 }
 
-export function useRowScroll(viewport: RefObject<HTMLElement | null>, total: number, height: number, rowHeight: number): RowScroll {
+export function useRowScroll(viewport: RefObject<HTMLElement | null>, total: number, rowHeight: number): RowScroll {
   const [position, setPosition] = useState({ top: 0, row: 0 });
+  // The viewport's height, as laid out (it changes with the window).
+  const [height, setHeight] = useState(600);
+  useEffect(() => {
+    const element = viewport.current!;
+    const observer = new ResizeObserver(() => setHeight(element.clientHeight || 600));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [viewport]);
   /** The offset this view last scrolled itself to: its scroll event keeps the row. */
   const placed = useRef<number | null>(null);
 
@@ -52,12 +63,13 @@ export function useRowScroll(viewport: RefObject<HTMLElement | null>, total: num
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [total, height]);
 
+  const firstRow = scaled ? kept : Math.floor(position.top / rowHeight);
   return {
     scrollHeight,
-    scaled,
-    firstRow: scaled ? kept : Math.floor(position.top / rowHeight),
-    scrollTop: position.top,
-    visible,
+    start: scaled ? firstRow : Math.max(0, firstRow - OVERSCAN),
+    count: visible + (scaled ? 1 : 2 * OVERSCAN),
+    blockTop: scaled ? position.top : 0,
+    rowTop: (row, first) => (scaled ? row - first : row) * rowHeight,
     onScroll: (event) => {
       const top = event.currentTarget.scrollTop;
       const ours = top === placed.current;

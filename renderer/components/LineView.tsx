@@ -10,7 +10,6 @@ import { FindBar, type FindState } from './FindBar';
 import { useRowScroll } from '../useRowScroll';
 
 const ROW_HEIGHT = 20;
-const OVERSCAN = 10;
 
 interface Props {
   worker: BodyWorkerClient;
@@ -31,23 +30,13 @@ export function LineView({ worker, view, language, testId, findRequest, revealOf
   const [total, setTotal] = useState(0);
   // The rows on screen and the visible row they start at (placed by that start, not the one being fetched).
   const [shown, setShown] = useState<{ start: number; rows: LineRow[] }>({ start: 0, rows: [] });
-  const [height, setHeight] = useState(600);
   const [version, setVersion] = useState(0);
   const [selected, setSelected] = useState<number | null>(null);
   const [find, setFind] = useState<FindState | null>(null);
   /** A row to bring into view once the render with its new total is on screen (before, the scroll height is old). */
   const [scrollTarget, setScrollTarget] = useState<{ row: number } | null>(null);
 
-  useEffect(() => {
-    const element = viewport.current!;
-    const observer = new ResizeObserver(() => setHeight(element.clientHeight || 600));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-
-  const { scrollHeight, scaled, firstRow, scrollTop, visible, onScroll, reveal } = useRowScroll(viewport, total, height, ROW_HEIGHT);
-  const start = scaled ? firstRow : Math.max(0, firstRow - OVERSCAN);
-  const count = visible + (scaled ? 1 : 2 * OVERSCAN);
+  const { scrollHeight, start, count, blockTop, rowTop, onScroll, reveal } = useRowScroll(viewport, total, ROW_HEIGHT);
 
   useEffect(() => {
     let current = true;
@@ -132,14 +121,12 @@ export function LineView({ worker, view, language, testId, findRequest, revealOf
         {/* The scroll height only. Were it the rows' containing block, each update of the height while a body arrives
             would lay every row out again (and leave that work's garbage). */}
         <div style={{ height: scrollHeight }} />
-        {/* A scaled view draws its rows from the viewport's top. Its scrollbar's thumb moves as a body grows (the row
-            at the top stays): that moves this block, not every row in it. */}
-        <div className="line-rows" style={{ top: scaled ? scrollTop : 0 }}>
+        <div className="rows-block" style={{ top: blockTop }}>
           {shown.rows.map((row, index) => (
             <LineRowView
               key={row.line}
               row={row}
-              top={(scaled ? index : shown.start + index) * ROW_HEIGHT}
+              top={rowTop(shown.start + index, shown.start)}
               selected={row.line === selected}
               currentMatch={row.line === currentMatchLine}
               find={find}

@@ -6,7 +6,6 @@ import type { TreeRow } from '../json/jsonTree';
 import { useRowScroll } from '../useRowScroll';
 
 const ROW_HEIGHT = 22;
-const OVERSCAN = 10;
 
 interface Props {
   worker: BodyWorkerClient;
@@ -16,7 +15,6 @@ interface Props {
 export function TreeView({ worker, onCopy }: Props) {
   const viewport = useRef<HTMLDivElement>(null);
   const [total, setTotal] = useState(0);
-  const [height, setHeight] = useState(600);
   const [rows, setRows] = useState<TreeRow[]>([]);
   const [version, setVersion] = useState(0);
 
@@ -24,16 +22,7 @@ export function TreeView({ worker, onCopy }: Props) {
     void worker.request({ op: 'tree' }).then((reply) => reply.ok && setTotal(reply.total));
   }, [worker]);
 
-  useEffect(() => {
-    const element = viewport.current!;
-    const observer = new ResizeObserver(() => setHeight(element.clientHeight || 600));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-
-  const { scrollHeight, scaled, firstRow, scrollTop, visible, onScroll } = useRowScroll(viewport, total, height, ROW_HEIGHT);
-  const start = scaled ? firstRow : Math.max(0, firstRow - OVERSCAN);
-  const count = visible + (scaled ? 1 : 2 * OVERSCAN);
+  const { scrollHeight, start, count, blockTop, rowTop, onScroll } = useRowScroll(viewport, total, ROW_HEIGHT);
   useEffect(() => {
     if (total === 0) return;
     let current = true;
@@ -60,10 +49,9 @@ export function TreeView({ worker, onCopy }: Props) {
       {/* The first Tree view of a body parses it in the worker: seconds for 100 MB. */}
       {total === 0 && <p className="notice">Building the tree…</p>}
       <div style={{ height: scrollHeight }} />
-      {/* Scaled, the rows are drawn from the viewport's top. */}
-      <div className="tree-rows" style={{ top: scaled ? scrollTop : 0 }}>
+      <div className="rows-block" style={{ top: blockTop }}>
         {rows.map((row) => (
-          <div key={row.index} className="tree-row" data-testid="tree-row" style={{ top: (row.index - (scaled ? rows[0]!.index : 0)) * ROW_HEIGHT, paddingLeft: row.depth * 16 }}>
+          <div key={row.index} className="tree-row" data-testid="tree-row" style={{ top: rowTop(row.index, rows[0]!.index), paddingLeft: row.depth * 16 }}>
             {row.count > 0 ? (
               <button className="tree-toggle" data-testid="tree-toggle" aria-expanded={row.expanded} aria-label={row.expanded ? 'Collapse' : 'Expand'} onClick={() => toggle(row.index)}>
                 {row.expanded ? '▾' : '▸'}
