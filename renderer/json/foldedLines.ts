@@ -36,7 +36,7 @@ export function jsonSource(lines: JsonLines, { folds = true } = {}): LineSource 
     foldable,
     foldEnd: (line) => (foldable(line) ? closingLine(lines, line) : null),
     entries: (line) => childCount(lines, line),
-    lineOf: (offset) => lineAt((line) => lines.table.start(line), lines.count, offset),
+    lineOf: (offset) => lines.table.lineAt(offset, lines.count),
   };
 }
 

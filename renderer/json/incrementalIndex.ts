@@ -95,7 +95,7 @@ export class IncrementalJsonIndex {
   private part: Uint8Array = new Uint8Array(0);
   private base = 0;
   private ended = false;
-  private readonly table = new LineTable();
+  private readonly table = new LineTable(this.store);
   private hasLongNumbers = false;
   /** Open containers, innermost last: true for objects. */
   private readonly objects: boolean[] = [];
@@ -218,7 +218,7 @@ export class IncrementalJsonIndex {
           if (i >= n) break;
           const b = bytes[i - base]!;
           if (newLine) {
-            table.add(i, objects.length);
+            table.add(i, objects.length, isClose(b));
             newLine = false;
           }
           if (expect === Expect.Colon) {
@@ -235,7 +235,7 @@ export class IncrementalJsonIndex {
               newLine = true;
             } else if (b === (inObject ? CLOSE_OBJECT : CLOSE_ARRAY)) {
               objects.pop();
-              table.add(i, objects.length);
+              table.add(i, objects.length, true);
             } else {
               throw unexpected(i, inObject ? "',' or '}'" : "',' or ']'");
             }

@@ -1,40 +1,273 @@
-// What indexing a JSON body gives the views: where each pretty-printed line starts and how deep it is, in a table
-// that costs 6 bytes a line (incrementalIndex.ts fills it; jsonLines.ts draws lines from it).
+// What indexing a JSON body gives the views: where each pretty-printed line starts and how deep it is
+// (incrementalIndex.ts fills it; jsonLines.ts draws lines from it).
+//
+// Memory: the table keeps one entry per 64 lines (under 0.2 bytes a line), not one per line. A 10 MB body of short
+// values has 1.2 million lines, and a full table (6 bytes a line) cost 7 MB beside the body's 10. The lines of a block
+// are found again when asked for, by a short scan of its bytes from its first line that needs no parser state: lines
+// break after `{` `[` `,` and before `}` `]`, and `{}` `[]` stay whole (the bytes were validated as they were indexed).
+// Each block also keeps its smallest depth and how many entries (lines that are not closing brackets) sit at that
+// depth, so finding a container's end, its parent and its entries skips whole blocks instead of scanning them.
 import type { ChunkedBytes } from './chunkedBytes';
+import { BACKSLASH, CLOSE_ARRAY, CLOSE_OBJECT, COMMA, isClose, isWhitespace, OPEN_ARRAY, OPEN_OBJECT, QUOTE } from './jsonBytes';
 
-const BLOCK_BITS = 16;
-const BLOCK_MASK = (1 << BLOCK_BITS) - 1;
+const BLOCK_BITS = 6;
+const BLOCK_LINES = 1 << BLOCK_BITS;
 
-/** Per line: the byte offset of its first token and its nesting depth (indent = depth × 2 spaces).
- *  Kept in fixed-size blocks, so growing never copies and never over-allocates by more than one block. */
-export class LineTable {
-  private startBlocks: Uint32Array[] = [];
-  private depthBlocks: Uint16Array[] = [];
-  count = 0;
+/** The index the views read: a line's start and depth, and the searches that would otherwise go line by line. */
+export interface LineIndex {
+  /** Lines indexed so far (JsonLines.count says how many of them are complete). */
+  readonly count: number;
+  /** Byte offset of the line's first token. */
+  start(line: number): number;
+  /** Nesting depth (indent = depth × 2 spaces). */
+  depth(line: number): number;
+  /** The last of the first `count` lines that starts at or before `offset` (0 when none does). */
+  lineAt(offset: number, count: number): number;
+  /** The first line from `from` on at depth `depth` or shallower, or count when there is none. */
+  nextAtDepth(from: number, depth: number): number;
+  /** The last line up to `from` at depth `depth` or shallower, or -1 when there is none. */
+  previousAtDepth(from: number, depth: number): number;
+  /** Lines in [from, to) at exactly `depth` that are not closing brackets: a container's entries. */
+  entries(from: number, to: number, depth: number): number;
+}
 
-  add(offset: number, depth: number): void {
-    const block = this.count >>> BLOCK_BITS;
-    if (block === this.startBlocks.length) {
-      this.startBlocks.push(new Uint32Array(1 << BLOCK_BITS));
-      this.depthBlocks.push(new Uint16Array(1 << BLOCK_BITS));
+/** Lines of one block: where each starts, its depth, whether it is a closing bracket. */
+interface Block {
+  starts: Uint32Array;
+  depths: Uint16Array;
+  closing: Uint8Array;
+  length: number;
+}
+
+const newBlock = (): Block => ({ starts: new Uint32Array(BLOCK_LINES), depths: new Uint16Array(BLOCK_LINES), closing: new Uint8Array(BLOCK_LINES), length: 0 });
+
+/** Numbers in a typed array that doubles when full. */
+class Column<T extends Uint32Array | Uint16Array> {
+  constructor(private values: T) {}
+
+  get(index: number): number {
+    return this.values[index]!;
+  }
+
+  set(index: number, value: number): void {
+    if (index === this.values.length) {
+      const grown = new (this.values.constructor as new (length: number) => T)(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
     }
-    this.startBlocks[block]![this.count & BLOCK_MASK] = offset;
-    this.depthBlocks[block]![this.count & BLOCK_MASK] = depth;
+    this.values[index] = value;
+  }
+}
+
+type Cached = { index: number; block: Block };
+
+export class LineTable implements LineIndex {
+  count = 0;
+  /** Per full block: its first and last line's start, its first line's depth, its smallest depth and the entries there. */
+  private readonly firsts = new Column(new Uint32Array(64));
+  private readonly lasts = new Column(new Uint32Array(64));
+  private readonly firstDepths = new Column(new Uint16Array(64));
+  private readonly minDepths = new Column(new Uint16Array(64));
+  private readonly minEntries = new Column(new Uint16Array(64));
+  /** The lines after the last full block, kept whole until it fills. */
+  private readonly tail = newBlock();
+  /** The two blocks read last, newest first: reading goes line by line, and a line ends where the next one starts. */
+  private recent: [Cached, Cached] = [
+    { index: -1, block: newBlock() },
+    { index: -1, block: newBlock() },
+  ];
+
+  constructor(private readonly bytes: ChunkedBytes) {}
+
+  add(offset: number, depth: number, closing: boolean): void {
+    const tail = this.tail;
+    tail.starts[tail.length] = offset;
+    tail.depths[tail.length] = depth;
+    tail.closing[tail.length] = closing ? 1 : 0;
+    tail.length++;
     this.count++;
+    if (tail.length === BLOCK_LINES) this.seal();
   }
 
   start(line: number): number {
-    return this.startBlocks[line >>> BLOCK_BITS]![line & BLOCK_MASK]!;
+    return this.block(line >>> BLOCK_BITS).starts[line & (BLOCK_LINES - 1)]!;
   }
 
   depth(line: number): number {
-    return this.depthBlocks[line >>> BLOCK_BITS]![line & BLOCK_MASK]!;
+    return this.block(line >>> BLOCK_BITS).depths[line & (BLOCK_LINES - 1)]!;
+  }
+
+  lineAt(offset: number, count: number): number {
+    if (count <= 1) return 0;
+    // The last block whose first line starts at or before offset (the tail counts once it has a line), then the line.
+    let low = 0;
+    let high = this.tail.length > 0 ? this.sealed : this.sealed - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.firstStart(middle) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    const block = this.block(low);
+    let line = 0;
+    while (line + 1 < block.length && block.starts[line + 1]! <= offset) line++;
+    return Math.min((low << BLOCK_BITS) + line, count - 1);
+  }
+
+  nextAtDepth(from: number, depth: number): number {
+    for (let line = from; line < this.count; ) {
+      const index = line >>> BLOCK_BITS;
+      const next = (index + 1) << BLOCK_BITS;
+      if (index < this.sealed && this.minDepths.get(index) > depth) {
+        line = next;
+        continue;
+      }
+      const block = this.block(index);
+      for (let k = line & (BLOCK_LINES - 1); k < block.length; k++) if (block.depths[k]! <= depth) return (index << BLOCK_BITS) + k;
+      line = next;
+    }
+    return this.count;
+  }
+
+  previousAtDepth(from: number, depth: number): number {
+    for (let line = Math.min(from, this.count - 1); line >= 0; ) {
+      const index = line >>> BLOCK_BITS;
+      const before = (index << BLOCK_BITS) - 1;
+      if (index < this.sealed && this.minDepths.get(index) > depth) {
+        line = before;
+        continue;
+      }
+      const block = this.block(index);
+      for (let k = line & (BLOCK_LINES - 1); k >= 0; k--) if (block.depths[k]! <= depth) return (index << BLOCK_BITS) + k;
+      line = before;
+    }
+    return -1;
+  }
+
+  entries(from: number, to: number, depth: number): number {
+    let entries = 0;
+    to = Math.min(to, this.count);
+    for (let line = from; line < to; ) {
+      const index = line >>> BLOCK_BITS;
+      const next = (index + 1) << BLOCK_BITS;
+      const minDepth = index < this.sealed ? this.minDepths.get(index) : -1;
+      // A whole block in the range answers from what it keeps, unless lines shallower than `depth` are in it.
+      if (minDepth >= depth && line === index << BLOCK_BITS && next <= to) {
+        if (minDepth === depth) entries += this.minEntries.get(index);
+      } else {
+        const block = this.block(index);
+        const end = Math.min(to - (index << BLOCK_BITS), block.length);
+        for (let k = line & (BLOCK_LINES - 1); k < end; k++) if (block.depths[k] === depth && !block.closing[k]) entries++;
+      }
+      line = next;
+    }
+    return entries;
+  }
+
+  /** Full blocks (the tail's lines follow them). */
+  private get sealed(): number {
+    return this.count >>> BLOCK_BITS;
+  }
+
+  private firstStart(index: number): number {
+    return index < this.sealed ? this.firsts.get(index) : this.tail.starts[0]!;
+  }
+
+  /** The tail is full: keep what its block needs to be found again, and empty it for the next lines. */
+  private seal(): void {
+    const tail = this.tail;
+    const index = this.sealed - 1;
+    let minDepth = tail.depths[0]!;
+    for (let k = 1; k < BLOCK_LINES; k++) minDepth = Math.min(minDepth, tail.depths[k]!);
+    let minEntries = 0;
+    for (let k = 0; k < BLOCK_LINES; k++) if (tail.depths[k] === minDepth && !tail.closing[k]) minEntries++;
+    this.firsts.set(index, tail.starts[0]!);
+    this.lasts.set(index, tail.starts[BLOCK_LINES - 1]!);
+    this.firstDepths.set(index, tail.depths[0]!);
+    this.minDepths.set(index, minDepth);
+    this.minEntries.set(index, minEntries);
+    // The block just filled is the one most likely read next (the first screen): keep it at hand, undecoded.
+    const [newest, older] = this.recent;
+    older.index = index;
+    older.block.starts.set(tail.starts);
+    older.block.depths.set(tail.depths);
+    older.block.closing.set(tail.closing);
+    older.block.length = BLOCK_LINES;
+    this.recent = [older, newest];
+    tail.length = 0;
+  }
+
+  private block(index: number): Block {
+    if (index === this.sealed) return this.tail;
+    const [newest, older] = this.recent;
+    if (newest.index === index) return newest.block;
+    if (older.index !== index) {
+      older.index = -1;
+      this.decode(index, older.block);
+      older.index = index;
+    }
+    this.recent = [older, newest];
+    return older.block;
+  }
+
+  /** Finds a full block's lines again by scanning its bytes, from its first line's start to its last one's. */
+  private decode(index: number, block: Block): void {
+    const first = this.firsts.get(index);
+    const bytes = this.bytes.range(first, this.lasts.get(index) + 1);
+    const { starts, depths, closing } = block;
+    let line = 0;
+    let lineStart = 0;
+    const startLine = (at: number, depth: number) => {
+      starts[line] = first + at;
+      depths[line] = depth;
+      closing[line] = isClose(bytes[at]!) ? 1 : 0;
+      line++;
+      lineStart = at;
+    };
+    const skipWhitespace = (at: number) => {
+      while (at < bytes.length && isWhitespace(bytes[at]!)) at++;
+      return at;
+    };
+    startLine(0, this.firstDepths.get(index));
+    // Containers open at the byte being read (a closing line is as deep as what is left open once it closes).
+    let open = depths[0]! + closing[0]!;
+    const n = bytes.length;
+    for (let i = 0; line < BLOCK_LINES && i < n; ) {
+      const b = bytes[i]!;
+      if (b === QUOTE) {
+        for (i++; i < n && bytes[i] !== QUOTE; i += bytes[i] === BACKSLASH ? 2 : 1);
+        i++;
+      } else if (b === OPEN_OBJECT || b === OPEN_ARRAY) {
+        const next = skipWhitespace(i + 1);
+        if (bytes[next] === (b === OPEN_OBJECT ? CLOSE_OBJECT : CLOSE_ARRAY)) {
+          i = next + 1;
+        } else {
+          startLine(next, ++open);
+          i = next;
+        }
+      } else if (isClose(b)) {
+        // A closing bracket starts a line of its own: close it once that line is the one being read.
+        if (i === lineStart) {
+          open--;
+          i++;
+        } else {
+          startLine(i, open - 1);
+        }
+      } else if (b === COMMA) {
+        i = skipWhitespace(i + 1);
+        startLine(i, open);
+      } else {
+        i++;
+      }
+    }
+    // Only bytes that were not validated could end the scan early: say so rather than show lines that are wrong.
+    if (line < BLOCK_LINES) throw new Error(`The index of lines ${index * BLOCK_LINES} to ${(index + 1) * BLOCK_LINES - 1} does not match the body`);
+    block.length = BLOCK_LINES;
   }
 }
 
 export interface JsonLines {
   bytes: ChunkedBytes;
-  table: LineTable;
+  table: LineIndex;
   count: number;
   /** Some number has 16+ significant digits: JSON.parse would round it (see parseExact). */
   hasLongNumbers: boolean;

@@ -25,7 +25,7 @@ const SMALL = 40;
 const CHECK_CONTINUATIONS = 120;
 /** Folds are compared line by line (closingLine is a scan per line) up to this many lines. */
 const FOLD_LINES = 2_000;
-/** The tests that cut bodies everywhere take seconds (each cut costs a LineTable's first 384 KB block): room on a busy machine. */
+/** The tests that cut bodies everywhere take seconds: room on a busy machine. */
 const HEAVY = 120_000;
 
 /** What a user of an outcome can see: the error and its offset, or every line's start, depth and closing line. */
@@ -211,7 +211,7 @@ const VALID: Array<[string, Uint8Array]> = [
   ['deep nesting', encode(`${'['.repeat(60)}{"a":${'['.repeat(40)}${']'.repeat(40)}}${']'.repeat(60)}`)],
 ];
 
-// Each cut at every one of its 10,000 bytes: one LineTable (384 KB) per cut makes these the slowest cases, so few.
+// Each cut at every one of its 10,000 bytes: the slowest cases, so few.
 const LONG: Array<[string, Uint8Array]> = [
   ['a string longer than a line, of é and escapes', encode(JSON.stringify({ key: `${'é'.repeat(9)}"\\\u0001`.repeat(360), next: 1 }))],
   // `  "😀…😀",` is MAX_LINE_BYTES + 1 bytes: cut right before its comma.
