@@ -41,50 +41,41 @@ interface Block {
 
 const newBlock = (): Block => ({ starts: new Uint32Array(BLOCK_LINES), depths: new Uint16Array(BLOCK_LINES), closing: new Uint8Array(BLOCK_LINES), length: 0 });
 
-/** Numbers in a typed array that doubles when full. */
-class Column<T extends Uint32Array | Uint16Array> {
-  constructor(private values: T) {}
-
-  get(index: number): number {
-    return this.values[index]!;
-  }
-
-  set(index: number, value: number): void {
-    if (index === this.values.length) {
-      const grown = new (this.values.constructor as new (length: number) => T)(this.values.length * 2);
-      grown.set(this.values);
-      this.values = grown;
-    }
-    this.values[index] = value;
-  }
-}
-
 type Cached = { index: number; block: Block };
+
+/** Per full block, packed in one array: its first line's start, its last line's start, its first line's depth with
+ *  its smallest depth (16 bits each), and how many entries sit at that smallest depth. */
+const FIRST = 0;
+const LAST = 1;
+const DEPTHS = 2;
+const MIN_ENTRIES = 3;
+const FIELDS = 4;
 
 export class LineTable implements LineIndex {
   count = 0;
-  /** Per full block: its first and last line's start, its first line's depth, its smallest depth and the entries there. */
-  private readonly firsts = new Column(new Uint32Array(64));
-  private readonly lasts = new Column(new Uint32Array(64));
-  private readonly firstDepths = new Column(new Uint16Array(64));
-  private readonly minDepths = new Column(new Uint16Array(64));
-  private readonly minEntries = new Column(new Uint16Array(64));
-  /** The lines after the last full block, kept whole until it fills. */
-  private readonly tail = newBlock();
-  /** The two blocks read last, newest first: reading goes line by line, and a line ends where the next one starts. */
-  private recent: [Cached, Cached] = [
-    { index: -1, block: newBlock() },
-    { index: -1, block: newBlock() },
-  ];
+  private blocks = new Uint32Array(64 * FIELDS);
+  /** The lines after the last full block, kept whole until it fills, with their smallest depth and the entries there. */
+  private tail = newBlock();
+  private tailMinDepth = 0;
+  private tailMinEntries = 0;
+  /** The two blocks read last: reading goes line by line, and a line ends where the next one starts. */
+  private newest: Cached = { index: -1, block: newBlock() };
+  private older: Cached = { index: -1, block: newBlock() };
 
   constructor(private readonly bytes: ChunkedBytes) {}
 
   add(offset: number, depth: number, closing: boolean): void {
     const tail = this.tail;
-    tail.starts[tail.length] = offset;
-    tail.depths[tail.length] = depth;
-    tail.closing[tail.length] = closing ? 1 : 0;
-    tail.length++;
+    const k = tail.length;
+    tail.starts[k] = offset;
+    tail.depths[k] = depth;
+    tail.closing[k] = closing ? 1 : 0;
+    if (k === 0 || depth < this.tailMinDepth) {
+      this.tailMinDepth = depth;
+      this.tailMinEntries = 0;
+    }
+    if (depth === this.tailMinDepth && !closing) this.tailMinEntries++;
+    tail.length = k + 1;
     this.count++;
     if (tail.length === BLOCK_LINES) this.seal();
   }
@@ -117,7 +108,7 @@ export class LineTable implements LineIndex {
     for (let line = from; line < this.count; ) {
       const index = line >>> BLOCK_BITS;
       const next = (index + 1) << BLOCK_BITS;
-      if (index < this.sealed && this.minDepths.get(index) > depth) {
+      if (index < this.sealed && this.minDepth(index) > depth) {
         line = next;
         continue;
       }
@@ -132,7 +123,7 @@ export class LineTable implements LineIndex {
     for (let line = Math.min(from, this.count - 1); line >= 0; ) {
       const index = line >>> BLOCK_BITS;
       const before = (index << BLOCK_BITS) - 1;
-      if (index < this.sealed && this.minDepths.get(index) > depth) {
+      if (index < this.sealed && this.minDepth(index) > depth) {
         line = before;
         continue;
       }
@@ -149,10 +140,10 @@ export class LineTable implements LineIndex {
     for (let line = from; line < to; ) {
       const index = line >>> BLOCK_BITS;
       const next = (index + 1) << BLOCK_BITS;
-      const minDepth = index < this.sealed ? this.minDepths.get(index) : -1;
+      const minDepth = index < this.sealed ? this.minDepth(index) : -1;
       // A whole block in the range answers from what it keeps, unless lines shallower than `depth` are in it.
       if (minDepth >= depth && line === index << BLOCK_BITS && next <= to) {
-        if (minDepth === depth) entries += this.minEntries.get(index);
+        if (minDepth === depth) entries += this.blocks[index * FIELDS + MIN_ENTRIES]!;
       } else {
         const block = this.block(index);
         const end = Math.min(to - (index << BLOCK_BITS), block.length);
@@ -169,50 +160,56 @@ export class LineTable implements LineIndex {
   }
 
   private firstStart(index: number): number {
-    return index < this.sealed ? this.firsts.get(index) : this.tail.starts[0]!;
+    return index < this.sealed ? this.blocks[index * FIELDS + FIRST]! : this.tail.starts[0]!;
   }
 
-  /** The tail is full: keep what its block needs to be found again, and empty it for the next lines. */
+  private minDepth(index: number): number {
+    return this.blocks[index * FIELDS + DEPTHS]! >>> 16;
+  }
+
+  /** The tail is full: keep what its block needs to be found again, and start a new tail. */
   private seal(): void {
     const tail = this.tail;
     const index = this.sealed - 1;
-    let minDepth = tail.depths[0]!;
-    for (let k = 1; k < BLOCK_LINES; k++) minDepth = Math.min(minDepth, tail.depths[k]!);
-    let minEntries = 0;
-    for (let k = 0; k < BLOCK_LINES; k++) if (tail.depths[k] === minDepth && !tail.closing[k]) minEntries++;
-    this.firsts.set(index, tail.starts[0]!);
-    this.lasts.set(index, tail.starts[BLOCK_LINES - 1]!);
-    this.firstDepths.set(index, tail.depths[0]!);
-    this.minDepths.set(index, minDepth);
-    this.minEntries.set(index, minEntries);
-    // The block just filled is the one most likely read next (the first screen): keep it at hand, undecoded.
-    const [newest, older] = this.recent;
+    if ((index + 1) * FIELDS > this.blocks.length) {
+      const grown = new Uint32Array(this.blocks.length * 2);
+      grown.set(this.blocks);
+      this.blocks = grown;
+    }
+    const at = index * FIELDS;
+    this.blocks[at + FIRST] = tail.starts[0]!;
+    this.blocks[at + LAST] = tail.starts[BLOCK_LINES - 1]!;
+    this.blocks[at + DEPTHS] = tail.depths[0]! | (this.tailMinDepth << 16);
+    this.blocks[at + MIN_ENTRIES] = this.tailMinEntries;
+    // The block just filled is the one most likely read next (the first screen): it becomes the newest cached block
+    // as it is, and the older cached block's arrays become the new tail.
+    const older = this.older;
+    this.tail = older.block;
+    this.tail.length = 0;
     older.index = index;
-    older.block.starts.set(tail.starts);
-    older.block.depths.set(tail.depths);
-    older.block.closing.set(tail.closing);
-    older.block.length = BLOCK_LINES;
-    this.recent = [older, newest];
-    tail.length = 0;
+    older.block = tail;
+    this.older = this.newest;
+    this.newest = older;
   }
 
   private block(index: number): Block {
     if (index === this.sealed) return this.tail;
-    const [newest, older] = this.recent;
-    if (newest.index === index) return newest.block;
+    if (this.newest.index === index) return this.newest.block;
+    const older = this.older;
     if (older.index !== index) {
       older.index = -1;
       this.decode(index, older.block);
       older.index = index;
     }
-    this.recent = [older, newest];
+    this.older = this.newest;
+    this.newest = older;
     return older.block;
   }
 
   /** Finds a full block's lines again by scanning its bytes, from its first line's start to its last one's. */
   private decode(index: number, block: Block): void {
-    const first = this.firsts.get(index);
-    const bytes = this.bytes.range(first, this.lasts.get(index) + 1);
+    const first = this.blocks[index * FIELDS + FIRST]!;
+    const bytes = this.bytes.range(first, this.blocks[index * FIELDS + LAST]! + 1);
     const { starts, depths, closing } = block;
     let line = 0;
     let lineStart = 0;
@@ -227,7 +224,7 @@ export class LineTable implements LineIndex {
       while (at < bytes.length && isWhitespace(bytes[at]!)) at++;
       return at;
     };
-    startLine(0, this.firstDepths.get(index));
+    startLine(0, this.blocks[index * FIELDS + DEPTHS]! & 0xffff);
     // Containers open at the byte being read (a closing line is as deep as what is left open once it closes).
     let open = depths[0]! + closing[0]!;
     const n = bytes.length;
