@@ -1,5 +1,5 @@
 // The Pretty view's lines of a JSON body, drawn on demand from its bytes and its line table (lineTable.ts, filled as
-// the body is validated by incrementalIndex.ts): a 100 MB body costs its bytes plus a table of under 0.2 bytes a line, never a
+// the body is validated by incrementalIndex.ts): a 100 MB body costs its bytes plus a table of a quarter of a byte a line, never a
 // formatted copy or a parsed document.
 // Only whitespace outside strings changes, so numbers (big integers, 1.0, 1e3) and escapes stay exactly as sent.
 // Line breaks follow JSON.stringify(value, null, 2): after `{` `[` `,`, before `}` `]`; `{}` and `[]` stay whole.

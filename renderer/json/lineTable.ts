@@ -1,7 +1,7 @@
 // What indexing a JSON body gives the views: where each pretty-printed line starts and how deep it is
 // (incrementalIndex.ts fills it; jsonLines.ts draws lines from it).
 //
-// Memory: the table keeps one entry per 64 lines (under 0.2 bytes a line), not one per line. A 10 MB body of short
+// Memory: the table keeps one entry per 64 lines (16 bytes, a quarter of a byte a line), not one per line. A 10 MB body of short
 // values has 1.2 million lines, and a full table (6 bytes a line) cost 7 MB beside the body's 10. The lines of a block
 // are found again when asked for, by a short scan of its bytes from its first line that needs no parser state: lines
 // break after `{` `[` `,` and before `}` `]`, and `{}` `[]` stay whole (the bytes were validated as they were indexed).

@@ -236,7 +236,7 @@ async function receiveAndDisplay(base: string): Promise<void> {
           '  BENCH_TRANSPORT=cdp sends the bytes over CDP instead (deflated, base64; 8 parts per call).'
         : '  BENCH_TRANSPORT=cdp: the bytes cross CDP (deflated, base64; 8 parts fetched per call, the next batch while the page works on one),\n' +
           '  which costs time and renderer memory that Electron\'s IPC (one copy into the page) does not.',
-      '  What the app keeps is the body\'s bytes (1x) and its line index (one entry of 12 bytes per 64 pretty lines: 0.03x) in the body worker.',
+      '  What the app keeps is the body\'s bytes (1x) and its line index (one entry of 16 bytes per 64 pretty lines: 0.03x) in the body worker.',
     ].join('\n'),
   );
 }
