@@ -1,10 +1,10 @@
 // The Pretty view's lines of a JSON body, drawn on demand from its bytes and its line table (lineTable.ts, filled as
-// the body is validated by incrementalIndex.ts): a 100 MB body costs its bytes plus a table of a quarter of a byte a line, never a
-// formatted copy or a parsed document.
+// the body is validated by incrementalIndex.ts): a 100 MB body costs its bytes plus a quarter of a byte a line, never
+// a formatted copy or a parsed document.
 // Only whitespace outside strings changes, so numbers (big integers, 1.0, 1e3) and escapes stay exactly as sent.
 // Line breaks follow JSON.stringify(value, null, 2): after `{` `[` `,`, before `}` `]`; `{}` and `[]` stay whole.
 import { indexJson } from './incrementalIndex';
-import { BACKSLASH, COLON, COMMA, isClose, isWhitespace, OPEN_ARRAY, OPEN_OBJECT, QUOTE, SPACE } from './jsonBytes';
+import { COLON, COMMA, isClose, isWhitespace, OPEN_ARRAY, OPEN_OBJECT, QUOTE, skipWhitespace, SPACE, stringEnd } from './jsonBytes';
 import type { JsonLines } from './lineTable';
 
 export { indexJson } from './incrementalIndex';
@@ -14,19 +14,11 @@ const INDENT = 2;
 /** Pretty lines longer than this are cut for display (a 10 MB string value); copying a value gives all of it. */
 export const MAX_LINE_BYTES = 10_000;
 
-const skipWhitespace = (bytes: Uint8Array, i: number) => {
-  while (i < bytes.length && isWhitespace(bytes[i]!)) i++;
-  return i;
-};
-
 /** Offset just past the scalar (string, number, literal) at `start`, or the end of `bytes` if they stop inside it.
  *  The body is already validated. */
 function scalarEnd(bytes: Uint8Array, start: number): number {
+  if (bytes[start] === QUOTE) return stringEnd(bytes, start);
   let i = start;
-  if (bytes[i] === QUOTE) {
-    for (i++; i < bytes.length && bytes[i] !== QUOTE; i += bytes[i] === BACKSLASH ? 2 : 1);
-    return Math.min(i + 1, bytes.length);
-  }
   while (i < bytes.length && !isWhitespace(bytes[i]!) && bytes[i] !== COMMA && !isClose(bytes[i]!)) i++;
   return i;
 }

@@ -9,7 +9,7 @@
 // Each block also keeps its smallest depth and how many entries (lines that are not closing brackets) sit at that
 // depth, so finding a container's end, its parent and its entries skips whole blocks instead of scanning them.
 import type { ChunkedBytes } from './chunkedBytes';
-import { BACKSLASH, CLOSE_ARRAY, CLOSE_OBJECT, COMMA, isClose, isWhitespace, OPEN_ARRAY, OPEN_OBJECT, QUOTE } from './jsonBytes';
+import { CLOSE_ARRAY, CLOSE_OBJECT, COMMA, isClose, OPEN_ARRAY, OPEN_OBJECT, QUOTE, skipWhitespace, stringEnd } from './jsonBytes';
 
 const BLOCK_BITS = 6;
 const BLOCK_LINES = 1 << BLOCK_BITS;
@@ -221,10 +221,6 @@ export class LineTable implements LineIndex {
       line++;
       lineStart = at;
     };
-    const skipWhitespace = (at: number) => {
-      while (at < bytes.length && isWhitespace(bytes[at]!)) at++;
-      return at;
-    };
     startLine(0, this.blocks[index * FIELDS + DEPTHS]! & 0xffff);
     // Containers open at the byte being read (a closing line is as deep as what is left open once it closes).
     let open = depths[0]! + closing[0]!;
@@ -232,10 +228,9 @@ export class LineTable implements LineIndex {
     for (let i = 0; line < BLOCK_LINES && i < n; ) {
       const b = bytes[i]!;
       if (b === QUOTE) {
-        for (i++; i < n && bytes[i] !== QUOTE; i += bytes[i] === BACKSLASH ? 2 : 1);
-        i++;
+        i = stringEnd(bytes, i);
       } else if (b === OPEN_OBJECT || b === OPEN_ARRAY) {
-        const next = skipWhitespace(i + 1);
+        const next = skipWhitespace(bytes, i + 1);
         if (bytes[next] === (b === OPEN_OBJECT ? CLOSE_OBJECT : CLOSE_ARRAY)) {
           i = next + 1;
         } else {
@@ -251,7 +246,7 @@ export class LineTable implements LineIndex {
           startLine(i, open - 1);
         }
       } else if (b === COMMA) {
-        i = skipWhitespace(i + 1);
+        i = skipWhitespace(bytes, i + 1);
         startLine(i, open);
       } else {
         i++;
