@@ -18,9 +18,27 @@ const manyLines = fc
   )
   .map(([values, space, pretty]) => {
     const text = pretty ? JSON.stringify(values, null, 2) : JSON.stringify(values);
-    // Whitespace after each comma and inside empty containers (`[ ]` stays one line).
-    return text.replaceAll(',', `,${space}`).replaceAll('[]', `[${space}]`).replaceAll('{}', `{${space}}`);
+    return spaceOut(text, space);
   });
+
+/**
+ * Whitespace after each comma and inside empty containers (`[ ]` stays one line), outside strings only: a comma inside
+ * a string is text, and a newline put there would make the body invalid.
+ */
+function spaceOut(json: string, space: string): string {
+  let out = '';
+  let inString = false;
+  for (let k = 0; k < json.length; k++) {
+    const char = json[k];
+    out += char;
+    if (inString) {
+      if (char === '\\') out += json[++k];
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === ',' || (char === '[' && json[k + 1] === ']') || (char === '{' && json[k + 1] === '}')) out += space;
+  }
+  return out;
+}
 
 /** The indexer fed the body in parts cut at `cuts`, as the worker gets them. */
 function indexInParts(bytes: Uint8Array, cuts: number[]): IncrementalJsonIndex {
