@@ -9,6 +9,7 @@ import { childCount, closingLine, containerOf, copyValue, indexJson, type JsonLi
 import { jsonPathText } from '../../renderer/json/jsonPathText';
 import { isRawJson, parseExact } from '../../renderer/json/parseExact';
 import { indexRows, MAX_ROW_BYTES, rowText } from '../../renderer/json/textRows';
+import { respace } from '../fixtures/respaceJson';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const byteLength = (text: string) => encode(text).length;
@@ -36,25 +37,6 @@ const parses = (text: string) => {
 const valueAt = (document: unknown, path: Array<string | number>) => path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], document);
 /** What a user expects to paste: strings unquoted, containers pretty-printed, numbers and literals as written. */
 const pasted = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value, null, 2));
-
-/** Compact JSON with a run of whitespace (from `spaces`, in turn) on both sides of every structural character. */
-function respace(compact: string, spaces: string[]): string {
-  let spaced = '';
-  let inString = false;
-  let turn = 0;
-  const space = () => (spaces.length === 0 ? '' : spaces[turn++ % spaces.length]!);
-  for (let i = 0; i < compact.length; i++) {
-    const char = compact[i]!;
-    if (inString) {
-      spaced += char === '\\' ? char + compact[++i] : char;
-      inString = char !== '"';
-    } else {
-      inString = char === '"';
-      spaced += '{}[],:'.includes(char) ? space() + char + space() : char;
-    }
-  }
-  return space() + spaced + space();
-}
 
 const anyJson = fc.jsonValue({ maxDepth: 4, stringUnit: 'binary' });
 const spacedJson = fc

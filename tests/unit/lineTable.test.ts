@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { IncrementalJsonIndex } from '../../renderer/json/incrementalIndex';
 import { childCount, closingLine, type JsonLines, pathOf } from '../../renderer/json/jsonLines';
 import { referenceIndexJson } from '../fixtures/referenceJsonIndex';
+import { respace } from '../fixtures/respaceJson';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -16,29 +17,8 @@ const manyLines = fc
     fc.constantFrom('', ' ', '\n', ' \r\n\t '),
     fc.boolean(),
   )
-  .map(([values, space, pretty]) => {
-    const text = pretty ? JSON.stringify(values, null, 2) : JSON.stringify(values);
-    return spaceOut(text, space);
-  });
-
-/**
- * Whitespace after each comma and inside empty containers (`[ ]` stays one line), outside strings only: a comma inside
- * a string is text, and a newline put there would make the body invalid.
- */
-function spaceOut(json: string, space: string): string {
-  let out = '';
-  let inString = false;
-  for (let k = 0; k < json.length; k++) {
-    const char = json[k];
-    out += char;
-    if (inString) {
-      if (char === '\\') out += json[++k];
-      else if (char === '"') inString = false;
-    } else if (char === '"') inString = true;
-    else if (char === ',' || (char === '[' && json[k + 1] === ']') || (char === '{' && json[k + 1] === '}')) out += space;
-  }
-  return out;
-}
+  // Whitespace around every bracket, comma and colon (`[ ]` stays one line).
+  .map(([values, space, pretty]) => respace(pretty ? JSON.stringify(values, null, 2) : JSON.stringify(values), [space]));
 
 /** The indexer fed the body in parts cut at `cuts`, as the worker gets them. */
 function indexInParts(bytes: Uint8Array, cuts: number[]): IncrementalJsonIndex {
