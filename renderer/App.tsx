@@ -22,7 +22,6 @@ import { RequestBar } from './components/RequestBar';
 import { RequestEditor } from './components/RequestEditor';
 import { RequestTabs } from './components/RequestTabs';
 import { ResponseView } from './components/ResponseView';
-import { SendProgress } from './components/SendProgress';
 import { SecretNotice } from './components/SecretNotice';
 import { SettingsDialog } from './components/SettingsDialog';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
@@ -237,7 +236,6 @@ export function App() {
           <TransportOptIns optIns={tab.draft.options} onChange={(options) => setDraft((draft) => ({ ...draft, options }))} />
           {commands.infoNotice}
           {curl.notice}
-          {tab.inFlight && <SendProgress requestId={tab.inFlight} />}
           {error && (
             <ErrorBanner
               error={error}
@@ -260,7 +258,7 @@ export function App() {
             reveal={jsonErrorAt}
           />
           {tab.response ? (
-            <ResponseView key={`${tab.response.requestId}:${tab.response.attempt}`} response={tab.response} old={tab.responseIsOld} />
+            <ResponseView key={`${tab.response.requestId}:${tab.response.attempt}`} response={tab.response} receiving={tab.inFlight === tab.response.requestId} old={tab.responseIsOld} />
           ) : (
             <section className="response empty">
               <p>Press Send to see the response here.</p>

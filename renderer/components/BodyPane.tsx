@@ -59,19 +59,17 @@ export function BodyPane({ response, body, view, filtered, findRequest, onCopy }
       onCopy={onCopy}
     />
   );
-  const arrival = (
-    <>
-      {result?.savedFile && (
-        <SavedFileNotice key={result.requestId} savedFile={result.savedFile} requestId={result.requestId} preview={{ shownBytes: body.receivedBytes }} />
-      )}
-      <Arrival body={body} expectedBytes={response.expectedBytes} complete={result !== null} />
-    </>
+  const savedFile = result?.savedFile && (
+    <SavedFileNotice key={result.requestId} savedFile={result.savedFile} requestId={result.requestId} preview={{ shownBytes: body.receivedBytes }} />
   );
+  // Below the lines, not above: when it goes (the body is all here), the lines on screen stay where they are.
+  const arrival = <Arrival body={body} expectedBytes={response.expectedBytes} complete={result !== null} />;
   if (!body.json) {
     return (
       <>
-        {arrival}
+        {savedFile}
         {lines('raw', languageFor(response.contentType))}
+        {arrival}
       </>
     );
   }
@@ -80,19 +78,21 @@ export function BodyPane({ response, body, view, filtered, findRequest, onCopy }
   if (body.invalid !== null) {
     return (
       <>
-        {arrival}
+        {savedFile}
         <p className="notice" data-testid="parse-error">
           The body is labelled JSON but does not parse: {body.invalid.error}.
         </p>
         {lines('raw', 'plain', body.invalid.offset)}
+        {arrival}
       </>
     );
   }
   if (view === 'raw') {
     return (
       <>
-        {arrival}
+        {savedFile}
         {lines('raw', 'json')}
+        {arrival}
       </>
     );
   }
@@ -112,8 +112,9 @@ export function BodyPane({ response, body, view, filtered, findRequest, onCopy }
   if (view === 'tree') return <TreeView worker={body.worker} onCopy={onCopy} />;
   return (
     <>
-      {arrival}
+      {savedFile}
       {lines('pretty', 'json')}
+      {arrival}
     </>
   );
 }
@@ -124,7 +125,7 @@ function Arrival({ body, expectedBytes, complete }: { body: Extract<Body, { stat
   const received = formatBytes(body.receivedBytes);
   if (body.end === null) {
     return (
-      <p className="notice muted" data-testid="body-arriving" role="status">
+      <p className="notice muted arrival" data-testid="body-arriving" role="status">
         Showing the {received} received{expectedBytes === null ? '' : ` of ${formatBytes(expectedBytes)}`} so far; the rest is still arriving.
         {body.json && ' Folding, Tree and the filter work once it is all here.'}
       </p>
@@ -132,7 +133,7 @@ function Arrival({ body, expectedBytes, complete }: { body: Extract<Body, { stat
   }
   if (body.end === 'spooled' && !complete) {
     return (
-      <p className="notice muted" data-testid="body-arriving" role="status">
+      <p className="notice muted arrival" data-testid="body-arriving" role="status">
         Showing the first {received}: the body is over the size limit, so the rest goes to a temporary file (Open and Save… once
         it has all arrived).
       </p>
@@ -140,7 +141,7 @@ function Arrival({ body, expectedBytes, complete }: { body: Extract<Body, { stat
   }
   if (body.end === 'cut') {
     return (
-      <p className="notice" data-testid="body-incomplete" role="status">
+      <p className="notice arrival" data-testid="body-incomplete" role="status">
         The body is incomplete: only the first {received}
         {expectedBytes === null ? '' : ` of ${formatBytes(expectedBytes)}`} arrived before the request stopped.
       </p>

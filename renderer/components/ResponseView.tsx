@@ -15,9 +15,9 @@ import './response.css';
 
 const FILTER_DELAY_MS = 250;
 
-/** response: complete, or its head while the body arrives (or after a send that failed mid-body).
+/** response: complete, or its head while the body arrives (receiving) or after a send that failed mid-body.
  *  old: a later send of this request failed, so this answer is not the current one. */
-export function ResponseView({ response, old = false }: { response: ShownResponse; old?: boolean }) {
+export function ResponseView({ response, receiving, old = false }: { response: ShownResponse; receiving: boolean; old?: boolean }) {
   const [tab, setTab] = useState<'body' | 'headers'>('body');
   const [view, setView] = useState<BodyViewName>('pretty');
   const [filter, setFilter] = useState('');
@@ -64,7 +64,7 @@ export function ResponseView({ response, old = false }: { response: ShownRespons
           The last send failed: this response is from an earlier request.
         </p>
       )}
-      <StatusLine response={response} />
+      <StatusLine response={response} receiving={receiving} />
       {result?.authFailure && (
         <p className="notice" role="status" data-testid="auth-failure" data-likely={result.authFailure.likely}>
           {result.authFailure.message}

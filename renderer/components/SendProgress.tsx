@@ -1,4 +1,5 @@
-// Bytes received so far while a response downloads (main sends sendProgress about every 100 ms).
+// Bytes received so far while a response downloads (main sends sendProgress about every 100 ms): in the status line,
+// where the total time and size go once the body is all here, so nothing around it moves when it goes.
 import { useEffect, useState } from 'react';
 import type { KeypostEvents } from '../../shared/api';
 import { api } from '../api';
@@ -11,10 +12,10 @@ export function SendProgress({ requestId }: { requestId: string }) {
   if (!progress) return null;
   const { receivedBytes, totalBytes } = progress;
   return (
-    <div className="send-progress" data-testid="progress" role="status">
-      Received {formatBytes(receivedBytes)}
-      {totalBytes !== null && ` of ${formatBytes(totalBytes)}`}
+    <span className="send-progress" data-testid="progress" role="status" title="Received so far">
+      {formatBytes(receivedBytes)}
+      {totalBytes === null ? ' received' : ` of ${formatBytes(totalBytes)}`}
       {totalBytes !== null && totalBytes > 0 && <progress max={totalBytes} value={receivedBytes} />}
-    </div>
+    </span>
   );
 }

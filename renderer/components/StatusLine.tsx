@@ -1,9 +1,11 @@
 // The response's one-line summary: status (coloured by class), time and time to first byte, sizes, type and encoding.
 import { isComplete, type ShownResponse } from '../../shared/http';
 import { formatBytes, formatDuration, statusClass } from '../format';
+import { SendProgress } from './SendProgress';
 
-/** A response whose body has not all arrived shows no total time or size (the progress line counts the bytes). */
-export function StatusLine({ response }: { response: ShownResponse }) {
+/** A response whose body has not all arrived shows no total time or size; while it arrives (receiving), the bytes
+ *  received so far. */
+export function StatusLine({ response, receiving }: { response: ShownResponse; receiving: boolean }) {
   const result = isComplete(response) ? response : null;
   const wire = result?.wireBytes == null ? 'unknown' : formatBytes(result.wireBytes);
   return (
@@ -19,6 +21,7 @@ export function StatusLine({ response }: { response: ShownResponse }) {
       <span className="ttfb" data-testid="ttfb">
         TTFB {formatDuration(response.ttfbMs)}
       </span>
+      {!result && receiving && <SendProgress requestId={response.requestId} />}
       {result && (
         <span data-testid="size" title={`Decoded: ${result.sizeBytes} bytes; on the wire: ${wire}`}>
           {formatBytes(result.sizeBytes)}
@@ -29,7 +32,7 @@ export function StatusLine({ response }: { response: ShownResponse }) {
           {wire} {result.contentEncoding}
         </span>
       )}
-      <span className="content-type" data-testid="content-type">
+      <span className="content-type" data-testid="content-type" title={response.contentType}>
         {response.contentType || 'no content type'}
       </span>
     </div>

@@ -5,6 +5,9 @@ import type { ChunkedBytes } from './chunkedBytes';
 
 export const MAX_MATCHES = 100_000;
 
+/** How much of the body's start is counted to tell which of the needle's bytes is rarest. */
+const SAMPLE_BYTES = 64 * 1024;
+
 export interface Found {
   /** Byte offsets of the first MAX_MATCHES matches. */
   offsets: number[];
@@ -15,7 +18,9 @@ export interface Found {
   resumeAt: number;
 }
 
-const lower = (b: number) => (b >= 0x41 && b <= 0x5a ? b | 0x20 : b);
+const isUpper = (b: number) => b >= 0x41 && b <= 0x5a;
+const isLower = (b: number) => b >= 0x61 && b <= 0x7a;
+const lower = (b: number) => (isUpper(b) ? b | 0x20 : b);
 
 /** Matches from `earlier.resumeAt` on, after `earlier`'s (a search of fewer bytes of the same body), or from the start. */
 export function findBytes(bytes: ChunkedBytes, query: string, matchCase: boolean, earlier?: Found): Found {
@@ -23,31 +28,44 @@ export function findBytes(bytes: ChunkedBytes, query: string, matchCase: boolean
   const offsets = earlier ? [...earlier.offsets] : [];
   const resumeAt = () => Math.max(offsets.length > 0 ? offsets.at(-1)! + needle.length : 0, bytes.length - needle.length + 1, 0);
   if (needle.length === 0 || earlier?.more) return { offsets, more: earlier?.more ?? false, resumeAt: earlier?.resumeAt ?? 0 };
-  const first = needle[0]!;
   const fold = (b: number | undefined) => (matchCase || b === undefined ? b : lower(b));
+  // Candidates are where the needle's rarest byte is (found natively, by indexOf), not every byte: in JSON a quote
+  // or a letter comes every few bytes, a '-' or a capital far less often.
+  const anchor = rarestByte(bytes.range(0, SAMPLE_BYTES), needle, matchCase);
+  const [a, b] = !matchCase && isLower(needle[anchor]!) ? [needle[anchor]!, needle[anchor]! & ~0x20] : [needle[anchor]!, -1];
   // Matches do not overlap: the next one starts at `from` or after.
   let from = earlier?.resumeAt ?? 0;
-  // Each part, as far as a match could start in it.
-  for (const { bytes: part, offset } of bytes.segments(from, bytes.length - needle.length + 1)) {
-    for (let j = Math.max(0, from - offset); j < part.length; j++) {
-      // The native indexOf finds candidates fast when the case is fixed.
-      if (matchCase) {
-        j = part.indexOf(first, j);
-        if (j === -1) break;
-      } else if (lower(part[j]!) !== first) {
-        continue;
-      }
-      const i = offset + j;
-      let k = 1;
-      // Within the part, or on into the next one.
-      if (j + needle.length <= part.length) while (k < needle.length && fold(part[j + k]) === needle[k]) k++;
+  // Each part, as far as the anchor of a match could be in it.
+  for (const { bytes: part, offset } of bytes.segments(from + anchor, bytes.length - needle.length + 1 + anchor)) {
+    // The next anchor byte in either case (b: the other case of a letter, when the case is folded).
+    let nextA = part.indexOf(a);
+    let nextB = b === -1 ? -1 : part.indexOf(b);
+    for (;;) {
+      const j = nextB === -1 || (nextA !== -1 && nextA < nextB) ? nextA : nextB;
+      if (j === -1) break;
+      if (j === nextA) nextA = part.indexOf(a, j + 1);
+      else nextB = part.indexOf(b, j + 1);
+      const i = offset + j - anchor;
+      if (i < from) continue;
+      let k = 0;
+      // Within the part, or across its edges.
+      const start = j - anchor;
+      if (start >= 0 && start + needle.length <= part.length) while (k < needle.length && fold(part[start + k]) === needle[k]) k++;
       else while (k < needle.length && fold(bytes.at(i + k)) === needle[k]) k++;
       if (k < needle.length) continue;
       if (offsets.length === MAX_MATCHES) return { offsets, more: true, resumeAt: i };
       offsets.push(i);
       from = i + needle.length;
-      j = from - offset - 1;
     }
   }
   return { offsets, more: false, resumeAt: resumeAt() };
+}
+
+/** The position in `needle` of the byte that is least frequent in `sample` (both cases of a letter when folding). */
+function rarestByte(sample: Uint8Array, needle: Uint8Array, matchCase: boolean): number {
+  const counts = new Uint32Array(256);
+  for (let k = 0; k < sample.length; k++) counts[matchCase ? sample[k]! : lower(sample[k]!)]!++;
+  let best = 0;
+  for (let k = 1; k < needle.length; k++) if (counts[needle[k]!]! < counts[needle[best]!]!) best = k;
+  return best;
 }

@@ -215,9 +215,10 @@ async function receiveAndDisplay(base: string): Promise<void> {
       '',
       `Each size runs ${RUNS} times (BENCH_RUNS), each in a fresh process and app: times and memory are medians, (fastest–slowest) beside`,
       '  the first screen and complete; the longest task is the longest of all runs.',
-      'first screen: Send click until the Pretty view shows the first lines of the new body (it shows them while the rest downloads).',
-      'first match: then Ctrl+F for a string near the start, until the count shows it (find works on what has arrived).',
-      'complete: until the size is shown and the view says nothing more is arriving; needle: until Ctrl+F finds the string at the very end.',
+      'Times run from the Send click, as the page itself sees it: from the click event to the DOM change that shows each step.',
+      'first screen: until the Pretty view shows the first lines of the new body (it shows them while the rest downloads).',
+      'first match: Ctrl+F is pressed and a string near the start typed after the first screen, until the count shows it (find works on what has arrived).',
+      'complete: until the size is shown and the view says nothing more is arriving; needle: then Ctrl+F for the string at the very end, until found.',
       'longest task: the longest main-thread task in the page (PerformanceObserver "longtask", ≥ 50 ms; "none" when there was none) from Send to the needle;',
       '  in brackets the longest the app\'s own scripts (/assets/) ran in one frame (long animation frames of 50 ms and more, by script).',
       `slow drip: the server sends the body in 100 even slices over ${DRIP_MS / 1000} s.`,
@@ -232,7 +233,8 @@ async function receiveAndDisplay(base: string): Promise<void> {
       STAGE_BODIES
         ? '  The harness carries IPC over CDP, which moves bytes at tens of MB/s here, where Electron\'s IPC copies them in memory. So the body is\n' +
           '  staged in the page before Send (untimed, outside the Δ): each part main reads is checked equal to the staged bytes at its offset in\n' +
-          '  this process, and the page gets a fresh copy of them, as over Electron\'s IPC; only the call itself crosses CDP (8 parts per call).\n' +
+          '  this process, and the page gets a fresh copy of them, as over Electron\'s IPC; only the call itself crosses CDP (8 parts per call,\n' +
+          '  each part answered in a task of its own, as Electron delivers each reply).\n' +
           '  BENCH_TRANSPORT=cdp sends the bytes over CDP instead (deflated, base64; 8 parts per call).'
         : '  BENCH_TRANSPORT=cdp: the bytes cross CDP (deflated, base64; 8 parts fetched per call, the next batch while the page works on one),\n' +
           '  which costs time and renderer memory that Electron\'s IPC (one copy into the page) does not.',
@@ -240,6 +242,9 @@ async function receiveAndDisplay(base: string): Promise<void> {
     ].join('\n'),
   );
 }
+
+/** When the page showed each step, in ms: `send` on the page's clock, the others since it. */
+type Marks = Partial<Record<'send' | 'firstScreen' | 'firstMatch' | 'complete' | 'needle', number>>;
 
 /** One run of one size: times in ms, growth as a multiple of the body's size. */
 interface Measured {
@@ -307,12 +312,37 @@ async function measureSize(base: string, sizeMb: number, dripMs: number): Promis
     // The body's bytes are put into the page before Send (untimed), so each part main reads reaches the page as a
     // copy of them, as over Electron's IPC, instead of over CDP. BENCH_TRANSPORT=cdp carries them over CDP instead.
     if (STAGE_BODIES) await app.stageBody(new Uint8Array(await (await fetch(new URL(`/items?bytes=${bytes}`, base))).arrayBuffer()));
-    // The page's longest main-thread task from here on (Chromium reports tasks of 50 ms and more), and the longest the
-    // app's own scripts ran within one frame (long animation frames name each script's file: the app's come from
-    // /assets/, the harness's stand-in for IPC comes through Playwright and CDP).
-    await page.evaluate(() => {
-      const page = window as unknown as { longest: number; longestApp: number };
+    // Twice, with a pause: a GC frees ArrayBuffers' memory a little later (staging leaves some), which would
+    // otherwise come off the growth measured below.
+    for (let i = 0; i < 2; i++) {
+      (globalThis as { gc?: () => void }).gc?.();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await collectPageGarbage();
+    // The page's longest main-thread task from here on, after the GCs above, which are long tasks of the bench's own
+    // (Chromium reports tasks of 50 ms and more), and the longest the app's own scripts ran within one frame (long
+    // animation frames name each script's file: the app's come from /assets/, the harness's stand-in for IPC comes
+    // through Playwright and CDP).
+    // The times are the page's own: from the Send click to the DOM change that shows each step, taken as it happens,
+    // so none waits for an earlier step of the bench (Playwright typing the find query while the body arrives, say).
+    await page.evaluate((old) => {
+      const page = window as unknown as { longest: number; longestApp: number; marks: Marks };
       page.longest = page.longestApp = 0;
+      const marks: Marks = (page.marks = {});
+      document.addEventListener('click', (event) => {
+        if (marks.send === undefined && (event.target as Element).closest('[data-testid="send"]')) marks.send = performance.now();
+      }, true);
+      const text = (testId: string) => document.querySelector(`[data-testid="${testId}"]`)?.textContent ?? '';
+      new MutationObserver(() => {
+        const section = document.querySelector('section.response');
+        if (marks.send === undefined || section === null || section.getAttribute('data-request-id') === old) return;
+        const at = performance.now() - marks.send;
+        const query = document.querySelector<HTMLInputElement>('[data-testid="find-input"]')?.value;
+        if (section.querySelector('[data-testid="line"]')) marks.firstScreen ??= at;
+        if (query === '"item-99"' && / of /.test(text('find-count'))) marks.firstMatch ??= at;
+        if (marks.firstScreen !== undefined && / (KB|MB)$/.test(text('size')) && !document.querySelector('[data-testid="body-arriving"]')) marks.complete ??= at;
+        if (query === 'needle-' && text('find-count') === '1 of 1') marks.needle ??= at;
+      }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) page.longest = Math.max(page.longest, entry.duration);
       }).observe({ type: 'longtask' });
@@ -323,14 +353,7 @@ async function measureSize(base: string, sizeMb: number, dripMs: number): Promis
           page.longestApp = Math.max(page.longestApp, app);
         }
       }).observe({ type: 'long-animation-frame' });
-    });
-    // Twice, with a pause: a GC frees ArrayBuffers' memory a little later (staging leaves some), which would
-    // otherwise come off the growth measured below.
-    for (let i = 0; i < 2; i++) {
-      (globalThis as { gc?: () => void }).gc?.();
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    await collectPageGarbage();
+    }, previous);
     const before = { main: mainMemory(), renderer: rendererMemory() };
     const peak = { ...before };
     // Main is sampled until the answer reaches the page (fetch, decoding, the body kept for Save): after that this
@@ -341,8 +364,6 @@ async function measureSize(base: string, sizeMb: number, dripMs: number): Promis
       peak.renderer = Math.max(peak.renderer, rendererMemory());
     }, 25);
 
-    const started = performance.now();
-    const since = () => performance.now() - started;
     await page.getByTestId('send').click();
     // First screen: the new response's view shows its first lines.
     await page.waitForFunction(
@@ -353,27 +374,26 @@ async function measureSize(base: string, sizeMb: number, dripMs: number): Promis
       previous,
       { polling: 'raf', timeout: 300_000 },
     );
-    const firstScreen = since();
     // First match: Ctrl+F for a string near the start.
     await page.getByTestId('response-body').click();
     await page.keyboard.press('ControlOrMeta+F');
     await page.keyboard.type('"item-99"');
     await page.getByTestId('find-count').getByText(/ of /).waitFor({ timeout: 300_000 });
-    const firstMatch = since();
     // Complete: the size of the whole body is shown, and nothing more is arriving.
     await page.getByTestId('size').getByText(/ (KB|MB)$/).waitFor({ timeout: 300_000 });
     sampleMain = false;
     await page.getByTestId('body-arriving').waitFor({ state: 'detached', timeout: 300_000 });
-    const complete = since();
     // The needle at the very end of the body.
     await page.getByTestId('find-input').fill('needle-');
     await page.getByTestId('find-count').getByText('1 of 1').waitFor({ timeout: 300_000 });
-    const needle = since();
     clearInterval(sampler);
-    const { longest, longestApp } = await page.evaluate(() => {
-      const { longest, longestApp } = window as unknown as { longest: number; longestApp: number };
-      return { longest, longestApp };
+    const { longest, longestApp, marks } = await page.evaluate(() => {
+      const { longest, longestApp, marks } = window as unknown as { longest: number; longestApp: number; marks: Marks };
+      return { longest, longestApp, marks };
     });
+    const missing = (['firstScreen', 'firstMatch', 'complete', 'needle'] as const).filter((step) => marks[step] === undefined);
+    if (missing.length > 0) throw new Error(`the page never marked ${missing.join(', ')}`);
+    const { firstScreen, firstMatch, complete, needle } = marks as Required<Marks>;
     const size = Number((await page.getByTestId('size').getAttribute('title'))?.match(/Decoded: (\d+)/)?.[1] ?? bytes);
     const rendererGrowth = peak.renderer - before.renderer;
     await collectPageGarbage();
