@@ -347,12 +347,12 @@ async function measureSize(base: string, sizeMb: number, dripMs: number): Promis
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     await collectPageGarbage();
-    // The page's longest main-thread task from here on, after the GCs above, which are long tasks of the bench's own
+    // The times are the page's own: from the Send click to the DOM change that shows each step, taken as it happens,
+    // so none waits for an earlier step of the bench (Playwright typing the find query while the body arrives, say).
+    // Then the page's longest main-thread task from here on, after the GCs above, which are the bench's own long tasks
     // (Chromium reports tasks of 50 ms and more), and the longest the app's own scripts ran within one frame (long
     // animation frames name each script's file: the app's come from /assets/, the harness's stand-in for IPC comes
     // through Playwright and CDP).
-    // The times are the page's own: from the Send click to the DOM change that shows each step, taken as it happens,
-    // so none waits for an earlier step of the bench (Playwright typing the find query while the body arrives, say).
     await page.evaluate((old) => {
       const page = window as unknown as { longest: number; longestApp: number; marks: Marks };
       page.longest = page.longestApp = 0;
@@ -394,36 +394,27 @@ async function measureSize(base: string, sizeMb: number, dripMs: number): Promis
 
     // Not during the slow drip: ten seconds of trace buffers in the renderer would count as the app's memory.
     const stopTrace = dripMs ? async () => Number.NaN : await traceMainThreadCpu(page);
+    // Each step as the page marked it (above).
+    const marked = (step: keyof Marks) =>
+      page.waitForFunction((step) => (window as unknown as { marks: Marks }).marks[step] !== undefined, step, { polling: 'raf', timeout: 300_000 });
     await page.getByTestId('send').click();
-    // First screen: the new response's view shows its first lines.
-    await page.waitForFunction(
-      (old) => {
-        const section = document.querySelector('section.response');
-        return section !== null && section.getAttribute('data-request-id') !== old && section.querySelector('[data-testid="line"]') !== null;
-      },
-      previous,
-      { polling: 'raf', timeout: 300_000 },
-    );
+    await marked('firstScreen');
     // First match: Ctrl+F for a string near the start.
     await page.getByTestId('response-body').click();
     await page.keyboard.press('ControlOrMeta+F');
     await page.keyboard.type('"item-99"');
-    await page.getByTestId('find-count').getByText(/ of /).waitFor({ timeout: 300_000 });
-    // Complete: the size of the whole body is shown, and nothing more is arriving.
-    await page.getByTestId('size').getByText(/ (KB|MB)$/).waitFor({ timeout: 300_000 });
+    await marked('firstMatch');
+    await marked('complete');
     sampleMain = false;
-    await page.getByTestId('body-arriving').waitFor({ state: 'detached', timeout: 300_000 });
     // The needle at the very end of the body.
     await page.getByTestId('find-input').fill('needle-');
-    await page.getByTestId('find-count').getByText('1 of 1').waitFor({ timeout: 300_000 });
+    await marked('needle');
     clearInterval(sampler);
     const longestCpu = await stopTrace();
     const { longest, longestApp, marks } = await page.evaluate(() => {
       const { longest, longestApp, marks } = window as unknown as { longest: number; longestApp: number; marks: Marks };
       return { longest, longestApp, marks };
     });
-    const missing = (['firstScreen', 'firstMatch', 'complete', 'needle'] as const).filter((step) => marks[step] === undefined);
-    if (missing.length > 0) throw new Error(`the page never marked ${missing.join(', ')}`);
     const { firstScreen, firstMatch, complete, needle } = marks as Required<Marks>;
     const size = Number((await page.getByTestId('size').getAttribute('title'))?.match(/Decoded: (\d+)/)?.[1] ?? bytes);
     const rendererGrowth = peak.renderer - before.renderer;
