@@ -3,14 +3,11 @@
 // The worker indexes each part as it comes, so the first screen shows while the rest downloads; the views ask the
 // worker for the rows on screen.
 import { useEffect, useState } from 'react';
-import { BODY_PART_BYTES, type BodyEnd, type ShownResponse } from '../shared/http';
+import { BODY_PART_BYTES, type BodyEnd, PROGRESS_EVERY_MS, type ShownResponse } from '../shared/http';
 import { api } from './api';
 import type { InvalidJson } from './json/bodyProtocol';
 import { acquireBodyWorker, type BodyWorkerClient, releaseBodyWorker } from './json/bodyWorker';
 
-/** The views are updated at most this often while a body arrives: four times a second is enough to watch it grow,
- *  and each update costs the page work and garbage (it asks the worker for the rows, the find count, the progress). */
-const SHOW_EVERY_MS = 250;
 /** The first part is small: it holds the first screen, and the worker indexes it at once, even on a busy machine. */
 const FIRST_PART_BYTES = 64 * 1024;
 /** Parts handed to the worker and not yet indexed, at most: reading ahead of the worker only queues memory. */
@@ -44,11 +41,11 @@ export function useBody(response: ShownResponse): Body {
     const update = (body: Body) => current && setLoaded({ key, body });
     let lastShown = 0;
     let trailing: ReturnType<typeof setTimeout> | undefined;
-    // At most every SHOW_EVERY_MS while bytes arrive, and the last update never dropped (a stall may follow it).
+    // At most every PROGRESS_EVERY_MS while bytes arrive (each update asks the worker for the rows and the find count), and the last update never dropped (a stall may follow it).
     const show = (receivedBytes: number, invalid: InvalidJson | null, end: BodyEnd | null) => {
       clearTimeout(trailing);
       const body: Body = { state: 'shown', worker, json, invalid, receivedBytes, end };
-      const wait = lastShown + SHOW_EVERY_MS - performance.now();
+      const wait = lastShown + PROGRESS_EVERY_MS - performance.now();
       if (end !== null || wait <= 0) {
         lastShown = performance.now();
         update(body);

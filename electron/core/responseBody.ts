@@ -3,7 +3,7 @@ import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ResponseBodyKind } from '../../shared/http';
+import { PROGRESS_EVERY_MS, type ResponseBodyKind } from '../../shared/http';
 import { ArrivingBody } from './arrivingBody';
 
 const HEX_PREVIEW_BYTES = 512;
@@ -11,7 +11,6 @@ const HEX_PREVIEW_BYTES = 512;
 const FILE_PREVIEW_BYTES = 4096;
 /** Images up to this size are sent to the page as a data: URL; bigger ones get the hex preview. */
 export const IMAGE_PREVIEW_MAX_BYTES = 10 * 1024 * 1024;
-const PROGRESS_EVERY_MS = 100;
 
 /** Where a received body lives: memory, or a temp file when it passed the size limit. */
 export type ReceivedBody =
@@ -24,7 +23,7 @@ export interface ReadBodyOptions {
   limit: number;
   /** Name of the temp file an over-limit body goes to (spoolFileName); default `response-body`. */
   fileName?: string;
-  /** Called at most every 100 ms while bytes arrive, and once at the end. */
+  /** Called at most every PROGRESS_EVERY_MS while bytes arrive, and once at the end. */
   onProgress?: (receivedBytes: number) => void;
   /** Gets the body before its first byte is read, to read it as it arrives. */
   onArriving?: (body: ArrivingBody) => void;

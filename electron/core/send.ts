@@ -25,7 +25,7 @@ export interface SendOptions {
   maxRedirects?: number;
   /** Echoed in the result, so the page can later ask main to save this body. */
   requestId?: string;
-  /** Bytes received so far, throttled to about every 100 ms (totalBytes from Content-Length, if sent). */
+  /** Bytes received so far, at most every PROGRESS_EVERY_MS (totalBytes from Content-Length, if sent). */
   onProgress?: (receivedBytes: number, totalBytes: number | null) => void;
   /** 1, or 2 for a retry (in the result and the head). */
   attempt?: number;

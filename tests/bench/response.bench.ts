@@ -248,7 +248,9 @@ async function receiveAndDisplay(base: string): Promise<void> {
 }
 
 /** When the page showed each step, in ms: `send` on the page's clock, the others since it. */
-type Marks = Partial<Record<'send' | 'firstScreen' | 'firstMatch' | 'complete' | 'needle', number>>;
+type Step = 'firstScreen' | 'firstMatch' | 'complete' | 'needle';
+type Marks = Partial<Record<'send' | Step, number>>;
+type Reached = Record<Step, { promise: Promise<void>; resolve: () => void }>;
 
 /** One run of one size: times in ms, growth as a multiple of the body's size. */
 interface Measured {
@@ -354,9 +356,20 @@ async function measureSize(base: string, sizeMb: number, dripMs: number): Promis
     // animation frames name each script's file: the app's come from /assets/, the harness's stand-in for IPC comes
     // through Playwright and CDP).
     await page.evaluate((old) => {
-      const page = window as unknown as { longest: number; longestApp: number; marks: Marks };
+      const page = window as unknown as { longest: number; longestApp: number; marks: Marks; reached: Reached };
       page.longest = page.longestApp = 0;
       const marks: Marks = (page.marks = {});
+      const reached = (page.reached = {} as Reached);
+      for (const step of ['firstScreen', 'firstMatch', 'complete', 'needle'] as const) {
+        let resolve = () => {};
+        const promise = new Promise<void>((settle) => (resolve = settle));
+        reached[step] = { promise, resolve };
+      }
+      const mark = (step: Step, at: number) => {
+        if (marks[step] !== undefined) return;
+        marks[step] = at;
+        reached[step].resolve();
+      };
       document.addEventListener('click', (event) => {
         if (marks.send === undefined && (event.target as Element).closest('[data-testid="send"]')) marks.send = performance.now();
       }, true);
@@ -366,10 +379,10 @@ async function measureSize(base: string, sizeMb: number, dripMs: number): Promis
         if (marks.send === undefined || section === null || section.getAttribute('data-request-id') === old) return;
         const at = performance.now() - marks.send;
         const query = document.querySelector<HTMLInputElement>('[data-testid="find-input"]')?.value;
-        if (section.querySelector('[data-testid="line"]')) marks.firstScreen ??= at;
-        if (query === '"item-99"' && / of /.test(text('find-count'))) marks.firstMatch ??= at;
-        if (marks.firstScreen !== undefined && / (KB|MB)$/.test(text('size')) && !document.querySelector('[data-testid="body-arriving"]')) marks.complete ??= at;
-        if (query === 'needle-' && text('find-count') === '1 of 1') marks.needle ??= at;
+        if (section.querySelector('[data-testid="line"]')) mark('firstScreen', at);
+        if (query === '"item-99"' && / of /.test(text('find-count'))) mark('firstMatch', at);
+        if (marks.firstScreen !== undefined && / (KB|MB)$/.test(text('size')) && !document.querySelector('[data-testid="body-arriving"]')) mark('complete', at);
+        if (query === 'needle-' && text('find-count') === '1 of 1') mark('needle', at);
       }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) page.longest = Math.max(page.longest, entry.duration);
@@ -394,9 +407,17 @@ async function measureSize(base: string, sizeMb: number, dripMs: number): Promis
 
     // Not during the slow drip: ten seconds of trace buffers in the renderer would count as the app's memory.
     const stopTrace = dripMs ? async () => Number.NaN : await traceMainThreadCpu(page);
-    // Each step as the page marked it (above).
-    const marked = (step: keyof Marks) =>
-      page.waitForFunction((step) => (window as unknown as { marks: Marks }).marks[step] !== undefined, step, { polling: 'raf', timeout: 300_000 });
+    // Each step as the page marked it (above): one call the page answers when it marks the step. Polling for it every
+    // frame through CDP would add the harness's own work and garbage to the page's (600 polls during the slow drip).
+    const marked = (step: Step) =>
+      page.evaluate(
+        (step) =>
+          Promise.race([
+            (window as unknown as { reached: Reached }).reached[step].promise,
+            new Promise((_, reject) => setTimeout(() => reject(new Error(`the page never showed ${step}`)), 300_000)),
+          ]),
+        step,
+      );
     await page.getByTestId('send').click();
     await marked('firstScreen');
     // First match: Ctrl+F for a string near the start.

@@ -148,7 +148,7 @@ describe('the size limit', () => {
 describe('progress', () => {
   it('reports growing byte counts with the announced total, ending at the full size', async () => {
     const seen: Array<[number, number | null]> = [];
-    const value = await send('/slow?chunks=10&delay=60', { onProgress: (received, total) => seen.push([received, total]) });
+    const value = await send('/slow?chunks=10&delay=100', { onProgress: (received, total) => seen.push([received, total]) });
     expect(seen.length).toBeGreaterThanOrEqual(3);
     expect(seen.every(([, total]) => total === 10 * 65_536)).toBe(true);
     const counts = seen.map(([received]) => received);
