@@ -41,7 +41,8 @@ export function useBody(response: ShownResponse): Body {
     const update = (body: Body) => current && setLoaded({ key, body });
     let lastShown = 0;
     let trailing: ReturnType<typeof setTimeout> | undefined;
-    // At most every PROGRESS_EVERY_MS while bytes arrive (each update asks the worker for the rows and the find count), and the last update never dropped (a stall may follow it).
+    // At most every PROGRESS_EVERY_MS while bytes arrive (each update asks the worker for the rows and the find
+    // count), and the last update never dropped (a stall may follow it).
     const show = (receivedBytes: number, invalid: InvalidJson | null, end: BodyEnd | null) => {
       clearTimeout(trailing);
       const body: Body = { state: 'shown', worker, json, invalid, receivedBytes, end };

@@ -1,5 +1,5 @@
-// Bytes received so far while a response downloads (main sends sendProgress every PROGRESS_EVERY_MS): in the status line,
-// where the total time and size go once the body is all here, so nothing around it moves when it goes.
+// Bytes received so far while a response downloads (main sends sendProgress every PROGRESS_EVERY_MS): in the status
+// line, where the total time and size go once the body is all here, so nothing around it moves when it goes.
 import { useEffect, useState } from 'react';
 import type { KeypostEvents } from '../../shared/api';
 import { api } from '../api';
