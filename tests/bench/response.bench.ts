@@ -223,8 +223,8 @@ async function receiveAndDisplay(base: string): Promise<void> {
       'longest task: the longest main-thread task in the page (PerformanceObserver "longtask", ≥ 50 ms; "none" when there was none) from Send to the needle;',
       '  in brackets: CPU, the most CPU time one main-thread task of the page used (a trace of its tasks): a task far longer on the wall clock\n' +
         '  than that waited for a core (2 here, shared with the harness\'s Node process and the body worker; not traced during the slow drip,\n' +
-        '  whose trace buffers would add to the renderer\'s memory); app scripts, the longest the\n' +
-        '  app\'s own scripts (/assets/) ran in one frame (long animation frames of 50 ms and more, by script).',
+        '  whose trace buffers would add to the renderer\'s memory); app scripts, the longest the app\'s own scripts (/assets/) ran\n' +
+        '  in one frame (long animation frames of 50 ms and more, by script).',
       `slow drip: the server sends the body in 100 even slices over ${DRIP_MS / 1000} s.`,
       'main: heapUsed + external (Buffers) of the Node process that plays Electron main in the harness (handlers, fetch, the body kept for Save),',
       '  sampled until the answer reaches the page; the server runs in another process.',
