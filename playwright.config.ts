@@ -8,6 +8,8 @@ export default defineConfig({
   workers: 2,
   timeout: 60_000,
   expect: { timeout: 10_000 },
+  // A click or read waiting for an element that never comes fails naming it, not as a bare test timeout minutes later.
+  use: { actionTimeout: 20_000 },
   // One report per target, so `npm test` reads both runs (scripts/test-all.mjs).
   reporter: [['list'], ['json', { outputFile: process.env.E2E_TARGET === 'electron' ? 'reports/e2e-electron.json' : 'reports/e2e.json' }]],
   retries: 0,

@@ -30,7 +30,7 @@ import { TokenField } from './components/TokenField';
 import { optInFor, TransportOptIns } from './components/TransportOptIns';
 import { platform } from './platform';
 import { applyTheme } from './theme';
-import { useCommands } from './useCommands';
+import { useCommands, type CommandActions } from './useCommands';
 import { useCredentials } from './useCredentials';
 import { useCurlImport } from './useCurlImport';
 import { useEnvironments } from './useEnvironments';
@@ -125,9 +125,9 @@ export function App() {
   }, []);
 
   // The window's commands (shared/shortcuts.ts), from their keys and from the application menu. The body editor binds
-  // Ctrl+Enter / ⌘↵ itself.
+  // Ctrl+Enter / ⌘↵ itself. None until the open tabs are back: they would act on a stand-in the tabs then replace.
   const showDialog = (kind: 'about' | 'shortcuts') => workspaceStore.update((workspace) => openDialog(workspace, { kind }));
-  useCommands({
+  const commandActions: CommandActions = {
     send,
     newTab: commands.startNew,
     save: () => void commands.save(),
@@ -141,7 +141,8 @@ export function App() {
     previousTab: () => workspaceStore.update((workspace) => cycle(workspace, -1)),
     shortcuts: () => showDialog('shortcuts'),
     about: () => showDialog('about'),
-  });
+  };
+  useCommands(presets.restored ? commandActions : null);
 
   // Jump to a JSON syntax error once per error, not on every render.
   const jsonErrorAt = useMemo(
@@ -149,6 +150,15 @@ export function App() {
     () => (error?.code === 'INVALID_JSON' && error.position ? { ...error.position } : undefined),
     [error],
   );
+
+  // Until the open tabs are back there is nothing to type into: what was typed into a stand-in would be replaced.
+  if (!presets.restored) {
+    return (
+      <div className="shell restoring" role="status" aria-busy="true" data-testid="restoring">
+        Opening your tabs…
+      </div>
+    );
+  }
 
   return (
     <div className="shell">

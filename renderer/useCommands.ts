@@ -7,7 +7,8 @@ import { platform } from './platform';
 
 export type CommandActions = Record<CommandId, () => void>;
 
-export function useCommands(actions: CommandActions): void {
+/** actions: null while there is nothing for a command to act on yet (the keys are still kept from the browser). */
+export function useCommands(actions: CommandActions | null): void {
   // The latest actions, read when a key or menu event arrives, so the listeners are added once.
   const latest = useRef(actions);
   latest.current = actions;
@@ -17,11 +18,11 @@ export function useCommands(actions: CommandActions): void {
       if (!command) return;
       // Handled here, so Electron does not also hand the key to the menu item with this accelerator.
       event.preventDefault();
-      latest.current[command]();
+      latest.current?.[command]();
     };
     window.addEventListener('keydown', onKey);
     const stopMenu = api?.on('menuCommand', ({ command }) => {
-      if (isCommandId(command)) latest.current[command]();
+      if (isCommandId(command)) latest.current?.[command]();
     });
     return () => {
       window.removeEventListener('keydown', onKey);

@@ -19,6 +19,8 @@ export function usePresets(onError: (error: KeypostError) => void) {
   const [savedSettings, setSavedSettings] = useState<RendererSettings | null>(null);
   /** The credential a new tab starts with: the one last chosen. */
   const [lastCredential, setLastCredential] = useState(DEFAULT_CREDENTIAL);
+  /** False until the open tabs are back: until then there is nothing to type into, so nothing typed is replaced. */
+  const [restored, setRestored] = useState(!api);
   const errors = useRef(onError);
   errors.current = onError;
 
@@ -40,13 +42,13 @@ export function usePresets(onError: (error: KeypostError) => void) {
   // Startup: a notice if the store was repaired, the list, then the open tabs as they were (or the last preset).
   useEffect(() => {
     if (!api) return;
-    let restored = false;
+    let canSave = false;
     // Once restored, the open tabs are saved as they change (drafts included, never a token: a draft names its
     // credential): at once, one write at a time, the latest state last, so closing the window loses nothing.
     let lastSaved: unknown[] = [];
     let writing = false;
     const save = async () => {
-      if (!restored || writing) return;
+      if (!canSave || writing) return;
       const workspace = workspaceStore.get();
       // What a saved workspace is made of; drafts are replaced, never changed, so comparing references is enough
       // to skip the changes that do not touch it (a response arriving, a dialog opening).
@@ -60,28 +62,33 @@ export function usePresets(onError: (error: KeypostError) => void) {
       void save();
     };
     void (async () => {
-      const [storeStatus, settings, saved] = await Promise.all([api.storeStatus(), api.getSettings(), api.getWorkspace(), refresh()]);
-      const notice = check(storeStatus);
-      if (notice && (notice.backupPath || notice.problems.length > 0)) setStatus(notice);
-      const remembered = check(settings);
-      setSavedSettings(remembered ?? rendererDefaults());
-      const credential = remembered?.selectedCredential ?? DEFAULT_CREDENTIAL;
-      setLastCredential(credential);
-      const tabs = check(saved);
-      if (tabs?.damage) setWorkspaceDamage(tabs.damage);
-      if (tabs && tabs.tabs.length > 0) {
-        const presets = new Map<string, Preset>();
-        for (const id of new Set(tabs.tabs.flatMap((tab) => (tab.presetId ? [tab.presetId] : [])))) {
-          const preset = await api.getPreset(id);
-          if (preset.ok) presets.set(id, preset.value);
+      try {
+        const [storeStatus, settings, saved] = await Promise.all([api.storeStatus(), api.getSettings(), api.getWorkspace(), refresh()]);
+        const notice = check(storeStatus);
+        if (notice && (notice.backupPath || notice.problems.length > 0)) setStatus(notice);
+        const remembered = check(settings);
+        setSavedSettings(remembered ?? rendererDefaults());
+        const credential = remembered?.selectedCredential ?? DEFAULT_CREDENTIAL;
+        setLastCredential(credential);
+        const tabs = check(saved);
+        if (tabs?.damage) setWorkspaceDamage(tabs.damage);
+        if (tabs && tabs.tabs.length > 0) {
+          const presets = new Map<string, Preset>();
+          for (const id of new Set(tabs.tabs.flatMap((tab) => (tab.presetId ? [tab.presetId] : [])))) {
+            const preset = await api.getPreset(id);
+            if (preset.ok) presets.set(id, preset.value);
+          }
+          workspaceStore.update(() => fromSaved(tabs, (id) => presets.get(id), credential));
+        } else {
+          const last = remembered?.lastPresetId ? await api.getPreset(remembered.lastPresetId) : null;
+          workspaceStore.update(() => (last?.ok ? openPreset(initialWorkspace(credential), last.value) : initialWorkspace(credential)));
         }
-        workspaceStore.update(() => fromSaved(tabs, (id) => presets.get(id), credential));
-      } else {
-        const last = remembered?.lastPresetId ? await api.getPreset(remembered.lastPresetId) : null;
-        workspaceStore.update(() => (last?.ok ? openPreset(initialWorkspace(credential), last.value) : initialWorkspace(credential)));
+        canSave = true;
+        void save();
+      } finally {
+        // The tabs are shown even if a call failed (its error is on the banner); saving waits for a complete restore.
+        setRestored(true);
       }
-      restored = true;
-      void save();
     })();
 
     const unsubscribe = workspaceStore.subscribe(() => void save());
@@ -194,6 +201,7 @@ export function usePresets(onError: (error: KeypostError) => void) {
     status,
     savedSettings,
     lastCredential,
+    restored,
     rememberCredential,
     dismissStatus: () => setStatus(null),
     workspaceDamage,

@@ -3,6 +3,11 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import Conf from 'conf';
+import { blankRequest } from '../../shared/request';
+import { createPresetStore } from '../../electron/core/presetStore';
+import { storeOptions } from '../../electron/core/presetStoreFile';
+import { createWorkspaceFile, WORKSPACE_NAME } from '../../electron/core/workspaceFile';
 import { exportPathFor, importPathFor, launchApp, type LaunchedApp } from './harness';
 import { addCredential, expect, fillRequest, filesContaining, forgetKeychain, saveAsNew, test } from './fixtures';
 
@@ -336,5 +341,32 @@ test('the selected credential is back after a restart even with no preset open',
     await expect(second.page.getByTestId('credential-select')).toHaveValue('prod');
     await expect(second.page.getByTestId('preset-current')).toHaveText('Untitled request');
     await expect(second.page.getByTestId('token')).toHaveAttribute('placeholder', /stored/);
+  });
+});
+
+test('what is typed as the window opens goes into the restored tabs, never into a stand-in they replace', async ({ server }) => {
+  await withApps(async (apps) => {
+    const first = await launchApp();
+    apps.push(first);
+    await first.close();
+    // Forty tabs, each from a preset, written by the app's own store code: bringing them back takes a while.
+    const dir = first.userDataDir;
+    const store = createPresetStore(new Conf<Record<string, unknown>>(storeOptions(dir)));
+    const tabs = Array.from({ length: 40 }, (_, index) => {
+      const created = store.create({ name: `Tab ${index}`, request: { ...blankRequest(), url: `${server.url}/tab/${index}` } });
+      if (!created.ok) throw new Error(created.error.message);
+      return { presetId: created.value.id, draft: created.value.request };
+    });
+    expect(createWorkspaceFile(new Conf<Record<string, unknown>>(storeOptions(dir, WORKSPACE_NAME))).save({ tabs, active: 39 }).ok).toBe(true);
+
+    const second = await launchApp({ userDataDir: dir });
+    apps.push(second);
+    const { page } = second;
+    // Typed the moment the window is there, as someone who knows what to send does.
+    await page.getByTestId('url').fill(`${server.url}/typed-at-once`);
+    await expect(page.getByTestId('tab')).toHaveCount(40);
+    await expect(page.getByTestId('preset-current')).toHaveText('Tab 39');
+    await expect(page.getByTestId('url')).toHaveValue(`${server.url}/typed-at-once`);
+    await expect(page.getByTestId('unsaved-marker')).toBeVisible();
   });
 });
