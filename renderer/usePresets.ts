@@ -62,8 +62,10 @@ export function usePresets(onError: (error: KeypostError) => void) {
       void save();
     };
     void (async () => {
+      // The sidebar's list comes when it comes: the tabs, and so the composer, do not wait for it.
+      void refresh();
       try {
-        const [storeStatus, settings, saved] = await Promise.all([api.storeStatus(), api.getSettings(), api.getWorkspace(), refresh()]);
+        const [storeStatus, settings, saved] = await Promise.all([api.storeStatus(), api.getSettings(), api.getWorkspace()]);
         const notice = check(storeStatus);
         if (notice && (notice.backupPath || notice.problems.length > 0)) setStatus(notice);
         const remembered = check(settings);
