@@ -75,11 +75,10 @@ export function usePresets(onError: (error: KeypostError) => void) {
         const tabs = check(saved);
         if (tabs?.damage) setWorkspaceDamage(tabs.damage);
         if (tabs && tabs.tabs.length > 0) {
-          const presets = new Map<string, Preset>();
-          for (const id of new Set(tabs.tabs.flatMap((tab) => (tab.presetId ? [tab.presetId] : [])))) {
-            const preset = await api.getPreset(id);
-            if (preset.ok) presets.set(id, preset.value);
-          }
+          // All at once: the composer waits for them.
+          const ids = [...new Set(tabs.tabs.flatMap((tab) => (tab.presetId ? [tab.presetId] : [])))];
+          const found = await Promise.all(ids.map((id) => api!.getPreset(id)));
+          const presets = new Map(found.flatMap((preset): Array<[string, Preset]> => (preset.ok ? [[preset.value.id, preset.value]] : [])));
           workspaceStore.update(() => fromSaved(tabs, (id) => presets.get(id), credential));
         } else {
           const last = remembered?.lastPresetId ? await api.getPreset(remembered.lastPresetId) : null;

@@ -349,7 +349,7 @@ test('what is typed as the window opens goes into the restored tabs, never into 
     const first = await launchApp();
     apps.push(first);
     await first.close();
-    // Forty tabs, each from a preset, written by the app's own store code: bringing them back takes a while.
+    // Forty tabs, each from a preset, written by the app's own store code: bringing them back takes a call per preset.
     const dir = first.userDataDir;
     const store = createPresetStore(new Conf<Record<string, unknown>>(storeOptions(dir)));
     const tabs = Array.from({ length: 40 }, (_, index) => {
@@ -362,6 +362,20 @@ test('what is typed as the window opens goes into the restored tabs, never into 
     const second = await launchApp({ userDataDir: dir });
     apps.push(second);
     const { page } = second;
+    // However fast the tabs come back: the first URL field the page ever shows is the restored tab's, never a stand-in's.
+    await page.addInitScript(() => {
+      const seen = window as unknown as { firstUrlField?: { tabs: number; url: string } };
+      new MutationObserver((_, observer) => {
+        const field = document.querySelector<HTMLInputElement>('[data-testid="url"]');
+        if (!field) return;
+        seen.firstUrlField = { tabs: document.querySelectorAll('[data-testid="tab"]').length, url: field.value };
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.reload();
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { firstUrlField?: unknown }).firstUrlField))
+      .toEqual({ tabs: 40, url: `${server.url}/tab/39` });
     // Typed the moment the window is there, as someone who knows what to send does.
     await page.getByTestId('url').fill(`${server.url}/typed-at-once`);
     await expect(page.getByTestId('tab')).toHaveCount(40);
