@@ -5,23 +5,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { channels, type Emit, eventChannels, type KeypostEvents } from '../shared/api';
 import { isCommandId } from '../shared/shortcuts';
-import { isAllowedExternalUrl } from './core/about';
 import { appMenuTemplate, menuPlatform, withClick, type MenuItemTemplate } from './core/appMenu';
-import { createDispatch } from './core/handlers';
-import { createHistoryFile } from './core/historyFile';
-import { createEnvironments, ENVIRONMENTS_NAME, environmentsService } from './core/environments';
-import { createOAuthConfigs, OAUTH_CONFIG_NAME } from './core/oauthConfigFile';
-import { createPresetStore, type PresetStore } from './core/presetStore';
-import { storeOptions } from './core/presetStoreFile';
+import { createCore, type Core } from './core/createCore';
 import type { TransferFiles } from './core/presetTransfer';
 import { loadRendererFile } from './core/rendererFiles';
-import { createVault, KEYCHAIN_SERVICE } from './core/vault';
+import { KEYCHAIN_SERVICE } from './core/vault';
 import { restoredBounds } from './core/windowBounds';
-import { closeAgents } from './core/httpAgents';
-import { removeSpooledBodies } from './core/responseBody';
 import { testOverrides } from './core/testOverrides';
 import { hardenWebContents, limitPermissions } from './hardening';
-import { createWorkspaceFile, WORKSPACE_NAME } from './core/workspaceFile';
 import { windowOptions } from './window';
 
 const APP_HOST = 'keypost';
@@ -39,6 +30,9 @@ app.enableSandbox();
 
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
+/** Built once the app is ready (userData is known then). */
+let core: Core | undefined;
+
 app.whenReady().then(() => {
   protocol.handle('app', async (request) => {
     const { host, pathname } = new URL(request.url);
@@ -51,54 +45,41 @@ app.whenReady().then(() => {
   const emit: Emit = (event, payload) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(eventChannels[event], payload);
   };
-  // Presets and settings in userData; the store copies a damaged file aside before touching it (presetStoreFile.ts).
-  const userData = app.getPath('userData');
-  const store = createPresetStore(new ElectronStore<Record<string, unknown>>(storeOptions(userData)));
-  const oauthConfigs = createOAuthConfigs(new ElectronStore<Record<string, unknown>>(storeOptions(userData, OAUTH_CONFIG_NAME)));
-  const dispatch = createDispatch({
-    vault: createVault(overrides.keychainService),
+  core = createCore({
+    dataDir: app.getPath('userData'),
+    openStoreFile: (options) => new ElectronStore<Record<string, unknown>>(options),
+    keychainService: overrides.keychainService ?? KEYCHAIN_SERVICE,
     trustedOrigin: APP_ORIGIN,
-    emit,
-    store,
-    workspace: createWorkspaceFile(new ElectronStore<Record<string, unknown>>(storeOptions(userData, WORKSPACE_NAME))),
-    history: createHistoryFile(userData),
-    files: nativeFileDialogs,
-    chooseSavePath: chooseBodySavePath,
-    openFile: (file) => shell.openPath(file),
-    chooseUploadFile: () => openDialog({ properties: ['openFile'] }),
-    oauthConfigs,
-    // Secret variables under a keychain service of their own, so they never show among the credentials.
-    environments: createEnvironments(
-      new ElectronStore<Record<string, unknown>>(storeOptions(userData, ENVIRONMENTS_NAME)),
-      createVault(environmentsService(overrides.keychainService ?? KEYCHAIN_SERVICE)),
-    ),
-    openBrowser: (url) => openExternalPage(url, oauthConfigs.isSignInUrl),
+    host: {
+      emit,
+      transferFiles: nativeFileDialogs,
+      chooseSavePath: chooseBodySavePath,
+      chooseUploadFile: () => openDialog({ properties: ['openFile'] }),
+      openPath: (file) => shell.openPath(file),
+      openExternal: (url) => shell.openExternal(url),
+    },
   });
+  const { dispatch, settings } = core;
   // Native menus, dialogs and the window's background follow the theme setting, as the page does.
-  const followTheme = () => (nativeTheme.themeSource = store.settings().theme);
-  followTheme();
+  nativeTheme.themeSource = settings.get().theme;
+  settings.onChange((current, changed) => {
+    if (changed.includes('theme')) nativeTheme.themeSource = current.theme;
+  });
   for (const channel of Object.values(channels)) {
-    ipcMain.handle(channel, async (event, ...args: unknown[]) => {
-      const answer = await dispatch(channel, args, event.senderFrame?.url);
-      if (channel === channels.updateSettings) followTheme();
-      return answer;
-    });
+    ipcMain.handle(channel, (event, ...args: unknown[]) => dispatch(channel, args, event.senderFrame?.url));
   }
 
   const menu = appMenuTemplate({ platform: menuPlatform(process.platform), development: !app.isPackaged });
   Menu.setApplicationMenu(Menu.buildFromTemplate(withClick(menu, onMenuClick) as MenuItemConstructorOptions[]));
 
-  openWindow(store);
+  openWindow(settings);
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) openWindow(store);
+    if (BrowserWindow.getAllWindows().length === 0) openWindow(settings);
   });
 });
 
 // Over-limit response bodies live in temp files only while the app runs.
-app.on('will-quit', () => {
-  removeSpooledBodies();
-  void closeAgents();
-});
+app.on('will-quit', () => void core?.close());
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
@@ -107,24 +88,18 @@ app.on('window-all-closed', () => {
 // The page sees a key before the menu: Electron offers it to the menu's accelerators only when the page did not
 // preventDefault it (WebContents::HandleKeyboardEvent), so a key the page handles never runs its command twice.
 function onMenuClick(item: MenuItemTemplate): void {
-  if (item.url !== undefined) return void openExternalPage(item.url);
+  if (item.url !== undefined) return void core?.openMenuPage(item.url);
   const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
   if (!window || !isCommandId(item.command)) return;
   const payload: KeypostEvents['menuCommand'] = { command: item.command };
   window.webContents.send(eventChannels.menuCommand, payload);
 }
 
-// The one door to the system browser: the issue page (core/about.ts), or the sign-in page at an OAuth 2.0
-// authorization URL the user set up (core/oauthConfigFile.ts); nothing else, whoever asks.
-async function openExternalPage(url: string, isSignInPage: (url: string) => boolean = () => false): Promise<void> {
-  if (isAllowedExternalUrl(url) || isSignInPage(url)) await shell.openExternal(url);
-}
-
-function openWindow(store: PresetStore): void {
+function openWindow(settings: Core['settings']): void {
   const options = windowOptions(path.join(here, 'preload.cjs'), nativeTheme.shouldUseDarkColors);
   const workAreas = screen.getAllDisplays().map((display) => display.workArea);
   const min = { width: options.minWidth ?? 720, height: options.minHeight ?? 480 };
-  const saved = restoredBounds(store.settings().windowBounds, workAreas, min);
+  const saved = restoredBounds(settings.get().windowBounds, workAreas, min);
   const window = new BrowserWindow(saved ? { ...options, x: saved.x, y: saved.y, width: saved.width, height: saved.height } : options);
   window.once('ready-to-show', () => {
     // maximize() also shows a hidden window (Windows, Linux), so it waits for the first paint like show().
@@ -134,7 +109,7 @@ function openWindow(store: PresetStore): void {
   // Normal (unmaximized) bounds, so a maximized window comes back maximized over the size it had before.
   const saveBounds = () => {
     if (window.isDestroyed() || window.isMinimized()) return;
-    store.updateSettings({ windowBounds: { ...window.getNormalBounds(), maximized: window.isMaximized() } });
+    settings.update({ windowBounds: { ...window.getNormalBounds(), maximized: window.isMaximized() } });
   };
   let pending: NodeJS.Timeout | undefined;
   const saveSoon = () => {

@@ -1,6 +1,5 @@
-// The store file (presets and settings) as this version writes it, and what loading it reports.
+// The presets file as this version writes it, and what loading it reports.
 import type { Preset } from './presets';
-import type { Settings } from './settings';
 
 /** Version of the store file written by this build; older files are migrated on load (presetMigrations.ts).
  *  3: presets hold a request document (method, url, query, headers, body, auth, options). */
@@ -9,7 +8,6 @@ export const STORE_SCHEMA_VERSION = 3;
 export interface StoreFile {
   schemaVersion: typeof STORE_SCHEMA_VERSION;
   presets: Preset[];
-  settings: Settings;
 }
 
 /** A file that could not be read completely at start (presets, environments, open tabs): shown as a banner. */

@@ -5,9 +5,10 @@ import { fail, ok } from '../../shared/errors';
 import type { CredentialInfo } from '../../shared/credentials';
 import type { OAuthDeps } from './oauthApi';
 import type { PresetStore } from './presetStore';
+import type { SettingsStore } from './settingsStore';
 import type { Vault } from './vault';
 
-export function createCredentialApi({ vault, store, oauth, oauthConfigs }: { vault: Vault; store: PresetStore } & OAuthDeps): Pick<
+export function createCredentialApi({ vault, store, settings, oauth, oauthConfigs }: { vault: Vault; store: PresetStore; settings: SettingsStore } & OAuthDeps): Pick<
   KeypostApi,
   'listCredentials' | 'renameCredential'
 > {
@@ -49,7 +50,10 @@ export function createCredentialApi({ vault, store, oauth, oauthConfigs }: { vau
         await oauth.forget(from);
       }
       const moved = store.retargetCredential(from, to);
-      return moved.ok ? ok({ updatedPresets: moved.value }) : moved;
+      if (!moved.ok) return moved;
+      // New tabs start with the renamed credential, as they did with the old name.
+      if (settings.get().selectedCredential === from) settings.update({ selectedCredential: to });
+      return ok({ updatedPresets: moved.value });
     },
   };
 }

@@ -12,17 +12,17 @@ import type { HistoryFile, HistoryLimits } from './historyFile';
 
 interface HistoryDeps {
   history: HistoryFile;
-  /** Where the caps come from (the settings in the preset store). */
-  store: { settings(): Settings };
+  /** Where the caps come from. */
+  settings: { get(): Settings };
 }
 
 type HistoryCalls = 'listHistory' | 'getHistoryEntry' | 'deleteHistoryEntry' | 'clearHistory';
 
 const limitsOf = (settings: Settings): HistoryLimits => ({ maxEntries: settings.historyMaxEntries, maxBytes: settings.historyMaxMb * BYTES_PER_MB });
 
-export function createHistoryApi({ history, store }: HistoryDeps): Pick<KeypostApi, HistoryCalls> {
+export function createHistoryApi({ history, settings }: HistoryDeps): Pick<KeypostApi, HistoryCalls> {
   return {
-    listHistory: async (filter) => ok(await history.list(filter, limitsOf(store.settings()))),
+    listHistory: async (filter) => ok(await history.list(filter, limitsOf(settings.get()))),
     getHistoryEntry: async (id) => {
       const entry = await history.get(id);
       return entry ? ok(entry) : fail('NOT_FOUND', 'That history entry is no longer there.');
@@ -33,7 +33,7 @@ export function createHistoryApi({ history, store }: HistoryDeps): Pick<KeypostA
 }
 
 /** The send call, recording each answer in the history on its way back (a failed write never fails the send). */
-export function recordingSends<Api extends Pick<KeypostApi, 'send'>>(api: Api, { history, store }: HistoryDeps): Api {
+export function recordingSends<Api extends Pick<KeypostApi, 'send'>>(api: Api, { history, settings }: HistoryDeps): Api {
   return {
     ...api,
     async send(call) {
@@ -41,7 +41,7 @@ export function recordingSends<Api extends Pick<KeypostApi, 'send'>>(api: Api, {
       const answer = await api.send(call);
       const entry = historyEntryFor(call, answer, startedAt, Date.now());
       // Never a reason for the send to fail: write problems show in the History panel's notice (historyFile.ts).
-      if (entry) await history.record(entry, limitsOf(store.settings())).catch(() => {});
+      if (entry) await history.record(entry, limitsOf(settings.get())).catch(() => {});
       return answer;
     },
   };

@@ -1,10 +1,9 @@
-// Presets and settings in memory, persisted through the store backend on every change (write first, then commit).
+// Presets in memory, persisted through the store backend on every change (write first, then commit).
 import { randomUUID } from 'node:crypto';
 import { fail, ok, type Result } from '../../shared/errors';
 import { nameKey, summaryOf, type Preset, type PresetDraft, type PresetSummary, uniqueName } from '../../shared/presets';
 import { credentialOf, withCredential, type RequestDocument } from '../../shared/request';
 import { withoutSecrets } from '../../shared/secrets';
-import type { Settings } from '../../shared/settings';
 import type { StoreFile, StoreStatus } from '../../shared/storeFile';
 import type { ConflictChoice, ImportOutcome } from '../../shared/transfer';
 import { loadStore, type StoreBackend } from './presetStoreFile';
@@ -29,10 +28,8 @@ export interface PresetStore {
   importDrafts(drafts: PresetDraft[], onConflict: ConflictChoice): Result<ImportOutcome>;
   /** Preset names per credential name. */
   credentialUsage(): Map<string, string[]>;
-  /** Points every preset (and the selected credential) that used `from` at `to`; returns how many presets changed. */
+  /** Points every preset that used `from` at `to`; returns how many changed. */
   retargetCredential(from: string, to: string): Result<number>;
-  settings(): Settings;
-  updateSettings(patch: Partial<Settings>): Result<Settings>;
 }
 
 const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
@@ -126,8 +123,7 @@ export function createPresetStore(backend: StoreBackend, clock: () => number = D
     remove(id) {
       const found = find(id);
       if (!found.ok) return found;
-      const settings = state.settings.lastPresetId === id ? { ...state.settings, lastPresetId: null } : state.settings;
-      const saved = persist({ ...state, presets: state.presets.filter((p) => p.id !== id), settings });
+      const saved = persist({ ...state, presets: state.presets.filter((p) => p.id !== id) });
       return saved.ok ? found : saved;
     },
 
@@ -187,19 +183,9 @@ export function createPresetStore(backend: StoreBackend, clock: () => number = D
         changed++;
         return { ...p, request: withCredential(p.request, to) };
       });
-      const settings =
-        state.settings.selectedCredential === from ? { ...state.settings, selectedCredential: to } : state.settings;
-      if (changed === 0 && settings === state.settings) return ok(0);
-      const saved = persist({ ...state, presets, settings });
+      if (changed === 0) return ok(0);
+      const saved = persist({ ...state, presets });
       return saved.ok ? ok(changed) : saved;
-    },
-
-    settings: () => state.settings,
-
-    updateSettings(patch) {
-      const settings = { ...state.settings, ...patch };
-      const saved = persist({ ...state, settings });
-      return saved.ok ? ok(settings) : saved;
     },
   };
 }

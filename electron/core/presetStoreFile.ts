@@ -4,7 +4,6 @@ import { copyFileSync, constants as fsConstants, existsSync, readFileSync } from
 import path from 'node:path';
 import { parse as parseTolerant } from 'jsonc-parser';
 import { nameKey, type Preset, presetSchema, uniqueName } from '../../shared/presets';
-import { emptySettings, type Settings, settingsFields } from '../../shared/settings';
 import { STORE_SCHEMA_VERSION, type StoreDamage, type StoreFile, type StoreStatus } from '../../shared/storeFile';
 import { withoutSecrets } from '../../shared/secrets';
 import { migrate } from './presetMigrations';
@@ -89,7 +88,6 @@ export function loadStore(backend: StoreBackend, now: Date = new Date()): Loaded
   // Secret values taken out of presets: said, and written out of the file, but never copied into a backup.
   const secretNotes: string[] = [];
   const presets = validPresets(data.presets, problems, secretNotes);
-  const settings = validSettings(data.settings, problems);
   // Anything unreadable, dropped or repaired means the file on disk holds more than we kept: back it up.
   const damaged = problems.length > 0;
 
@@ -105,11 +103,22 @@ export function loadStore(backend: StoreBackend, now: Date = new Date()): Loaded
   }
 
   return {
-    file: { schemaVersion: STORE_SCHEMA_VERSION, presets, settings },
+    file: { schemaVersion: STORE_SCHEMA_VERSION, presets },
     status: { backupPath, problems: [...problems, ...secretNotes], migratedFrom },
     needsWrite: (damaged || migratedFrom !== null || secretNotes.length > 0) && !writeBlocked,
     writeBlocked,
   };
+}
+
+/**
+ * The settings as builds before the settings file kept them: inside the presets file (migrated like the rest of it).
+ * The settings store reads them once, when its own file does not exist yet; undefined when there are none.
+ */
+export function legacySettings(backend: StoreBackend): unknown {
+  const data = backend.store;
+  const version = data.schemaVersion;
+  const current = typeof version === 'number' && Number.isInteger(version) && version >= 1 && version < STORE_SCHEMA_VERSION ? migrate(data, version, STORE_SCHEMA_VERSION) : data;
+  return current.settings;
 }
 
 /** Whether the backend read a file whose text was not a JSON object (storeOptions' deserialize marks it). */
@@ -192,23 +201,4 @@ function validPresets(input: unknown, problems: string[], secretNotes: string[])
   }
   if (repaired) problems.push(`${repaired} duplicate preset name${repaired === 1 ? '' : 's'} or id${repaired === 1 ? ' was' : 's were'} renamed.`);
   return kept;
-}
-
-function validSettings(input: unknown, problems: string[]): Settings {
-  const settings = emptySettings();
-  if (input === undefined) return settings;
-  if (!input || typeof input !== 'object') {
-    problems.push('The settings in the file could not be read and were reset.');
-    return settings;
-  }
-  const raw = input as Record<string, unknown>;
-  const invalid: string[] = [];
-  for (const key of Object.keys(settingsFields) as Array<keyof Settings>) {
-    if (raw[key] === undefined) continue;
-    const parsed = settingsFields[key].safeParse(raw[key]);
-    if (parsed.success) (settings as unknown as Record<string, unknown>)[key] = parsed.data;
-    else invalid.push(key);
-  }
-  if (invalid.length) problems.push(`Invalid settings were reset: ${invalid.join(', ')}.`);
-  return settings;
 }

@@ -9,10 +9,8 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Page } from '@playwright/test';
 import { Agent, fetch } from 'undici';
-import { createDispatch } from '../../electron/core/handlers';
-import { createVault } from '../../electron/core/vault';
 import { channels } from '../../shared/api';
-import { presetDeps } from '../fixtures/presetStore';
+import { testCore } from '../fixtures/presetStore';
 import { closeAgents } from '../../electron/core/httpAgents';
 import { Secret } from '../../electron/core/secret';
 import type { KeypostApi } from '../../shared/api';
@@ -69,7 +67,7 @@ async function sendOverhead(base: string): Promise<void> {
   // The whole path a user's Send takes in main: the IPC entry (sender check, argument validation), the keychain
   // (the real one, read once and then cached, as in the app), the checks, the builder and the send.
   const keychainService = `Keypost-bench-${process.pid}`;
-  const dispatch = createDispatch({ vault: createVault(keychainService), trustedOrigin: 'app://keypost', emit: () => {}, ...presetDeps() });
+  const { dispatch } = testCore({ keychainService });
   const stored = await dispatch(channels.setToken, ['default', 'bench-token'], 'app://keypost/index.html');
   if (!stored.ok) throw new Error(stored.error.message);
   let sent = 0;

@@ -14,17 +14,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { channels, type Emit } from '../../shared/api';
 import type { CommandId } from '../../shared/shortcuts';
-import { createDispatch } from '../../electron/core/handlers';
-import { createPresetStore } from '../../electron/core/presetStore';
-import { storeOptions } from '../../electron/core/presetStoreFile';
-import type { TransferFiles } from '../../electron/core/presetTransfer';
+import { createCore } from '../../electron/core/createCore';
 import { loadRendererFile } from '../../electron/core/rendererFiles';
-import { removeSpooledBodies } from '../../electron/core/responseBody';
-import { createVault } from '../../electron/core/vault';
-import { createWorkspaceFile, WORKSPACE_NAME } from '../../electron/core/workspaceFile';
-import { createHistoryFile } from '../../electron/core/historyFile';
-import { createOAuthConfigs, OAUTH_CONFIG_NAME } from '../../electron/core/oauthConfigFile';
-import { createEnvironments, ENVIRONMENTS_NAME, environmentsService } from '../../electron/core/environments';
 
 interface KeypostTestHooks {
   __keypostInvoke(channel: string, args: unknown[]): Promise<unknown>;
@@ -148,15 +139,16 @@ async function launchChromium(userDataDir: string, keychainService: string, expo
   const emit: Emit = (event, payload) => {
     void page?.evaluate(([name, data]) => (window as unknown as KeypostTestHooks).__keypostEmit(name, data), [event, payload] as const).catch(() => {});
   };
-  // The same store the app builds over electron-store, over conf (its backend) in userDataDir: a relaunch reloads it.
-  const store = createPresetStore(new Conf<Record<string, unknown>>(storeOptions(userDataDir)));
+  // The core main builds (createCore), over conf (electron-store's backend) in userDataDir: a relaunch reloads it.
   const { chooseExportPath, chooseImportPath, chooseSavePath, openFile, chooseUploadFile } = fileStandIns(standInPaths(userDataDir));
-  const files: TransferFiles = { chooseExportPath, chooseImportPath };
-  const workspace = createWorkspaceFile(new Conf<Record<string, unknown>>(storeOptions(userDataDir, WORKSPACE_NAME)));
-  const oauthConfigs = createOAuthConfigs(new Conf<Record<string, unknown>>(storeOptions(userDataDir, OAUTH_CONFIG_NAME)));
-  const history = createHistoryFile(userDataDir);
-  const environments = createEnvironments(new Conf<Record<string, unknown>>(storeOptions(userDataDir, ENVIRONMENTS_NAME)), createVault(environmentsService(keychainService)));
-  const dispatch = createDispatch({ vault: createVault(keychainService), trustedOrigin: origin, emit, store, workspace, history, oauthConfigs, environments, files, chooseSavePath, openFile, chooseUploadFile });
+  const core = createCore({
+    dataDir: userDataDir,
+    openStoreFile: (storeOptions) => new Conf<Record<string, unknown>>(storeOptions),
+    keychainService,
+    trustedOrigin: origin,
+    host: { emit, transferFiles: { chooseExportPath, chooseImportPath }, chooseSavePath, chooseUploadFile, openPath: openFile },
+  });
+  const { dispatch } = core;
   // The browser profile lives in the app's data dir, so the token grep covers renderer storage too.
   const context = await chromium.launchPersistentContext(path.join(userDataDir, 'renderer-profile'), {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -321,8 +313,8 @@ async function launchChromium(userDataDir: string, keychainService: string, expo
     close: async () => {
       await context.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      // As the app does on quit (main.ts): over-limit bodies' temp files go.
-      removeSpooledBodies();
+      // As the app does on quit (main.ts): over-limit bodies' temp files go, pooled connections close.
+      await core.close();
     },
   };
 }

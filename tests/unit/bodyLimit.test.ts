@@ -5,21 +5,17 @@ import { access, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiName, channels } from '../../shared/api';
 import type { SendResult } from '../../shared/http';
 import type { Result } from '../../shared/errors';
 import { rendererSettingsPatchSchema } from '../../shared/settings';
-import { createDispatch } from '../../electron/core/handlers';
 import { STORE_NAME } from '../../electron/core/presetStoreFile';
 import { discardBody, removeSpooledBodies, type ReceivedBody } from '../../electron/core/responseBody';
 import { Secret } from '../../electron/core/secret';
 import { sendCall, sendJson } from '../fixtures/sendJson';
-import { createVault } from '../../electron/core/vault';
-import { openStore, presetDeps } from '../fixtures/presetStore';
+import { openSettings, testCore } from '../fixtures/presetStore';
 import { itemsJson, startTestServer, type TestServer } from '../fixtures/testServer';
 import { forgetKeychain } from '../fixtures/keychain';
 
-const FROM_APP = 'app://keypost/index.html';
 const service = `Keypost-unit-body-limit-${process.pid}`;
 let server: TestServer;
 
@@ -74,17 +70,15 @@ describe('opening a body', () => {
   /** The app core with a stand-in for the OS "open": it records paths and answers what the test sets. */
   function core(answer: (file: string) => Promise<string> = async () => '') {
     const opened: string[] = [];
-    const dispatch = createDispatch({
-      vault: createVault(service),
-      trustedOrigin: 'app://keypost',
-      emit: () => {},
-      ...presetDeps(),
-      openFile: (file) => {
-        opened.push(file);
-        return answer(file);
+    const { call } = testCore({
+      keychainService: service,
+      host: {
+        openPath: (file) => {
+          opened.push(file);
+          return answer(file);
+        },
       },
     });
-    const call = async <T>(name: ApiName, ...args: unknown[]) => (await dispatch(channels[name], args, FROM_APP)) as Result<T>;
     const send = async (requestId: string, route: string, maxBodyBytes?: number) => {
       value(await call('setToken', 'default', 'kp-unit-token-open'));
       const request = sendCall({ requestId, url: `${server.url}${route}`, method: 'GET', body: '', timeoutMs: 10_000, maxBodyBytes });
@@ -145,9 +139,8 @@ describe('the body size setting', () => {
   const tempDir = () => mkdtempSync(path.join(tmpdir(), 'keypost-limit-test-'));
   const storeFile = (dir: string) => path.join(dir, `${STORE_NAME}.json`);
   function settingsCalls(dir: string) {
-    const dispatch = createDispatch({ ...presetDeps(dir), vault: createVault(service), trustedOrigin: 'app://keypost', emit: () => {} });
-    return async (name: 'getSettings' | 'updateSettings', ...args: unknown[]) =>
-      (await dispatch(channels[name], args, FROM_APP)) as Result<{ bodyLimitMb: number }>;
+    const { call } = testCore({ dir, keychainService: service });
+    return (name: 'getSettings' | 'updateSettings', ...args: unknown[]) => call<{ bodyLimitMb: number }>(name, ...args);
   }
 
   it('is 100 MB by default, saved by the page, and still set after a restart', async () => {
@@ -156,32 +149,30 @@ describe('the body size setting', () => {
     expect(value(await call('getSettings')).bodyLimitMb).toBe(100);
     expect(value(await call('updateSettings', { bodyLimitMb: 250 })).bodyLimitMb).toBe(250);
     expect(value(await call('getSettings')).bodyLimitMb).toBe(250);
-    expect(JSON.parse(await readFile(storeFile(dir), 'utf8')).settings.bodyLimitMb).toBe(250);
     expect(value(await settingsCalls(dir)('getSettings')).bodyLimitMb).toBe(250);
-    expect(openStore(dir).settings().bodyLimitMb).toBe(250);
   });
 
-  it('loads a store written before the setting existed with the default, and nothing to repair', () => {
+  it('loads settings written before the setting existed with the default, and nothing to repair', () => {
     const dir = tempDir();
     writeFileSync(
       storeFile(dir),
       JSON.stringify({ schemaVersion: 2, presets: [], settings: { lastPresetId: null, selectedCredential: 'staging', windowBounds: null } }),
     );
-    const store = openStore(dir);
-    expect(store.settings()).toMatchObject({ selectedCredential: 'staging', bodyLimitMb: 100 });
-    expect(store.status()).toEqual({ backupPath: null, problems: [], migratedFrom: 2 });
+    const settings = openSettings(dir);
+    expect(settings.get()).toMatchObject({ selectedCredential: 'staging', bodyLimitMb: 100 });
+    expect(settings.problems()).toEqual([]);
 
     const v1 = tempDir();
     writeFileSync(storeFile(v1), JSON.stringify({ schemaVersion: 1, presets: [], lastPresetId: null }));
-    expect(openStore(v1).settings().bodyLimitMb).toBe(100);
+    expect(openSettings(v1).get().bodyLimitMb).toBe(100);
   });
 
   it('resets a hand-edited value out of range to the default and says so', () => {
     const dir = tempDir();
     writeFileSync(storeFile(dir), JSON.stringify({ schemaVersion: 2, presets: [], settings: { selectedCredential: 'staging', bodyLimitMb: 5000 } }));
-    const store = openStore(dir);
-    expect(store.settings()).toMatchObject({ selectedCredential: 'staging', bodyLimitMb: 100 });
-    expect(store.status().problems.join(' ')).toContain('bodyLimitMb');
+    const settings = openSettings(dir);
+    expect(settings.get()).toMatchObject({ selectedCredential: 'staging', bodyLimitMb: 100 });
+    expect(settings.problems().join(' ')).toContain('bodyLimitMb');
   });
 
   it('refuses values outside 1–1024 whole MB, and keeps the saved one', async () => {

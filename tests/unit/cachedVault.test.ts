@@ -2,14 +2,12 @@
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels } from '../../shared/api';
-import { createDispatch } from '../../electron/core/handlers';
 import { createVault, type Vault } from '../../electron/core/vault';
 import { startTestServer, type TestServer } from '../fixtures/testServer';
-import { presetDeps } from '../fixtures/presetStore';
+import { testCore } from '../fixtures/presetStore';
 import { sendCall } from '../fixtures/sendJson';
 import { forgetKeychain } from '../fixtures/keychain';
 
-const ORIGIN = 'app://keypost';
 const FROM_APP = 'app://keypost/index.html';
 const service = `Keypost-unit-cache-${process.pid}`;
 let server: TestServer;
@@ -35,7 +33,7 @@ function countingVault(): { vault: Vault; reads: () => number } {
 describe('the keychain read once per credential', () => {
   it('sends many times on one read, and a replaced or deleted token takes effect at once', async () => {
     const { vault, reads } = countingVault();
-    const dispatch = createDispatch({ vault, trustedOrigin: ORIGIN, emit: () => {}, ...presetDeps() });
+    const dispatch = testCore({ keychainService: service, openVault: () => vault }).dispatch;
     const send = async () => dispatch(channels.send, [sendCall({ url: `${server.url}/echo`, body: '{}' })], FROM_APP);
     await dispatch(channels.setToken, ['default', 'first-token'], FROM_APP);
     for (let i = 0; i < 3; i++) expect((await send()).ok).toBe(true);
@@ -55,7 +53,7 @@ describe('the keychain read once per credential', () => {
   it('reads a token stored before the app started once, then serves it from memory', async () => {
     await keytar.setPassword(service, 'earlier', 'stored-before-start');
     const { vault, reads } = countingVault();
-    const dispatch = createDispatch({ vault, trustedOrigin: ORIGIN, emit: () => {}, ...presetDeps() });
+    const dispatch = testCore({ keychainService: service, openVault: () => vault }).dispatch;
     for (let i = 0; i < 2; i++) {
       const sent = await dispatch(channels.send, [sendCall({ url: `${server.url}/echo`, body: '{}', credential: 'earlier' })], FROM_APP);
       expect(sent.ok).toBe(true);

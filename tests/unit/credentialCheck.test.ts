@@ -4,17 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels } from '../../shared/api';
 import type { CredentialCheck } from '../../shared/credentialCheck';
 import type { Result } from '../../shared/errors';
-import { createDispatch } from '../../electron/core/handlers';
-import { createVault } from '../../electron/core/vault';
 import { startSelfSignedTlsServer, type RunningServer } from '../fixtures/faultyServers';
-import { presetDeps } from '../fixtures/presetStore';
+import { testCore } from '../fixtures/presetStore';
 import { jsonDocument } from '../fixtures/sendJson';
 import { startTestServer, type TestServer } from '../fixtures/testServer';
 import { forgetKeychain } from '../fixtures/keychain';
 
 const FROM_APP = 'app://keypost/index.html';
 const service = `Keypost-unit-check-${process.pid}`;
-const dispatch = createDispatch({ vault: createVault(service), trustedOrigin: 'app://keypost', emit: () => {}, ...presetDeps() });
+const dispatch = testCore({ keychainService: service }).dispatch;
 let server: TestServer;
 let tls: RunningServer;
 

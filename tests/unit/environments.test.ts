@@ -5,19 +5,17 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channels, type ApiName } from '../../shared/api';
 import { referencedVariables, resolveVariables, valuesOf, variableProblem, type Environment, type EnvironmentsState } from '../../shared/environments';
 import type { Result } from '../../shared/errors';
 import type { SendResult } from '../../shared/http';
 import { blankRequest, type RequestDocument } from '../../shared/request';
-import { createDispatch } from '../../electron/core/handlers';
-import { createVault } from '../../electron/core/vault';
-import { openEnvironments, presetDeps } from '../fixtures/presetStore';
+import { openEnvironments, testCore } from '../fixtures/presetStore';
+import { environmentsService } from '../../electron/core/environments';
 import { startTestServer, type TestServer } from '../fixtures/testServer';
 
-const FROM_APP = 'app://keypost/index.html';
 const service = `Keypost-unit-env-tokens-${process.pid}`;
-const envService = `Keypost-unit-env-secrets-${process.pid}`;
+// The service main gives secret variables: the credentials' own, with " environments" after it.
+const envService = environmentsService(service);
 const SECRET = 'kp-env-secret-value-4d1f9a';
 let server: TestServer;
 
@@ -110,10 +108,7 @@ describe('a damaged environments file', () => {
 
 describe('environments through the real handlers', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'keypost-env-test-'));
-  const deps = presetDeps(dir);
-  const flushHistory = () => deps.history.flushed();
-  const dispatch = createDispatch({ ...deps, vault: createVault(service), trustedOrigin: 'app://keypost', emit: () => {}, environments: openEnvironments(dir, envService) });
-  const call = async <T>(name: ApiName, ...args: unknown[]) => (await dispatch(channels[name], args, FROM_APP)) as Result<T>;
+  const { call, flushed: flushHistory } = testCore({ dir, keychainService: service });
   const value = <T>(result: Result<T>): T => {
     if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
     return result.value;

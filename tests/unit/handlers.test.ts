@@ -2,17 +2,16 @@
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels } from '../../shared/api';
-import { createDispatch, isTrustedSender } from '../../electron/core/handlers';
-import { createVault } from '../../electron/core/vault';
+import { isTrustedSender } from '../../electron/core/handlers';
 import { startTestServer, type TestServer } from '../fixtures/testServer';
-import { presetDeps } from '../fixtures/presetStore';
+import { testCore } from '../fixtures/presetStore';
 import { sendCall } from '../fixtures/sendJson';
 import { forgetKeychain } from '../fixtures/keychain';
 
 const ORIGIN = 'app://keypost';
 const FROM_APP = 'app://keypost/index.html';
 const service = `Keypost-unit-handlers-${process.pid}`;
-const dispatch = createDispatch({ vault: createVault(service), trustedOrigin: ORIGIN, emit: () => {}, ...presetDeps() });
+const dispatch = testCore({ keychainService: service }).dispatch;
 let server: TestServer;
 
 beforeAll(async () => {

@@ -4,22 +4,18 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, statSync,
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channels, type ApiName } from '../../shared/api';
 import type { Result } from '../../shared/errors';
 import type { HistoryEntry, HistoryList } from '../../shared/history';
 import type { SendResult } from '../../shared/http';
 import { blankRequest, type RequestDocument } from '../../shared/request';
-import { createDispatch } from '../../electron/core/handlers';
 import { createHistoryFile, HISTORY_FILE_NAME, type HistoryLimits } from '../../electron/core/historyFile';
 import { STORE_NAME } from '../../electron/core/presetStoreFile';
-import { createVault } from '../../electron/core/vault';
 import { activeTab, editDraft, initialWorkspace, isDirty, openDraft } from '../../renderer/workspace/workspace';
-import { presetDeps } from '../fixtures/presetStore';
+import { testCore } from '../fixtures/presetStore';
 import { jsonDocument } from '../fixtures/sendJson';
 import { closedPortUrl, startTestServer, type TestServer } from '../fixtures/testServer';
 import { forgetKeychain } from '../fixtures/keychain';
 
-const FROM_APP = 'app://keypost/index.html';
 const service = `Keypost-unit-history-${process.pid}`;
 const ROOMY: HistoryLimits = { maxEntries: 500, maxBytes: 20 * 1024 * 1024 };
 let server: TestServer;
@@ -230,11 +226,9 @@ describe('recording sends', () => {
   const QUERY_SECRET = 'QUERYsecret0123456789abcdefXYZ';
 
   function core(dir: string) {
-    const history = createHistoryFile(dir);
-    const dispatch = createDispatch({ ...presetDeps(dir), history, vault: createVault(service), trustedOrigin: 'app://keypost', emit: () => {} });
-    const call = async <T>(name: ApiName, ...args: unknown[]) => (await dispatch(channels[name], args, FROM_APP)) as Result<T>;
+    const { call, flushed } = testCore({ dir, keychainService: service });
     const send = (requestId: string, request: RequestDocument) => call<SendResult>('send', { requestId, request, timeoutMs: 5_000 });
-    return { history, call, send };
+    return { call, send, flushed };
   }
   const value = <T>(result: Result<T>): T => {
     if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
@@ -243,7 +237,7 @@ describe('recording sends', () => {
 
   it('never writes a token, an API key or a secret-looking row to the file', async () => {
     const dir = tempDir();
-    const { history, call, send } = core(dir);
+    const { call, send, flushed } = core(dir);
     value(await call('setToken', 'history bearer', BEARER));
     value(await call('setToken', 'history key', API_KEY));
 
@@ -271,7 +265,7 @@ describe('recording sends', () => {
     expect(sent[0]!.headers['x-api-key']).toBe(HEADER_SECRET);
     expect(sent[1]!.url).toContain(`api_key=${API_KEY}`);
 
-    await history.flushed();
+    await flushed();
     const bytes = readFileSync(historyPath(dir), 'utf8');
     for (const secret of [BEARER, API_KEY, HEADER_SECRET, QUERY_SECRET]) expect(bytes).not.toContain(secret);
 
@@ -293,13 +287,13 @@ describe('recording sends', () => {
 
   it('never rewrites the presets file to record a send', async () => {
     const dir = tempDir();
-    const { history, call, send } = core(dir);
+    const { call, send, flushed } = core(dir);
     value(await call('createPreset', { name: 'Kept as it is', request: jsonDocument({ url: `${server.url}/echo`, credential: null }) }));
     const presets = path.join(dir, `${STORE_NAME}.json`);
     const before = { bytes: readFileSync(presets), mtimeMs: statSync(presets).mtimeMs };
     await new Promise((resolve) => setTimeout(resolve, 20));
     for (let n = 0; n < 5; n++) value(await send(`p-${n}`, jsonDocument({ url: `${server.url}/echo`, credential: null })));
-    await history.flushed();
+    await flushed();
     expect(value(await call<HistoryList>('listHistory', '')).total).toBe(5);
     expect(readFileSync(presets)).toEqual(before.bytes);
     expect(statSync(presets).mtimeMs).toBe(before.mtimeMs);

@@ -7,24 +7,14 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { channels } from '../../shared/api';
 import { errorCodes, type Result } from '../../shared/errors';
-import { createDispatch, type CoreDeps } from '../../electron/core/handlers';
-import { createVault } from '../../electron/core/vault';
-import { presetDeps } from '../fixtures/presetStore';
+import { testCore } from '../fixtures/presetStore';
 import { forgetKeychain } from '../fixtures/keychain';
 
-const ORIGIN = 'app://keypost';
 const FROM_APP = 'app://keypost/index.html';
 const service = `Keypost-unit-fuzz-${process.pid}`;
 const dataDir = mkdtempSync(path.join(tmpdir(), 'keypost-fuzz-'));
-const deps: CoreDeps = {
-  // Dialogs answer "cancelled", so no file outside the temp dir is ever touched.
-  ...presetDeps(dataDir),
-  vault: createVault(service),
-  trustedOrigin: ORIGIN,
-  emit: () => {},
-  chooseUploadFile: async () => null,
-};
-const dispatch = createDispatch(deps);
+// Dialogs answer "cancelled", so no file outside the temp dir is ever touched.
+const { dispatch } = testCore({ dir: dataDir, keychainService: service, host: { chooseUploadFile: async () => null } });
 
 afterAll(async () => {
   await forgetKeychain(service);

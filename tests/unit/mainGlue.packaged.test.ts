@@ -34,9 +34,9 @@ afterAll(() => createVault(testService).delete('default'));
 
 it('keeps the user-data folder Electron chose, whatever KEYPOST_USER_DATA_DIR says', () => {
   expect(electron.app.setPathCalls).toEqual([]);
-  electron.windows[0]!.close(); // saves the window's bounds: the store file is written
-  expect(existsSync(path.join(realDataDir, 'keypost-store.json'))).toBe(true);
-  expect(existsSync(path.join(testDataDir, 'keypost-store.json'))).toBe(false);
+  electron.windows[0]!.close(); // saves the window's bounds: the settings file is written
+  expect(existsSync(path.join(realDataDir, 'keypost-settings.json'))).toBe(true);
+  expect(existsSync(path.join(testDataDir, 'keypost-settings.json'))).toBe(false);
 });
 
 it('offers no developer tools in its menu', () => {

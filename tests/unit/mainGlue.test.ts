@@ -319,8 +319,8 @@ describe('window bounds and lifecycle', () => {
     window.maximize();
     window.close();
     expect(electron.app.quitCalls).toBe(process.platform === 'darwin' ? 0 : 1);
-    const saved = JSON.parse(await readFile(path.join(userDataDir, 'keypost-store.json'), 'utf8'));
-    expect(saved.settings.windowBounds).toEqual({ x: 40, y: 30, width: 1000, height: 700, maximized: true });
+    const saved = JSON.parse(await readFile(path.join(userDataDir, 'keypost-settings.json'), 'utf8'));
+    expect(saved.windowBounds).toEqual({ x: 40, y: 30, width: 1000, height: 700, maximized: true });
 
     // The OS has turned light meanwhile, and the theme follows it: the new window starts light.
     electron.nativeTheme.osDark = false;
@@ -336,7 +336,7 @@ describe('window bounds and lifecycle', () => {
   });
 
   it('saves the bounds half a second after a resize, and keeps the last ones while the window is minimized', async () => {
-    const savedBounds = async () => JSON.parse(await readFile(path.join(userDataDir, 'keypost-store.json'), 'utf8')).settings.windowBounds;
+    const savedBounds = async () => JSON.parse(await readFile(path.join(userDataDir, 'keypost-settings.json'), 'utf8')).windowBounds;
     const window = mainWindow();
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {

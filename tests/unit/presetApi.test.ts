@@ -4,16 +4,12 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type ApiName, channels } from '../../shared/api';
 import type { Result } from '../../shared/errors';
 import type { Preset, PresetDraft } from '../../shared/presets';
-import { createDispatch } from '../../electron/core/handlers';
-import { createVault } from '../../electron/core/vault';
-import { presetDeps } from '../fixtures/presetStore';
+import { testCore } from '../fixtures/presetStore';
 import { jsonDocument } from '../fixtures/sendJson';
 import { forgetKeychain } from '../fixtures/keychain';
 
-const FROM_APP = 'app://keypost/index.html';
 const services: string[] = [];
 
 afterAll(async () => {
@@ -31,16 +27,13 @@ function core() {
   const importPath = path.join(dir, 'in', 'import.json');
   mkdirSync(path.dirname(exportPath));
   mkdirSync(path.dirname(importPath));
-  const dispatch = createDispatch({
-    ...presetDeps(dir),
-    vault: createVault(service),
-    trustedOrigin: 'app://keypost',
-    emit: () => {},
+  const { call, settings } = testCore({
+    dir,
+    keychainService: service,
     // Like a dialog: the import "choice" is cancelled until the test puts a file there.
-    files: { chooseExportPath: async () => exportPath, chooseImportPath: async () => (existsSync(importPath) ? importPath : null) },
+    host: { transferFiles: { chooseExportPath: async () => exportPath, chooseImportPath: async () => (existsSync(importPath) ? importPath : null) } },
   });
-  const call = async <T>(name: ApiName, ...args: unknown[]) => (await dispatch(channels[name], args, FROM_APP)) as Result<T>;
-  return { dir, service, exportPath, importPath, call };
+  return { dir, service, exportPath, importPath, call, settings };
 }
 const value = <T>(result: Result<T>): T => {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
@@ -72,6 +65,14 @@ describe('preset calls', () => {
     expect(saved.name).toBe('Orders');
     expect(value(await call('getSettings'))).toMatchObject({ lastPresetId: null, selectedCredential: null, bodyLimitMb: 100 });
     expect(value(await call('updateSettings', { lastPresetId: saved.id }))).toMatchObject({ lastPresetId: saved.id, selectedCredential: null, bodyLimitMb: 100 });
+  });
+
+  it('forgets the last open preset when it is deleted, so the next start does not look for it', async () => {
+    const { dir, call } = core();
+    const saved = value(await call<{ id: string }>('createPreset', draft('Orders')));
+    value(await call('updateSettings', { lastPresetId: saved.id }));
+    value(await call('deletePreset', saved.id));
+    expect(value(await testCore({ dir, keychainService: 'Keypost-unit-unused' }).call('getSettings'))).toMatchObject({ lastPresetId: null });
   });
 });
 

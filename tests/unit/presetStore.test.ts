@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Preset, PresetDraft } from '../../shared/presets';
 import { STORE_SCHEMA_VERSION } from '../../shared/storeFile';
 import { STORE_NAME } from '../../electron/core/presetStoreFile';
-import { openStore } from '../fixtures/presetStore';
+import { openSettings, openStore } from '../fixtures/presetStore';
 import { jsonDocument, type JsonRequest } from '../fixtures/sendJson';
 
 const tempDir = () => mkdtempSync(path.join(tmpdir(), 'keypost-store-test-'));
@@ -66,10 +66,8 @@ describe('preset store', () => {
     const dir = tempDir();
     const store = openStore(dir);
     const orders = value(store.create(draft('Orders')));
-    value(store.updateSettings({ lastPresetId: orders.id }));
     const deleted = value(store.remove(orders.id));
     expect(store.list()).toEqual([]);
-    expect(store.settings().lastPresetId).toBeNull();
     expect(codeOf(store.get(orders.id))).toBe('NOT_FOUND');
 
     expect(value(store.restore(deleted))).toMatchObject({ id: orders.id, name: 'Orders' });
@@ -85,13 +83,11 @@ describe('preset store', () => {
     value(store.create(draft('A', { credential: 'staging' })));
     value(store.create(draft('B', { credential: 'prod' })));
     value(store.create(draft('C', { credential: 'staging' })));
-    value(store.updateSettings({ selectedCredential: 'staging' }));
     expect(Object.fromEntries(store.credentialUsage())).toEqual({ staging: ['A', 'C'], prod: ['B'] });
 
     expect(value(store.retargetCredential('staging', 'stage-eu'))).toBe(2);
     const reopened = openStore(dir);
     expect(Object.fromEntries(reopened.credentialUsage())).toEqual({ 'stage-eu': ['A', 'C'], prod: ['B'] });
-    expect(reopened.settings().selectedCredential).toBe('stage-eu');
   });
 
   it('imports with rename or replace on name conflicts', () => {
@@ -137,10 +133,10 @@ describe('loading a store file', () => {
       lastPresetId: 'p1',
     };
     writeFileSync(storeFile(dir), JSON.stringify(v1));
+    expect(openSettings(dir).get()).toMatchObject({ lastPresetId: 'p1', selectedCredential: 'default' });
     const store = openStore(dir);
     expect(store.status()).toMatchObject({ migratedFrom: 1, backupPath: null, problems: [] });
     expect(value(store.get('p1'))).toMatchObject({ name: 'Legacy', request: { method: 'PATCH', auth: { kind: 'bearer', credential: 'default' } } });
-    expect(store.settings()).toMatchObject({ lastPresetId: 'p1', selectedCredential: 'default' });
     const onDisk = JSON.parse(readFileSync(storeFile(dir), 'utf8'));
     expect(onDisk.schemaVersion).toBe(STORE_SCHEMA_VERSION);
     expect(onDisk.presets[0].request.auth.credential).toBe('default');
@@ -158,6 +154,7 @@ describe('loading a store file', () => {
       settings: { lastPresetId: 'id-Query', selectedCredential: 'prod', windowBounds: null, bodyLimitMb: 5 },
     };
     writeFileSync(storeFile(dir), JSON.stringify(v2));
+    expect(openSettings(dir).get()).toMatchObject({ lastPresetId: 'id-Query', selectedCredential: 'prod', bodyLimitMb: 5 });
     const store = openStore(dir);
     expect(store.status()).toMatchObject({ migratedFrom: 2, backupPath: null, problems: [] });
     expect(value(store.get('id-Query')).request).toEqual({
@@ -175,7 +172,6 @@ describe('loading a store file', () => {
     });
     expect(store.list().find((p) => p.name === 'Query')?.url).toBe('https://api.example.com/items?b=2&a=%20x+y&flag#top');
     expect(value(store.get('id-Opt-ins')).request).toMatchObject({ url: 'http://10.0.0.5:8080/v1', auth: { credential: 'prod' }, options: { allowPlainHttp: true } });
-    expect(store.settings()).toMatchObject({ lastPresetId: 'id-Query', selectedCredential: 'prod', bodyLimitMb: 5 });
   });
 
   it('takes a secret value out of a preset on load, says so, and keeps no copy of the file with it', () => {
@@ -207,10 +203,12 @@ describe('loading a store file', () => {
       2,
     );
     writeFileSync(storeFile(dir), original);
+    const settings = openSettings(dir);
+    expect(settings.get()).toMatchObject({ lastPresetId: 'id-Good', selectedCredential: null });
+    expect(settings.problems().join(' ')).toContain('Invalid settings were reset: selectedCredential.');
     const store = openStore(dir, () => Date.parse('2026-01-02T03:04:05.678Z'));
 
     expect(store.list().map((p) => p.name)).toEqual(['Also good', 'Good']);
-    expect(store.settings()).toMatchObject({ lastPresetId: 'id-Good', selectedCredential: null });
     const status = store.status();
     expect(status.backupPath).toBe(path.join(dir, `${STORE_NAME}.corrupt-2026-01-02T03-04-05-678Z.json`));
     expect(readFileSync(status.backupPath!, 'utf8')).toBe(original);

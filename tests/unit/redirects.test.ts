@@ -1,13 +1,10 @@
 // How many redirects a send follows (the "redirects followed" setting): 0 shows the redirect itself, N follows N
 // hops and stops at the next one, naming N. Real local server; the send call goes through the real dispatch too.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { channels } from '../../shared/api';
 import type { Result } from '../../shared/errors';
 import type { SendResult } from '../../shared/http';
-import { createDispatch } from '../../electron/core/handlers';
 import { Secret } from '../../electron/core/secret';
-import { createVault } from '../../electron/core/vault';
-import { presetDeps } from '../fixtures/presetStore';
+import { testCore } from '../fixtures/presetStore';
 import { sendCall, sendJson } from '../fixtures/sendJson';
 import { startTestServer, type TestServer } from '../fixtures/testServer';
 
@@ -96,13 +93,7 @@ describe('with N redirects followed', () => {
 
 describe('the send call', () => {
   const send = async (call: unknown) => {
-    const dispatch = createDispatch({
-      ...presetDeps(),
-      vault: createVault(`Keypost-unit-redirects-${process.pid}`),
-      trustedOrigin: 'app://keypost',
-      emit: () => {},
-    });
-    return (await dispatch(channels.send, [call], 'app://keypost/index.html')) as Result<SendResult>;
+    return testCore({ keychainService: `Keypost-unit-redirects-${process.pid}` }).call<SendResult>('send', call);
   };
   const call = (route: string, maxRedirects: unknown) => ({ ...sendCall(request(route)), maxRedirects });
 

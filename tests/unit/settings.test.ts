@@ -1,12 +1,11 @@
 // The Settings dialog's settings: timeout, redirects followed and theme are stored, validated one by one, and default
 // for files written before them; typed values are read as the dialog reads them; the theme reaches the page and Monaco.
-// Real store files in temp dirs, through the real dispatch.
+// Real files in temp dirs, through the core main builds.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { channels } from '../../shared/api';
 import type { Result } from '../../shared/errors';
 import {
   bodyLimitMbSchema,
@@ -18,20 +17,20 @@ import {
   timeoutSecondsSchema,
 } from '../../shared/settings';
 import { STORE_SCHEMA_VERSION } from '../../shared/storeFile';
-import { createDispatch } from '../../electron/core/handlers';
 import { STORE_NAME } from '../../electron/core/presetStoreFile';
-import { createVault } from '../../electron/core/vault';
-import { openStore, presetDeps } from '../fixtures/presetStore';
+import { SETTINGS_NAME } from '../../electron/core/settingsStore';
+import { testCore } from '../fixtures/presetStore';
 
 // theme.ts drives Monaco, which only loads in a browser: record what it is asked instead.
 const monacoThemes = vi.hoisted(() => [] as string[]);
 vi.mock('../../renderer/editor/monaco', () => ({ monaco: { editor: { setTheme: (theme: string) => monacoThemes.push(theme) } } }));
 
-const FROM_APP = 'app://keypost/index.html';
 const tempDir = () => mkdtempSync(path.join(tmpdir(), 'keypost-settings-test-'));
-const storeFile = (dir: string) => path.join(dir, `${STORE_NAME}.json`);
-const writeStore = (dir: string, settings: Record<string, unknown>, schemaVersion = STORE_SCHEMA_VERSION) =>
-  writeFileSync(storeFile(dir), JSON.stringify({ schemaVersion, presets: [], settings }));
+const settingsFile = (dir: string) => path.join(dir, `${SETTINGS_NAME}.json`);
+/** The presets file as builds before the settings file wrote it: the settings inside. */
+const writeLegacyStore = (dir: string, settings: Record<string, unknown>, schemaVersion = STORE_SCHEMA_VERSION) =>
+  writeFileSync(path.join(dir, `${STORE_NAME}.json`), JSON.stringify({ schemaVersion, presets: [], settings }));
+const core = (dir: string) => testCore({ dir, keychainService: `Keypost-unit-settings-${process.pid}` });
 
 const value = <T>(result: Result<T>): T => {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
@@ -41,17 +40,10 @@ const codeOf = (result: Result<unknown>) => (result.ok ? 'ok' : result.error.cod
 const messageOf = (schema: { safeParse(input: unknown): { success: boolean; error?: { issues: Array<{ message: string }> } } }, input: unknown) =>
   schema.safeParse(input).error?.issues[0]?.message;
 
-/** The page's getSettings / updateSettings against the store in `dir`, as main answers them. */
+/** The page's getSettings / updateSettings against the settings in `dir`, as main answers them. */
 function settingsCalls(dir: string) {
-  const dispatch = createDispatch({
-    ...presetDeps(),
-    vault: createVault(`Keypost-unit-settings-${process.pid}`),
-    trustedOrigin: 'app://keypost',
-    emit: () => {},
-    store: openStore(dir),
-  });
-  return async (name: 'getSettings' | 'updateSettings', ...args: unknown[]) =>
-    (await dispatch(channels[name], args, FROM_APP)) as Result<RendererSettings>;
+  const { call } = core(dir);
+  return (name: 'getSettings' | 'updateSettings', ...args: unknown[]) => call<RendererSettings>(name, ...args);
 }
 
 describe('the timeout, redirects and theme settings', () => {
@@ -59,19 +51,33 @@ describe('the timeout, redirects and theme settings', () => {
     expect(value(await settingsCalls(tempDir())('getSettings'))).toMatchObject({ timeoutSeconds: 30, maxRedirects: 5, theme: 'system' });
   });
 
-  it('load from a file written before they existed with the defaults, and nothing to repair', () => {
+  it('move over from the presets file older builds kept them in, once, with defaults for the newer ones', async () => {
     const dir = tempDir();
-    writeStore(dir, { lastPresetId: null, selectedCredential: 'staging', windowBounds: null, bodyLimitMb: 64 });
-    const store = openStore(dir);
-    expect(store.settings()).toMatchObject({ selectedCredential: 'staging', bodyLimitMb: 64, timeoutSeconds: 30, maxRedirects: 5, theme: 'system' });
-    expect(store.status()).toEqual({ backupPath: null, problems: [], migratedFrom: null });
+    writeLegacyStore(dir, { lastPresetId: null, selectedCredential: 'staging', windowBounds: null, bodyLimitMb: 64 });
+    const first = core(dir);
+    expect(first.settings.get()).toMatchObject({ selectedCredential: 'staging', bodyLimitMb: 64, timeoutSeconds: 30, maxRedirects: 5, theme: 'system' });
+    expect(value(await first.call('storeStatus'))).toEqual({ backupPath: null, problems: [], migratedFrom: null });
+    expect(JSON.parse(await readFile(settingsFile(dir), 'utf8'))).toMatchObject({ selectedCredential: 'staging', bodyLimitMb: 64 });
+    // From now on the settings file is the one read: an old copy left in the presets file changes nothing.
+    writeLegacyStore(dir, { selectedCredential: 'old', bodyLimitMb: 8 });
+    expect(core(dir).settings.get()).toMatchObject({ selectedCredential: 'staging', bodyLimitMb: 64 });
 
     // Older schema versions too: migrated, still nothing reported as damaged.
     const v2 = tempDir();
-    writeStore(v2, { lastPresetId: null, selectedCredential: 'staging', windowBounds: null }, 2);
-    const migrated = openStore(v2);
-    expect(migrated.settings()).toMatchObject({ timeoutSeconds: 30, maxRedirects: 5, theme: 'system' });
-    expect(migrated.status()).toEqual({ backupPath: null, problems: [], migratedFrom: 2 });
+    writeLegacyStore(v2, { lastPresetId: null, selectedCredential: 'staging', windowBounds: null }, 2);
+    const migrated = core(v2);
+    expect(migrated.settings.get()).toMatchObject({ selectedCredential: 'staging', timeoutSeconds: 30, maxRedirects: 5, theme: 'system' });
+    expect(value(await migrated.call('storeStatus'))).toEqual({ backupPath: null, problems: [], migratedFrom: 2 });
+  });
+
+  it('announce each saved change, naming only the settings whose values changed (main follows the theme)', async () => {
+    const { settings, call } = core(tempDir());
+    const heard: string[][] = [];
+    settings.onChange((_settings, changed) => heard.push([...changed]));
+    value(await call('updateSettings', { theme: 'dark', timeoutSeconds: 30 }));
+    value(await call('updateSettings', { theme: 'dark' }));
+    expect(codeOf(await call('updateSettings', { theme: 'blue' }))).toBe('INVALID_ARGUMENT');
+    expect(heard).toEqual([['theme']]);
   });
 
   it('are saved by the page and still set after a restart', async () => {
@@ -80,7 +86,7 @@ describe('the timeout, redirects and theme settings', () => {
     expect(value(await call('updateSettings', { timeoutSeconds: 120 }))).toMatchObject({ timeoutSeconds: 120, maxRedirects: 5, theme: 'system' });
     value(await call('updateSettings', { maxRedirects: 0 }));
     value(await call('updateSettings', { theme: 'light' }));
-    expect(JSON.parse(await readFile(storeFile(dir), 'utf8')).settings).toMatchObject({ timeoutSeconds: 120, maxRedirects: 0, theme: 'light' });
+    expect(JSON.parse(await readFile(settingsFile(dir), 'utf8'))).toMatchObject({ timeoutSeconds: 120, maxRedirects: 0, theme: 'light' });
     expect(value(await settingsCalls(dir)('getSettings'))).toMatchObject({ timeoutSeconds: 120, maxRedirects: 0, theme: 'light' });
   });
 
@@ -115,13 +121,17 @@ describe('the timeout, redirects and theme settings', () => {
     expect(messageOf(themeSchema, 'blue')).toBe('The theme is "system", "light" or "dark".');
   });
 
-  it('resets only the hand-edited bad ones to their defaults, names them, and keeps the rest', () => {
+  it('resets only the hand-edited bad ones to their defaults, names them, and keeps the rest', async () => {
     const dir = tempDir();
-    writeStore(dir, { selectedCredential: 'staging', bodyLimitMb: 64, timeoutSeconds: 0, maxRedirects: 50, theme: 'solarized' });
-    const store = openStore(dir);
-    expect(store.settings()).toMatchObject({ selectedCredential: 'staging', bodyLimitMb: 64, timeoutSeconds: 30, maxRedirects: 5, theme: 'system' });
-    expect(store.status().problems).toEqual(['Invalid settings were reset: timeoutSeconds, maxRedirects, theme.']);
-    expect(store.status().backupPath).not.toBeNull();
+    writeFileSync(settingsFile(dir), JSON.stringify({ selectedCredential: 'staging', bodyLimitMb: 64, timeoutSeconds: 0, maxRedirects: 50, theme: 'solarized' }));
+    const { settings, call } = core(dir);
+    expect(settings.get()).toMatchObject({ selectedCredential: 'staging', bodyLimitMb: 64, timeoutSeconds: 30, maxRedirects: 5, theme: 'system' });
+    const [problem] = value(await call<{ problems: string[] }>('storeStatus')).problems;
+    expect(problem).toContain('Invalid settings were reset: timeoutSeconds, maxRedirects, theme.');
+    // The original, as the user left it, is kept beside the repaired file.
+    const backup = /kept at (.+)\.$/.exec(problem!)![1]!;
+    expect(JSON.parse(await readFile(backup, 'utf8'))).toMatchObject({ timeoutSeconds: 0, theme: 'solarized' });
+    expect(JSON.parse(await readFile(settingsFile(dir), 'utf8'))).toMatchObject({ timeoutSeconds: 30, theme: 'system' });
   });
 });
 

@@ -5,17 +5,16 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channels } from '../../shared/api';
-import { createDispatch, type CoreDeps } from '../../electron/core/handlers';
 import { Secret } from '../../electron/core/secret';
 import { createVault } from '../../electron/core/vault';
 import { startTestServer, type TestServer } from '../fixtures/testServer';
-import { presetDeps } from '../fixtures/presetStore';
+import { testCore } from '../fixtures/presetStore';
 import { sendCall } from '../fixtures/sendJson';
 
 let server: TestServer;
 let busPid: number;
-const vault = createVault(`Keypost-unit-locked-${process.pid}`);
+const service = `Keypost-unit-locked-${process.pid}`;
+const vault = createVault(service);
 
 beforeAll(async () => {
   const [address, pid] = execFileSync('dbus-daemon', ['--session', '--fork', '--print-address=1', '--print-pid=1'], {
@@ -48,9 +47,8 @@ describe('when the keychain is locked', () => {
   });
 
   it('does not send the request', async () => {
-    const deps: CoreDeps = { vault, trustedOrigin: 'app://keypost', emit: () => {}, ...presetDeps() };
     const request = sendCall({ requestId: 'r1', url: `${server.url}/echo`, body: '{}', timeoutMs: 2000 });
-    const result = await createDispatch(deps)(channels.send, [request], 'app://keypost/index.html');
+    const result = await testCore({ keychainService: service }).call('send', request);
     expect(result.ok || result.error.code).toBe('KEYCHAIN_UNAVAILABLE');
     expect(server.received).toHaveLength(0);
   });

@@ -5,12 +5,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels } from '../../shared/api';
-import { createDispatch } from '../../electron/core/handlers';
 import { Secret } from '../../electron/core/secret';
 import { createVault } from '../../electron/core/vault';
 import { startTestServer, type TestServer } from '../fixtures/testServer';
 import { sendCall } from '../fixtures/sendJson';
-import { presetDeps } from '../fixtures/presetStore';
+import { testCore } from '../fixtures/presetStore';
 
 let server: TestServer;
 let emptyRuntimeDir: string;
@@ -41,7 +40,7 @@ describe('when the keychain is unavailable', () => {
   });
 
   it('does not send the request', async () => {
-    const dispatch = createDispatch({ vault, trustedOrigin: 'app://keypost', emit: () => {}, ...presetDeps() });
+    const dispatch = testCore({ keychainService: `Keypost-unit-unavailable-${process.pid}` }).dispatch;
     const request = sendCall({ requestId: 'r1', url: `${server.url}/echo`, body: '{}', timeoutMs: 2000 });
     const result = await dispatch(channels.send, [request], 'app://keypost/index.html');
     expect(result.ok || result.error.code).toBe('KEYCHAIN_UNAVAILABLE');

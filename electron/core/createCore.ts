@@ -1,0 +1,134 @@
+// The one composition of the core: the app's files, the keychain, the API and its IPC dispatch, built from a data
+// folder, a store backend and the host's services. main.ts, the E2E harness and the integration tests all call it,
+// so what the tests run is what ships.
+import type { Emit, KeypostApi } from '../../shared/api';
+import { fail, ok } from '../../shared/errors';
+import { aboutKeypost, isAllowedExternalUrl } from './about';
+import { cachedVault } from './cachedVault';
+import { createCredentialApi } from './credentialApi';
+import { createEnvironmentApi } from './environmentApi';
+import { createEnvironments, ENVIRONMENTS_NAME, environmentsService } from './environments';
+import { createDispatch, type Dispatch } from './handlers';
+import { createHistoryApi, recordingSends } from './historyApi';
+import { createHistoryFile } from './historyFile';
+import { closeAgents } from './httpAgents';
+import { createOAuthCredentials } from './oauth/oauthCredentials';
+import { createOAuthApi } from './oauthApi';
+import { createOAuthConfigs, OAUTH_CONFIG_NAME } from './oauthConfigFile';
+import { createPresetApi } from './presetApi';
+import { createPresetStore } from './presetStore';
+import { legacySettings, STORE_NAME, storeOptions, type StoreBackend } from './presetStoreFile';
+import { createTransferApi, type TransferFiles } from './presetTransfer';
+import { createResponseBodies } from './responseBodies';
+import { removeSpooledBodies } from './responseBody';
+import { createSaveBodyApi, type ChooseSavePath, type OpenFile } from './saveBodyApi';
+import { createSendApi } from './sendApi';
+import { createSettingsApi } from './settingsApi';
+import { createSettingsStore, SETTINGS_NAME, type SettingsStore } from './settingsStore';
+import { createTokenApi } from './tokenApi';
+import { createVault, type Vault } from './vault';
+import { createWorkspaceFile, WORKSPACE_NAME } from './workspaceFile';
+
+/** What only the host can do: electron's dialogs, shell and windows in the app; stand-ins that a test controls. */
+export interface HostServices {
+  /** Pushes an event to the page (a response's head, body progress, a menu command). */
+  emit: Emit;
+  /** Where exports go and imports come from (null: the user cancelled). */
+  transferFiles: TransferFiles;
+  /** Where "Save…" writes a body. Without it, saveBody fails in words. */
+  chooseSavePath?: ChooseSavePath;
+  /** Picks a file to upload. Without it, chooseUploadFile fails in words. */
+  chooseUploadFile?: () => Promise<string | null>;
+  /** Opens a file in the OS's app for its type. Without it, openBody fails in words. */
+  openPath?: OpenFile;
+  /** Opens an address in the system browser; the core decides which addresses may go there. */
+  openExternal?: (url: string) => Promise<void>;
+}
+
+export interface CoreInputs {
+  /** The folder of the app's files: Electron's userData in the app, a temp folder in tests. */
+  dataDir: string;
+  /** Opens one of those files: electron-store in the app, conf (the same class underneath) in Node. */
+  openStoreFile: (options: ReturnType<typeof storeOptions>) => StoreBackend;
+  /** The keychain service of the credentials ("Keypost"); secret variables use one beside it. A test's own in tests. */
+  keychainService: string;
+  /** The origin the page is served from: the only sender whose calls are answered. */
+  trustedOrigin: string;
+  host: HostServices;
+  /** Opens the keychain under a service name; the real OS keychain unless a test counts its reads. */
+  openVault?: (service: string) => Vault;
+}
+
+export interface Core {
+  /** Every IPC call: sender check, argument validation, the API, a Result. */
+  dispatch: Dispatch;
+  settings: SettingsStore;
+  /** Opens a menu item's page (the issue page) in the system browser, and no other address. */
+  openMenuPage(url: string): Promise<void>;
+  /** Resolves once every write the core has begun is on disk (history is appended after each send's answer). */
+  flushed(): Promise<void>;
+  /** On quit: over-limit bodies' temp files removed (synchronously), pending writes finished, pooled connections closed. */
+  close(): Promise<void>;
+}
+
+export function createCore({ dataDir, openStoreFile, keychainService, trustedOrigin, host, openVault = createVault }: CoreInputs): Core {
+  const open = (name: string) => openStoreFile(storeOptions(dataDir, name));
+  const presetsFile = open(STORE_NAME);
+  // Before the presets store loads: a migration there rewrites its file without the settings older builds kept in it.
+  const settings = createSettingsStore(open(SETTINGS_NAME), () => legacySettings(presetsFile));
+  const store = createPresetStore(presetsFile);
+  const oauthConfigs = createOAuthConfigs(open(OAUTH_CONFIG_NAME));
+  const vault = cachedVault(openVault(keychainService));
+  // Secret variables under a keychain service of their own, so they never show among the credentials.
+  const environments = createEnvironments(open(ENVIRONMENTS_NAME), openVault(environmentsService(keychainService)));
+  const workspace = createWorkspaceFile(open(WORKSPACE_NAME));
+  const history = createHistoryFile(dataDir);
+  const bodies = createResponseBodies();
+  // The system browser gets two kinds of page only, each through its own door: the issue page from the menu, and the
+  // sign-in page of an OAuth 2.0 credential set up here when its sign-in runs.
+  const browserFor = (allowed: (url: string) => boolean) => async (url: string) => {
+    if (host.openExternal && allowed(url)) await host.openExternal(url);
+  };
+  // One OAuthCredentials for the whole app: the send path and the credential calls share its tokens and refreshes.
+  const deps = {
+    ...host,
+    vault,
+    settings,
+    store,
+    oauthConfigs,
+    environments,
+    history,
+    bodies,
+    files: host.transferFiles,
+    openFile: host.openPath,
+    oauth: createOAuthCredentials({ vault }),
+    openBrowser: host.openExternal ? browserFor(oauthConfigs.isSignInUrl) : undefined,
+  };
+  const api: KeypostApi = {
+    ...recordingSends(createSendApi(deps), deps),
+    ...createHistoryApi(deps),
+    ...createSaveBodyApi(deps),
+    ...createTokenApi(deps),
+    ...createPresetApi(deps),
+    ...createSettingsApi(deps),
+    ...createCredentialApi(deps),
+    ...createOAuthApi(deps),
+    ...createEnvironmentApi(deps),
+    ...createTransferApi(deps),
+    chooseUploadFile: async () => (host.chooseUploadFile ? ok(await host.chooseUploadFile()) : fail('INTERNAL', 'Choosing files is not available here.')),
+    getWorkspace: async () => ok(workspace.load()),
+    saveWorkspace: async (saved) => workspace.save(saved),
+    getAbout: async () => ok(aboutKeypost()),
+  };
+  return {
+    dispatch: createDispatch(api, trustedOrigin),
+    settings,
+    openMenuPage: browserFor(isAllowedExternalUrl),
+    flushed: () => history.flushed(),
+    close: async () => {
+      // At once, before the first await: a quitting process may not get back to this function.
+      removeSpooledBodies();
+      await Promise.all([history.flushed(), closeAgents()]);
+    },
+  };
+}
