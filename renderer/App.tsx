@@ -15,6 +15,7 @@ import { EnvironmentSelect } from './components/EnvironmentSelect';
 import { EnvironmentsDialog } from './components/EnvironmentsDialog';
 import { CredentialSelect } from './components/CredentialSelect';
 import { ErrorBanner } from './components/ErrorBanner';
+import { InfoNotice } from './components/InfoNotice';
 import { PresetSidebar } from './components/PresetSidebar';
 import { SidebarTabs } from './components/SidebarTabs';
 import { PresetTitle } from './components/PresetTitle';
@@ -39,7 +40,7 @@ import { usePresets } from './usePresets';
 import { useSend } from './useSend';
 import { useSettings } from './useSettings';
 import { useToken } from './useToken';
-import { activate, activeTab, closeDialog, cycle, dismissError, editDraft, isDirty, openDialog } from './workspace/workspace';
+import { activate, activeTab, closeDialog, cycle, dismissError, dismissNotice, editDraft, isDirty, openDialog } from './workspace/workspace';
 import { useWorkspace, workspaceStore } from './workspace/workspaceStore';
 
 export function App() {
@@ -98,6 +99,7 @@ export function App() {
 
   const openSettings = useCallback(() => workspaceStore.update((workspace) => openDialog(workspace, { kind: 'settings' })), []);
   const dialog = useWorkspace((workspace) => workspace.dialog);
+  const tabsNotice = useWorkspace((workspace) => workspace.notice);
 
   // A secret typed into the header or query table moves into the keychain as a credential of its own.
   const secrets = useMemo(() => secretRows(tab.draft), [tab.draft]);
@@ -189,6 +191,7 @@ export function App() {
         />
         <header className="composer">
           {presets.status && <StoreNotice status={presets.status} onDismiss={presets.dismissStatus} />}
+          {tabsNotice && <InfoNotice text={tabsNotice} testId="tabs-notice" onDismiss={() => workspaceStore.update(dismissNotice)} />}
           {presets.workspaceDamage && <StoreNotice status={presets.workspaceDamage} file="open tabs" testId="workspace-notice" onDismiss={presets.dismissWorkspaceDamage} />}
           {environments.state.damage && !environmentsNoticeDismissed && (
             <StoreNotice status={environments.state.damage} file="environments" testId="environments-notice" onDismiss={() => setEnvironmentsNoticeDismissed(true)} />

@@ -8,7 +8,7 @@ import { api } from './api';
 import { CurlImportDialog } from './components/CurlImportDialog';
 import { CurlUnmappedNotice, type CurlImportReport } from './components/CurlUnmappedNotice';
 import type { TokenState } from './useToken';
-import { closeDialog, openDialog, openImported } from './workspace/workspace';
+import { activeTab, closeDialog, openDialog, openImported, TAB_LIMIT_NOTICE } from './workspace/workspace';
 import { useWorkspace, workspaceStore } from './workspace/workspaceStore';
 
 interface Deps {
@@ -24,13 +24,17 @@ export function useCurlImport({ credential, token, onError, onStored }: Deps) {
   const dialog = useWorkspace((workspace) => workspace.dialog);
   const [report, setReport] = useState<CurlImportReport | null>(null);
 
-  /** Imports the command; the error when it cannot be read (nothing changed then). */
+  /** Imports the command; else, with nothing changed, the error when it cannot be read or the tab limit's notice. */
   const importCommand = useCallback(
-    async (command: string): Promise<KeypostError | null> => {
+    async (command: string): Promise<KeypostError | string | null> => {
       const imported = importCurl(command, credential);
       if (!imported.ok) return imported.error;
       const { request, bearerToken, unmapped } = imported.value;
-      workspaceStore.update((workspace) => openImported(closeDialog(workspace), request));
+      workspaceStore.update((workspace) => openImported(workspace, request));
+      // Not shown: the tab limit refused it (the workspace's notice says so). The dialog keeps the command, and
+      // no token is stored.
+      if (activeTab(workspaceStore.get()).draft !== request) return TAB_LIMIT_NOTICE;
+      workspaceStore.update(closeDialog);
       let storedAs: string | null = null;
       if (bearerToken !== null && api) {
         const stored = await api.setToken(credential, bearerToken);
@@ -50,11 +54,11 @@ export function useCurlImport({ credential, token, onError, onStored }: Deps) {
     [credential, token, onError, onStored],
   );
 
-  /** Pasted into the URL field: imported, or the reason shown in the error banner. */
+  /** Pasted into the URL field: imported, or the reason in the error banner (the tab limit's is shown already). */
   const pasteCommand = useCallback(
     (command: string) =>
-      void importCommand(command).then((error) => {
-        if (error) onError(error);
+      void importCommand(command).then((problem) => {
+        if (problem && typeof problem !== 'string') onError(problem);
       }),
     [importCommand, onError],
   );
@@ -66,8 +70,8 @@ export function useCurlImport({ credential, token, onError, onStored }: Deps) {
       <CurlImportDialog
         onCancel={() => workspaceStore.update(closeDialog)}
         onImport={async (command) => {
-          const error = await importCommand(command);
-          return error && [error.message, error.hint].filter(Boolean).join(' ');
+          const problem = await importCommand(command);
+          return problem && typeof problem !== 'string' ? [problem.message, problem.hint].filter(Boolean).join(' ') : problem;
         }}
       />
     ) : null;

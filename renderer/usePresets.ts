@@ -7,7 +7,19 @@ import type { Preset, PresetSummary } from '../shared/presets';
 import { emptySettings, type RendererSettings } from '../shared/settings';
 import type { StoreDamage, StoreStatus } from '../shared/storeFile';
 import { api } from './api';
-import { fromSaved, initialWorkspace, openPreset, presetChanged, presetDeleted, presetRenamed, presetRestored, presetSaved, toSaved } from './workspace/workspace';
+import {
+  dismissNotice,
+  fromSaved,
+  initialWorkspace,
+  openPreset,
+  presetChanged,
+  presetDeleted,
+  presetRenamed,
+  presetRestored,
+  presetSaved,
+  showNotice,
+  toSaved,
+} from './workspace/workspace';
 import { workspaceStore } from './workspace/workspaceStore';
 
 export function usePresets(onError: (error: KeypostError) => void) {
@@ -47,6 +59,8 @@ export function usePresets(onError: (error: KeypostError) => void) {
     // credential): at once, one write at a time, the latest state last, so closing the window loses nothing.
     let lastSaved: unknown[] = [];
     let writing = false;
+    /** The notice shown for the failing saves, once per run of failures: not again on every keystroke. */
+    let failure: string | null = null;
     const save = async () => {
       if (!canSave || writing) return;
       const workspace = workspaceStore.get();
@@ -58,7 +72,16 @@ export function usePresets(onError: (error: KeypostError) => void) {
       lastSaved = parts;
       const result = await api!.saveWorkspace(toSaved(workspace));
       writing = false;
-      if (!result.ok) errors.current(result.error);
+      if (!result.ok && failure === null) {
+        // In the workspace's own notice, not the error banner, which a tab's own error hides and any other replaces.
+        const shown = tabsNotSaved(result.error);
+        failure = shown;
+        workspaceStore.update((current) => showNotice(current, shown));
+      } else if (result.ok && failure !== null) {
+        const shown = failure;
+        failure = null;
+        workspaceStore.update((current) => (current.notice === shown ? dismissNotice(current) : current));
+      }
       void save();
     };
     void (async () => {
@@ -217,6 +240,12 @@ export function usePresets(onError: (error: KeypostError) => void) {
     remove,
     restore,
   };
+}
+
+/** A failed save in words: the library's text (a schema's, say) means nothing to someone whose tabs are at stake. */
+function tabsNotSaved(error: KeypostError): string {
+  const why = error.code === 'STORE_WRITE_FAILED' && error.hint ? error.hint : 'Meanwhile, save the requests you need as presets.';
+  return `Keypost could not save your open tabs, so your latest changes to them would not come back after a restart; it tries again with each change. ${why}`;
 }
 
 const rendererDefaults = (): RendererSettings => {

@@ -5,7 +5,12 @@ import { presetIdSchema } from './presets';
 import { requestDocumentSchema } from './request';
 import type { StoreDamage } from './storeFile';
 
-const MAX_OPEN_TABS = 50;
+/**
+ * The most tabs kept open, in the page and in the file alike. The file holds every tab's draft, bodies included, and is
+ * rewritten whole as the user types, so it needs a bound; 100 is twice what any build before this one could restore,
+ * and more than a tab strip can show by name.
+ */
+export const MAX_OPEN_TABS = 100;
 
 export const savedTabSchema = z.object({ presetId: presetIdSchema.nullable(), draft: requestDocumentSchema }).strict();
 export const savedWorkspaceSchema = z

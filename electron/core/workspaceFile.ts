@@ -1,10 +1,11 @@
 // The open tabs, in a file of their own (keypost-workspace.json beside the presets): the page saves them as the user
-// types, and that must never rewrite the presets file. A tab that does not validate is left out, the rest load; a file
-// that did not read completely is copied aside first (the page's next save would overwrite it), and the page says so.
+// types, and that must never rewrite the presets file. A tab that does not validate is left out, the rest load, and so
+// are tabs past the limit (a file written by hand or by a build that kept more); a file that did not load completely
+// is copied aside first (the page's next save would overwrite it), and the page says so.
 import { fail, ok, type Result } from '../../shared/errors';
 import { withoutSecrets } from '../../shared/secrets';
 import type { StoreDamage } from '../../shared/storeFile';
-import { savedTabSchema, type LoadedWorkspace, type SavedTab, type SavedWorkspace } from '../../shared/workspace';
+import { MAX_OPEN_TABS, savedTabSchema, type LoadedWorkspace, type SavedTab, type SavedWorkspace } from '../../shared/workspace';
 import { damageReport, isUnreadable, type StoreBackend } from './presetStoreFile';
 
 export const WORKSPACE_NAME = 'keypost-workspace';
@@ -21,12 +22,14 @@ export function createWorkspaceFile(backend: StoreBackend): WorkspaceFile {
     load() {
       const raw = backend.store;
       const entries: unknown[] = Array.isArray(raw.tabs) ? raw.tabs : [];
-      const tabs = entries.flatMap((tab): SavedTab[] => {
+      const readable = entries.flatMap((tab): SavedTab[] => {
         const parsed = savedTabSchema.safeParse(tab);
         return parsed.success ? [parsed.data] : [];
       });
+      // The page keeps no more, and its saves could not hold them: the rest stay in the copy the report names.
+      const tabs = readable.slice(0, MAX_OPEN_TABS);
       const active = typeof raw.active === 'number' && Number.isInteger(raw.active) ? raw.active : 0;
-      damage ??= { report: damageReport(backend, problemsOf(raw, entries.length - tabs.length)) };
+      damage ??= { report: damageReport(backend, problemsOf(raw, entries.length - readable.length, readable.length - tabs.length)) };
       return { tabs, active: Math.min(Math.max(active, 0), Math.max(tabs.length - 1, 0)), ...(damage.report ? { damage: damage.report } : {}) };
     },
     save(workspace) {
@@ -45,9 +48,13 @@ export function createWorkspaceFile(backend: StoreBackend): WorkspaceFile {
   };
 }
 
-function problemsOf(raw: Record<string, unknown>, dropped: number): string[] {
+function problemsOf(raw: Record<string, unknown>, dropped: number, pastLimit: number): string[] {
   const problems: string[] = [];
   if (isUnreadable(raw)) problems.push('The open tabs file was not valid JSON, so no tab could be restored from it.');
   if (dropped > 0) problems.push(`${dropped} open tab${dropped === 1 ? '' : 's'} could not be read and ${dropped === 1 ? 'was' : 'were'} left out; the others were restored.`);
+  if (pastLimit > 0) {
+    const kept = `the first ${MAX_OPEN_TABS} were restored, the last ${pastLimit === 1 ? 'one' : pastLimit} left out`;
+    problems.push(`The file held ${MAX_OPEN_TABS + pastLimit} readable open tabs, more than the ${MAX_OPEN_TABS} Keypost keeps open: ${kept}.`);
+  }
   return problems;
 }

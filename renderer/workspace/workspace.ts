@@ -1,5 +1,6 @@
 // The workspace as plain data and the plain functions that change it: the open tabs (each with its draft, the
-// preset it came from, its response, error and in-flight request) and the one dialog open. No React, no IPC:
+// preset it came from, its response, error and in-flight request), the one dialog open and a notice about the tabs
+// themselves (the limit reached, a save that failed). No React, no IPC:
 // unit tests call these directly; workspaceStore.ts holds the current value and tells React when it changes.
 import type { KeypostError } from '../../shared/errors';
 import type { ResponseHead, SendResult, ShownResponse } from '../../shared/http';
@@ -7,7 +8,7 @@ import type { ImportPreview } from '../../shared/transfer';
 import type { Preset } from '../../shared/presets';
 import { blankRequest, credentialOf, sameRequest, withCredential, type RequestDocument } from '../../shared/request';
 import { withoutSecrets } from '../../shared/secrets';
-import type { SavedWorkspace } from '../../shared/workspace';
+import { MAX_OPEN_TABS, type SavedWorkspace } from '../../shared/workspace';
 
 export interface Tab {
   id: string;
@@ -40,7 +41,11 @@ export interface Workspace {
   tabs: Tab[];
   activeId: string;
   dialog: Dialog | null;
+  /** Something about the tabs the user must read (a tab refused at the limit, a save that failed), until dismissed. */
+  notice: string | null;
 }
+
+export const TAB_LIMIT_NOTICE = `You have ${MAX_OPEN_TABS} tabs open, the most Keypost keeps. Close one to open another.`;
 
 let nextId = 0;
 const tabId = () => `tab-${++nextId}`;
@@ -52,7 +57,7 @@ export function newTab(draft: RequestDocument, preset: Tab['preset'] = null): Ta
 /** A workspace of one new request. */
 export const initialWorkspace = (credential?: string): Workspace => {
   const tab = newTab(blankRequest(credential));
-  return { tabs: [tab], activeId: tab.id, dialog: null };
+  return { tabs: [tab], activeId: tab.id, dialog: null, notice: null };
 };
 
 export const activeTab = (workspace: Workspace): Tab => workspace.tabs.find((tab) => tab.id === workspace.activeId) ?? workspace.tabs[0]!;
@@ -73,15 +78,21 @@ export function isDirty(tab: Tab): boolean {
 }
 const dirtyByTab = new WeakMap<Tab, boolean>();
 
+/** A new request no one has typed into, sent or linked to a preset: what is opened may use it instead of a new tab. */
+const isUntouched = (tab: Tab): boolean => !tab.preset && !isDirty(tab) && !tab.response && !tab.inFlight;
+
 const updateTab = (workspace: Workspace, id: string, change: (tab: Tab) => Tab): Workspace => ({
   ...workspace,
   tabs: workspace.tabs.map((tab) => (tab.id === id ? change(tab) : tab)),
 });
 
-export function openNewTab(workspace: Workspace, credential: string): Workspace {
-  const tab = newTab(blankRequest(credential));
+/** Every tab opens through here: past the limit nothing changes but the notice saying so (the file would refuse it). */
+function withTab(workspace: Workspace, tab: Tab): Workspace {
+  if (workspace.tabs.length >= MAX_OPEN_TABS) return { ...workspace, notice: TAB_LIMIT_NOTICE };
   return { ...workspace, tabs: [...workspace.tabs, tab], activeId: tab.id };
 }
+
+export const openNewTab = (workspace: Workspace, credential: string): Workspace => withTab(workspace, newTab(blankRequest(credential)));
 
 export const activate = (workspace: Workspace, id: string): Workspace =>
   workspace.tabs.some((tab) => tab.id === id) ? { ...workspace, activeId: id } : workspace;
@@ -104,7 +115,7 @@ export function closeTab(workspace: Workspace, id: string, credential: string): 
   const at = workspace.tabs.findIndex((tab) => tab.id === id);
   if (at === -1) return workspace;
   const tabs = workspace.tabs.filter((tab) => tab.id !== id);
-  if (tabs.length === 0) return { ...initialWorkspace(credential), dialog: null };
+  if (tabs.length === 0) return { ...initialWorkspace(credential), notice: workspace.notice };
   const activeId = workspace.activeId === id ? tabs[Math.min(at, tabs.length - 1)]!.id : workspace.activeId;
   const dialog = workspace.dialog?.kind === 'closeTab' && workspace.dialog.tabId === id ? null : workspace.dialog;
   return { ...workspace, tabs, activeId, dialog };
@@ -122,27 +133,22 @@ export function openPreset(workspace: Workspace, preset: Preset): Workspace {
   if (showing) return { ...workspace, activeId: showing.id };
   const active = activeTab(workspace);
   const saved = { id: preset.id, name: preset.name, request: preset.request };
-  if (!active.preset && !isDirty(active) && !active.response && !active.inFlight) {
+  if (isUntouched(active)) {
     return updateTab(workspace, active.id, (tab) => ({ ...tab, preset: saved, draft: preset.request, error: null }));
   }
-  const tab = newTab(preset.request, saved);
-  return { ...workspace, tabs: [...workspace.tabs, tab], activeId: tab.id };
+  return withTab(workspace, newTab(preset.request, saved));
 }
 
 /** Opens a request (a history entry's) in a new tab of its own, unlinked to any preset; the active tab is left as it is. */
-export function openDraft(workspace: Workspace, request: RequestDocument): Workspace {
-  const tab = newTab(request);
-  return { ...workspace, tabs: [...workspace.tabs, tab], activeId: tab.id };
-}
+export const openDraft = (workspace: Workspace, request: RequestDocument): Workspace => withTab(workspace, newTab(request));
 
 /** A request imported from cURL: into the active tab when it is an untouched new request (as openPreset decides), else a new tab. */
 export function openImported(workspace: Workspace, request: RequestDocument): Workspace {
   const active = activeTab(workspace);
-  if (!active.preset && !isDirty(active) && !active.response && !active.inFlight) {
+  if (isUntouched(active)) {
     return updateTab(workspace, active.id, (tab) => ({ ...tab, draft: request, error: null }));
   }
-  const tab = newTab(request);
-  return { ...workspace, tabs: [...workspace.tabs, tab], activeId: tab.id };
+  return withTab(workspace, newTab(request));
 }
 
 /** After a save: the tab now edits this preset, as saved. */
@@ -220,6 +226,9 @@ export const dismissError = (workspace: Workspace, id: string): Workspace => upd
 export const openDialog = (workspace: Workspace, dialog: Dialog): Workspace => ({ ...workspace, dialog });
 export const closeDialog = (workspace: Workspace): Workspace => ({ ...workspace, dialog: null });
 
+export const showNotice = (workspace: Workspace, notice: string): Workspace => ({ ...workspace, notice });
+export const dismissNotice = (workspace: Workspace): Workspace => (workspace.notice === null ? workspace : { ...workspace, notice: null });
+
 /** What survives a restart: each tab's draft and preset link, never a response or anything in flight. */
 export const toSaved = (workspace: Workspace): SavedWorkspace => ({
   tabs: workspace.tabs.map((tab) => ({ presetId: tab.preset?.id ?? null, draft: tab.draft })),
@@ -233,5 +242,5 @@ export function fromSaved(saved: SavedWorkspace, presetById: (id: string) => Pre
     const preset = presetId ? presetById(presetId) : undefined;
     return newTab(draft, preset ? { id: preset.id, name: preset.name, request: preset.request } : null);
   });
-  return { tabs, activeId: tabs[Math.min(saved.active, tabs.length - 1)]!.id, dialog: null };
+  return { tabs, activeId: tabs[Math.min(saved.active, tabs.length - 1)]!.id, dialog: null, notice: null };
 }

@@ -1,18 +1,23 @@
-// The workspace's plain functions, in Node: tabs, unsaved edits, closing with edits, sends landing in their own
-// tab, and what survives a restart (never a response, never a token).
+// The workspace's plain functions, in Node: tabs, unsaved edits, closing with edits, the tab limit, sends landing in
+// their own tab, and what survives a restart (never a response, never a token).
 import { describe, expect, it } from 'vitest';
 import type { SendResult } from '../../shared/http';
 import type { Preset } from '../../shared/presets';
 import { blankRequest, withCredential } from '../../shared/request';
+import { MAX_OPEN_TABS, savedWorkspaceSchema } from '../../shared/workspace';
 import {
+  activate,
   activeTab,
   closeTab,
   credentialRenamed,
   cycle,
+  dismissNotice,
   editDraft,
   fromSaved,
   initialWorkspace,
   isDirty,
+  openDraft,
+  openImported,
   openNewTab,
   openPreset,
   presetDeleted,
@@ -21,6 +26,7 @@ import {
   sendFinished,
   sendRefused,
   sendStarted,
+  TAB_LIMIT_NOTICE,
   toSaved,
   type Workspace,
 } from '../../renderer/workspace/workspace';
@@ -126,6 +132,68 @@ describe('tabs', () => {
       { kind: 'bearer', credential: 'prod' },
     ]);
     expect(isDirty(workspace.tabs[0]!)).toBe(false);
+  });
+});
+
+describe('the tab limit', () => {
+  /** As many tabs as Keypost keeps, the last with a URL typed into it (so it is not an untouched new request). */
+  const full = (): Workspace => {
+    let workspace = initialWorkspace('staging');
+    while (workspace.tabs.length < MAX_OPEN_TABS) workspace = openNewTab(workspace, 'staging');
+    return typeUrl(workspace, 'https://typed.example.com/last');
+  };
+
+  it('opens tabs up to the limit, and a file holding that many is one the file accepts', () => {
+    const workspace = full();
+    expect(workspace.tabs).toHaveLength(MAX_OPEN_TABS);
+    expect(workspace.notice).toBeNull();
+    expect(savedWorkspaceSchema.safeParse(toSaved(workspace)).success).toBe(true);
+    const oneMore = toSaved(workspace);
+    expect(savedWorkspaceSchema.safeParse({ ...oneMore, tabs: [...oneMore.tabs, oneMore.tabs[0]] }).success).toBe(false);
+  });
+
+  it('refuses a new tab, a preset, a history entry and a cURL import past the limit, says so, and changes nothing else', () => {
+    const workspace = full();
+    const refusals = [
+      openNewTab(workspace, 'staging'),
+      openPreset(workspace, preset('a')),
+      openDraft(workspace, preset('b').request),
+      openImported(workspace, preset('c').request),
+    ];
+    for (const refused of refusals) {
+      expect(refused.notice).toBe(TAB_LIMIT_NOTICE);
+      expect({ ...refused, notice: null }).toEqual(workspace);
+      expect(refused.tabs).toBe(workspace.tabs);
+    }
+    expect(TAB_LIMIT_NOTICE).toBe(`You have ${MAX_OPEN_TABS} tabs open, the most Keypost keeps. Close one to open another.`);
+  });
+
+  it('still shows a preset already open, or fills an untouched new tab, at the limit', () => {
+    let workspace = openPreset(full(), preset('a'));
+    expect(workspace.notice).toBe(TAB_LIMIT_NOTICE);
+    workspace = closeTab(workspace, workspace.tabs[0]!.id, 'staging');
+    workspace = openPreset(dismissNotice(workspace), preset('a'));
+    expect(workspace.tabs).toHaveLength(MAX_OPEN_TABS);
+    const shown = workspace.activeId;
+    workspace = openPreset(cycle(workspace, 1), preset('a'));
+    expect([workspace.activeId, workspace.notice]).toEqual([shown, null]);
+
+    // The first tab is an untouched new request: a cURL import goes into it, no tab needed.
+    workspace = openImported(activate(workspace, workspace.tabs[0]!.id), preset('c').request);
+    expect([workspace.tabs.length, activeTab(workspace).draft.url, workspace.notice]).toEqual([MAX_OPEN_TABS, 'https://api.example.com/c', null]);
+  });
+
+  it('opens a tab again once one is closed; the notice stays until dismissed, even when the last tab closes', () => {
+    let workspace = openNewTab(full(), 'staging');
+    workspace = closeTab(workspace, workspace.activeId, 'staging');
+    workspace = openDraft(workspace, preset('b').request);
+    expect([workspace.tabs.length, activeTab(workspace).draft.url]).toEqual([MAX_OPEN_TABS, 'https://api.example.com/b']);
+    expect(workspace.notice).toBe(TAB_LIMIT_NOTICE);
+    const lone = { ...initialWorkspace('staging'), notice: TAB_LIMIT_NOTICE };
+    expect(closeTab(lone, lone.activeId, 'staging').notice).toBe(TAB_LIMIT_NOTICE);
+    const quiet = dismissNotice(workspace);
+    expect(quiet.notice).toBeNull();
+    expect(dismissNotice(quiet)).toBe(quiet);
   });
 });
 

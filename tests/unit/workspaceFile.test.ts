@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WORKSPACE_NAME } from '../../electron/core/workspaceFile';
 import { blankRequest } from '../../shared/request';
+import { MAX_OPEN_TABS } from '../../shared/workspace';
 import { openWorkspace } from '../fixtures/presetStore';
 
 const tempDir = () => mkdtempSync(path.join(tmpdir(), 'keypost-workspace-'));
@@ -59,5 +60,21 @@ describe('the open tabs file', () => {
     expect(loaded.active).toBe(0);
     expect(loaded.damage!.problems).toEqual(['1 open tab could not be read and was left out; the others were restored.']);
     expect(JSON.parse(readFileSync(loaded.damage!.backupPath!, 'utf8'))).toEqual(file);
+  });
+
+  it('restores as many tabs as Keypost keeps from a file holding more, says how many were left out, and keeps them all in the copy', () => {
+    const dir = tempDir();
+    const tabs = Array.from({ length: MAX_OPEN_TABS + 2 }, (_, index) => ({ presetId: null, draft: draft(`https://api.example.com/${index}`) }));
+    // Written as a hand-edited file or a build that kept more would have it (the page's saves are checked in main).
+    expect(openWorkspace(dir).save({ tabs, active: MAX_OPEN_TABS + 1 }).ok).toBe(true);
+    const original = readFileSync(fileIn(dir), 'utf8');
+
+    const loaded = openWorkspace(dir).load();
+    expect(loaded.tabs.map((tab) => tab.draft.url)).toEqual(tabs.slice(0, MAX_OPEN_TABS).map((tab) => tab.draft.url));
+    expect(loaded.active).toBe(MAX_OPEN_TABS - 1);
+    expect(loaded.damage!.problems).toEqual([
+      `The file held ${MAX_OPEN_TABS + 2} readable open tabs, more than the ${MAX_OPEN_TABS} Keypost keeps open: the first ${MAX_OPEN_TABS} were restored, the last 2 left out.`,
+    ]);
+    expect(readFileSync(loaded.damage!.backupPath!, 'utf8')).toBe(original);
   });
 });
