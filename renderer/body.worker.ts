@@ -5,6 +5,7 @@
 import type { BodyRequest, LineViewName } from './json/bodyProtocol';
 import { ChunkedBytes } from './json/chunkedBytes';
 import { findBytes, type Found } from './json/findBytes';
+import { findInLines, type LineMatches } from './json/findLines';
 import { FoldedLines, jsonSource, rowsSource } from './json/foldedLines';
 import { IncrementalJsonIndex } from './json/incrementalIndex';
 import { filterJson } from './json/jsonFilter';
@@ -31,8 +32,9 @@ let tree: JsonTree | undefined;
 const views = new Map<LineViewName, { lines: FoldedLines; revision: number }>();
 /** The filter's matches as JSON, and where each match sits in the body (for "copy path"). */
 let filtered: { lines: JsonLines; paths: string[] } | undefined;
-/** The last search, so the same search over more of the body only reads the bytes that came since. */
-let lastFind: { key: string; found: Found } | null = null;
+/** The last search (of the JSON lines, or of the bytes), so the same search over more of the body only reads what
+ *  came since. */
+let lastFind: { key: string; inLines?: LineMatches; inBytes?: Found } | null = null;
 
 const bodyBytes = () => (json ? json.bytes : text);
 
@@ -108,12 +110,18 @@ function handle(request: BodyRequest): unknown {
     }
     case 'find': {
       const lines = view(request.view);
-      const searched = jsonLinesOf(request.view)?.bytes ?? bodyBytes();
       // The body only grows (and a filter's matches are new each run): an earlier search of it stays true.
       const key = JSON.stringify([request.view, request.query, request.matchCase, filtered?.paths.length ?? 0]);
-      const earlier = lastFind?.key === key && request.view !== 'filtered' ? lastFind.found : undefined;
-      const found = findBytes(searched, request.query, request.matchCase, earlier);
-      lastFind = { key, found };
+      const earlier = lastFind?.key === key && request.view !== 'filtered' ? lastFind : null;
+      // Pretty and the filter's matches are searched as their lines show them; Raw as the bytes are.
+      const jsonLines = jsonLinesOf(request.view);
+      if (jsonLines) {
+        const found = findInLines(jsonLines, request.query, request.matchCase, earlier?.inLines);
+        lastFind = { key, inLines: found };
+        return { ok: true, lines: found.lines, more: found.more };
+      }
+      const found = findBytes(bodyBytes(), request.query, request.matchCase, earlier?.inBytes);
+      lastFind = { key, inBytes: found };
       return { ok: true, lines: found.offsets.map((offset) => lines.source.lineOf(offset)), more: found.more };
     }
     case 'lineOf':

@@ -1,4 +1,5 @@
-// Ctrl+F in a body view: the worker searches the bytes; Enter / Shift+Enter (or F3) walk the matches, Esc closes.
+// Ctrl+F in a body view: the worker searches the text as the view shows it (Pretty's lines, the bytes in Raw);
+// Enter / Shift+Enter (or F3) walk the matches, Esc closes.
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { LineViewName } from '../json/bodyProtocol';
 import type { BodyWorkerClient } from '../json/bodyWorker';

@@ -1,6 +1,7 @@
-// Ctrl+F over a body's bytes: a plain substring search, ASCII case folded unless asked not to (A–Z only, so
-// the marks on screen, which fold the same way, always agree with the count). It goes part by part through the body as
-// it arrived; a match may straddle two parts.
+// Ctrl+F over a body's bytes (the Raw view): a plain substring search, ASCII case folded unless asked not to (A–Z
+// only, so the marks on screen, which fold the same way, always agree with the count). It goes part by part through
+// the body as it arrived; a match may straddle two parts. The needle and its anchor byte are shared with the search of
+// the pretty lines (findLines.ts).
 import type { ChunkedBytes } from './chunkedBytes';
 
 export const MAX_MATCHES = 100_000;
@@ -22,17 +23,41 @@ const isUpper = (b: number) => b >= 0x41 && b <= 0x5a;
 const isLower = (b: number) => b >= 0x61 && b <= 0x7a;
 const lower = (b: number) => (isUpper(b) ? b | 0x20 : b);
 
+/** The query as the bytes compared, A–Z lowered unless the case is matched. */
+export const needleOf = (query: string, matchCase: boolean) => new TextEncoder().encode(query).map((b) => (matchCase ? b : lower(b)));
+
+/** A byte as compared with the needle's. */
+export const foldByte = (b: number, matchCase: boolean) => (matchCase ? b : lower(b));
+
+/**
+ * Where candidates for a match are: the needle's rarest byte in the body's start (both cases of a letter when folding;
+ * b is -1 otherwise), at position `at` in the needle. In JSON a quote or a letter comes every few bytes, a '-' or a
+ * capital far less often. Bytes `skip` says may not be in the body (the pretty lines add some) are passed over; null
+ * when the needle has no other.
+ */
+export function anchorOf(bytes: ChunkedBytes, needle: Uint8Array, matchCase: boolean, skip = (_b: number) => false): { at: number; a: number; b: number } | null {
+  const sample = bytes.range(0, SAMPLE_BYTES);
+  const counts = new Uint32Array(256);
+  for (let k = 0; k < sample.length; k++) counts[foldByte(sample[k]!, matchCase)]!++;
+  let at = -1;
+  for (let k = 0; k < needle.length; k++) {
+    if (skip(needle[k]!)) continue;
+    if (at === -1 || counts[needle[k]!]! < counts[needle[at]!]!) at = k;
+  }
+  if (at === -1) return null;
+  const a = needle[at]!;
+  return { at, a, b: !matchCase && isLower(a) ? a & ~0x20 : -1 };
+}
+
 /** Matches from `earlier.resumeAt` on, after `earlier`'s (a search of fewer bytes of the same body), or from the start. */
 export function findBytes(bytes: ChunkedBytes, query: string, matchCase: boolean, earlier?: Found): Found {
-  const needle = new TextEncoder().encode(query).map((b) => (matchCase ? b : lower(b)));
+  const needle = needleOf(query, matchCase);
   const offsets = earlier ? [...earlier.offsets] : [];
   const resumeAt = () => Math.max(offsets.length > 0 ? offsets.at(-1)! + needle.length : 0, bytes.length - needle.length + 1, 0);
   if (needle.length === 0 || earlier?.more) return { offsets, more: earlier?.more ?? false, resumeAt: earlier?.resumeAt ?? 0 };
   const fold = (b: number | undefined) => (matchCase || b === undefined ? b : lower(b));
-  // Candidates are where the needle's rarest byte is (found natively, by indexOf), not every byte: in JSON a quote
-  // or a letter comes every few bytes, a '-' or a capital far less often.
-  const anchor = rarestByte(bytes.range(0, SAMPLE_BYTES), needle, matchCase);
-  const [a, b] = !matchCase && isLower(needle[anchor]!) ? [needle[anchor]!, needle[anchor]! & ~0x20] : [needle[anchor]!, -1];
+  // Candidates are where the anchor byte is (found natively, by indexOf), not every byte.
+  const { at: anchor, a, b } = anchorOf(bytes, needle, matchCase)!;
   // Matches do not overlap: the next one starts at `from` or after.
   let from = earlier?.resumeAt ?? 0;
   // Each part, as far as the anchor of a match could be in it.
@@ -59,13 +84,4 @@ export function findBytes(bytes: ChunkedBytes, query: string, matchCase: boolean
     }
   }
   return { offsets, more: false, resumeAt: resumeAt() };
-}
-
-/** The position in `needle` of the byte that is least frequent in `sample` (both cases of a letter when folding). */
-function rarestByte(sample: Uint8Array, needle: Uint8Array, matchCase: boolean): number {
-  const counts = new Uint32Array(256);
-  for (let k = 0; k < sample.length; k++) counts[matchCase ? sample[k]! : lower(sample[k]!)]!++;
-  let best = 0;
-  for (let k = 1; k < needle.length; k++) if (counts[needle[k]!]! < counts[needle[best]!]!) best = k;
-  return best;
 }

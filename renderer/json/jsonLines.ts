@@ -107,21 +107,38 @@ function writeLine(lines: JsonLines, index: number, sink: ByteSink, limit: numbe
 }
 
 const decoder = new TextDecoder();
+/** The line drawn last: one buffer, reused for every line. */
+const shown = new ByteSink(128);
+const ELLIPSIS = new TextEncoder().encode('…');
 
-/** The text of pretty line `index`, indented; cut after MAX_LINE_BYTES with an ellipsis. */
-export function lineText(lines: JsonLines, index: number): string {
-  const sink = new ByteSink(128);
-  const cut = writeLine(lines, index, sink, MAX_LINE_BYTES);
-  if (sink.length <= MAX_LINE_BYTES) {
-    const text = decoder.decode(sink.bytes.subarray(0, sink.length));
+/**
+ * The bytes of pretty line `index` as the view shows them (lineText is their text, find searches them): indented,
+ * cut after MAX_LINE_BYTES with an ellipsis. A view of a buffer the next call writes over.
+ */
+export function shownLineBytes(lines: JsonLines, index: number): Uint8Array {
+  shown.length = 0;
+  const cut = writeLine(lines, index, shown, MAX_LINE_BYTES);
+  const bytes = shown.bytes;
+  let end = shown.length;
+  if (end <= MAX_LINE_BYTES) {
+    if (!cut) return bytes.subarray(0, end);
     // Read only so far (whitespace filled the rest): a character the cut split is left out.
-    return cut ? `${text.replace(/\uFFFD$/, '')}…` : text;
+    let lead = end;
+    while (lead > 0 && end - lead < 4 && (bytes[lead - 1]! & 0xc0) === 0x80) lead--;
+    const first = bytes[lead - 1] ?? 0;
+    if (first >= 0xc0 && end - lead + 1 < (first >= 0xf0 ? 4 : first >= 0xe0 ? 3 : 2)) end = lead - 1;
+  } else {
+    // Cut at a character boundary: back off UTF-8 continuation bytes, then the lead byte of the cut character.
+    end = MAX_LINE_BYTES;
+    while (end > 0 && (bytes[end]! & 0xc0) === 0x80) end--;
   }
-  // Cut at a character boundary: back off UTF-8 continuation bytes, then the lead byte of the cut character.
-  let end = MAX_LINE_BYTES;
-  while (end > 0 && (sink.bytes[end]! & 0xc0) === 0x80) end--;
-  return `${decoder.decode(sink.bytes.subarray(0, end))}…`;
+  shown.length = end;
+  shown.push(ELLIPSIS);
+  return shown.bytes.subarray(0, shown.length);
 }
+
+/** The text of pretty line `index`, as the view shows it. */
+export const lineText = (lines: JsonLines, index: number): string => decoder.decode(shownLineBytes(lines, index));
 
 const COLON_SPACE = new TextEncoder().encode(': ');
 const EMPTY_OBJECT = new TextEncoder().encode('{}');

@@ -98,6 +98,32 @@ test('Ctrl+F finds every match, Enter steps through them, and the case can be ma
   await expect(page.getByTestId('find-input')).toBeFocused();
 });
 
+test('Ctrl+F finds the text each view shows: a minified pair as Pretty spaces it, and as sent in Raw', async ({ app, server }) => {
+  const { page } = app;
+  // /doc is minified: {"data":[{"id":1,…
+  await sendTo(page, `${server.url}/doc`);
+  await expect.poll(() => displayedBody(page)).toContain('"id": 1,');
+  const marked = () => page.getByTestId('response-body').locator('mark').allTextContents().then((marks) => marks.join(''));
+  await page.getByTestId('response-body').click();
+  await page.keyboard.press('ControlOrMeta+F');
+  await page.getByTestId('find-input').fill('"id": 1');
+  await expect(page.getByTestId('find-count')).toHaveText('1 of 1');
+  await expect(page.locator('.current-match')).toContainText('"id": 1,');
+  await expect.poll(marked).toBe('"id": 1');
+
+  await page.getByTestId('view-raw').click();
+  await expect.poll(() => displayedBody(page)).toBe(DOC);
+  await page.getByTestId('response-body').click();
+  await page.keyboard.press('ControlOrMeta+F');
+  const input = page.getByTestId('find-input');
+  await input.fill('"id":1');
+  await expect(page.getByTestId('find-count')).toHaveText('1 of 1');
+  await expect.poll(marked).toBe('"id":1');
+  await input.fill('"id": 1');
+  await expect(page.getByTestId('find-count')).toHaveText('No results');
+  await expect.poll(marked).toBe('');
+});
+
 test('filters the body with a JSONPath expression, showing only the matches', async ({ app, server }) => {
   const { page } = app;
   await sendTo(page, `${server.url}/doc`);

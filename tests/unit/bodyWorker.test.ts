@@ -66,4 +66,20 @@ describe('the body worker', () => {
     const order = replies.map(({ op }) => op);
     expect(order.indexOf('find')).toBeGreaterThan(order.lastIndexOf('append'));
   });
+
+  it('finds in each view the text it shows: Pretty and the filter as their lines, Raw as the bytes sent', async () => {
+    const { post } = startWorker();
+    await post({ op: 'begin', json: true });
+    await post({ op: 'append', bytes: new TextEncoder().encode('{"a":1,"b":[{"a":1}]}') });
+    await post({ op: 'finish', complete: true });
+    const lines = async (view: 'pretty' | 'raw' | 'filtered', query: string) =>
+      ((await post({ op: 'find', view, query, matchCase: false })) as { lines?: number[] }).lines;
+
+    expect(await lines('pretty', '"a": 1')).toEqual([1, 4]);
+    expect(await lines('pretty', '"a":1')).toEqual([]);
+    expect(await lines('raw', '"a":1')).toEqual([0, 0]);
+    expect(await lines('raw', '"a": 1')).toEqual([]);
+    await post({ op: 'filter', path: '$.b[*]' });
+    expect(await lines('filtered', '"a": 1')).toEqual([2]);
+  });
 });
