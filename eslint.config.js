@@ -4,7 +4,8 @@
 //                   and of shared/, only schemas.ts imports the IPC contract (api.ts); the models never do
 //   electron/core/  shared/ and Node; never `electron`, the glue or renderer/
 //   electron/*.ts   the glue; only main.ts touches ipcMain, only preload.ts ipcRenderer (GitHub Desktop's rule)
-//   renderer/       shared/ and the browser; never electron/, Node builtins or the main process's packages
+//   renderer/       shared/ and the browser; never electron/, Node builtins or the main process's packages; and only the
+//                   actions (*Actions.ts) import the IPC client (renderer/api.ts): components and stores never talk to main
 //   tests/          anything
 // Environments (DOM, Node, worker) are checked by the TypeScript config of each layer (tsconfig.<layer>.json).
 import { builtinModules } from 'node:module';
@@ -34,6 +35,19 @@ const sharedPatterns = [
     message: 'shared/ may import only shared/ files, zod, jsonc-parser, jose and shlex (packages that run anywhere).',
   },
 ];
+
+/** What every file of the page may import. */
+const pagePatterns = [
+  { regex: into('electron', 'tests'), message: 'The page reaches main only through window.keypost (renderer/api.ts).' },
+  nodeBuiltins('The page (sandboxed, no nodeIntegration)'),
+  electronModule('The page'),
+  { regex: '^(keytar|electron-store|conf|undici)(/|$)', message: 'A main-process package: the page reaches it only through window.keypost.' },
+];
+/** Components and stores read state and call actions; only the actions (the *Actions.ts files) talk to main. */
+const ipcClientForActionsOnly = {
+  regex: '^(\\./|(\\.\\./)+)api(\\.ts)?$',
+  message: 'Only actions (*Actions.ts) import the IPC client renderer/api.ts: call an action instead.',
+};
 
 /** The glue's restrictions; `allow` is the one raw IPC object the file may hold. */
 function glueImports(allow) {
@@ -157,18 +171,8 @@ export default defineConfig(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { regex: into('electron', 'tests'), message: 'The page reaches main only through window.keypost (renderer/api.ts).' },
-            nodeBuiltins('The page (sandboxed, no nodeIntegration)'),
-            electronModule('The page'),
-            { regex: '^(keytar|electron-store|conf|undici)(/|$)', message: 'A main-process package: the page reaches it only through window.keypost.' },
-          ],
-        },
-      ],
-    },
+    ignores: ['renderer/**/*Actions.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...pagePatterns, ipcClientForActionsOnly] }] },
   },
+  { files: ['renderer/**/*Actions.ts'], rules: { 'no-restricted-imports': ['error', { patterns: pagePatterns }] } },
 );

@@ -1,4 +1,5 @@
-// The only file that touches window.keypost (set by the preload in Electron, by the harness in tests).
+// The only file that touches window.keypost (set by the preload in Electron, by the harness in tests); only actions
+// (the *Actions.ts modules) import it: a lint rule keeps it out of components and stores.
 import type { KeypostBridge } from '../shared/api';
 
 declare global {
@@ -8,5 +9,3 @@ declare global {
 }
 
 export const api: KeypostBridge | undefined = window.keypost;
-
-export const isMac = /Mac|iPhone|iPad/.test(navigator.platform);

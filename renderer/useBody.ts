@@ -4,7 +4,7 @@
 // worker for the rows on screen.
 import { useEffect, useState } from 'react';
 import { BODY_PART_BYTES, type BodyEnd, PROGRESS_EVERY_MS, type ShownResponse } from '../shared/http';
-import { api } from './api';
+import { readBodyPart } from './body/bodyActions';
 import type { InvalidJson } from './json/bodyProtocol';
 import { acquireBodyWorker, type BodyWorkerClient, releaseBodyWorker } from './json/bodyWorker';
 
@@ -62,7 +62,7 @@ export function useBody(response: ShownResponse): Body {
       if (!begun.ok) return update({ state: 'failed', error: begun.error });
       const appending: Array<Promise<void>> = [];
       for (let offset = 0; current; ) {
-        const part = await api!.readBody(requestId, offset, offset === 0 ? FIRST_PART_BYTES : BODY_PART_BYTES);
+        const part = await readBodyPart(requestId, offset, offset === 0 ? FIRST_PART_BYTES : BODY_PART_BYTES);
         if (!current) return;
         if (!part.ok) return update({ state: 'failed', error: part.error.message });
         const { bytes, nextOffset, end } = part.value;

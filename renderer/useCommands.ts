@@ -1,8 +1,8 @@
 // The window's commands, reached two ways: a key anywhere in the page (one keydown handler) and the application
 // menu (main's menuCommand event). Both name commands from shared/shortcuts.ts, so a key and its menu item match.
 import { useEffect, useRef } from 'react';
-import { isCommandId, shortcutFor, type CommandId } from '../shared/shortcuts';
-import { api } from './api';
+import { shortcutFor, type CommandId } from '../shared/shortcuts';
+import { onMenuCommand } from './shell/shellActions';
 import { platform } from './platform';
 
 export type CommandActions = Record<CommandId, () => void>;
@@ -21,12 +21,10 @@ export function useCommands(actions: CommandActions | null): void {
       latest.current?.[command]();
     };
     window.addEventListener('keydown', onKey);
-    const stopMenu = api?.on('menuCommand', ({ command }) => {
-      if (isCommandId(command)) latest.current?.[command]();
-    });
+    const stopMenu = onMenuCommand((command) => latest.current?.[command]());
     return () => {
       window.removeEventListener('keydown', onKey);
-      stopMenu?.();
+      stopMenu();
     };
   }, []);
 }

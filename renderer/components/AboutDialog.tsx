@@ -2,7 +2,7 @@
 // getAbout), with a Copy button that puts them on the clipboard as plain text for a bug report.
 import { useEffect, useState } from 'react';
 import { aboutRows, aboutText, type AboutInfo } from '../../shared/about';
-import { api } from '../api';
+import { loadAbout } from '../shell/shellActions';
 import { copyText } from '../copyText';
 import { Modal } from './Modal';
 import './help.css';
@@ -12,7 +12,7 @@ export function AboutDialog({ onClose }: { onClose(): void }) {
   const [status, setStatus] = useState<string | null>(null);
   useEffect(() => {
     let open = true;
-    void api!.getAbout().then((answer) => {
+    void loadAbout().then((answer) => {
       if (!open) return;
       if (answer.ok) setAbout(answer.value);
       else setStatus(answer.error.message);

@@ -4,16 +4,17 @@ import { useState } from 'react';
 import { checkRequestFor, type CredentialCheck as CheckOutcome } from '../../shared/credentialCheck';
 import type { RequestDocument } from '../../shared/request';
 import { joinUrl, splitUrl } from '../../shared/urlQuery';
-import { api } from '../api';
-import type { TokenState } from '../useToken';
+import { checkCredential, commitToken } from '../credentials/credentialActions';
+import { credentialsStore } from '../credentials/credentialsState';
+import { useStore } from '../state/useStore';
 
 interface Props {
   request: RequestDocument;
-  token: TokenState;
   timeoutMs: number;
 }
 
-export function CredentialCheck({ request, token, timeoutMs }: Props) {
+export function CredentialCheck({ request, timeoutMs }: Props) {
+  const credential = useStore(credentialsStore, (state) => state.token.credential);
   const [open, setOpen] = useState(false);
   const [url, setUrl] = useState('');
   const [running, setRunning] = useState(false);
@@ -25,12 +26,12 @@ export function CredentialCheck({ request, token, timeoutMs }: Props) {
     setOpen(true);
   };
   const run = async () => {
-    if (!api || running) return;
+    if (running) return;
     setRunning(true);
     // A typed token is what the user wants checked: stored first, as Send stores it.
-    const stored = await token.commit();
+    const stored = await commitToken();
     const checked = stored.ok
-      ? await api.checkCredential({ request: checkRequestFor({ ...request, ...splitUrl(url.trim()) }), timeoutMs })
+      ? await checkCredential({ request: checkRequestFor({ ...request, ...splitUrl(url.trim()) }), timeoutMs })
       : stored;
     setRunning(false);
     setOutcome(checked.ok ? checked.value : { verdict: 'notSent', message: checked.error.message });
@@ -52,7 +53,7 @@ export function CredentialCheck({ request, token, timeoutMs }: Props) {
         void run();
       }}
     >
-      <label htmlFor="token-check-url">Check “{token.credential}” against</label>
+      <label htmlFor="token-check-url">Check “{credential}” against</label>
       <input id="token-check-url" data-testid="token-check-url" value={url} spellCheck={false} onChange={(event) => setUrl(event.target.value)} />
       <button type="submit" data-testid="token-check-run" disabled={running}>
         {running ? 'Checking…' : 'Check'}

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { KeypostError } from '../../shared/errors';
 import { type CredentialInfo, credentialNameSchema } from '../../shared/credentials';
 import { OAUTH_FLOW_LABELS } from '../../shared/oauth';
-import { api } from '../api';
+import { deleteToken, renameCredential, revealToken, signInOAuth, storeToken } from '../credentials/credentialActions';
 import { Modal } from './Modal';
 import { OAuthCredentialForm } from './OAuthCredentialForm';
 import { describeOAuthState } from './OAuthTokenLine';
@@ -43,7 +43,7 @@ export function CredentialManager({ credentials, onChanged, onClose }: Props) {
     const name = newName.trim();
     const problem = firstIssue(name) ?? (credentials.some((c) => c.name === name && c.stored) ? `A credential named “${name}” already exists; use Replace to change its token.` : null) ?? (newToken ? null : 'Paste the token to store.');
     if (problem) return setError(problem);
-    const saved = await api!.setToken(name, newToken);
+    const saved = await storeToken(name, newToken);
     if (!saved.ok) return report(saved.error);
     setNewName('');
     setNewToken('');
@@ -58,16 +58,16 @@ export function CredentialManager({ credentials, onChanged, onClose }: Props) {
       const to = field.trim();
       const problem = firstIssue(to);
       if (problem) return setError(problem);
-      const renamed = await api!.renameCredential(name, to);
+      const renamed = await renameCredential(name, to);
       if (!renamed.ok) return report(renamed.error);
       await onChanged({ kind: 'renamed', from: name, to });
     } else if (mode === 'replace') {
       if (!field) return setError('Paste the new token.');
-      const saved = await api!.setToken(name, field);
+      const saved = await storeToken(name, field);
       if (!saved.ok) return report(saved.error);
       await onChanged({ kind: 'saved', name });
     } else {
-      const deleted = await api!.deleteToken(name);
+      const deleted = await deleteToken(name);
       if (!deleted.ok) return report(deleted.error);
       await onChanged({ kind: 'deleted', name });
     }
@@ -79,14 +79,14 @@ export function CredentialManager({ credentials, onChanged, onClose }: Props) {
 
   const signIn = async (name: string) => {
     setError(null);
-    const signedIn = await api!.signInOAuth(name);
+    const signedIn = await signInOAuth(name);
     if (!signedIn.ok) report(signedIn.error);
     await onChanged({ kind: 'saved', name });
   };
 
   const toggleReveal = async (name: string) => {
     if (revealed[name] !== undefined) return setRevealed(({ [name]: _hidden, ...rest }) => rest);
-    const token = await api!.revealToken(name);
+    const token = await revealToken(name);
     if (!token.ok) return report(token.error);
     setRevealed((current) => ({ ...current, [name]: token.value }));
   };

@@ -2,18 +2,19 @@
 // to the keychain when saved, and is never shown again (only whether one is stored).
 import { useState } from 'react';
 import { environmentSchema, variableNameSchema, type Environment, type EnvironmentVariable } from '../../shared/environments';
-import type { EnvironmentsControl } from '../useEnvironments';
+import { deleteEnvironment, saveEnvironment, setEnvironmentSecret } from '../environments/environmentActions';
+import { environmentsStore } from '../environments/environmentsState';
+import { useStore } from '../state/useStore';
 import { Modal } from './Modal';
 
 interface Props {
-  environments: EnvironmentsControl;
   onClose(): void;
 }
 
 const emptyVariable = (): EnvironmentVariable => ({ name: '', value: '', secret: false, enabled: true });
 
-export function EnvironmentsDialog({ environments, onClose }: Props) {
-  const { state } = environments;
+export function EnvironmentsDialog({ onClose }: Props) {
+  const state = useStore(environmentsStore, (environments) => environments);
   const [selectedId, setSelectedId] = useState<string | null>(state.activeId ?? state.environments[0]?.id ?? null);
   const stored = state.environments.find((environment) => environment.id === selectedId);
   const [draft, setDraft] = useState<Environment | null>(stored ? withEmptyRow(stored) : null);
@@ -49,10 +50,10 @@ export function EnvironmentsDialog({ environments, onClose }: Props) {
     if (!checked.success) return setError(checked.error.issues[0]?.message ?? 'Check the environment.');
     // The environment first (its secret values need it to exist), then each typed secret value to the keychain; the
     // file never has them (main blanks them whatever is sent).
-    if (!(await environments.save(checked.data))) return;
+    if (!(await saveEnvironment(checked.data))) return;
     for (const [index, value] of Object.entries(secretInputs)) {
       const variable = draft.variables[Number(index)];
-      if (variable?.secret && variable.name && value !== '' && !(await environments.setSecret(draft.id, variable.name, value))) return;
+      if (variable?.secret && variable.name && value !== '' && !(await setEnvironmentSecret(draft.id, variable.name, value))) return;
     }
     setSecretInputs({});
     setError(null);
@@ -145,7 +146,7 @@ export function EnvironmentsDialog({ environments, onClose }: Props) {
                 type="button"
                 className="danger"
                 data-testid="env-delete"
-                onClick={() => void environments.remove(draft.id).then((removed) => removed && select(null))}
+                onClick={() => void deleteEnvironment(draft.id).then((removed) => removed && select(null))}
                 disabled={!state.environments.some((environment) => environment.id === draft.id)}
               >
                 Delete environment

@@ -1,7 +1,6 @@
 // The History panel: every answered send, newest first (a windowed list), filtered as you type; click or Enter
 // reopens an entry's request in a new tab, × or Delete removes one, "Clear history" removes all after asking.
 import { memo, useRef, useState } from 'react';
-import type { KeypostError } from '../../shared/errors';
 import type { HistorySummary } from '../../shared/history';
 import { formatBytes, formatDuration, statusClass } from '../format';
 import { useHistory } from '../useHistory';
@@ -11,12 +10,8 @@ import './history.css';
 
 const ROW_HEIGHT = 44;
 
-interface Props {
-  onError(error: KeypostError): void;
-}
-
-export function HistoryPanel({ onError }: Props) {
-  const history = useHistory(onError);
+export function HistoryPanel() {
+  const history = useHistory();
   const { entries, total, notice } = history.list;
   const [confirmingClear, setConfirmingClear] = useState(false);
   const listRef = useRef<HTMLDivElement>(null);

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { credentialNameSchema } from '../../shared/credentials';
 import type { KeypostError } from '../../shared/errors';
 import { OAUTH_FLOW_LABELS, oauthConfigSchema, type OAuthClientAuth, type OAuthFlow } from '../../shared/oauth';
-import { api } from '../api';
+import { saveOAuthCredential, signInOAuth } from '../credentials/credentialActions';
 
 interface Props {
   /** Names already taken (tokens and OAuth credentials alike). */
@@ -61,12 +61,12 @@ export function OAuthCredentialForm({ taken, onSaved, onError }: Props) {
     if (needsSecret && !fields.clientSecret) return onError('Paste the client secret, or choose “no client secret” for a public client.');
     if (flow === 'refreshToken' && !fields.refreshToken) return onError('Paste the refresh token.');
     setBusy(true);
-    const saved = await api!.saveOAuthCredential(name, config.data, {
+    const saved = await saveOAuthCredential(name, config.data, {
       ...(needsSecret ? { clientSecret: fields.clientSecret } : {}),
       ...(flow === 'refreshToken' ? { refreshToken: fields.refreshToken } : {}),
     });
     // No browser needed: the first token now, so a wrong secret or URL is said here.
-    const first = saved.ok && flow !== 'authorizationCode' ? await api!.signInOAuth(name) : null;
+    const first = saved.ok && flow !== 'authorizationCode' ? await signInOAuth(name) : null;
     setBusy(false);
     if (!saved.ok) return onError(describe(saved.error));
     onError(first && !first.ok ? `Saved “${name}”, but getting its first token failed: ${describe(first.error)}` : null);

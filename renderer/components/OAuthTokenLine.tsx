@@ -2,7 +2,7 @@
 // expired, failed with the server's words) and the button that gets one now (a token request, or the browser sign-in).
 import { useState } from 'react';
 import type { TokenStatus } from '../../shared/credentials';
-import { api } from '../api';
+import { signInOAuth } from '../credentials/credentialActions';
 
 interface Props {
   credential: string;
@@ -35,7 +35,7 @@ export function OAuthTokenLine({ credential, oauth, onChanged }: Props) {
   const getToken = async () => {
     setBusy(true);
     setProblem(null);
-    const signedIn = await api!.signInOAuth(credential);
+    const signedIn = await signInOAuth(credential);
     setBusy(false);
     if (!signedIn.ok) setProblem(signedIn.error.hint ? `${signedIn.error.message} ${signedIn.error.hint}` : signedIn.error.message);
     await onChanged();

@@ -2,7 +2,7 @@
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import type { KeypostError } from '../../shared/errors';
 import type { PresetSummary } from '../../shared/presets';
-import { isMac } from '../api';
+import { isMac } from '../platform';
 import { usePresetFilter } from '../presetFilter';
 import { useListNavigation } from '../useListNavigation';
 import { PresetRow } from './PresetRow';

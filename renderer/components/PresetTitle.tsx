@@ -1,5 +1,5 @@
 // Which preset is open, whether it has unsaved changes, and Save / Save as.
-import { isMac } from '../api';
+import { isMac } from '../platform';
 
 interface Props {
   name: string | null;

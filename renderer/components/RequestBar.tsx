@@ -1,6 +1,6 @@
 // Method, URL (a cURL command pasted into it is imported), the Send / Cancel button and Code.
 import { looksLikeCurl } from '../../shared/curl/curlWords';
-import { isMac } from '../api';
+import { isMac } from '../platform';
 import { MethodSelect } from './MethodSelect';
 
 interface Props {

@@ -1,5 +1,5 @@
 // The open requests as tabs: each with its name, a dot for unsaved edits and a spinner while it sends.
-import { isMac } from '../api';
+import { isMac } from '../platform';
 import { isDirty, type Tab } from '../workspace/workspace';
 
 interface Props {

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { isComplete, type ShownResponse } from '../../shared/http';
 import { shortcutFor } from '../../shared/shortcuts';
-import { api } from '../api';
+import { saveBody } from '../body/bodyActions';
 import { copyText } from '../copyText';
 import { formatBytes } from '../format';
 import { platform } from '../platform';
@@ -40,7 +40,7 @@ export function ResponseView({ response, receiving, old = false }: { response: S
   const onCopy = (text: string, what: string) =>
     void copyText(text).then((copied) => setStatus(copied ? `Copied ${what}` : 'Could not copy to the clipboard'));
   const onSave = async () => {
-    const saved = await api!.saveBody(response.requestId);
+    const saved = await saveBody(response.requestId);
     if (!saved.ok) setStatus(saved.error.message);
     else if (saved.value) setStatus(`Saved ${formatBytes(saved.value.sizeBytes)} to ${saved.value.path}`);
   };

@@ -1,7 +1,7 @@
 // A body over the size limit: where its temp file is, Open (in the system's app for its type), and the start of it.
 import { useState } from 'react';
 import type { SendResult } from '../../shared/http';
-import { api } from '../api';
+import { openBody } from '../body/bodyActions';
 import { formatBytes } from '../format';
 
 interface Props {
@@ -19,7 +19,7 @@ export function SavedFileNotice({ savedFile, requestId, preview }: Props) {
   const open = async () => {
     setOpening({ state: 'opening' });
     // Main opens the temp file it kept for this request; the page never names a path.
-    const opened = await api!.openBody(requestId);
+    const opened = await openBody(requestId);
     if (opened.ok) setOpening({ state: 'opened' });
     else setOpening({ state: 'failed', message: [opened.error.message, opened.error.hint].filter(Boolean).join(' ') });
   };

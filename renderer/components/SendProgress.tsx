@@ -2,13 +2,13 @@
 // line, where the total time and size go once the body is all here, so nothing around it moves when it goes.
 import { useEffect, useState } from 'react';
 import type { KeypostEvents } from '../../shared/api';
-import { api } from '../api';
+import { onSendProgress } from '../send/sendActions';
 import { formatBytes } from '../format';
 
 /** The progress of one request: events for other tabs' requests are not this one's. */
 export function SendProgress({ requestId }: { requestId: string }) {
   const [progress, setProgress] = useState<KeypostEvents['sendProgress'] | null>(null);
-  useEffect(() => api?.on('sendProgress', (event) => event.requestId === requestId && setProgress(event)), [requestId]);
+  useEffect(() => onSendProgress((event) => event.requestId === requestId && setProgress(event)), [requestId]);
   if (!progress) return null;
   const { receivedBytes, totalBytes } = progress;
   return (

@@ -1,7 +1,6 @@
 // The sidebar: the preset library and the request history as two tabs. The presets stay mounted while History is
 // shown (their filter and selection are kept); History lists afresh each time it is opened.
 import { useState, type ReactNode } from 'react';
-import type { KeypostError } from '../../shared/errors';
 import { HistoryPanel } from './HistoryPanel';
 import './history.css';
 
@@ -11,10 +10,9 @@ type View = keyof typeof VIEWS;
 interface Props {
   /** The preset sidebar, as App renders it. */
   presets: ReactNode;
-  onError(error: KeypostError): void;
 }
 
-export function SidebarTabs({ presets, onError }: Props) {
+export function SidebarTabs({ presets }: Props) {
   const [shown, setShown] = useState<View>('presets');
   return (
     <div className="sidebar-column">
@@ -39,7 +37,7 @@ export function SidebarTabs({ presets, onError }: Props) {
       </div>
       {shown === 'history' && (
         <div className="sidebar-pane" role="tabpanel" id="sidebar-pane-history" aria-labelledby="sidebar-tab-history">
-          <HistoryPanel onError={onError} />
+          <HistoryPanel />
         </div>
       )}
     </div>

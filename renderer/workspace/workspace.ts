@@ -1,10 +1,8 @@
-// The workspace as plain data and the plain functions that change it: the open tabs (each with its draft, the
-// preset it came from, its response, error and in-flight request), the one dialog open and a notice about the tabs
-// themselves (the limit reached, a save that failed). No React, no IPC:
-// unit tests call these directly; workspaceStore.ts holds the current value and tells React when it changes.
+// The workspace as plain data and the plain functions that change it: the open tabs, each with its draft, the preset
+// it came from, its response, error and in-flight request. No React, no IPC: unit tests call these directly;
+// workspaceStore.ts holds the current value, and the actions (workspaceActions.ts, …) change it.
 import type { KeypostError } from '../../shared/errors';
 import type { ResponseHead, SendResult, ShownResponse } from '../../shared/http';
-import type { ImportPreview } from '../../shared/transfer';
 import type { Preset } from '../../shared/presets';
 import { blankRequest, credentialOf, sameRequest, withCredential, type RequestDocument } from '../../shared/request';
 import { withoutSecrets } from '../../shared/secrets';
@@ -24,25 +22,9 @@ export interface Tab {
   responseIsOld: boolean;
 }
 
-/** The one dialog open at a time. */
-export type Dialog =
-  | { kind: 'closeTab'; tabId: string }
-  | { kind: 'savePreset'; tabId: string; initialName: string }
-  | { kind: 'import'; preview: ImportPreview }
-  | { kind: 'credentials' }
-  | { kind: 'settings' }
-  | { kind: 'environments' }
-  | { kind: 'about' }
-  | { kind: 'shortcuts' }
-  | { kind: 'curlImport' }
-  | { kind: 'code' };
-
 export interface Workspace {
   tabs: Tab[];
   activeId: string;
-  dialog: Dialog | null;
-  /** Something about the tabs the user must read (a tab refused at the limit, a save that failed), until dismissed. */
-  notice: string | null;
 }
 
 export const TAB_LIMIT_NOTICE = `You have ${MAX_OPEN_TABS} tabs open, the most Keypost keeps. Close one to open another.`;
@@ -57,7 +39,7 @@ export function newTab(draft: RequestDocument, preset: Tab['preset'] = null): Ta
 /** A workspace of one new request. */
 export const initialWorkspace = (credential?: string): Workspace => {
   const tab = newTab(blankRequest(credential));
-  return { tabs: [tab], activeId: tab.id, dialog: null, notice: null };
+  return { tabs: [tab], activeId: tab.id };
 };
 
 export const activeTab = (workspace: Workspace): Tab => workspace.tabs.find((tab) => tab.id === workspace.activeId) ?? workspace.tabs[0]!;
@@ -86,9 +68,9 @@ const updateTab = (workspace: Workspace, id: string, change: (tab: Tab) => Tab):
   tabs: workspace.tabs.map((tab) => (tab.id === id ? change(tab) : tab)),
 });
 
-/** Every tab opens through here: past the limit nothing changes but the notice saying so (the file would refuse it). */
+/** Every tab opens through here: past the limit nothing changes (the file would refuse it; see refusedAtLimit). */
 function withTab(workspace: Workspace, tab: Tab): Workspace {
-  if (workspace.tabs.length >= MAX_OPEN_TABS) return { ...workspace, notice: TAB_LIMIT_NOTICE };
+  if (workspace.tabs.length >= MAX_OPEN_TABS) return workspace;
   return { ...workspace, tabs: [...workspace.tabs, tab], activeId: tab.id };
 }
 
@@ -104,21 +86,23 @@ export function cycle(workspace: Workspace, step: 1 | -1): Workspace {
   return { ...workspace, activeId: next.id };
 }
 
-/** Closes a tab, or asks first when it has unsaved edits. The last tab closed leaves a new request. */
-export function requestClose(workspace: Workspace, id: string, credential: string): Workspace {
-  const tab = workspace.tabs.find((candidate) => candidate.id === id);
-  if (!tab) return workspace;
-  return isDirty(tab) ? { ...workspace, dialog: { kind: 'closeTab', tabId: id } } : closeTab(workspace, id, credential);
-}
+/** An opening refused by the tab limit: the functions that open a tab answer the same workspace only then. */
+export const refusedAtLimit = (before: Workspace, after: Workspace): boolean => after === before && before.tabs.length >= MAX_OPEN_TABS;
 
+/** Closing this tab loses edits, so the user is asked first. */
+export const closingLosesEdits = (workspace: Workspace, id: string): boolean => {
+  const tab = workspace.tabs.find((candidate) => candidate.id === id);
+  return tab !== undefined && isDirty(tab);
+};
+
+/** The last tab closed leaves a new request. */
 export function closeTab(workspace: Workspace, id: string, credential: string): Workspace {
   const at = workspace.tabs.findIndex((tab) => tab.id === id);
   if (at === -1) return workspace;
   const tabs = workspace.tabs.filter((tab) => tab.id !== id);
-  if (tabs.length === 0) return { ...initialWorkspace(credential), notice: workspace.notice };
+  if (tabs.length === 0) return initialWorkspace(credential);
   const activeId = workspace.activeId === id ? tabs[Math.min(at, tabs.length - 1)]!.id : workspace.activeId;
-  const dialog = workspace.dialog?.kind === 'closeTab' && workspace.dialog.tabId === id ? null : workspace.dialog;
-  return { ...workspace, tabs, activeId, dialog };
+  return { ...workspace, tabs, activeId };
 }
 
 export const editDraft = (workspace: Workspace, id: string, change: (draft: RequestDocument) => RequestDocument): Workspace =>
@@ -223,12 +207,6 @@ export const sendRefused = (workspace: Workspace, id: string, error: KeypostErro
 
 export const dismissError = (workspace: Workspace, id: string): Workspace => updateTab(workspace, id, (tab) => ({ ...tab, error: null }));
 
-export const openDialog = (workspace: Workspace, dialog: Dialog): Workspace => ({ ...workspace, dialog });
-export const closeDialog = (workspace: Workspace): Workspace => ({ ...workspace, dialog: null });
-
-export const showNotice = (workspace: Workspace, notice: string): Workspace => ({ ...workspace, notice });
-export const dismissNotice = (workspace: Workspace): Workspace => (workspace.notice === null ? workspace : { ...workspace, notice: null });
-
 /** What survives a restart: each tab's draft and preset link, never a response or anything in flight. */
 export const toSaved = (workspace: Workspace): SavedWorkspace => ({
   tabs: workspace.tabs.map((tab) => ({ presetId: tab.preset?.id ?? null, draft: tab.draft })),
@@ -242,5 +220,5 @@ export function fromSaved(saved: SavedWorkspace, presetById: (id: string) => Pre
     const preset = presetId ? presetById(presetId) : undefined;
     return newTab(draft, preset ? { id: preset.id, name: preset.name, request: preset.request } : null);
   });
-  return { tabs, activeId: tabs[Math.min(saved.active, tabs.length - 1)]!.id, dialog: null, notice: null };
+  return { tabs, activeId: tabs[Math.min(saved.active, tabs.length - 1)]!.id };
 }

@@ -11,7 +11,6 @@ import {
   closeTab,
   credentialRenamed,
   cycle,
-  dismissNotice,
   editDraft,
   fromSaved,
   initialWorkspace,
@@ -22,15 +21,16 @@ import {
   openPreset,
   presetDeleted,
   presetSaved,
-  requestClose,
+  closingLosesEdits,
   sendFinished,
   sendRefused,
   sendStarted,
+  refusedAtLimit,
   TAB_LIMIT_NOTICE,
   toSaved,
   type Workspace,
 } from '../../renderer/workspace/workspace';
-import { createStore } from '../../renderer/workspace/workspaceStore';
+import { createStore } from '../../renderer/state/store';
 
 const preset = (id: string, url = `https://api.example.com/${id}`): Preset => ({
   id,
@@ -86,20 +86,18 @@ describe('tabs', () => {
   it('asks before closing a tab with unsaved edits, closes a clean one at once, and never leaves no tab', () => {
     let workspace = typeUrl(initialWorkspace('staging'), 'https://typed.example.com');
     const edited = workspace.activeId;
-    workspace = requestClose(workspace, edited, 'staging');
-    expect(workspace.dialog).toEqual({ kind: 'closeTab', tabId: edited });
-    expect(workspace.tabs.map((tab) => tab.id)).toEqual([edited]);
+    expect(closingLosesEdits(workspace, edited)).toBe(true);
 
     workspace = closeTab(workspace, edited, 'staging');
-    expect(workspace.dialog).toBeNull();
     expect(workspace.tabs).toHaveLength(1);
     expect(workspace.tabs[0]!.id).not.toBe(edited);
     expect(isDirty(workspace.tabs[0]!)).toBe(false);
 
     workspace = openNewTab(workspace, 'staging');
     const clean = workspace.activeId;
-    workspace = requestClose(workspace, clean, 'staging');
-    expect(workspace.dialog).toBeNull();
+    expect(closingLosesEdits(workspace, clean)).toBe(false);
+    expect(closingLosesEdits(workspace, 'no-such-tab')).toBe(false);
+    workspace = closeTab(workspace, clean, 'staging');
     expect(workspace.tabs.some((tab) => tab.id === clean)).toBe(false);
   });
 
@@ -146,13 +144,12 @@ describe('the tab limit', () => {
   it('opens tabs up to the limit, and a file holding that many is one the file accepts', () => {
     const workspace = full();
     expect(workspace.tabs).toHaveLength(MAX_OPEN_TABS);
-    expect(workspace.notice).toBeNull();
     expect(savedWorkspaceSchema.safeParse(toSaved(workspace)).success).toBe(true);
     const oneMore = toSaved(workspace);
     expect(savedWorkspaceSchema.safeParse({ ...oneMore, tabs: [...oneMore.tabs, oneMore.tabs[0]] }).success).toBe(false);
   });
 
-  it('refuses a new tab, a preset, a history entry and a cURL import past the limit, says so, and changes nothing else', () => {
+  it('refuses a new tab, a preset, a history entry and a cURL import past the limit, changing nothing', () => {
     const workspace = full();
     const refusals = [
       openNewTab(workspace, 'staging'),
@@ -161,39 +158,36 @@ describe('the tab limit', () => {
       openImported(workspace, preset('c').request),
     ];
     for (const refused of refusals) {
-      expect(refused.notice).toBe(TAB_LIMIT_NOTICE);
-      expect({ ...refused, notice: null }).toEqual(workspace);
-      expect(refused.tabs).toBe(workspace.tabs);
+      expect(refused).toBe(workspace);
+      expect(refusedAtLimit(workspace, refused)).toBe(true);
     }
+    expect(refusedAtLimit(initialWorkspace(), initialWorkspace())).toBe(false);
     expect(TAB_LIMIT_NOTICE).toBe(`You have ${MAX_OPEN_TABS} tabs open, the most Keypost keeps. Close one to open another.`);
   });
 
   it('still shows a preset already open, or fills an untouched new tab, at the limit', () => {
-    let workspace = openPreset(full(), preset('a'));
-    expect(workspace.notice).toBe(TAB_LIMIT_NOTICE);
+    const atLimit = full();
+    let workspace = openPreset(atLimit, preset('a'));
+    expect(refusedAtLimit(atLimit, workspace)).toBe(true);
     workspace = closeTab(workspace, workspace.tabs[0]!.id, 'staging');
-    workspace = openPreset(dismissNotice(workspace), preset('a'));
+    workspace = openPreset(workspace, preset('a'));
     expect(workspace.tabs).toHaveLength(MAX_OPEN_TABS);
     const shown = workspace.activeId;
-    workspace = openPreset(cycle(workspace, 1), preset('a'));
-    expect([workspace.activeId, workspace.notice]).toEqual([shown, null]);
+    const before = cycle(workspace, 1);
+    workspace = openPreset(before, preset('a'));
+    expect(workspace.activeId).toBe(shown);
+    expect(refusedAtLimit(before, workspace)).toBe(false);
 
     // The first tab is an untouched new request: a cURL import goes into it, no tab needed.
     workspace = openImported(activate(workspace, workspace.tabs[0]!.id), preset('c').request);
-    expect([workspace.tabs.length, activeTab(workspace).draft.url, workspace.notice]).toEqual([MAX_OPEN_TABS, 'https://api.example.com/c', null]);
+    expect([workspace.tabs.length, activeTab(workspace).draft.url]).toEqual([MAX_OPEN_TABS, 'https://api.example.com/c']);
   });
 
-  it('opens a tab again once one is closed; the notice stays until dismissed, even when the last tab closes', () => {
+  it('opens a tab again once one is closed', () => {
     let workspace = openNewTab(full(), 'staging');
     workspace = closeTab(workspace, workspace.activeId, 'staging');
     workspace = openDraft(workspace, preset('b').request);
     expect([workspace.tabs.length, activeTab(workspace).draft.url]).toEqual([MAX_OPEN_TABS, 'https://api.example.com/b']);
-    expect(workspace.notice).toBe(TAB_LIMIT_NOTICE);
-    const lone = { ...initialWorkspace('staging'), notice: TAB_LIMIT_NOTICE };
-    expect(closeTab(lone, lone.activeId, 'staging').notice).toBe(TAB_LIMIT_NOTICE);
-    const quiet = dismissNotice(workspace);
-    expect(quiet.notice).toBeNull();
-    expect(dismissNotice(quiet)).toBe(quiet);
   });
 });
 

@@ -1,0 +1,72 @@
+// Renders the one open dialog (dialog.ts), wired to its store and actions: the only place a dialog is drawn.
+import { pageValues, resolveVariables } from '../../shared/environments';
+import { AboutDialog } from '../components/AboutDialog';
+import { CodeDialog } from '../components/CodeDialog';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { CredentialManager } from '../components/CredentialManager';
+import { CurlImportDialog } from '../components/CurlImportDialog';
+import { EnvironmentsDialog } from '../components/EnvironmentsDialog';
+import { ImportDialog } from '../components/ImportDialog';
+import { SavePresetDialog } from '../components/SavePresetDialog';
+import { SettingsDialog } from '../components/SettingsDialog';
+import { ShortcutsDialog } from '../components/ShortcutsDialog';
+import { credentialChanged } from '../credentials/credentialActions';
+import { credentialsStore } from '../credentials/credentialsState';
+import { importCurlCommand } from '../curl/curlActions';
+import { environmentsStore } from '../environments/environmentsState';
+import { platform } from '../platform';
+import { importPresets, saveTabAs } from '../presets/presetActions';
+import { saveSettings } from '../settings/settingsActions';
+import { settingsStore } from '../settings/settingsState';
+import { useStore } from '../state/useStore';
+import { discardTab } from '../workspace/tabActions';
+import { activeTab } from '../workspace/workspace';
+import { useWorkspace } from '../workspace/workspaceStore';
+import { closeDialog, dialogStore } from './dialog';
+
+export function DialogHost() {
+  const dialog = useStore(dialogStore, (open) => open);
+  const tabs = useWorkspace((workspace) => workspace.tabs);
+  const active = useWorkspace(activeTab);
+  const credentials = useStore(credentialsStore, (state) => state.list);
+  const settings = useStore(settingsStore, (state) => state);
+  const environments = useStore(environmentsStore, (state) => state);
+  if (!dialog) return null;
+  switch (dialog.kind) {
+    case 'closeTab': {
+      const closing = tabs.find((tab) => tab.id === dialog.tabId);
+      return (
+        <ConfirmDialog testId="discard-dialog" title="Close without saving?" confirmLabel="Discard changes" onCancel={closeDialog} onConfirm={() => discardTab(dialog.tabId)}>
+          {closing?.preset ? `“${closing.preset.name}” has changes that are not saved.` : 'This request has not been saved as a preset.'} They will be lost.
+        </ConfirmDialog>
+      );
+    }
+    case 'savePreset':
+      return <SavePresetDialog initialName={dialog.initialName} onCancel={closeDialog} onSave={async (name) => (await saveTabAs(dialog.tabId, name))?.message ?? null} />;
+    case 'import':
+      return <ImportDialog preview={dialog.preview} credentials={credentials} onCancel={closeDialog} onImport={(drafts, choice) => void importPresets(drafts, choice)} />;
+    case 'credentials':
+      return <CredentialManager credentials={credentials} onChanged={credentialChanged} onClose={closeDialog} />;
+    case 'settings':
+      return settings.loaded ? <SettingsDialog settings={settings.settings} onChange={saveSettings} onClose={closeDialog} /> : null;
+    case 'environments':
+      return <EnvironmentsDialog onClose={closeDialog} />;
+    case 'about':
+      return <AboutDialog onClose={closeDialog} />;
+    case 'shortcuts':
+      return <ShortcutsDialog platform={platform} onClose={closeDialog} />;
+    case 'curlImport':
+      return (
+        <CurlImportDialog
+          onCancel={closeDialog}
+          onImport={async (command) => {
+            const problem = await importCurlCommand(command);
+            return problem && typeof problem !== 'string' ? [problem.message, problem.hint].filter(Boolean).join(' ') : problem;
+          }}
+        />
+      );
+    case 'code':
+      // Plain variables resolved; a secret one stays {{name}}: the page never has its value to put in a snippet.
+      return <CodeDialog request={resolveVariables(active.draft, pageValues(environments, (name) => `{{${name}}}`)).request} onClose={closeDialog} />;
+  }
+}

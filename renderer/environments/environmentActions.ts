@@ -1,0 +1,29 @@
+// What the page does with environments: list them, choose the active one, save, delete, and store a secret's value.
+import type { Environment } from '../../shared/environments';
+import type { Result } from '../../shared/errors';
+import { api } from '../api';
+import { reportError } from '../notices/notices';
+import { environmentActivated, environmentsListed, environmentsStore } from './environmentsState';
+
+export async function refreshEnvironments(): Promise<void> {
+  const listed = await api!.listEnvironments();
+  if (listed.ok) environmentsStore.update((state) => environmentsListed(state, listed.value));
+  else reportError(listed.error);
+}
+
+/** Runs a call, reports its failure, and re-reads the state either way; answers whether it worked. */
+async function change(run: () => Promise<Result<unknown>>): Promise<boolean> {
+  const result = await run();
+  if (!result.ok) reportError(result.error);
+  await refreshEnvironments();
+  return result.ok;
+}
+
+export function activateEnvironment(id: string | null): Promise<boolean> {
+  environmentsStore.update((state) => environmentActivated(state, id));
+  return change(() => api!.setActiveEnvironment(id));
+}
+export const saveEnvironment = (environment: Environment) => change(() => api!.saveEnvironment(environment));
+export const deleteEnvironment = (id: string) => change(() => api!.deleteEnvironment(id));
+export const setEnvironmentSecret = (environmentId: string, name: string, value: string | null) =>
+  change(() => api!.setEnvironmentSecret(environmentId, name, value));

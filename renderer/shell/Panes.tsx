@@ -1,0 +1,36 @@
+// The active tab's request editor and its response, side by side.
+import { useCallback, useMemo } from 'react';
+import { RequestEditor } from '../components/RequestEditor';
+import { ResponseView } from '../components/ResponseView';
+import { chooseUploadFile, sendWithBody } from '../send/sendActions';
+import { editTabDraft } from '../workspace/tabActions';
+import { activeTab } from '../workspace/workspace';
+import { useWorkspace } from '../workspace/workspaceStore';
+
+export function Panes() {
+  const tab = useWorkspace(activeTab);
+  const tabId = tab.id;
+  // Jump to a JSON syntax error once per error, not on every render: a new object per error moves the editor's cursor.
+  const onChange = useCallback((change: Parameters<typeof editTabDraft>[1]) => editTabDraft(tabId, change), [tabId]);
+  const jsonErrorAt = useMemo(() => (tab.error?.code === 'INVALID_JSON' && tab.error.position ? { ...tab.error.position } : undefined), [tab.error]);
+  return (
+    <div className="panes">
+      <RequestEditor
+        // One editor per tab: its undo history, cursor and open section belong to that tab.
+        key={tabId}
+        request={tab.draft}
+        onChange={onChange}
+        onChooseFile={chooseUploadFile}
+        onSubmitBody={(body) => void sendWithBody(tabId, body)}
+        reveal={jsonErrorAt}
+      />
+      {tab.response ? (
+        <ResponseView key={`${tab.response.requestId}:${tab.response.attempt}`} response={tab.response} receiving={tab.inFlight === tab.response.requestId} old={tab.responseIsOld} />
+      ) : (
+        <section className="response empty">
+          <p>Press Send to see the response here.</p>
+        </section>
+      )}
+    </div>
+  );
+}
