@@ -2,6 +2,7 @@
 // checked by oauth4webapi; every failure comes back as a Keypost error in words, never with a secret in it.
 import * as oauth from 'oauth4webapi';
 import { describeDuration, fail, ok, type Result } from '../../../shared/errors';
+import { isJsonMediaType, mediaTypeOf } from '../../../shared/mediaType';
 import type { OAuthConfig } from '../../../shared/oauth';
 import { agentFor } from '../httpAgents';
 import { classifyNetworkError } from '../networkErrors';
@@ -136,7 +137,7 @@ async function exchange(
  * unread before oauth4webapi sees the answer.
  */
 async function withoutIdToken(response: Response): Promise<Response> {
-  if (response.status !== 200 || !/^application\/(.+\+)?json/i.test(response.headers.get('content-type') ?? '')) return response;
+  if (response.status !== 200 || !isJsonMediaType(mediaTypeOf(response.headers.get('content-type') ?? ''))) return response;
   const text = await response.text();
   // fetch has already decoded the body, so its length and encoding headers no longer describe it.
   const headers = new Headers(response.headers);
