@@ -3,7 +3,8 @@
 import { memo, useRef, useState } from 'react';
 import type { KeypostError } from '../../shared/errors';
 import type { HistorySummary } from '../../shared/history';
-import { formatBytes, formatDuration, statusClass } from '../format';
+import { formatDuration } from '../../shared/duration';
+import { formatBytes, statusClass } from '../format';
 import { useHistory } from '../useHistory';
 import { useListNavigation } from '../useListNavigation';
 import { ConfirmDialog } from './ConfirmDialog';

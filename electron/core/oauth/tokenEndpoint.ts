@@ -1,7 +1,8 @@
 // The token endpoint: one request per grant (client credentials, refresh token, authorization code), made and
 // checked by oauth4webapi; every failure comes back as a Keypost error in words, never with a secret in it.
 import * as oauth from 'oauth4webapi';
-import { describeDuration, fail, ok, type Result } from '../../../shared/errors';
+import { formatDuration } from '../../../shared/duration';
+import { fail, ok, type Result } from '../../../shared/errors';
 import { isJsonMediaType, mediaTypeOf } from '../../../shared/mediaType';
 import type { OAuthConfig } from '../../../shared/oauth';
 import { agentFor } from '../httpAgents';
@@ -165,7 +166,7 @@ function describeFailure(error: unknown, tokenUrl: URL, answer: Answer, timeoutM
     return protocolError(where, params?.error ?? (error.status === 401 ? 'invalid_client' : `HTTP ${error.status}`), params?.error_description);
   }
   if (error instanceof DOMException && error.name === 'TimeoutError') {
-    return fail('TIMEOUT', `${where} did not answer within ${describeDuration(timeoutMs)}.`, { hint: 'Check that the server is up, then try again.' });
+    return fail('TIMEOUT', `${where} did not answer within ${formatDuration(timeoutMs)}.`, { hint: 'Check that the server is up, then try again.' });
   }
   if (error instanceof DOMException && error.name === 'AbortError') return fail('CANCELLED', 'Getting a token was cancelled.');
   if (error instanceof oauth.OperationProcessingError || error instanceof oauth.UnsupportedOperationError) {
