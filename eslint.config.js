@@ -5,6 +5,7 @@
 //   electron/core/  shared/ and Node; never `electron`, the glue or renderer/
 //   electron/*.ts   the glue; only main.ts touches ipcMain, only preload.ts ipcRenderer (GitHub Desktop's rule)
 //   renderer/       shared/ and the browser; never electron/, Node builtins or the main process's packages
+//   renderer/ui/    the UI kit: React, its own files and shared/ only (not renderer/api.ts, not a component)
 //   tests/          anything
 // Environments (DOM, Node, worker) are checked by the TypeScript config of each layer (tsconfig.<layer>.json).
 import { builtinModules } from 'node:module';
@@ -33,6 +34,14 @@ const sharedPatterns = [
     regex: `^(?!\\.{1,2}/|zod(/|$)|jsonc-parser(/|$)|jose(/|$)|shlex(/|$)|electron(/|$)|${NODE_BUILTIN.slice(1, -1)}$)`,
     message: 'shared/ may import only shared/ files, zod, jsonc-parser, jose and shlex (packages that run anywhere).',
   },
+];
+
+/** What every renderer/ file may import. */
+const rendererPatterns = [
+  { regex: into('electron', 'tests'), message: 'The page reaches main only through window.keypost (renderer/api.ts).' },
+  nodeBuiltins('The page (sandboxed, no nodeIntegration)'),
+  electronModule('The page'),
+  { regex: '^(keytar|electron-store|conf|undici)(/|$)', message: 'A main-process package: the page reaches it only through window.keypost.' },
 ];
 
 /** The glue's restrictions; `allow` is the one raw IPC object the file may hold. */
@@ -155,17 +164,17 @@ export default defineConfig(
     ignores: ['electron/main.ts'],
     rules: { 'no-restricted-properties': ['error', { property: 'ipc', message: 'Only electron/main.ts wires IPC (webContents.ipc is raw ipcMain).' }] },
   },
+  { files: ['renderer/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', { patterns: rendererPatterns }] } },
   {
-    files: ['renderer/**/*.{ts,tsx}'],
+    // The UI kit draws what it is given: React, its own files and shared/; never renderer/api.ts or a component.
+    files: ['renderer/ui/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { regex: into('electron', 'tests'), message: 'The page reaches main only through window.keypost (renderer/api.ts).' },
-            nodeBuiltins('The page (sandboxed, no nodeIntegration)'),
-            electronModule('The page'),
-            { regex: '^(keytar|electron-store|conf|undici)(/|$)', message: 'A main-process package: the page reaches it only through window.keypost.' },
+            ...rendererPatterns,
+            { regex: '^(?!\\./|\\.\\./\\.\\./shared/|react(/|$))', message: 'renderer/ui/ imports only React, its own files and shared/.' },
           ],
         },
       ],

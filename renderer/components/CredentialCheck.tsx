@@ -5,6 +5,7 @@ import { checkRequestFor, type CredentialCheck as CheckOutcome } from '../../sha
 import type { RequestDocument } from '../../shared/request';
 import { joinUrl, splitUrl } from '../../shared/urlQuery';
 import { api } from '../api';
+import { TextInput } from '../ui';
 import type { TokenState } from '../useToken';
 
 interface Props {
@@ -53,7 +54,7 @@ export function CredentialCheck({ request, token, timeoutMs }: Props) {
       }}
     >
       <label htmlFor="token-check-url">Check “{token.credential}” against</label>
-      <input id="token-check-url" data-testid="token-check-url" value={url} spellCheck={false} onChange={(event) => setUrl(event.target.value)} />
+      <TextInput id="token-check-url" data-testid="token-check-url" value={url} onChange={setUrl} />
       <button type="submit" data-testid="token-check-run" disabled={running}>
         {running ? 'Checking…' : 'Check'}
       </button>

@@ -2,6 +2,7 @@
 // to the keychain when saved, and is never shown again (only whether one is stored).
 import { useState } from 'react';
 import { environmentSchema, variableNameSchema, type Environment, type EnvironmentVariable } from '../../shared/environments';
+import { FieldError, ModalFooter, TextInput } from '../ui';
 import type { EnvironmentsControl } from '../useEnvironments';
 import { Modal } from './Modal';
 
@@ -103,24 +104,23 @@ export function EnvironmentsDialog({ environments, onClose }: Props) {
                       <input type="checkbox" aria-label="Enabled" checked={variable.enabled} onChange={(event) => editRow(index, { enabled: event.target.checked })} />
                     </td>
                     <td>
-                      <input aria-label="Variable name" data-testid="env-var-name" spellCheck={false} value={variable.name} onChange={(event) => editRow(index, { name: event.target.value })} />
+                      <TextInput aria-label="Variable name" data-testid="env-var-name" value={variable.name} onChange={(text) => editRow(index, { name: text })} />
                     </td>
                     <td>
                       {variable.secret ? (
-                        <input
+                        <TextInput
                           type="password"
                           aria-label="Secret value"
                           data-testid="env-var-value"
-                          autoComplete="off"
                           placeholder={storedSecrets.has(variable.name) ? 'stored in keychain — type to replace' : 'secret value'}
                           value={secretInputs[index] ?? ''}
-                          onChange={(event) => {
-                            setSecretInputs((current) => ({ ...current, [index]: event.target.value }));
+                          onChange={(text) => {
+                            setSecretInputs((current) => ({ ...current, [index]: text }));
                             editRow(index, {});
                           }}
                         />
                       ) : (
-                        <input aria-label="Value" data-testid="env-var-value" spellCheck={false} value={variable.value} onChange={(event) => editRow(index, { value: event.target.value })} />
+                        <TextInput aria-label="Value" data-testid="env-var-value" value={variable.value} onChange={(text) => editRow(index, { value: text })} />
                       )}
                     </td>
                     <td>
@@ -140,7 +140,7 @@ export function EnvironmentsDialog({ environments, onClose }: Props) {
                 ))}
               </tbody>
             </table>
-            <div className="modal-buttons">
+            <ModalFooter action={{ label: 'Save', testId: 'env-save', submit: true }}>
               <button
                 type="button"
                 className="danger"
@@ -150,23 +150,12 @@ export function EnvironmentsDialog({ environments, onClose }: Props) {
               >
                 Delete environment
               </button>
-              <button type="submit" className="primary" data-testid="env-save">
-                Save
-              </button>
-            </div>
+            </ModalFooter>
           </form>
         )}
       </div>
-      {error && (
-        <p className="field-error" role="alert" data-testid="env-error">
-          {error}
-        </p>
-      )}
-      <div className="modal-buttons">
-        <button type="button" data-testid="env-close" onClick={onClose}>
-          Done
-        </button>
-      </div>
+      {error && <FieldError testId="env-error">{error}</FieldError>}
+      <ModalFooter leave={{ label: 'Done', testId: 'env-close', onClick: onClose }} />
     </Modal>
   );
 }

@@ -1,6 +1,7 @@
 // The credential's secret (a bearer token, an API key or a Basic password): masked, show/hide, and a hint that a stored
 // one exists without showing it. An OAuth 2.0 credential shows its token's state instead: Keypost gets that token.
 import type { RequestAuth } from '../../shared/request';
+import { TextInput } from '../ui';
 import type { TokenState } from '../useToken';
 import { OAuthTokenLine } from './OAuthTokenLine';
 import { TokenStatus } from './TokenStatus';
@@ -14,15 +15,13 @@ export function TokenField({ token, kind }: { token: TokenState; kind: Exclude<R
   return (
     <div className="token-field">
       <label htmlFor="token">{what}</label>
-      <input
+      <TextInput
         id="token"
         data-testid="token"
         type={token.revealed ? 'text' : 'password'}
-        spellCheck={false}
-        autoComplete="off"
         placeholder={placeholder}
         value={token.value}
-        onChange={(event) => token.setValue(event.target.value)}
+        onChange={(text) => token.setValue(text)}
       />
       <button type="button" data-testid="token-reveal" aria-pressed={token.revealed} onClick={() => void token.toggleReveal()}>
         {token.revealed ? 'Hide' : 'Show'}
