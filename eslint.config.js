@@ -6,6 +6,7 @@
 //   electron/*.ts   the glue; only main.ts touches ipcMain, only preload.ts ipcRenderer (GitHub Desktop's rule)
 //   renderer/       shared/ and the browser; never electron/, Node builtins or the main process's packages; and only the
 //                   actions (*Actions.ts) import the IPC client (renderer/api.ts): components and stores never talk to main
+//   renderer/ui/    the UI kit: React, its own files and shared/ only (not renderer/api.ts, not a component)
 //   tests/          anything
 // Environments (DOM, Node, worker) are checked by the TypeScript config of each layer (tsconfig.<layer>.json).
 import { builtinModules } from 'node:module';
@@ -173,6 +174,21 @@ export default defineConfig(
     files: ['renderer/**/*.{ts,tsx}'],
     ignores: ['renderer/**/*Actions.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [...pagePatterns, ipcClientForActionsOnly] }] },
+  },
+  {
+    // The UI kit draws what it is given: React, its own files and shared/; never renderer/api.ts or a component.
+    files: ['renderer/ui/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...pagePatterns,
+            { regex: '^(?!\\./|\\.\\./\\.\\./shared/|react(/|$))', message: 'renderer/ui/ imports only React, its own files and shared/.' },
+          ],
+        },
+      ],
+    },
   },
   { files: ['renderer/**/*Actions.ts'], rules: { 'no-restricted-imports': ['error', { patterns: pagePatterns }] } },
 );

@@ -1,4 +1,4 @@
-// Small display formatters for sizes, durations and status classes.
+// Small display formatters for sizes and status classes (durations: shared/duration.ts).
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -10,10 +10,6 @@ export function formatBytes(bytes: number): string {
     unit++;
   }
   return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
-}
-
-export function formatDuration(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
 }
 
 export function statusClass(status: number): string {

@@ -60,9 +60,3 @@ export const fail = (
   message: string,
   extra: Omit<KeypostError, 'code' | 'message'> = {},
 ): { ok: false; error: KeypostError } => ({ ok: false, error: { code, message, ...extra } });
-
-/** "300 ms", "2.5 s", "5 min": for messages about how long Keypost waited. */
-export function describeDuration(ms: number): string {
-  if (ms < 1000) return `${ms} ms`;
-  return ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000} min` : `${Number((ms / 1000).toFixed(1))} s`;
-}

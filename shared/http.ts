@@ -7,6 +7,12 @@ export const DEFAULT_BODY_LIMIT_MB = 100;
 export const MAX_BODY_LIMIT_MB = 1024;
 export const BYTES_PER_MB = 1024 * 1024;
 
+/** An RFC 9110 token, the grammar of a method and of a header name: one word of letters, digits and a few marks. */
+const HTTP_TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+export const isHttpToken = (text: string) => HTTP_TOKEN.test(text);
+/** The token's rule in words, for messages. */
+export const HTTP_TOKEN_IN_WORDS = "one word of letters, digits and !#$%&'*+-.^_`|~";
+
 /** How the page shows a response body. */
 export type ResponseBodyKind = 'json' | 'text' | 'binary';
 

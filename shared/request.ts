@@ -2,6 +2,7 @@
 // hold this document; nothing else restates its fields. It never holds a secret: auth names a keychain credential.
 import { z } from 'zod';
 import { credentialNameSchema, DEFAULT_CREDENTIAL } from './credentials';
+import { HTTP_TOKEN_IN_WORDS, isHttpToken } from './http';
 
 export const URL_MAX = 8_192;
 /** The most text one body (or one field of it) may hold in a request. */
@@ -15,9 +16,11 @@ export const STANDARD_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'
 /** Methods Node's fetch (like browsers) will not send. */
 const UNSENDABLE_METHODS = ['CONNECT', 'TRACE', 'TRACK'] as const;
 
+const METHOD_RULE = `A method is ${HTTP_TOKEN_IN_WORDS}, such as GET or PURGE.`;
 export const methodSchema = z
   .string()
-  .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,32}$/, 'A method is one word of letters, digits or !#$%&\'*+-.^_`|~, such as GET or PURGE.')
+  .max(32, METHOD_RULE)
+  .refine(isHttpToken, METHOD_RULE)
   .refine((method) => !(UNSENDABLE_METHODS as readonly string[]).includes(method.toUpperCase()), 'CONNECT, TRACE and TRACK cannot be sent.');
 
 /** A row of the query, form or header table. A query value of null is a bare name (`?flag`, no `=`). */

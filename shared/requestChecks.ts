@@ -1,10 +1,13 @@
 // Checks on what the user typed, shared by the renderer (instant feedback) and main (the gate).
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { fail, ok, type Result } from './errors';
+import { HTTP_TOKEN_IN_WORDS, isHttpToken } from './http';
 import { methodSchema, methodTakesBody, type Header, type RequestDocument } from './request';
 import { SINGLE_VALUE_HEADERS, userHeaders } from './requestHeaders';
 import { isSecretRow } from './secrets';
 import { joinUrl } from './urlQuery';
+
+const HEADER_NAME_RULE = `A header name is ${HTTP_TOKEN_IN_WORDS} (no spaces or colons).`;
 
 /** A document that passed checkRequest: its URL parsed, its header rows valid. Only these can be sent. */
 export interface CheckedRequest {
@@ -30,9 +33,9 @@ export function checkRequest(document: RequestDocument): Result<CheckedRequest> 
   if (document.auth.kind === 'apiKey' && document.auth.name.trim() === '') {
     return fail('INVALID_ARGUMENT', `Name the ${document.auth.in === 'header' ? 'header' : 'query parameter'} the API key is sent in.`);
   }
-  if (document.auth.kind === 'apiKey' && document.auth.in === 'header' && !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(document.auth.name)) {
+  if (document.auth.kind === 'apiKey' && document.auth.in === 'header' && !isHttpToken(document.auth.name)) {
     return fail('INVALID_HEADER', `“${document.auth.name.slice(0, 60)}” is not a valid header name for the API key.`, {
-      hint: 'A header name is one word of letters, digits and !#$%&\'*+-.^_`|~ (no spaces or colons).',
+      hint: HEADER_NAME_RULE,
     });
   }
   // RFC 7617: the user-id cannot contain a colon (it separates it from the password).
@@ -61,9 +64,9 @@ export function checkHeaders(rows: readonly Header[]): Result<Header[]> {
   const seen = new Set<string>();
   for (const { name, value } of headers) {
     if (name === '') return fail('INVALID_HEADER', `A header with the value “${value.slice(0, 40)}” has no name.`, { hint: 'Name it, or disable the row.' });
-    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
+    if (!isHttpToken(name)) {
       return fail('INVALID_HEADER', `“${name.slice(0, 60)}” is not a valid header name.`, {
-        hint: 'A header name is one word of letters, digits and !#$%&\'*+-.^_`|~ (no spaces or colons).',
+        hint: HEADER_NAME_RULE,
       });
     }
     if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(value)) {

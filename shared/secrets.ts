@@ -1,6 +1,7 @@
 // Secrets typed where a secret does not belong (a header or query row): how they are recognised, and the document
 // without them. The keychain is the only place a secret is stored, so presets, restored tabs and exports hold the
 // request with these values emptied; the draft keeps them for sending until the user moves them to the keychain.
+import { isHttpToken } from './http';
 import type { RequestDocument } from './request';
 
 /** Names whose value is a credential, whatever it looks like. */
@@ -56,7 +57,7 @@ export function withoutSecrets(request: RequestDocument): RequestDocument {
 }
 
 /** Only a named row can become a credential sent under its name (a header name must also be an HTTP token). */
-export const isMovable = (row: SecretRow) => (row.where === 'query' ? row.name.trim() !== '' : /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(row.name.trim()));
+export const isMovable = (row: SecretRow) => (row.where === 'query' ? row.name.trim() !== '' : isHttpToken(row.name.trim()));
 
 /**
  * Moving a secret row into the keychain (offered for movable rows; a request has one credential, so it replaces

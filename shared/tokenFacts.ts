@@ -1,6 +1,7 @@
 // What can be told about a token without sending it: a JWT's expiry, not-before, issuer and audience, decoded
 // locally (jose), with no signature check implied. Main decodes stored tokens; the page decodes what is typed.
 import { decodeJwt } from 'jose';
+import { formatDuration } from './duration';
 
 export type TokenFacts =
   | { kind: 'opaque' }
@@ -33,18 +34,6 @@ export function tokenTiming(facts: TokenFacts, now: number): TokenTiming | null 
   return now >= facts.expiresAt ? 'expired' : 'valid';
 }
 
-/** "3 h", "12 min", "2 d": rounded, as a glance needs. */
-export function duration(ms: number): string {
-  // Each unit is chosen on the rounded value, so 59.9 minutes reads "1 h", not "60 min".
-  const seconds = Math.round(Math.abs(ms) / 1000);
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.round(seconds / 3600);
-  if (hours < 48) return `${hours} h`;
-  return `${Math.round(seconds / 86400)} d`;
-}
-
 /** One line for the credential row: "expires in 3 h", "expired 1 h ago", "not valid for another 5 min". */
 export function describeTiming(facts: TokenFacts, now: number): string | null {
   const timing = tokenTiming(facts, now);
@@ -52,12 +41,12 @@ export function describeTiming(facts: TokenFacts, now: number): string | null {
   if (facts.kind !== 'jwt' || timing === null) return null;
   switch (timing) {
     case 'notYetValid':
-      return `not valid for another ${duration(facts.notBefore! - now)}`;
+      return `not valid for another ${formatDuration(facts.notBefore! - now, 'rounded')}`;
     case 'noExpiry':
       return 'no expiry';
     case 'expired':
-      return `expired ${duration(now - facts.expiresAt!)} ago`;
+      return `expired ${formatDuration(now - facts.expiresAt!, 'rounded')} ago`;
     case 'valid':
-      return `expires in ${duration(facts.expiresAt! - now)}`;
+      return `expires in ${formatDuration(facts.expiresAt! - now, 'rounded')}`;
   }
 }

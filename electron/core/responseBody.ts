@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PROGRESS_EVERY_MS, type ResponseBodyKind } from '../../shared/http';
+import { isJsonMediaType, isTextMediaType, isXmlMediaType, mediaTypeOf } from '../../shared/mediaType';
 import { ArrivingBody } from './arrivingBody';
 
 const HEX_PREVIEW_BYTES = 512;
@@ -153,24 +154,24 @@ export interface ShownBody {
 /** How a body of this content type is shown, before any of it has arrived: one with none counts as binary until
  *  classifyBody finds that all of it decodes as text. */
 export function kindOf(contentType: string): ResponseBodyKind {
-  const mime = mimeOf(contentType);
-  return isJson(mime) ? 'json' : isTextual(mime) ? 'text' : 'binary';
+  const mediaType = mediaTypeOf(contentType);
+  return isJsonMediaType(mediaType) ? 'json' : isTextMediaType(mediaType) ? 'text' : 'binary';
 }
 
 export function classifyBody(contentType: string, whole: () => Buffer): ShownBody {
-  const mime = mimeOf(contentType);
-  if (isJson(mime)) return { bodyKind: 'json', body: '' };
-  if (isTextual(mime)) return { bodyKind: 'text', body: '' };
+  const mediaType = mediaTypeOf(contentType);
+  if (isJsonMediaType(mediaType)) return { bodyKind: 'json', body: '' };
+  if (isTextMediaType(mediaType)) return { bodyKind: 'text', body: '' };
   const bytes = whole();
-  if (mime === '') {
+  if (mediaType === '') {
     // No content type: show it as text when it decodes cleanly.
     const text = decodeUtf8(bytes);
     if (text !== null && !text.includes('\u0000')) return { bodyKind: 'text', body: '' };
   }
   const shown: ShownBody = { bodyKind: 'binary', body: hexPreview(bytes) };
   // An <img> never runs scripts (not even in SVG), and the CSP allows data: images only.
-  if (mime.startsWith('image/') && bytes.length <= IMAGE_PREVIEW_MAX_BYTES) {
-    shown.imageDataUrl = `data:${mime};base64,${bytes.toString('base64')}`;
+  if (mediaType.startsWith('image/') && bytes.length <= IMAGE_PREVIEW_MAX_BYTES) {
+    shown.imageDataUrl = `data:${mediaType};base64,${bytes.toString('base64')}`;
   }
   return shown;
 }
@@ -189,12 +190,12 @@ export function classifyFileHead(contentType: string, head: Buffer, sizeBytes: n
 
 /** A file extension for "Save body", from the content type. */
 export function extensionFor(contentType: string): string {
-  const mime = mimeOf(contentType);
-  if (isJson(mime)) return 'json';
-  if (/[/+]xml$/.test(mime)) return 'xml';
-  if (mime === 'text/html') return 'html';
-  if (mime.startsWith('text/')) return 'txt';
-  const image = /^image\/(png|jpeg|gif|webp|bmp|svg)/.exec(mime)?.[1];
+  const mediaType = mediaTypeOf(contentType);
+  if (isJsonMediaType(mediaType)) return 'json';
+  if (isXmlMediaType(mediaType)) return 'xml';
+  if (mediaType === 'text/html') return 'html';
+  if (mediaType.startsWith('text/')) return 'txt';
+  const image = /^image\/(png|jpeg|gif|webp|bmp|svg)/.exec(mediaType)?.[1];
   if (image) return image === 'jpeg' ? 'jpg' : image;
   return 'bin';
 }
@@ -205,24 +206,13 @@ export function extensionFor(contentType: string): string {
  * .html or .svg from file:// would run its scripts; anything unknown becomes .bin.
  */
 export function spoolFileName(contentType: string): string {
-  const mime = mimeOf(contentType);
-  if (isJson(mime)) return 'response-body.json';
+  const mediaType = mediaTypeOf(contentType);
+  if (isJsonMediaType(mediaType)) return 'response-body.json';
   // text/* and anything +xml, so HTML and SVG (image/svg+xml) too.
-  if (isTextual(mime)) return 'response-body.txt';
-  const image = /^image\/(png|jpeg|gif|webp)$/.exec(mime)?.[1];
+  if (isTextMediaType(mediaType)) return 'response-body.txt';
+  const image = /^image\/(png|jpeg|gif|webp)$/.exec(mediaType)?.[1];
   if (image) return `response-body.${image === 'jpeg' ? 'jpg' : image}`;
   return 'response-body.bin';
-}
-
-const mimeOf = (contentType: string) => contentType.split(';')[0]!.trim().toLowerCase();
-const isJson = (mime: string) => /[/+]json$/.test(mime);
-
-function isTextual(mime: string): boolean {
-  return (
-    mime.startsWith('text/') ||
-    /[/+]xml$/.test(mime) ||
-    ['application/javascript', 'application/x-www-form-urlencoded', 'application/graphql'].includes(mime)
-  );
 }
 
 function decodeUtf8(bytes: Buffer): string | null {

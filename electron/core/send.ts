@@ -1,5 +1,6 @@
 // Sends one request built by outgoingRequest.ts (transport.ts does the exchange): timing, redirects, body reading, error codes.
-import { describeDuration, fail, ok, type Result } from '../../shared/errors';
+import { formatDuration } from '../../shared/duration';
+import { fail, ok, type Result } from '../../shared/errors';
 import { BYTES_PER_MB, DEFAULT_BODY_LIMIT_MB, type RedirectHop, type ResponseHead, type SendResult } from '../../shared/http';
 import type { ArrivingBody } from './arrivingBody';
 import { DEFAULT_MAX_REDIRECTS } from '../../shared/settings';
@@ -99,7 +100,7 @@ export async function sendRequest(request: OutgoingRequest, options: SendOptions
   } catch (error) {
     if (options.signal?.aborted) return fail('CANCELLED', 'The request was cancelled.');
     if (timedOut) {
-      return fail('TIMEOUT', `No complete response from ${url.host} within ${describeDuration(options.timeoutMs)}.`, {
+      return fail('TIMEOUT', `No complete response from ${url.host} within ${formatDuration(options.timeoutMs)}.`, {
         hint: 'The server may be slow or not answering; try again or raise the timeout.',
       });
     }

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { aboutRows, aboutText, type AboutInfo } from '../../shared/about';
 import { loadAbout } from '../shell/shellActions';
 import { copyText } from '../copyText';
+import { ModalFooter } from '../ui';
 import { Modal } from './Modal';
 import './help.css';
 
@@ -46,14 +47,11 @@ export function AboutDialog({ onClose }: { onClose(): void }) {
           {status}
         </p>
       )}
-      <div className="modal-buttons">
+      <ModalFooter leave={{ label: 'Close', testId: 'about-close', onClick: onClose }}>
         <button type="button" data-testid="about-copy" title="Copy these versions as plain text, for a bug report" onClick={() => void copy()}>
           Copy
         </button>
-        <button type="button" data-testid="about-close" onClick={onClose}>
-          Close
-        </button>
-      </div>
+      </ModalFooter>
     </Modal>
   );
 }

@@ -4,6 +4,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { z } from 'zod';
 import { BYTES_PER_MB } from '../../shared/http';
 import { bodyLimitMbSchema, parseWholeNumber } from '../../shared/settings';
+import { FieldError } from '../ui';
 
 interface WholeNumberProps {
   /** The value in use (saved, or chosen and being saved). */
@@ -58,9 +59,9 @@ export function WholeNumberField({ value, schema, disabled = false, onChange, te
         {after}
       </label>
       {!valid && (
-        <span className="field-error" id={errorId} data-testid={errorId} role="alert">
+        <FieldError testId={errorId} id={errorId} inline>
           Enter a whole number from {min} to {max}; {format(value)} still applies.
-        </span>
+        </FieldError>
       )}
     </div>
   );

@@ -2,6 +2,7 @@
 // images as an image, other binary as hex, an over-limit body as "saved to file" with its start.
 import type { ReactNode } from 'react';
 import { isComplete, type ShownResponse } from '../../shared/http';
+import { isXmlMediaType, mediaTypeOf } from '../../shared/mediaType';
 import { formatBytes } from '../format';
 import type { Language } from '../json/highlight';
 import type { Body } from '../useBody';
@@ -155,8 +156,8 @@ function Waiting({ children }: { children: ReactNode }) {
 }
 
 function languageFor(contentType: string): Language {
-  const mime = contentType.split(';')[0]!.trim().toLowerCase();
-  if (mime === 'text/html') return 'html';
-  if (/[/+]xml$/.test(mime)) return 'xml';
+  const mediaType = mediaTypeOf(contentType);
+  if (mediaType === 'text/html') return 'html';
+  if (isXmlMediaType(mediaType)) return 'xml';
   return 'plain';
 }

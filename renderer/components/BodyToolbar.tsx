@@ -1,5 +1,6 @@
 // Above the body: view switch (Pretty / Raw / Tree), JSONPath filter, copy and save.
 import type { RefObject } from 'react';
+import { TextInput } from '../ui';
 
 export type BodyViewName = 'pretty' | 'raw' | 'tree';
 
@@ -38,17 +39,15 @@ export function BodyToolbar(props: Props) {
           </button>
         ))}
       </div>
-      <input
-        type="text"
+      <TextInput
         ref={props.filterRef}
         className="body-filter"
         data-testid="body-filter"
         placeholder="Filter: $.items[*].id"
         aria-label="Filter the body with a JSONPath expression"
-        spellCheck={false}
         disabled={!props.filterEnabled}
         value={props.filter}
-        onChange={(event) => props.onFilter(event.target.value)}
+        onChange={(text) => props.onFilter(text)}
       />
       <button data-testid="copy-body" onClick={props.onCopyBody} disabled={!props.canCopy}>
         Copy

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { CODE_LANGUAGES, codeSnippet, type CodeLanguage } from '../../shared/codeExport/codeExport';
 import type { RequestDocument } from '../../shared/request';
 import { copyText } from '../copyText';
+import { FieldError, ModalFooter } from '../ui';
 import { Modal } from './Modal';
 import './code.css';
 
@@ -40,23 +41,20 @@ export function CodeDialog({ request, onClose }: Props) {
           {snippet.value}
         </pre>
       ) : (
-        <p className="field-error" role="alert" data-testid="code-error">
+        <FieldError testId="code-error">
           {snippet.error.message} {snippet.error.hint}
-        </p>
+        </FieldError>
       )}
       <p className="modal-hint">
         Tokens and secret values are never written into the code: it reads them from the environment variables it names (KEYPOST_TOKEN for the credential
         “default”, KEYPOST_TOKEN_&lt;NAME&gt; for another, KEYPOST_SECRET_&lt;ROW&gt; for a secret header or query value).
       </p>
-      <div className="modal-buttons">
+      <ModalFooter
+        leave={{ label: 'Close', onClick: onClose }}
+        action={{ label: 'Copy', testId: 'code-copy', disabled: !snippet.ok, onClick: () => snippet.ok && void copyText(snippet.value).then(setCopied) }}
+      >
         {copied && <span className="code-copied">Copied</span>}
-        <button type="button" onClick={onClose}>
-          Close
-        </button>
-        <button type="button" className="primary" data-testid="code-copy" disabled={!snippet.ok} onClick={() => snippet.ok && void copyText(snippet.value).then(setCopied)}>
-          Copy
-        </button>
-      </div>
+      </ModalFooter>
     </Modal>
   );
 }

@@ -1,5 +1,6 @@
 // Asks before something is lost (unsaved edits, a credential presets still use).
 import type { ReactNode } from 'react';
+import { ModalFooter } from '../ui';
 import { Modal } from './Modal';
 
 interface Props {
@@ -15,14 +16,7 @@ export function ConfirmDialog({ testId, title, children, confirmLabel, onConfirm
   return (
     <Modal testId={testId} title={title} onCancel={onCancel}>
       <div className="modal-text">{children}</div>
-      <div className="modal-buttons">
-        <button type="button" data-testid="dialog-cancel" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="button" className="danger" data-testid="dialog-confirm" onClick={onConfirm}>
-          {confirmLabel}
-        </button>
-      </div>
+      <ModalFooter leave={{ label: 'Cancel', testId: 'dialog-cancel', onClick: onCancel }} action={{ label: confirmLabel, testId: 'dialog-confirm', danger: true, onClick: onConfirm }} />
     </Modal>
   );
 }

@@ -7,6 +7,7 @@ import { joinUrl, splitUrl } from '../../shared/urlQuery';
 import { checkCredential, commitToken } from '../credentials/credentialActions';
 import { credentialsStore } from '../credentials/credentialsState';
 import { useStore } from '../state/useStore';
+import { TextInput } from '../ui';
 
 interface Props {
   request: RequestDocument;
@@ -54,7 +55,7 @@ export function CredentialCheck({ request, timeoutMs }: Props) {
       }}
     >
       <label htmlFor="token-check-url">Check “{credential}” against</label>
-      <input id="token-check-url" data-testid="token-check-url" value={url} spellCheck={false} onChange={(event) => setUrl(event.target.value)} />
+      <TextInput id="token-check-url" data-testid="token-check-url" value={url} onChange={setUrl} />
       <button type="submit" data-testid="token-check-run" disabled={running}>
         {running ? 'Checking…' : 'Check'}
       </button>

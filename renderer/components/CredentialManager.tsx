@@ -5,6 +5,7 @@ import type { KeypostError } from '../../shared/errors';
 import { type CredentialInfo, credentialNameSchema } from '../../shared/credentials';
 import { OAUTH_FLOW_LABELS } from '../../shared/oauth';
 import { deleteToken, renameCredential, revealToken, signInOAuth, storeToken } from '../credentials/credentialActions';
+import { FieldError, ModalFooter, TextInput } from '../ui';
 import { Modal } from './Modal';
 import { OAuthCredentialForm } from './OAuthCredentialForm';
 import { describeOAuthState } from './OAuthTokenLine';
@@ -170,16 +171,14 @@ export function CredentialManager({ credentials, onChanged, onClose }: Props) {
                     void apply();
                   }}
                 >
-                  <input
+                  <TextInput
                     type={mode === 'rename' ? 'text' : 'password'}
                     data-testid={mode === 'rename' ? 'credential-rename-input' : 'credential-replace-input'}
                     aria-label={mode === 'rename' ? `New name for ${credential.name}` : `New token for ${credential.name}`}
                     placeholder={mode === 'rename' ? 'New name' : 'New token'}
                     autoFocus
-                    spellCheck={false}
-                    autoComplete="off"
                     value={field}
-                    onChange={(event) => setField(event.target.value)}
+                    onChange={setField}
                   />
                   <button type="button" onClick={() => setEditing(null)}>
                     Cancel
@@ -200,41 +199,28 @@ export function CredentialManager({ credentials, onChanged, onClose }: Props) {
           void add();
         }}
       >
-        <input
-          type="text"
+        <TextInput
           data-testid="credential-new-name"
           aria-label="New credential name"
           placeholder="Name, e.g. staging"
-          spellCheck={false}
-          autoComplete="off"
           value={newName}
-          onChange={(event) => setNewName(event.target.value)}
+          onChange={setNewName}
         />
-        <input
+        <TextInput
           type="password"
           data-testid="credential-new-token"
           aria-label="Token for the new credential"
           placeholder="Token"
-          spellCheck={false}
-          autoComplete="off"
           value={newToken}
-          onChange={(event) => setNewToken(event.target.value)}
+          onChange={setNewToken}
         />
         <button type="submit" className="primary" data-testid="credential-add">
           Add
         </button>
       </form>
       <OAuthCredentialForm taken={credentials.map((credential) => credential.name)} onSaved={(name) => onChanged({ kind: 'saved', name })} onError={setError} />
-      {error && (
-        <p className="field-error" role="alert" data-testid="credential-error">
-          {error}
-        </p>
-      )}
-      <div className="modal-buttons">
-        <button type="button" data-testid="credential-close" onClick={onClose}>
-          Done
-        </button>
-      </div>
+      {error && <FieldError testId="credential-error">{error}</FieldError>}
+      <ModalFooter leave={{ label: 'Done', testId: 'credential-close', onClick: onClose }} />
     </Modal>
   );
 }

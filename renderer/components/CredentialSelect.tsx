@@ -1,6 +1,7 @@
 // Which keychain credential this request uses (or none), how it is sent, and the way into managing them.
 import type { CredentialInfo } from '../../shared/credentials';
 import type { RequestAuth } from '../../shared/request';
+import { TextInput } from '../ui';
 
 interface Props {
   credentials: CredentialInfo[];
@@ -79,25 +80,22 @@ export function CredentialSelect({ credentials, selected, auth, onSelect, onNoAu
         </select>
       )}
       {auth.kind === 'apiKey' && (
-        <input
+        <TextInput
           className="auth-detail"
           aria-label={auth.in === 'header' ? 'Header name' : 'Query parameter name'}
           data-testid="auth-key-name"
-          spellCheck={false}
           value={auth.name}
-          onChange={(event) => onAuthChange({ ...auth, name: event.target.value })}
+          onChange={(text) => onAuthChange({ ...auth, name: text })}
         />
       )}
       {auth.kind === 'basic' && (
-        <input
+        <TextInput
           className="auth-detail"
           aria-label="User name"
           placeholder="User name"
           data-testid="auth-username"
-          spellCheck={false}
-          autoComplete="off"
           value={auth.username}
-          onChange={(event) => onAuthChange({ ...auth, username: event.target.value })}
+          onChange={(text) => onAuthChange({ ...auth, username: text })}
         />
       )}
       {auth.kind !== 'none' && info && !info.stored && (

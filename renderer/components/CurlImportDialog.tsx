@@ -1,5 +1,6 @@
 // Import → cURL: a command pasted into a text area becomes the request (as pasting it into the URL field does).
 import { useState } from 'react';
+import { FieldError, ModalFooter } from '../ui';
 import { Modal } from './Modal';
 import './code.css';
 
@@ -28,19 +29,11 @@ export function CurlImportDialog({ onImport, onCancel }: Props) {
         value={command}
         onChange={(event) => setCommand(event.target.value)}
       />
-      {problem && (
-        <p className="field-error" role="alert" data-testid="curl-import-error">
-          {problem}
-        </p>
-      )}
-      <div className="modal-buttons">
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="button" className="primary" data-testid="curl-import-confirm" disabled={command.trim() === ''} onClick={() => void submit()}>
-          Import
-        </button>
-      </div>
+      {problem && <FieldError testId="curl-import-error">{problem}</FieldError>}
+      <ModalFooter
+        leave={{ label: 'Cancel', onClick: onCancel }}
+        action={{ label: 'Import', testId: 'curl-import-confirm', disabled: command.trim() === '', onClick: () => void submit() }}
+      />
     </Modal>
   );
 }

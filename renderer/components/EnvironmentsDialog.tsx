@@ -5,6 +5,7 @@ import { environmentSchema, variableNameSchema, type Environment, type Environme
 import { deleteEnvironment, saveEnvironment, setEnvironmentSecret } from '../environments/environmentActions';
 import { environmentsStore } from '../environments/environmentsState';
 import { useStore } from '../state/useStore';
+import { FieldError, ModalFooter, TextInput } from '../ui';
 import { Modal } from './Modal';
 
 interface Props {
@@ -104,24 +105,23 @@ export function EnvironmentsDialog({ onClose }: Props) {
                       <input type="checkbox" aria-label="Enabled" checked={variable.enabled} onChange={(event) => editRow(index, { enabled: event.target.checked })} />
                     </td>
                     <td>
-                      <input aria-label="Variable name" data-testid="env-var-name" spellCheck={false} value={variable.name} onChange={(event) => editRow(index, { name: event.target.value })} />
+                      <TextInput aria-label="Variable name" data-testid="env-var-name" value={variable.name} onChange={(text) => editRow(index, { name: text })} />
                     </td>
                     <td>
                       {variable.secret ? (
-                        <input
+                        <TextInput
                           type="password"
                           aria-label="Secret value"
                           data-testid="env-var-value"
-                          autoComplete="off"
                           placeholder={storedSecrets.has(variable.name) ? 'stored in keychain — type to replace' : 'secret value'}
                           value={secretInputs[index] ?? ''}
-                          onChange={(event) => {
-                            setSecretInputs((current) => ({ ...current, [index]: event.target.value }));
+                          onChange={(text) => {
+                            setSecretInputs((current) => ({ ...current, [index]: text }));
                             editRow(index, {});
                           }}
                         />
                       ) : (
-                        <input aria-label="Value" data-testid="env-var-value" spellCheck={false} value={variable.value} onChange={(event) => editRow(index, { value: event.target.value })} />
+                        <TextInput aria-label="Value" data-testid="env-var-value" value={variable.value} onChange={(text) => editRow(index, { value: text })} />
                       )}
                     </td>
                     <td>
@@ -141,7 +141,7 @@ export function EnvironmentsDialog({ onClose }: Props) {
                 ))}
               </tbody>
             </table>
-            <div className="modal-buttons">
+            <ModalFooter action={{ label: 'Save', testId: 'env-save', submit: true }}>
               <button
                 type="button"
                 className="danger"
@@ -151,23 +151,12 @@ export function EnvironmentsDialog({ onClose }: Props) {
               >
                 Delete environment
               </button>
-              <button type="submit" className="primary" data-testid="env-save">
-                Save
-              </button>
-            </div>
+            </ModalFooter>
           </form>
         )}
       </div>
-      {error && (
-        <p className="field-error" role="alert" data-testid="env-error">
-          {error}
-        </p>
-      )}
-      <div className="modal-buttons">
-        <button type="button" data-testid="env-close" onClick={onClose}>
-          Done
-        </button>
-      </div>
+      {error && <FieldError testId="env-error">{error}</FieldError>}
+      <ModalFooter leave={{ label: 'Done', testId: 'env-close', onClick: onClose }} />
     </Modal>
   );
 }

@@ -1,10 +1,11 @@
 // The History panel: every answered send, newest first (a windowed list), filtered as you type; click or Enter
 // reopens an entry's request in a new tab, × or Delete removes one, "Clear history" removes all after asking.
-import { memo, useRef, useState } from 'react';
+import { memo, useState } from 'react';
 import type { HistorySummary } from '../../shared/history';
-import { formatBytes, formatDuration, statusClass } from '../format';
+import { formatDuration } from '../../shared/duration';
+import { formatBytes, statusClass } from '../format';
+import { TextInput, useListNavigation, VirtualListBox } from '../ui';
 import { useHistory } from '../useHistory';
-import { useListNavigation } from '../useListNavigation';
 import { ConfirmDialog } from './ConfirmDialog';
 import './history.css';
 
@@ -14,61 +15,51 @@ export function HistoryPanel() {
   const history = useHistory();
   const { entries, total, notice } = history.list;
   const [confirmingClear, setConfirmingClear] = useState(false);
-  const listRef = useRef<HTMLDivElement>(null);
-  const { rows, active, onKeyDown } = useListNavigation(entries, listRef, ROW_HEIGHT, history.filter, {
+  const { box, active, onFilterKeyDown } = useListNavigation(entries, ROW_HEIGHT, history.filter, {
+    optionId: (entry) => `history-${entry.id}`,
     open: (entry) => void history.reopen(entry.id),
     remove: (entry) => void history.remove(entry.id),
   });
 
   return (
     <section className="history-panel" aria-label="History">
-      <input
+      <TextInput
         type="search"
         data-testid="history-filter"
         aria-label="Filter history"
         aria-controls="history-list"
         placeholder={`Filter ${total} request${total === 1 ? '' : 's'}…`}
         title="By method, URL or status (or error), in any case"
-        spellCheck={false}
-        autoComplete="off"
         maxLength={500}
         value={history.filter}
-        onChange={(event) => history.setFilter(event.target.value)}
-        onKeyDown={(event) => onKeyDown(event, true)}
+        onChange={history.setFilter}
+        onKeyDown={onFilterKeyDown}
       />
       {notice && (
         <p className="history-notice" role="status" data-testid="history-notice">
           {notice}
         </p>
       )}
-      <div
+      <VirtualListBox
+        {...box}
         id="history-list"
-        ref={listRef}
-        role="listbox"
-        tabIndex={0}
-        aria-label="Sent requests"
-        aria-activedescendant={active ? `history-${active.id}` : undefined}
-        data-testid="history-list"
-        data-count={entries.length}
+        label="Sent requests"
+        testId="history-list"
         className="history-list"
-        onScroll={rows.onScroll}
-        onKeyDown={(event) => onKeyDown(event, false)}
+        option={(entry, top) => (
+          <HistoryRow
+            key={entry.id}
+            entry={entry}
+            top={top}
+            active={entry === active}
+            onOpen={(id) => void history.reopen(id)}
+            onDelete={(id) => void history.remove(id)}
+          />
+        )}
       >
-        <div style={{ height: rows.totalHeight, position: 'relative' }}>
-          {entries.slice(rows.start, rows.end).map((entry, offset) => (
-            <HistoryRow
-              key={entry.id}
-              entry={entry}
-              top={(rows.start + offset) * ROW_HEIGHT}
-              active={entry === active}
-              onOpen={(id) => void history.reopen(id)}
-              onDelete={(id) => void history.remove(id)}
-            />
-          ))}
-        </div>
         {total === 0 && <p className="sidebar-empty">No requests yet. Each one you send is listed here.</p>}
         {total > 0 && entries.length === 0 && <p className="sidebar-empty">No request matches “{history.filter}”.</p>}
-      </div>
+      </VirtualListBox>
       <div className="sidebar-foot">
         <button type="button" data-testid="history-clear" disabled={total === 0} onClick={() => setConfirmingClear(true)}>
           Clear history…

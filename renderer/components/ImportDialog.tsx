@@ -4,6 +4,7 @@ import type { CredentialInfo } from '../../shared/credentials';
 import type { PresetDraft } from '../../shared/presets';
 import { credentialOf, withCredential } from '../../shared/request';
 import type { ConflictChoice, ImportPreview } from '../../shared/transfer';
+import { ModalFooter } from '../ui';
 import { Modal } from './Modal';
 
 interface Props {
@@ -63,19 +64,10 @@ export function ImportDialog({ preview, credentials, onImport, onCancel }: Props
           ))}
         </div>
       )}
-      <div className="modal-buttons">
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="primary"
-          data-testid="import-confirm"
-          onClick={() => onImport(preview.presets.map((preset) => withCredentialMapped(preset, mapping)), choice)}
-        >
-          Import
-        </button>
-      </div>
+      <ModalFooter
+        leave={{ label: 'Cancel', onClick: onCancel }}
+        action={{ label: 'Import', testId: 'import-confirm', onClick: () => onImport(preview.presets.map((preset) => withCredentialMapped(preset, mapping)), choice) }}
+      />
     </Modal>
   );
 }

@@ -1,5 +1,6 @@
 // The one editable table of name / value rows (query parameters, headers, form fields), ending in an empty row to type into.
 import { Fragment, useId, useRef, type KeyboardEvent } from 'react';
+import { FieldError, TextInput } from '../ui';
 import { editRow, removeRow, type KeyValueRow, type RowEdit } from './keyValueRows';
 import './request.css';
 
@@ -100,23 +101,19 @@ export function KeyValueTable(props: KeyValueTableProps) {
                   )}
                 </td>
                 <td>
-                  <input
-                    type="text"
+                  <TextInput
                     data-testid="kv-name"
                     data-column="name"
                     aria-label={`${label} name`}
                     placeholder={namePlaceholder}
-                    spellCheck={false}
-                    autoComplete="off"
                     value={row?.name ?? ''}
-                    onChange={(event) => edit(index, { name: event.target.value })}
+                    onChange={(text) => edit(index, { name: text })}
                     onKeyDown={(event) => onKeyDown(event, index, 'name')}
                     {...invalid}
                   />
                 </td>
                 <td>
-                  <input
-                    type="text"
+                  <TextInput
                     data-testid="kv-value"
                     data-column="value"
                     data-no-equals={noEquals || undefined}
@@ -124,10 +121,8 @@ export function KeyValueTable(props: KeyValueTableProps) {
                     // A bare ?flag has no "=": typing a value adds one.
                     placeholder={noEquals ? 'no “=”' : valuePlaceholder}
                     title={noEquals ? 'Sent as a bare name, without “=”. Type a value to add one.' : undefined}
-                    spellCheck={false}
-                    autoComplete="off"
                     value={row?.value ?? ''}
-                    onChange={(event) => edit(index, { value: event.target.value })}
+                    onChange={(text) => edit(index, { value: text })}
                     onKeyDown={(event) => onKeyDown(event, index, 'value')}
                     {...invalid}
                   />
@@ -143,8 +138,10 @@ export function KeyValueTable(props: KeyValueTableProps) {
               {problem && (
                 <tr className="kv-problem-row">
                   <td />
-                  <td colSpan={3} id={problemId} className="field-error" data-testid="kv-problem">
-                    {problem}
+                  <td colSpan={3}>
+                    <FieldError testId="kv-problem" id={problemId} alert={false}>
+                      {problem}
+                    </FieldError>
                   </td>
                 </tr>
               )}

@@ -7,7 +7,7 @@ import type { BodyWorkerClient } from '../json/bodyWorker';
 import type { LineRow } from '../json/foldedLines';
 import { markMatches, tokenize, type Language } from '../json/highlight';
 import { FindBar, type FindState } from './FindBar';
-import { useRowScroll } from '../useRowScroll';
+import { useRowScroll } from '../ui/useRowScroll';
 
 const ROW_HEIGHT = 20;
 

@@ -1,6 +1,7 @@
 // The HTTP method: the standard ones in a menu, and "Other…" for any RFC 9110 token (PURGE, REPORT, …) typed as is.
 import { useEffect, useId, useRef, useState } from 'react';
 import { methodSchema, STANDARD_METHODS } from '../../shared/request';
+import { FieldError, TextInput } from '../ui';
 import './request.css';
 
 interface Props {
@@ -65,29 +66,25 @@ export function MethodSelect({ method, onChange }: Props) {
         <option value={OTHER}>Other…</option>
       </select>
       {custom !== null && (
-        <input
+        <TextInput
           ref={input}
-          type="text"
           className="method-custom"
           data-testid="method-custom"
           aria-label="Custom HTTP method"
           placeholder="e.g. PURGE"
-          spellCheck={false}
-          autoComplete="off"
           value={custom}
           aria-invalid={issue !== null}
           aria-describedby={issue ? errorId : undefined}
-          onChange={(event) => {
-            const text = event.target.value;
+          onChange={(text) => {
             setTyped(text);
             if (!issueWith(text)) onChange(text);
           }}
         />
       )}
       {issue && (
-        <span id={errorId} className="field-error method-error" data-testid="method-error">
+        <FieldError testId="method-error" id={errorId} className="method-error" inline alert={false}>
           {issue} Until then the request uses {method}.
-        </span>
+        </FieldError>
       )}
     </span>
   );

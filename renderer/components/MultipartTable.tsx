@@ -1,6 +1,7 @@
 // The multipart body's parts: text fields typed here, and files picked through main's dialog (the page holds only the path).
 import { useEffect, useRef } from 'react';
 import type { MultipartPart } from '../../shared/request';
+import { TextInput } from '../ui';
 import { removeRow, replaceRow } from './keyValueRows';
 import { KeyValueColumns } from './KeyValueTable';
 import { fileBaseName, newFilePart, newTextPart, withFile } from './multipartParts';
@@ -64,28 +65,22 @@ export function MultipartTable({ parts, onChange, onChooseFile }: Props) {
                   />
                 </td>
                 <td>
-                  <input
-                    type="text"
+                  <TextInput
                     data-testid="mp-name"
                     aria-label={`${label} name`}
                     placeholder="Name"
-                    spellCheck={false}
-                    autoComplete="off"
                     value={part.name}
-                    onChange={(event) => replace(index, { ...part, name: event.target.value })}
+                    onChange={(text) => replace(index, { ...part, name: text })}
                   />
                 </td>
                 <td>
                   {part.kind === 'text' ? (
-                    <input
-                      type="text"
+                    <TextInput
                       data-testid="mp-value"
                       aria-label={`${label} value`}
                       placeholder="Value"
-                      spellCheck={false}
-                      autoComplete="off"
                       value={part.value}
-                      onChange={(event) => replace(index, { ...part, value: event.target.value })}
+                      onChange={(text) => replace(index, { ...part, value: text })}
                     />
                   ) : (
                     <span className="mp-file">

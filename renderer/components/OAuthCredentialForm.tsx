@@ -6,6 +6,7 @@ import { credentialNameSchema } from '../../shared/credentials';
 import type { KeypostError } from '../../shared/errors';
 import { OAUTH_FLOW_LABELS, oauthConfigSchema, type OAuthClientAuth, type OAuthFlow } from '../../shared/oauth';
 import { saveOAuthCredential, signInOAuth } from '../credentials/credentialActions';
+import { TextInput } from '../ui';
 
 interface Props {
   /** Names already taken (tokens and OAuth credentials alike). */
@@ -77,14 +78,12 @@ export function OAuthCredentialForm({ taken, onSaved, onError }: Props) {
   const text = (key: keyof typeof fields, label: string, testId: string, options: { secret?: boolean; placeholder?: string } = {}) => (
     <label className="oauth-field">
       <span>{label}</span>
-      <input
+      <TextInput
         type={options.secret ? 'password' : 'text'}
         data-testid={testId}
-        spellCheck={false}
-        autoComplete="off"
         placeholder={options.placeholder}
         value={fields[key]}
-        onChange={(event) => set({ [key]: event.target.value })}
+        onChange={(text) => set({ [key]: text })}
       />
     </label>
   );

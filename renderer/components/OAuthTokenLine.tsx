@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { TokenStatus } from '../../shared/credentials';
 import { signInOAuth } from '../credentials/credentialActions';
+import { FieldError } from '../ui';
 
 interface Props {
   credential: string;
@@ -49,9 +50,9 @@ export function OAuthTokenLine({ credential, oauth, onChanged }: Props) {
         {busy ? (browser ? 'Waiting for the browser…' : 'Getting a token…') : browser ? 'Sign in…' : 'Get token'}
       </button>
       {problem && (
-        <span className="field-error" role="alert" data-testid="oauth-error">
+        <FieldError testId="oauth-error" inline>
           {problem}
-        </span>
+        </FieldError>
       )}
     </div>
   );

@@ -1,10 +1,10 @@
 // The preset library: filter, a windowed list (fast with 10,000 presets), keyboard navigation, and row actions.
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useState } from 'react';
 import type { KeypostError } from '../../shared/errors';
 import type { PresetSummary } from '../../shared/presets';
 import { isMac } from '../platform';
 import { usePresetFilter } from '../presetFilter';
-import { useListNavigation } from '../useListNavigation';
+import { FieldError, TextInput, useListNavigation, VirtualListBox } from '../ui';
 import { PresetRow } from './PresetRow';
 import './presets.css';
 
@@ -30,7 +30,6 @@ export const PresetSidebar = memo(function PresetSidebar(props: Props) {
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   const [renamingId, setRenamingId] = useState<string | null>(null);
   const [renameError, setRenameError] = useState<string | null>(null);
-  const listRef = useRef<HTMLDivElement>(null);
   const shown = usePresetFilter(presets, query);
 
   // Deleted presets leave the selection.
@@ -68,14 +67,14 @@ export const PresetSidebar = memo(function PresetSidebar(props: Props) {
     });
   }, []);
 
-  const { rows, active, onKeyDown } = useListNavigation(shown, listRef, ROW_HEIGHT, query, {
+  const { box, active, onFilterKeyDown } = useListNavigation(shown, ROW_HEIGHT, query, {
+    optionId: (preset) => `preset-${preset.id}`,
     open: (preset) => props.onOpen(preset.id),
     remove: (preset) => props.onDelete(preset.id),
     listKeys: { F2: (preset) => startRename(preset.id) },
   });
 
   const exportIds = checked.size > 0 ? [...checked] : shown.map((p) => p.id);
-  const visible = shown.slice(rows.start, rows.end);
 
   return (
     <aside className="sidebar" aria-label="Presets">
@@ -85,60 +84,46 @@ export const PresetSidebar = memo(function PresetSidebar(props: Props) {
           New
         </button>
       </div>
-      <input
+      <TextInput
         type="search"
         data-testid="preset-filter"
         aria-label="Filter presets"
         aria-controls="preset-list"
         placeholder={`Filter ${presets.length} preset${presets.length === 1 ? '' : 's'}…`}
-        spellCheck={false}
-        autoComplete="off"
         value={query}
-        onChange={(event) => setQuery(event.target.value)}
-        onKeyDown={(event) => onKeyDown(event, true)}
+        onChange={setQuery}
+        onKeyDown={onFilterKeyDown}
       />
-      <div
+      <VirtualListBox
+        {...box}
         id="preset-list"
-        ref={listRef}
-        role="listbox"
-        tabIndex={0}
-        aria-label="Presets"
-        aria-activedescendant={active ? `preset-${active.id}` : undefined}
-        data-testid="preset-list"
-        data-count={shown.length}
+        label="Presets"
+        testId="preset-list"
         className="preset-list"
-        onScroll={rows.onScroll}
-        onKeyDown={(event) => onKeyDown(event, false)}
+        option={(preset, top) => (
+          <PresetRow
+            key={preset.id}
+            preset={preset}
+            top={top}
+            active={preset === active}
+            open={preset.id === currentId}
+            dirty={dirty}
+            checked={checked.has(preset.id)}
+            renaming={preset.id === renamingId}
+            onOpen={props.onOpen}
+            onCheck={check}
+            onStartRename={startRename}
+            onRename={rename}
+            onCancelRename={cancelRename}
+            onDuplicate={props.onDuplicate}
+            onDelete={props.onDelete}
+          />
+        )}
       >
-        <div style={{ height: rows.totalHeight, position: 'relative' }}>
-          {visible.map((preset, offset) => (
-            <PresetRow
-              key={preset.id}
-              preset={preset}
-              top={(rows.start + offset) * ROW_HEIGHT}
-              active={preset === active}
-              open={preset.id === currentId}
-              dirty={dirty}
-              checked={checked.has(preset.id)}
-              renaming={preset.id === renamingId}
-              onOpen={props.onOpen}
-              onCheck={check}
-              onStartRename={startRename}
-              onRename={rename}
-              onCancelRename={cancelRename}
-              onDuplicate={props.onDuplicate}
-              onDelete={props.onDelete}
-            />
-          ))}
-        </div>
         {presets.length === 0 && <p className="sidebar-empty">No presets yet. Press {isMac ? '⌘S' : 'Ctrl+S'} to save the current request.</p>}
         {presets.length > 0 && shown.length === 0 && <p className="sidebar-empty">No preset matches “{query}”.</p>}
-      </div>
-      {renameError && (
-        <p className="field-error" role="alert" data-testid="preset-rename-error">
-          {renameError}
-        </p>
-      )}
+      </VirtualListBox>
+      {renameError && <FieldError testId="preset-rename-error">{renameError}</FieldError>}
       <div className="sidebar-foot">
         <button type="button" data-testid="preset-import" onClick={props.onImport}>
           Import…

@@ -1,6 +1,7 @@
 // Method, URL (a cURL command pasted into it is imported), the Send / Cancel button and Code.
 import { looksLikeCurl } from '../../shared/curl/curlWords';
 import { isMac } from '../platform';
+import { TextInput } from '../ui';
 import { MethodSelect } from './MethodSelect';
 
 interface Props {
@@ -31,18 +32,15 @@ export function RequestBar({ method, url, resolvedUrl, onMethodChange, onUrlChan
       }}
     >
       <MethodSelect method={method} onChange={onMethodChange} />
-      <input
+      <TextInput
         data-testid="url"
         aria-label="URL"
         className="url"
-        type="text"
-        spellCheck={false}
-        autoComplete="off"
         placeholder="https://api.example.com/items"
         title={resolvedUrl}
         data-resolved={resolvedUrl}
         value={url}
-        onChange={(event) => onUrlChange(event.target.value)}
+        onChange={onUrlChange}
         onPaste={(event) => {
           const text = event.clipboardData.getData('text/plain');
           if (!looksLikeCurl(text)) return;

@@ -1,6 +1,7 @@
 // Asks for a preset's name the first time it is saved (or for "Save as"); checks it before asking main.
 import { useState } from 'react';
 import { presetNameSchema } from '../../shared/presets';
+import { FieldError, ModalFooter, TextInput } from '../ui';
 import { Modal } from './Modal';
 
 interface Props {
@@ -27,34 +28,20 @@ export function SavePresetDialog({ initialName, onSave, onCancel }: Props) {
         }}
       >
         <label htmlFor="preset-name">Name</label>
-        <input
+        <TextInput
           id="preset-name"
-          type="text"
           data-testid="preset-name"
           autoFocus
-          spellCheck={false}
-          autoComplete="off"
           maxLength={200}
           value={name}
-          onChange={(event) => {
-            setName(event.target.value);
+          onChange={(text) => {
+            setName(text);
             setError(null);
           }}
         />
-        {error && (
-          <p className="field-error" role="alert" data-testid="preset-name-error">
-            {error}
-          </p>
-        )}
+        {error && <FieldError testId="preset-name-error">{error}</FieldError>}
         <p className="modal-hint">The preset keeps the URL, method, body and the credential’s name — never the token.</p>
-        <div className="modal-buttons">
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" data-testid="preset-name-confirm" disabled={busy}>
-            Save
-          </button>
-        </div>
+        <ModalFooter leave={{ label: 'Cancel', onClick: onCancel }} action={{ label: 'Save', testId: 'preset-name-confirm', submit: true, disabled: busy }} />
       </form>
     </Modal>
   );

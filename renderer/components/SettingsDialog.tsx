@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { KeypostError } from '../../shared/errors';
 import { historyMaxEntriesSchema, historyMaxMbSchema, maxRedirectsSchema, type RendererSettings, THEMES, type ThemeSetting, timeoutSecondsSchema } from '../../shared/settings';
+import { FieldError, ModalFooter } from '../ui';
 import { BodyLimitField, WholeNumberField } from './BodyLimitField';
 import { Modal } from './Modal';
 
@@ -96,17 +97,9 @@ export function SettingsDialog({ settings, onChange, onClose }: Props) {
           </label>
         </div>
       </div>
-      {error && (
-        <p className="field-error" role="alert" data-testid="settings-error">
-          Not saved: {error.message}
-        </p>
-      )}
+      {error && <FieldError testId="settings-error">Not saved: {error.message}</FieldError>}
       <p className="modal-hint">Changes are saved as you make them.</p>
-      <div className="modal-buttons">
-        <button type="button" data-testid="settings-close" onClick={onClose}>
-          Close
-        </button>
-      </div>
+      <ModalFooter leave={{ label: 'Close', testId: 'settings-close', onClick: onClose }} />
     </Modal>
   );
 }

@@ -2,6 +2,7 @@
 // where it works, written as this platform writes keys (⌘⇧S on macOS, Ctrl+Shift+S elsewhere).
 import { Fragment } from 'react';
 import { keyLabel, keysOf, shortcuts, type Platform, type ShortcutScope } from '../../shared/shortcuts';
+import { ModalFooter } from '../ui';
 import { Modal } from './Modal';
 import './help.css';
 
@@ -42,11 +43,7 @@ export function ShortcutsDialog({ platform, onClose }: { platform: Platform; onC
           </table>
         </section>
       ))}
-      <div className="modal-buttons">
-        <button type="button" data-testid="shortcuts-close" onClick={onClose}>
-          Close
-        </button>
-      </div>
+      <ModalFooter leave={{ label: 'Close', testId: 'shortcuts-close', onClick: onClose }} />
     </Modal>
   );
 }

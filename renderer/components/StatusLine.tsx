@@ -1,6 +1,7 @@
 // The response's one-line summary: status (coloured by class), time and time to first byte, sizes, type and encoding.
 import { isComplete, type ShownResponse } from '../../shared/http';
-import { formatBytes, formatDuration, statusClass } from '../format';
+import { formatDuration } from '../../shared/duration';
+import { formatBytes, statusClass } from '../format';
 import { SendProgress } from './SendProgress';
 
 /** A response whose body has not all arrived shows no total time or size; while it arrives (receiving), the bytes

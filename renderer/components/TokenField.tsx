@@ -4,6 +4,7 @@ import type { RequestAuth } from '../../shared/request';
 import { refreshTokenStatus, toggleTokenReveal, typeToken } from '../credentials/credentialActions';
 import { credentialsStore, tokenFactsOf } from '../credentials/credentialsState';
 import { useStore } from '../state/useStore';
+import { TextInput } from '../ui';
 import { OAuthTokenLine } from './OAuthTokenLine';
 import { TokenStatus } from './TokenStatus';
 
@@ -17,15 +18,13 @@ export function TokenField({ kind }: { kind: Exclude<RequestAuth['kind'], 'none'
   return (
     <div className="token-field">
       <label htmlFor="token">{what}</label>
-      <input
+      <TextInput
         id="token"
         data-testid="token"
         type={token.revealed ? 'text' : 'password'}
-        spellCheck={false}
-        autoComplete="off"
         placeholder={placeholder}
         value={token.value}
-        onChange={(event) => typeToken(event.target.value)}
+        onChange={typeToken}
       />
       <button type="button" data-testid="token-reveal" aria-pressed={token.revealed} onClick={() => void toggleTokenReveal()}>
         {token.revealed ? 'Hide' : 'Show'}

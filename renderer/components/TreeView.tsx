@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BodyWorkerClient } from '../json/bodyWorker';
 import type { TreeRow } from '../json/jsonTree';
-import { useRowScroll } from '../useRowScroll';
+import { useRowScroll } from '../ui/useRowScroll';
 
 const ROW_HEIGHT = 22;
 

@@ -1,6 +1,7 @@
 // A cURL command as a request document: the flags browsers' "Copy as cURL" and API docs use are mapped, the rest is
 // listed in words (never dropped silently). A bearer token is handed back apart from the document, for the keychain.
 import { fail, ok, type Result } from '../errors';
+import { mediaTypeOf } from '../mediaType';
 import { methodSchema, methodTakesBody, requestDocumentSchema, type FormField, type MultipartPart, type RequestBody, type RequestDocument } from '../request';
 import { checkJsonBody } from '../requestChecks';
 import { derivedHeaders } from '../requestHeaders';
@@ -308,7 +309,7 @@ function bodyOf(command: Command, data: string, rows: Row[]): RequestBody {
   if (command.parts.length > 0) return { kind: 'multipart', parts: command.parts };
   const typeRow = rows.findLast((row) => row.name.toLowerCase() === 'content-type');
   const type = typeRow?.value ?? (command.json ? 'application/json' : 'application/x-www-form-urlencoded');
-  const media = type.split(';')[0]!.trim().toLowerCase();
+  const media = mediaTypeOf(type);
   if (media === 'application/json' && data.trim() !== '' && checkJsonBody(data).ok) return { kind: 'json', text: data };
   const fields = media === 'application/x-www-form-urlencoded' ? formFields(data) : null;
   if (fields) return { kind: 'form', fields };

@@ -2,7 +2,7 @@
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { explainAuthFailure } from '../../electron/core/authFailure';
-import { describeTiming, duration, tokenFacts, tokenTiming } from '../../shared/tokenFacts';
+import { describeTiming, tokenFacts, tokenTiming } from '../../shared/tokenFacts';
 
 const NOW = Date.UTC(2026, 10, 30, 12, 0, 0);
 const HOUR = 3600_000;
@@ -67,14 +67,4 @@ describe('explainAuthFailure', () => {
   it('asks for a credential when the request sent none', async () => {
     expect(await refused(401, 'Bearer realm="api"', { credential: null })).toMatchObject({ likely: 'noCredential', message: expect.stringContaining('sends none') });
   });
-});
-
-describe('duration', () => {
-  it.each([
-    [59_400, '59 s'],
-    [59_600, '1 min'],
-    [59.9 * 60_000, '1 h'],
-    [47.4 * HOUR, '47 h'],
-    [47.6 * HOUR, '2 d'],
-  ])('%d ms reads %s', (ms, text) => expect(duration(ms)).toBe(text));
 });

@@ -3,7 +3,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as oauth from 'oauth4webapi';
-import { describeDuration, fail, ok, type Result } from '../../../shared/errors';
+import { formatDuration } from '../../../shared/duration';
+import { fail, ok, type Result } from '../../../shared/errors';
 import type { OAuthConfig } from '../../../shared/oauth';
 import { authorizationServerFor, requestAuthorizationCode, type IssuedTokens, type OAuthClient } from './tokenEndpoint';
 
@@ -69,7 +70,7 @@ function waitForCallback(
     const timer = setTimeout(
       () =>
         settle(
-          fail('TIMEOUT', `The sign-in in the browser was not finished within ${describeDuration(timeoutMs)}, so Keypost stopped waiting.`, {
+          fail('TIMEOUT', `The sign-in in the browser was not finished within ${formatDuration(timeoutMs)}, so Keypost stopped waiting.`, {
             hint: 'Sign in again, and finish the steps in the browser.',
           }),
         ),

@@ -1,7 +1,9 @@
 // The token endpoint: one request per grant (client credentials, refresh token, authorization code), made and
 // checked by oauth4webapi; every failure comes back as a Keypost error in words, never with a secret in it.
 import * as oauth from 'oauth4webapi';
-import { describeDuration, fail, ok, type Result } from '../../../shared/errors';
+import { formatDuration } from '../../../shared/duration';
+import { fail, ok, type Result } from '../../../shared/errors';
+import { isJsonMediaType, mediaTypeOf } from '../../../shared/mediaType';
 import type { OAuthConfig } from '../../../shared/oauth';
 import { agentFor } from '../httpAgents';
 import { classifyNetworkError } from '../networkErrors';
@@ -136,7 +138,7 @@ async function exchange(
  * unread before oauth4webapi sees the answer.
  */
 async function withoutIdToken(response: Response): Promise<Response> {
-  if (response.status !== 200 || !/^application\/(.+\+)?json/i.test(response.headers.get('content-type') ?? '')) return response;
+  if (response.status !== 200 || !isJsonMediaType(mediaTypeOf(response.headers.get('content-type') ?? ''))) return response;
   const text = await response.text();
   // fetch has already decoded the body, so its length and encoding headers no longer describe it.
   const headers = new Headers(response.headers);
@@ -164,7 +166,7 @@ function describeFailure(error: unknown, tokenUrl: URL, answer: Answer, timeoutM
     return protocolError(where, params?.error ?? (error.status === 401 ? 'invalid_client' : `HTTP ${error.status}`), params?.error_description);
   }
   if (error instanceof DOMException && error.name === 'TimeoutError') {
-    return fail('TIMEOUT', `${where} did not answer within ${describeDuration(timeoutMs)}.`, { hint: 'Check that the server is up, then try again.' });
+    return fail('TIMEOUT', `${where} did not answer within ${formatDuration(timeoutMs)}.`, { hint: 'Check that the server is up, then try again.' });
   }
   if (error instanceof DOMException && error.name === 'AbortError') return fail('CANCELLED', 'Getting a token was cancelled.');
   if (error instanceof oauth.OperationProcessingError || error instanceof oauth.UnsupportedOperationError) {

@@ -1,28 +1,38 @@
 // The keyboard of a filtered, windowed listbox (the presets, the history): an active row that arrows, Page Up/Down,
 // Home and End move (scrolled into view), Enter opens and Delete removes. Arrows and Enter work from the filter field
-// above the list too, so typing and then Enter opens the first match.
-import { useCallback, useEffect, useState, type KeyboardEvent, type RefObject } from 'react';
-import { useVirtualRows } from './useVirtualRows';
+// above the list too, so typing and then Enter opens the first match. What it returns as `box` is VirtualListBox's.
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useRowScroll } from './useRowScroll';
 
 interface Actions<T> {
   open(item: T): void;
   remove(item: T): void;
   /** More keys, on the list only (F2 renames a preset). */
   listKeys?: Record<string, (item: T) => void>;
+  /** The element id an item's option carries, for aria-activedescendant. */
+  optionId(item: T): string;
 }
 
 /** `resetOn`: the filter; a new one makes its first match active. */
-export function useListNavigation<T>(items: readonly T[], listRef: RefObject<HTMLElement | null>, rowHeight: number, resetOn: unknown, actions: Actions<T>) {
-  const rows = useVirtualRows(listRef, items.length, rowHeight);
+export function useListNavigation<T>(items: readonly T[], rowHeight: number, resetOn: unknown, actions: Actions<T>) {
+  const listRef = useRef<HTMLDivElement>(null);
+  const rows = useRowScroll(listRef, items.length, rowHeight);
   const [activeIndex, setActiveIndex] = useState(0);
-  useEffect(() => setActiveIndex(0), [resetOn]);
+  // A new filter shows its first match, which is active: a view left far down would otherwise show rows past it.
+  const { reveal } = rows;
+  useEffect(() => {
+    setActiveIndex(0);
+    reveal(0, 'nearest');
+    // Only when the filter changes: reveal is a new function each render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [resetOn]);
   const active: T | undefined = items[Math.min(activeIndex, items.length - 1)];
 
   const move = useCallback(
     (to: number) => {
       const index = Math.max(0, Math.min(items.length - 1, to));
       setActiveIndex(index);
-      rows.reveal(index);
+      rows.reveal(index, 'nearest');
     },
     [items.length, rows],
   );
@@ -49,5 +59,9 @@ export function useListNavigation<T>(items: readonly T[], listRef: RefObject<HTM
     action();
   };
 
-  return { rows, active, onKeyDown };
+  return {
+    active,
+    onFilterKeyDown: (event: KeyboardEvent) => onKeyDown(event, true),
+    box: { listRef, items, rows, activeId: active === undefined ? undefined : actions.optionId(active), onKeyDown: (event: KeyboardEvent) => onKeyDown(event, false) },
+  };
 }

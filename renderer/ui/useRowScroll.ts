@@ -1,8 +1,9 @@
-// Where a virtualized view of many rows (a body's lines, the Tree) is scrolled to. Past ~15 million pixels
-// (Chromium's element height limit) the scrollbar is scaled: its offset picks a row, and the rows are drawn from the
-// viewport's top. So the position is the row at the top, and that row stays put when the number of rows changes
-// (more of a body arrives, a fold or a tree node opens or closes). Kept as an offset, a scaled view would slide down a
-// body while it arrived, drawing every row anew at each update.
+// The one virtualizer: which of many fixed-height rows are drawn, and where the view is scrolled to. It serves the
+// windowed lists (presets, history: VirtualListBox) and a body's lines and Tree (LineView, TreeView). Past ~15 million
+// pixels (Chromium's element height limit) the scrollbar is scaled: its offset picks a row, and the rows are drawn from
+// the viewport's top. So the position is the row at the top, and that row stays put when the number of rows changes
+// (more of a body arrives, a fold or a tree node opens or closes, a list is filtered). Kept as an offset, a scaled view
+// would slide down a body while it arrived, drawing every row anew at each update.
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject, type UIEvent } from 'react';
 
 const MAX_SCROLL_HEIGHT = 15_000_000;
@@ -20,8 +21,9 @@ export interface RowScroll {
   blockTop: number;
   rowTop: (row: number, first: number) => number;
   onScroll: (event: UIEvent<HTMLElement>) => void;
-  /** Brings a row on screen: at the top when scaled, else centred if it was off screen. */
-  reveal: (row: number) => void;
+  /** Brings a row on screen: at the top when scaled; else, if it was off screen, centred (a find match) or just
+   *  inside the nearest edge (a list's keyboard moves one row at a time, and the view follows by one row). */
+  reveal: (row: number, align?: 'centre' | 'nearest') => void;
 }
 
 export function useRowScroll(viewport: RefObject<HTMLElement | null>, total: number, rowHeight: number): RowScroll {
@@ -79,13 +81,15 @@ export function useRowScroll(viewport: RefObject<HTMLElement | null>, total: num
         return old.top === top && old.row === row ? old : { top, row };
       });
     },
-    reveal: (row) => {
+    reveal: (row, align = 'centre') => {
       const element = viewport.current;
       if (!element) return;
-      if (scaled) place(element, row);
-      else if (row * rowHeight < element.scrollTop || (row + 1) * rowHeight > element.scrollTop + element.clientHeight) {
-        element.scrollTo({ top: row * rowHeight - element.clientHeight / 2 });
-      }
+      if (scaled) return place(element, row);
+      const top = row * rowHeight;
+      const above = top < element.scrollTop;
+      if (!above && top + rowHeight <= element.scrollTop + element.clientHeight) return;
+      if (align === 'centre') element.scrollTo({ top: top - element.clientHeight / 2 });
+      else element.scrollTo({ top: above ? top : top + rowHeight - element.clientHeight });
     },
   };
 }

@@ -1,0 +1,45 @@
+// A listbox of many same-height options of which only those in view are drawn (the presets, the history): the rows
+// come from the virtualizer (useRowScroll), the keys and the active option from the owner.
+import type { KeyboardEvent, ReactNode, RefObject } from 'react';
+import type { RowScroll } from './useRowScroll';
+
+interface Props<T> {
+  id: string;
+  label: string;
+  testId: string;
+  className: string;
+  listRef: RefObject<HTMLDivElement | null>;
+  items: readonly T[];
+  rows: RowScroll;
+  /** The active option's element id, for aria-activedescendant. */
+  activeId: string | undefined;
+  onKeyDown(event: KeyboardEvent<HTMLDivElement>): void;
+  /** One option (role="option", with its key), placed at `top`. */
+  option(item: T, top: number): ReactNode;
+  /** Under the options: what an empty list, or a filter that matches nothing, says. */
+  children?: ReactNode;
+}
+
+export function VirtualListBox<T>({ id, label, testId, className, listRef, items, rows, activeId, onKeyDown, option, children }: Props<T>) {
+  const { start, count, blockTop, rowTop } = rows;
+  return (
+    <div
+      id={id}
+      ref={listRef}
+      role="listbox"
+      tabIndex={0}
+      aria-label={label}
+      aria-activedescendant={activeId}
+      data-testid={testId}
+      data-count={items.length}
+      className={className}
+      onScroll={rows.onScroll}
+      onKeyDown={onKeyDown}
+    >
+      <div style={{ height: rows.scrollHeight, position: 'relative' }}>
+        {items.slice(start, start + count).map((item, offset) => option(item, blockTop + rowTop(start + offset, start)))}
+      </div>
+      {children}
+    </div>
+  );
+}
