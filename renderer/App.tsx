@@ -1,17 +1,17 @@
 // The window's layout: the sidebar (saved requests, history), the tabs, the composer and the panes, and the one
 // dialog open. State lives in stores and changes through actions (see the README's code map); nothing is wired here.
 import { useEffect } from 'react';
-import { SidebarTabs } from './components/SidebarTabs';
+import { SidebarTabs } from './shell/SidebarTabs';
 import { DialogHost } from './dialogs/DialogHost';
 import { libraryStore } from './presets/library';
 import { PresetLibrary } from './presets/PresetLibrary';
-import { followResponses } from './send/sendActions';
+import { followResponses } from './request/sendActions';
 import { commands } from './shell/commands';
 import { Composer } from './shell/Composer';
 import { Panes } from './shell/Panes';
 import { startApp } from './shell/startupActions';
 import { useStore } from './state/useStore';
-import { useCommands } from './useCommands';
+import { useCommands } from './shell/useCommands';
 import { TabStrip } from './workspace/TabStrip';
 
 export function App() {

@@ -1,4 +1,4 @@
-// What About Keypost shows (main computes it: electron/core/about.ts), and the plain text its Copy button copies.
+// What About Keypost shows (main computes it: electron/core/shell/about.ts), and the plain text its Copy button copies.
 
 export interface AboutInfo {
   name: string;

@@ -95,7 +95,7 @@ export interface KeypostApi {
   deleteHistoryEntry(id: string): Promise<Result<boolean>>;
   clearHistory(): Promise<Result<void>>;
 
-  /** About Keypost (core/about.ts): the versions of Keypost and of the runtime it runs on, and the licence. */
+  /** About Keypost (core/shell/about.ts): the versions of Keypost and of the runtime it runs on, and the licence. */
   getAbout(): Promise<Result<AboutInfo>>;
 }
 

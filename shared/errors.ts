@@ -28,7 +28,7 @@ export const errorCodes = [
   'STORE_WRITE_FAILED',
   'IMPORT_INVALID',
   'FILE_ERROR',
-  // OAuth 2.0 credentials (electron/core/oauth/): the token endpoint's answer or the browser sign-in, in words.
+  // OAuth 2.0 credentials (electron/core/credentials/oauth/): the token endpoint's answer or the browser sign-in, in words.
   'OAUTH_ERROR',
   'OAUTH_INVALID_CLIENT',
   'OAUTH_INVALID_GRANT',

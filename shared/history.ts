@@ -1,4 +1,4 @@
-// A sent request as history keeps it (electron/core/historyFile.ts): where it went, what came back, and the request
+// A sent request as history keeps it (electron/core/history/historyFile.ts): where it went, what came back, and the request
 // document as sent with every secret-looking value emptied (the document names credentials, it never holds a token).
 import { z } from 'zod';
 import { requestDocumentSchema } from './request';

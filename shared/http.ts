@@ -63,7 +63,7 @@ export interface SendResult extends ResponseHead {
   imageDataUrl?: string;
   /** Set when the body passed the size limit: it went to this temp file, not into memory. */
   savedFile?: { path: string; sizeBytes: number };
-  /** Set for a 401 or 403: what is likely wrong with the credential (electron/core/authFailure.ts). */
+  /** Set for a 401 or 403: what is likely wrong with the credential (electron/core/send/authFailure.ts). */
   authFailure?: AuthFailure;
 }
 

@@ -19,7 +19,7 @@ const CONTENT_TYPES = {
 } as const;
 
 /** Sent with every request unless a row replaces them. Some APIs (GitHub's) refuse a request without a User-Agent;
- * the encodings are the ones main decodes (electron/core/transport.ts). */
+ * the encodings are the ones main decodes (electron/core/send/transport.ts). */
 const DEFAULT_HEADERS: readonly DerivedHeader[] = [
   { name: 'Accept', value: 'application/json', source: 'default' },
   { name: 'Accept-Encoding', value: 'gzip, deflate, br', source: 'default' },

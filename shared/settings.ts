@@ -40,7 +40,7 @@ export const maxRedirectsSchema = z
   .min(0, 'The number of redirects followed cannot be negative.')
   .max(MAX_REDIRECTS_LIMIT, `At most ${MAX_REDIRECTS_LIMIT} redirects can be followed.`);
 
-/** Request history's caps (electron/core/historyFile.ts): the newest N sends, in at most N MB of file. */
+/** Request history's caps (electron/core/history/historyFile.ts): the newest N sends, in at most N MB of file. */
 export const DEFAULT_HISTORY_MAX_ENTRIES = 500;
 export const DEFAULT_HISTORY_MAX_MB = 20;
 export const historyMaxEntriesSchema = z

@@ -1,4 +1,4 @@
-// The app's commands and their keys, declared once: the application menu (electron/core/appMenu.ts) shows these
+// The app's commands and their keys, declared once: the application menu (electron/core/shell/appMenu.ts) shows these
 // accelerators, the page handles exactly these (shortcutFor), and the Keyboard shortcuts window lists them.
 
 export type Platform = 'darwin' | 'win32' | 'linux';

@@ -3,31 +3,32 @@
 // so what the tests run is what ships.
 import type { Emit, KeypostApi } from '../../shared/api';
 import { fail, ok } from '../../shared/errors';
-import { aboutKeypost, isAllowedExternalUrl } from './about';
-import { cachedVault } from './cachedVault';
-import { createCredentialApi } from './credentialApi';
-import { createEnvironmentApi } from './environmentApi';
-import { createEnvironments, ENVIRONMENTS_NAME, environmentsService } from './environments';
+import { aboutKeypost, isAllowedExternalUrl } from './shell/about';
+import { cachedVault } from './credentials/cachedVault';
+import { createCredentialApi } from './credentials/credentialApi';
+import { createEnvironmentApi } from './environments/environmentApi';
+import { createEnvironments, ENVIRONMENTS_NAME, environmentsService } from './environments/environments';
 import { createDispatch, type Dispatch } from './handlers';
-import { createHistoryApi, recordingSends } from './historyApi';
-import { createHistoryFile } from './historyFile';
-import { closeAgents } from './httpAgents';
-import { createOAuthCredentials } from './oauth/oauthCredentials';
-import { createOAuthApi } from './oauthApi';
-import { createOAuthConfigs, OAUTH_CONFIG_NAME } from './oauthConfigFile';
-import { createPresetApi } from './presetApi';
-import { createPresetStore } from './presetStore';
-import { legacySettings, STORE_NAME, storeOptions, type StoreBackend } from './presetStoreFile';
-import { createTransferApi, type TransferFiles } from './presetTransfer';
-import { createResponseBodies } from './responseBodies';
-import { removeSpooledBodies } from './responseBody';
-import { createSaveBodyApi, type ChooseSavePath, type OpenFile } from './saveBodyApi';
-import { createSendApi } from './sendApi';
-import { createSettingsApi } from './settingsApi';
-import { createSettingsStore, SETTINGS_NAME, type SettingsStore } from './settingsStore';
-import { createTokenApi } from './tokenApi';
-import { createVault, type Vault } from './vault';
-import { createWorkspaceFile, WORKSPACE_NAME } from './workspaceFile';
+import { createHistoryApi, recordingSends } from './history/historyApi';
+import { createHistoryFile } from './history/historyFile';
+import { closeAgents } from './send/httpAgents';
+import { createOAuthCredentials } from './credentials/oauth/oauthCredentials';
+import { createOAuthApi } from './credentials/oauthApi';
+import { createOAuthConfigs, OAUTH_CONFIG_NAME } from './credentials/oauthConfigFile';
+import { createPresetApi } from './presets/presetApi';
+import { createPresetStore } from './presets/presetStore';
+import { legacySettings, STORE_NAME } from './presets/presetStoreFile';
+import { storeOptions, type StoreBackend } from './storeFiles';
+import { createTransferApi, type TransferFiles } from './presets/presetTransfer';
+import { createResponseBodies } from './body/responseBodies';
+import { removeSpooledBodies } from './body/responseBody';
+import { createSaveBodyApi, type ChooseSavePath, type OpenFile } from './body/saveBodyApi';
+import { createSendApi } from './send/sendApi';
+import { createSettingsApi } from './settings/settingsApi';
+import { createSettingsStore, SETTINGS_NAME, type SettingsStore } from './settings/settingsStore';
+import { createTokenApi } from './credentials/tokenApi';
+import { createVault, type Vault } from './credentials/vault';
+import { createWorkspaceFile, WORKSPACE_NAME } from './workspace/workspaceFile';
 
 /** What only the host can do: electron's dialogs, shell and windows in the app; stand-ins that a test controls. */
 export interface HostServices {

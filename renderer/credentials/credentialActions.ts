@@ -1,6 +1,6 @@
 // What the page does with credentials: list them, choose one, and the token field of the selected one (type, reveal,
 // store on Send or Save); the credential manager's calls; a secret typed into a table moved into the keychain.
-import type { CredentialChange } from '../components/CredentialManager';
+import type { CredentialChange } from './CredentialManager';
 import { fail, ok, type Result } from '../../shared/errors';
 import type { OAuthConfig } from '../../shared/oauth';
 import { credentialOf, withCredential } from '../../shared/request';

@@ -1,15 +1,15 @@
 // Renders the one open dialog (dialog.ts), wired to its store and actions: the only place a dialog is drawn.
 import { pageValues, resolveVariables } from '../../shared/environments';
-import { AboutDialog } from '../components/AboutDialog';
-import { CodeDialog } from '../components/CodeDialog';
-import { ConfirmDialog } from '../components/ConfirmDialog';
-import { CredentialManager } from '../components/CredentialManager';
-import { CurlImportDialog } from '../components/CurlImportDialog';
-import { EnvironmentsDialog } from '../components/EnvironmentsDialog';
-import { ImportDialog } from '../components/ImportDialog';
-import { SavePresetDialog } from '../components/SavePresetDialog';
-import { SettingsDialog } from '../components/SettingsDialog';
-import { ShortcutsDialog } from '../components/ShortcutsDialog';
+import { AboutDialog } from '../shell/AboutDialog';
+import { CodeDialog } from '../curl/CodeDialog';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { CredentialManager } from '../credentials/CredentialManager';
+import { CurlImportDialog } from '../curl/CurlImportDialog';
+import { EnvironmentsDialog } from '../environments/EnvironmentsDialog';
+import { ImportDialog } from '../presets/ImportDialog';
+import { SavePresetDialog } from '../presets/SavePresetDialog';
+import { SettingsDialog } from '../settings/SettingsDialog';
+import { ShortcutsDialog } from '../shell/ShortcutsDialog';
 import { credentialChanged } from '../credentials/credentialActions';
 import { credentialsStore } from '../credentials/credentialsState';
 import { importCurlCommand } from '../curl/curlActions';

@@ -1,9 +1,9 @@
 // Renders every notice an action reported (notices.ts), each dismissible: the only place they are drawn.
-import { CurlUnmappedNotice } from '../components/CurlUnmappedNotice';
-import { ErrorBanner } from '../components/ErrorBanner';
-import { InfoNotice } from '../components/InfoNotice';
-import { StoreNotice } from '../components/StoreNotice';
-import { UndoToast } from '../components/UndoToast';
+import { CurlUnmappedNotice } from '../curl/CurlUnmappedNotice';
+import { ErrorBanner } from './ErrorBanner';
+import { InfoNotice } from './InfoNotice';
+import { StoreNotice } from './StoreNotice';
+import { UndoToast } from './UndoToast';
 import { undoDelete } from '../presets/presetActions';
 import { useStore } from '../state/useStore';
 import { dismissNotice, noticesStore } from './notices';

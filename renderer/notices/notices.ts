@@ -4,7 +4,7 @@
 import type { KeypostError } from '../../shared/errors';
 import type { Preset } from '../../shared/presets';
 import type { StoreDamage } from '../../shared/storeFile';
-import type { CurlImportReport } from '../components/CurlUnmappedNotice';
+import type { CurlImportReport } from '../curl/CurlUnmappedNotice';
 import { createStore } from '../state/store';
 
 export type Notice =

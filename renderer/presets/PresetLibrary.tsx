@@ -1,6 +1,6 @@
 // The sidebar's saved requests, wired to the library store and the preset actions. Its props change only when the
 // list, the open preset or its unsaved state does, so typing in a draft never draws 10,000 rows again.
-import { PresetSidebar } from '../components/PresetSidebar';
+import { PresetSidebar } from './PresetSidebar';
 import { useStore } from '../state/useStore';
 import { openBlankTab } from '../workspace/tabActions';
 import { activeTab, isDirty } from '../workspace/workspace';

@@ -2,7 +2,7 @@
 import type { KeypostError } from '../../shared/errors';
 import type { RendererSettings, ThemeSetting } from '../../shared/settings';
 import { api } from '../api';
-import { applyTheme } from '../theme';
+import { applyTheme } from './theme';
 import { settingsChanged, settingsLoaded, settingsStore } from './settingsState';
 
 /** The page and Monaco follow the theme setting from the first paint on. */

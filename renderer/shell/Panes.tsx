@@ -1,8 +1,8 @@
 // The active tab's request editor and its response, side by side.
 import { useCallback, useMemo } from 'react';
-import { RequestEditor } from '../components/RequestEditor';
-import { ResponseView } from '../components/ResponseView';
-import { chooseUploadFile, sendWithBody } from '../send/sendActions';
+import { RequestEditor } from '../request/RequestEditor';
+import { ResponseView } from '../response/ResponseView';
+import { chooseUploadFile, sendWithBody } from '../request/sendActions';
 import { editTabDraft } from '../workspace/tabActions';
 import { activeTab } from '../workspace/workspace';
 import { useWorkspace } from '../workspace/workspaceStore';

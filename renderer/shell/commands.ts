@@ -2,7 +2,7 @@
 import type { CommandId } from '../../shared/shortcuts';
 import { openDialog } from '../dialogs/dialog';
 import { chooseImportFile, exportPresets, saveActiveTab, saveActiveTabAs } from '../presets/presetActions';
-import { sendActiveTab } from '../send/sendActions';
+import { sendActiveTab } from '../request/sendActions';
 import { closeActiveTab, cycleTabs, openBlankTab } from '../workspace/tabActions';
 
 export const commands: Record<CommandId, () => void> = {

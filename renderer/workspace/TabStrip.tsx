@@ -1,5 +1,5 @@
 // The open requests as tabs, wired to the workspace store and the tab actions.
-import { RequestTabs } from '../components/RequestTabs';
+import { RequestTabs } from './RequestTabs';
 import { activateTab, openBlankTab, requestCloseTab } from './tabActions';
 import { useWorkspace } from './workspaceStore';
 

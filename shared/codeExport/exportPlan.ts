@@ -1,5 +1,5 @@
 // What a generated snippet must send, worked out once for every language: the request as buildOutgoing
-// (electron/core/outgoingRequest.ts) puts it on the wire, with each secret replaced by an environment variable the
+// (electron/core/send/outgoingRequest.ts) puts it on the wire, with each secret replaced by an environment variable the
 // snippet reads. The token of credential "default" is KEYPOST_TOKEN, another credential's KEYPOST_TOKEN_<NAME>;
 // a secret header or query row's value is KEYPOST_SECRET_<ROW NAME> (see tokenVariable and secretVariable).
 import { DEFAULT_CREDENTIAL } from '../credentials';

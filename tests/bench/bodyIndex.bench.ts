@@ -1,9 +1,9 @@
 // The body worker's own work, without a browser or IPC: indexing a JSON body as it arrives (1 MB parts, as the page
 // hands them over) and Ctrl+F over it, in this Node process (V8, as in the worker). The response bench's times
 // include this, under the machine's other load (main receiving, the page, the harness).
-import { findBytes } from '../../renderer/json/findBytes';
-import { IncrementalJsonIndex } from '../../renderer/json/incrementalIndex';
-import { childCount, pathOf } from '../../renderer/json/jsonLines';
+import { findBytes } from '../../renderer/response/json/findBytes';
+import { IncrementalJsonIndex } from '../../renderer/response/json/incrementalIndex';
+import { childCount, pathOf } from '../../renderer/response/json/jsonLines';
 import { BODY_PART_BYTES } from '../../shared/http';
 import { itemsJson } from '../fixtures/testServer';
 import { median, ms, printTable } from './table';

@@ -2,8 +2,8 @@
 // Reports time, sockets the server still sees open, and heap growth (after GC) across rounds.
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { closeAgents } from '../../electron/core/httpAgents';
-import { Secret } from '../../electron/core/secret';
+import { closeAgents } from '../../electron/core/send/httpAgents';
+import { Secret } from '../../electron/core/credentials/secret';
 import { sendJson } from '../fixtures/sendJson';
 import { mb, ms, printTable } from './table';
 

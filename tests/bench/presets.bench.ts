@@ -4,8 +4,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { STORE_NAME } from '../../electron/core/presetStoreFile';
-import { createVault } from '../../electron/core/vault';
+import { STORE_NAME } from '../../electron/core/presets/presetStoreFile';
+import { createVault } from '../../electron/core/credentials/vault';
 import type { Preset } from '../../shared/presets';
 import { STORE_SCHEMA_VERSION } from '../../shared/storeFile';
 import { launchApp } from '../e2e/harness';

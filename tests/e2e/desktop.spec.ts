@@ -1,7 +1,7 @@
 // Desktop conventions: About Keypost (versions through the typed API, a Copy for bug reports), the Keyboard shortcuts
 // window (every key of shared/shortcuts.ts), and the application menu's commands reaching the page.
-import { aboutKeypost } from '../../electron/core/about';
-import { menuPlatform } from '../../electron/core/appMenu';
+import { aboutKeypost } from '../../electron/core/shell/about';
+import { menuPlatform } from '../../electron/core/shell/appMenu';
 import { aboutText, type AboutInfo } from '../../shared/about';
 import { keyLabel, keysOf, shortcuts } from '../../shared/shortcuts';
 import { expect, setBody, test } from './fixtures';

@@ -28,6 +28,20 @@ export const test = base.extend<{ app: LaunchedApp; server: TestServer }>({
  */
 export { forgetKeychain };
 
+/** Runs a test that launches apps itself (a restart is a second launch into the same data folder): each app it
+ *  pushed onto `apps` is closed afterwards, and its keychain entries removed, however the test ended. */
+export async function withApps(run: (apps: LaunchedApp[]) => Promise<void>): Promise<void> {
+  const apps: LaunchedApp[] = [];
+  try {
+    await run(apps);
+  } finally {
+    for (const app of apps) {
+      await app.close().catch(() => {});
+      await forgetKeychain(app.keychainService);
+    }
+  }
+}
+
 /** Replaces the body editor's text the way a paste does (no auto-closing brackets). */
 export async function setBody(page: Page, text: string): Promise<void> {
   await page.getByTestId('body').locator('.view-lines').click();

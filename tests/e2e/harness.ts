@@ -15,7 +15,7 @@ import path from 'node:path';
 import { channels, type Emit } from '../../shared/api';
 import type { CommandId } from '../../shared/shortcuts';
 import { createCore } from '../../electron/core/createCore';
-import { loadRendererFile } from '../../electron/core/rendererFiles';
+import { loadRendererFile } from '../../electron/core/shell/rendererFiles';
 
 interface KeypostTestHooks {
   __keypostInvoke(channel: string, args: unknown[]): Promise<unknown>;

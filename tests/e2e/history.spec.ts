@@ -3,23 +3,11 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { HISTORY_FILE_NAME } from '../../electron/core/historyFile';
-import { launchApp, type LaunchedApp } from './harness';
-import { expect, fillRequest, filesContaining, forgetKeychain, test } from './fixtures';
+import { HISTORY_FILE_NAME } from '../../electron/core/history/historyFile';
+import { launchApp } from './harness';
+import { expect, fillRequest, filesContaining, test, withApps } from './fixtures';
 
 const TOKEN = 'kp-e2e-history-5d1c8a7e';
-
-async function withApps(run: (apps: LaunchedApp[]) => Promise<void>): Promise<void> {
-  const apps: LaunchedApp[] = [];
-  try {
-    await run(apps);
-  } finally {
-    for (const app of apps) {
-      await app.close().catch(() => {});
-      await forgetKeychain(app.keychainService);
-    }
-  }
-}
 
 /** Each History row as [method, URL, status], top to bottom. */
 const rows = (page: Page) =>

@@ -5,11 +5,12 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import Conf from 'conf';
 import { blankRequest } from '../../shared/request';
-import { createPresetStore } from '../../electron/core/presetStore';
-import { storeOptions } from '../../electron/core/presetStoreFile';
-import { createWorkspaceFile, WORKSPACE_NAME } from '../../electron/core/workspaceFile';
-import { exportPathFor, importPathFor, launchApp, type LaunchedApp } from './harness';
-import { addCredential, expect, fillRequest, filesContaining, forgetKeychain, saveAsNew, test } from './fixtures';
+import { createPresetStore } from '../../electron/core/presets/presetStore';
+import { STORE_NAME } from '../../electron/core/presets/presetStoreFile';
+import { storeOptions } from '../../electron/core/storeFiles';
+import { createWorkspaceFile, WORKSPACE_NAME } from '../../electron/core/workspace/workspaceFile';
+import { exportPathFor, importPathFor, launchApp } from './harness';
+import { addCredential, expect, fillRequest, filesContaining, saveAsNew, test, withApps } from './fixtures';
 
 const STAGING_TOKEN = 'kp-e2e-staging-41c7d2';
 const PROD_TOKEN = 'kp-e2e-prod-9b03fe';
@@ -23,18 +24,6 @@ async function newPreset(page: Page, name: string, request: { url: string; body?
 }
 
 const item = (page: Page, name: string) => page.getByTestId('preset-item').filter({ hasText: name });
-
-async function withApps(run: (apps: LaunchedApp[]) => Promise<void>): Promise<void> {
-  const apps: LaunchedApp[] = [];
-  try {
-    await run(apps);
-  } finally {
-    for (const app of apps) {
-      await app.close().catch(() => {});
-      await forgetKeychain(app.keychainService);
-    }
-  }
-}
 
 test('two presets keep their own credentials across a restart, and each sends its own token', async ({ server }) => {
   await withApps(async (apps) => {
@@ -351,7 +340,7 @@ test('what is typed as the window opens goes into the restored tabs, never into 
     await first.close();
     // Forty tabs, each from a preset, written by the app's own store code: bringing them back takes a call per preset.
     const dir = first.userDataDir;
-    const store = createPresetStore(new Conf<Record<string, unknown>>(storeOptions(dir)));
+    const store = createPresetStore(new Conf<Record<string, unknown>>(storeOptions(dir, STORE_NAME)));
     const tabs = Array.from({ length: 40 }, (_, index) => {
       const created = store.create({ name: `Tab ${index}`, request: { ...blankRequest(), url: `${server.url}/tab/${index}` } });
       if (!created.ok) throw new Error(created.error.message);

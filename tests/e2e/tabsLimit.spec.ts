@@ -4,24 +4,12 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { MAX_OPEN_TABS } from '../../shared/workspace';
-import { launchApp, type LaunchedApp } from './harness';
-import { expect, forgetKeychain, test } from './fixtures';
+import { launchApp } from './harness';
+import { expect, test, withApps } from './fixtures';
 
 const LIMIT_NOTICE = `You have ${MAX_OPEN_TABS} tabs open, the most Keypost keeps. Close one to open another.`;
 const tabsFileIn = (dir: string) => path.join(dir, 'keypost-workspace.json');
 const savedTabs = (dir: string) => readFile(tabsFileIn(dir), 'utf8').catch(() => '');
-
-async function withApps(run: (apps: LaunchedApp[]) => Promise<void>): Promise<void> {
-  const apps: LaunchedApp[] = [];
-  try {
-    await run(apps);
-  } finally {
-    for (const app of apps) {
-      await app.close().catch(() => {});
-      await forgetKeychain(app.keychainService);
-    }
-  }
-}
 
 /** Types a URL into the active tab and waits until the tabs file holds it. */
 async function typeAndSave(page: Page, dir: string, url: string): Promise<void> {

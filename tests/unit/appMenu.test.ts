@@ -1,8 +1,8 @@
-// The application menu per platform (electron/core/appMenu.ts), built from the shared shortcut list: each platform's
+// The application menu per platform (electron/core/shell/appMenu.ts), built from the shared shortcut list: each platform's
 // conventions, developer tools only in development, no accelerator twice, and no page but the issue page. Also About.
 import { describe, expect, it } from 'vitest';
-import { aboutKeypost, isAllowedExternalUrl, issuePageOf, REPORT_PROBLEM_URL, repositoryWebUrl } from '../../electron/core/about';
-import { appMenuTemplate, menuItems, menuPlatform, withClick, type MenuItemTemplate } from '../../electron/core/appMenu';
+import { aboutKeypost, isAllowedExternalUrl, issuePageOf, REPORT_PROBLEM_URL, repositoryWebUrl } from '../../electron/core/shell/about';
+import { appMenuTemplate, menuItems, menuPlatform, withClick, type MenuItemTemplate } from '../../electron/core/shell/appMenu';
 import { aboutText } from '../../shared/about';
 import { shortcuts, type Platform } from '../../shared/shortcuts';
 import packageJson from '../../package.json' with { type: 'json' };

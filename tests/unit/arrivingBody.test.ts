@@ -1,7 +1,7 @@
 // Main's hold on a body while it arrives: the chunks as they came, read back in parts of any size.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ArrivingBody } from '../../electron/core/arrivingBody';
+import { ArrivingBody } from '../../electron/core/body/arrivingBody';
 
 const LIMIT = 1 << 20;
 

@@ -1,14 +1,14 @@
 // The body worker's pure models over a body's bytes: the validating JSON line index, raw text rows, find, folds, colours.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ChunkedBytes } from '../../renderer/json/chunkedBytes';
-import { findBytes, MAX_MATCHES } from '../../renderer/json/findBytes';
-import { FoldedLines, jsonSource, type LineSource, rowsSource } from '../../renderer/json/foldedLines';
-import { markMatches, type Segment, tokenize } from '../../renderer/json/highlight';
-import { childCount, closingLine, containerOf, copyValue, indexJson, type JsonLines, lineAt, lineText, MAX_LINE_BYTES, pathOf, prettyText } from '../../renderer/json/jsonLines';
-import { jsonPathText } from '../../renderer/json/jsonPathText';
-import { isRawJson, parseExact } from '../../renderer/json/parseExact';
-import { indexRows, MAX_ROW_BYTES, rowText } from '../../renderer/json/textRows';
+import { ChunkedBytes } from '../../renderer/response/json/chunkedBytes';
+import { findBytes, MAX_MATCHES } from '../../renderer/response/json/findBytes';
+import { FoldedLines, jsonSource, type LineSource, rowsSource } from '../../renderer/response/json/foldedLines';
+import { markMatches, type Segment, tokenize } from '../../renderer/response/json/highlight';
+import { childCount, closingLine, containerOf, copyValue, indexJson, type JsonLines, lineAt, lineText, MAX_LINE_BYTES, pathOf, prettyText } from '../../renderer/response/json/jsonLines';
+import { jsonPathText } from '../../renderer/response/json/jsonPathText';
+import { isRawJson, parseExact } from '../../renderer/response/json/parseExact';
+import { indexRows, MAX_ROW_BYTES, rowText } from '../../renderer/response/json/textRows';
 import { respace } from '../fixtures/respaceJson';
 
 const encode = (text: string) => new TextEncoder().encode(text);

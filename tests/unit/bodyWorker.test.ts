@@ -1,7 +1,7 @@
 // The body worker's message loop, in a worker thread fed through a real message port (tests/fixtures/bodyWorkerThread.ts).
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BodyRequest } from '../../renderer/json/bodyProtocol';
+import type { BodyRequest } from '../../renderer/response/json/bodyProtocol';
 import { itemsJson } from '../fixtures/testServer';
 
 const threads: Worker[] = [];

@@ -2,7 +2,7 @@
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels } from '../../shared/api';
-import { createVault, type Vault } from '../../electron/core/vault';
+import { createVault, type Vault } from '../../electron/core/credentials/vault';
 import { startTestServer, type TestServer } from '../fixtures/testServer';
 import { testCore } from '../fixtures/presetStore';
 import { sendCall } from '../fixtures/sendJson';

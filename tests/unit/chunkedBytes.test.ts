@@ -2,7 +2,7 @@
 // joined, keeps big parts without copying them, and gathers a trickle of tiny parts into blocks.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ChunkedBytes } from '../../renderer/json/chunkedBytes';
+import { ChunkedBytes } from '../../renderer/response/json/chunkedBytes';
 
 const join = (parts: Uint8Array[]) => new Uint8Array(Buffer.concat(parts));
 

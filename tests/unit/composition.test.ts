@@ -5,7 +5,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-/** The names each file imports from electron/core/, and the functions it calls by name. */
+/** The names each file imports from electron/core/ (by module name), and the functions it calls by name. */
 function wiringOf(file: string): { coreImports: Map<string, string[]>; calls: Set<string> } {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
   const coreImports = new Map<string, string[]>();
@@ -15,7 +15,7 @@ function wiringOf(file: string): { coreImports: Map<string, string[]>; calls: Se
       const target = path.relative('electron/core', path.resolve(path.dirname(file), node.moduleSpecifier.text));
       const bindings = node.importClause?.namedBindings;
       if (!target.startsWith('..') && bindings && ts.isNamedImports(bindings)) {
-        coreImports.set(target, bindings.elements.filter((element) => !element.isTypeOnly && !node.importClause!.isTypeOnly).map((element) => element.name.text));
+        coreImports.set(path.basename(target), bindings.elements.filter((element) => !element.isTypeOnly && !node.importClause!.isTypeOnly).map((element) => element.name.text));
       }
     }
     if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) calls.add(node.expression.text);

@@ -10,7 +10,7 @@ import type { Result } from '../../shared/errors';
 import type { SendResult } from '../../shared/http';
 import { blankRequest, type RequestDocument } from '../../shared/request';
 import { openEnvironments, testCore } from '../fixtures/presetStore';
-import { environmentsService } from '../../electron/core/environments';
+import { environmentsService } from '../../electron/core/environments/environments';
 import { startTestServer, type TestServer } from '../fixtures/testServer';
 
 const service = `Keypost-unit-env-tokens-${process.pid}`;

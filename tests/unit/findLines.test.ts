@@ -1,12 +1,12 @@
 // Ctrl+F in the Pretty view (and the filter's matches): it finds the text the lines show, not the bytes as sent.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ChunkedBytes } from '../../renderer/json/chunkedBytes';
-import { findBytes, MAX_MATCHES } from '../../renderer/json/findBytes';
-import { findInLines, type LineMatches } from '../../renderer/json/findLines';
-import { markMatches } from '../../renderer/json/highlight';
-import { IncrementalJsonIndex } from '../../renderer/json/incrementalIndex';
-import { indexJson, type JsonLines, lineText, MAX_LINE_BYTES } from '../../renderer/json/jsonLines';
+import { ChunkedBytes } from '../../renderer/response/json/chunkedBytes';
+import { findBytes, MAX_MATCHES } from '../../renderer/response/json/findBytes';
+import { findInLines, type LineMatches } from '../../renderer/response/json/findLines';
+import { markMatches } from '../../renderer/response/json/highlight';
+import { IncrementalJsonIndex } from '../../renderer/response/json/incrementalIndex';
+import { indexJson, type JsonLines, lineText, MAX_LINE_BYTES } from '../../renderer/response/json/jsonLines';
 import { respace } from '../fixtures/respaceJson';
 import { itemsJson } from '../fixtures/testServer';
 

@@ -2,9 +2,9 @@
 // and errors whatever the chunks, complete lines early and unchanged later, errors as soon as their bytes arrive.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ChunkedBytes } from '../../renderer/json/chunkedBytes';
-import { IncrementalJsonIndex } from '../../renderer/json/incrementalIndex';
-import { closingLine, indexJson, type IndexOutcome, type JsonLines, lineText, MAX_LINE_BYTES } from '../../renderer/json/jsonLines';
+import { ChunkedBytes } from '../../renderer/response/json/chunkedBytes';
+import { IncrementalJsonIndex } from '../../renderer/response/json/incrementalIndex';
+import { closingLine, indexJson, type IndexOutcome, type JsonLines, lineText, MAX_LINE_BYTES } from '../../renderer/response/json/jsonLines';
 import { referenceIndexJson } from '../fixtures/referenceJsonIndex';
 
 const encode = (text: string) => new TextEncoder().encode(text);

@@ -1,12 +1,12 @@
 // The response viewer's JSON logic as the worker runs it: pretty-printing, paths to copy, the JSONPath filter, the tree.
 import { applyEdits, format } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
-import { filterJson } from '../../renderer/json/jsonFilter';
-import { formatJson } from '../../renderer/json/formatJson';
-import { jsonPathText } from '../../renderer/json/jsonPathText';
-import { parseExact } from '../../renderer/json/parseExact';
-import { JsonTree } from '../../renderer/json/jsonTree';
-import { prettyText } from '../../renderer/json/jsonLines';
+import { filterJson } from '../../renderer/response/json/jsonFilter';
+import { formatJson } from '../../renderer/response/json/formatJson';
+import { jsonPathText } from '../../renderer/response/json/jsonPathText';
+import { parseExact } from '../../renderer/response/json/parseExact';
+import { JsonTree } from '../../renderer/response/json/jsonTree';
+import { prettyText } from '../../renderer/response/json/jsonLines';
 
 const prettyJson = (text: string) => prettyText(new TextEncoder().encode(text));
 import { itemsJson } from '../fixtures/testServer';

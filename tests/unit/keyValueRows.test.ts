@@ -3,9 +3,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Header, MultipartPart, QueryParam } from '../../shared/request';
 import { checkHeaders } from '../../shared/requestChecks';
-import { headerRowProblems } from '../../renderer/components/headerRowProblems';
-import { editRow, removeRow, withTextValue, type KeyValueRow } from '../../renderer/components/keyValueRows';
-import { fileBaseName, newFilePart, withFile } from '../../renderer/components/multipartParts';
+import { headerRowProblems } from '../../renderer/request/headerRowProblems';
+import { editRow, removeRow, withTextValue, type KeyValueRow } from '../../renderer/request/keyValueRows';
+import { fileBaseName, newFilePart, withFile } from '../../renderer/request/multipartParts';
 
 const row = (name: string, value: string | null, enabled = true): KeyValueRow => ({ name, value, enabled });
 const header = (name: string, value: string, enabled = true): Header => ({ name, value, enabled });

@@ -11,7 +11,7 @@ const problemsIn = async (filePath: string, code = IMPORTS_IPC_CLIENT) =>
 
 describe('the IPC client', () => {
   it('is refused in a component, and in a store, naming what to do instead', async () => {
-    expect(await problemsIn('renderer/components/Fixture.tsx')).toEqual([expect.stringContaining('Only actions (*Actions.ts) import the IPC client')]);
+    expect(await problemsIn('renderer/presets/Fixture.tsx')).toEqual([expect.stringContaining('Only actions (*Actions.ts) import the IPC client')]);
     expect(await problemsIn('renderer/presets/library.ts')).toHaveLength(1);
     expect(await problemsIn('renderer/App.tsx', "import { api } from './api';\nexport const bridge = api;\n")).toHaveLength(1);
   });

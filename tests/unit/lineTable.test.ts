@@ -3,8 +3,8 @@
 // line (the reference indexer's), for bodies of many blocks, however they are spaced, cut into parts or cut short.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IncrementalJsonIndex } from '../../renderer/json/incrementalIndex';
-import { childCount, closingLine, type JsonLines, pathOf } from '../../renderer/json/jsonLines';
+import { IncrementalJsonIndex } from '../../renderer/response/json/incrementalIndex';
+import { childCount, closingLine, type JsonLines, pathOf } from '../../renderer/response/json/jsonLines';
 import { referenceIndexJson } from '../fixtures/referenceJsonIndex';
 import { respace } from '../fixtures/respaceJson';
 

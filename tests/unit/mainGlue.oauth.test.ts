@@ -11,8 +11,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { channels } from '../../shared/api';
 import type { Result } from '../../shared/errors';
 import type { OAuthConfig, OAuthTokenState } from '../../shared/oauth';
-import { menuItems, type MenuItemTemplate } from '../../electron/core/appMenu';
-import { createVault } from '../../electron/core/vault';
+import { menuItems, type MenuItemTemplate } from '../../electron/core/shell/appMenu';
+import { createVault } from '../../electron/core/credentials/vault';
 import { createElectronStandIn, installElectronStandIn, ipcEvent, loadAsNode, type ElectronStandIn } from '../fixtures/electronStandIn';
 
 const FROM_APP = 'app://keypost/index.html';
@@ -40,7 +40,7 @@ beforeAll(async () => {
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'keypost-glue-oauth-'));
   process.env.KEYPOST_USER_DATA_DIR = userDataDir;
   process.env.KEYPOST_KEYCHAIN_SERVICE = keychainService;
-  // Set up as the credential dialog saves it (electron/core/oauthConfigFile.ts): nothing secret in this file.
+  // Set up as the credential dialog saves it (electron/core/credentials/oauthConfigFile.ts): nothing secret in this file.
   const corp: OAuthConfig = { flow: 'authorizationCode', authorizationUrl: AUTHORIZATION_URL, tokenUrl, clientId: 'keypost-glue', scope: 'read write', clientAuth: 'none' };
   await writeFile(path.join(userDataDir, 'keypost-oauth.json'), JSON.stringify({ credentials: { corp } }));
 

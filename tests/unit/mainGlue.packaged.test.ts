@@ -8,8 +8,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { channels } from '../../shared/api';
 import type { TokenStatus } from '../../shared/credentials';
 import type { Result } from '../../shared/errors';
-import { Secret } from '../../electron/core/secret';
-import { createVault } from '../../electron/core/vault';
+import { Secret } from '../../electron/core/credentials/secret';
+import { createVault } from '../../electron/core/credentials/vault';
 import { createElectronStandIn, installElectronStandIn, ipcEvent, loadAsNode, type ElectronStandIn } from '../fixtures/electronStandIn';
 
 const testService = `Keypost-unit-glue-packaged-${process.pid}`;

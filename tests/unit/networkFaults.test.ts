@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Secret } from '../../electron/core/secret';
+import { Secret } from '../../electron/core/credentials/secret';
 import { sendJson, type JsonSend } from '../fixtures/sendJson';
 import { listenOnBlockedPort, startRawServer, startSelfSignedTlsServer, type RunningServer } from '../fixtures/faultyServers';
 

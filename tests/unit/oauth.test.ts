@@ -3,9 +3,9 @@
 import { inspect } from 'node:util';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOAuthCredentials } from '../../electron/core/oauth/oauthCredentials';
-import { Secret } from '../../electron/core/secret';
-import { createVault, type Vault } from '../../electron/core/vault';
+import { createOAuthCredentials } from '../../electron/core/credentials/oauth/oauthCredentials';
+import { Secret } from '../../electron/core/credentials/secret';
+import { createVault, type Vault } from '../../electron/core/credentials/vault';
 import {
   callApi,
   clients,

@@ -1,7 +1,7 @@
 // The OAuth credential's configuration schema (shared/oauth.ts) and its keychain entry format (tokenSet.ts).
 import { describe, expect, it } from 'vitest';
-import { parseTokenSet, serializeTokenSet } from '../../electron/core/oauth/tokenSet';
-import { Secret } from '../../electron/core/secret';
+import { parseTokenSet, serializeTokenSet } from '../../electron/core/credentials/oauth/tokenSet';
+import { Secret } from '../../electron/core/credentials/secret';
 import { oauthConfigSchema } from '../../shared/oauth';
 
 const clientCredentials = { flow: 'clientCredentials', tokenUrl: 'https://id.example.com/oauth/token', clientId: 'svc', clientAuth: 'basic' } as const;

@@ -1,8 +1,8 @@
 // The token endpoint is reached through Keypost's own transport: a port fetch refuses works for tokens as for sends.
 import { createServer } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { requestClientCredentials } from '../../electron/core/oauth/tokenEndpoint';
-import { Secret } from '../../electron/core/secret';
+import { requestClientCredentials } from '../../electron/core/credentials/oauth/tokenEndpoint';
+import { Secret } from '../../electron/core/credentials/secret';
 import { listenOnBlockedPort } from '../fixtures/faultyServers';
 
 describe('the token endpoint', () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Preset, PresetDraft } from '../../shared/presets';
 import { STORE_SCHEMA_VERSION } from '../../shared/storeFile';
-import { STORE_NAME } from '../../electron/core/presetStoreFile';
+import { STORE_NAME } from '../../electron/core/presets/presetStoreFile';
 import { openSettings, openStore } from '../fixtures/presetStore';
 import { jsonDocument, type JsonRequest } from '../fixtures/sendJson';
 

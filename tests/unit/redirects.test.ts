@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/errors';
 import type { SendResult } from '../../shared/http';
-import { Secret } from '../../electron/core/secret';
+import { Secret } from '../../electron/core/credentials/secret';
 import { testCore } from '../fixtures/presetStore';
 import { sendCall, sendJson } from '../fixtures/sendJson';
 import { startTestServer, type TestServer } from '../fixtures/testServer';

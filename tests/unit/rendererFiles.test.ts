@@ -3,7 +3,7 @@ import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadRendererFile } from '../../electron/core/rendererFiles';
+import { loadRendererFile } from '../../electron/core/shell/rendererFiles';
 
 let root: string;
 beforeAll(async () => {

@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createResponseBodies, type ResponseBodies } from '../../electron/core/responseBodies';
-import { removeSpooledBodies } from '../../electron/core/responseBody';
-import { createSaveBodyApi } from '../../electron/core/saveBodyApi';
-import { Secret } from '../../electron/core/secret';
+import { createResponseBodies, type ResponseBodies } from '../../electron/core/body/responseBodies';
+import { removeSpooledBodies } from '../../electron/core/body/responseBody';
+import { createSaveBodyApi } from '../../electron/core/body/saveBodyApi';
+import { Secret } from '../../electron/core/credentials/secret';
 import { sendJson, type JsonSend, type SentJson } from '../fixtures/sendJson';
 import { itemsJson, startTestServer, type TestServer } from '../fixtures/testServer';
 

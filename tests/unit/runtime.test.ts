@@ -26,7 +26,7 @@ describe('the runtime the tests run on', () => {
     expect(majorOf(process.versions.node)).toBe(expectedNodeMajor);
   });
 
-  // renderer/json/parseExact.ts keeps big numbers exact with it (Chromium has it), and its unit tests run here: on a
+  // renderer/response/json/parseExact.ts keeps big numbers exact with it (Chromium has it), and its unit tests run here: on a
   // Node without it they would fail for the runtime, not the code. Not in TypeScript's lib yet, hence the cast.
   it('has JSON.rawJSON and JSON.isRawJSON', () => {
     const json = JSON as typeof JSON & { rawJSON?: (text: string) => unknown; isRawJSON?: (value: unknown) => boolean };

@@ -1,7 +1,7 @@
 // The send module against a real HTTP server on 127.0.0.1.
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Secret } from '../../electron/core/secret';
+import { Secret } from '../../electron/core/credentials/secret';
 import { sendJson, type JsonSend } from '../fixtures/sendJson';
 import { closedPortUrl, startTestServer, type TestServer } from '../fixtures/testServer';
 

@@ -17,13 +17,13 @@ import {
   timeoutSecondsSchema,
 } from '../../shared/settings';
 import { STORE_SCHEMA_VERSION } from '../../shared/storeFile';
-import { STORE_NAME } from '../../electron/core/presetStoreFile';
-import { SETTINGS_NAME } from '../../electron/core/settingsStore';
+import { STORE_NAME } from '../../electron/core/presets/presetStoreFile';
+import { SETTINGS_NAME } from '../../electron/core/settings/settingsStore';
 import { testCore } from '../fixtures/presetStore';
 
 // theme.ts drives Monaco, which only loads in a browser: record what it is asked instead.
 const monacoThemes = vi.hoisted(() => [] as string[]);
-vi.mock('../../renderer/editor/monaco', () => ({ monaco: { editor: { setTheme: (theme: string) => monacoThemes.push(theme) } } }));
+vi.mock('../../renderer/request/editor/monaco', () => ({ monaco: { editor: { setTheme: (theme: string) => monacoThemes.push(theme) } } }));
 
 const tempDir = () => mkdtempSync(path.join(tmpdir(), 'keypost-settings-test-'));
 const settingsFile = (dir: string) => path.join(dir, `${SETTINGS_NAME}.json`);
@@ -185,14 +185,14 @@ describe('the theme', () => {
   };
 
   it('follows the system until a setting arrives, for the editor as for the page', async () => {
-    const theme = await import('../../renderer/theme');
+    const theme = await import('../../renderer/settings/theme');
     expect(theme.editorTheme()).toBe('vs-dark');
     osPrefersLight = true;
     expect(theme.editorTheme()).toBe('vs');
   });
 
   it('marks the page and switches Monaco for a chosen palette, whatever the OS does', async () => {
-    const { applyTheme } = await import('../../renderer/theme');
+    const { applyTheme } = await import('../../renderer/settings/theme');
     applyTheme('light');
     expect(root.dataset.theme).toBe('light');
     expect(monacoThemes).toEqual(['vs']);
@@ -206,7 +206,7 @@ describe('the theme', () => {
   });
 
   it('with "Follow the system", moves Monaco with the OS as it changes', async () => {
-    const { applyTheme, editorTheme } = await import('../../renderer/theme');
+    const { applyTheme, editorTheme } = await import('../../renderer/settings/theme');
     applyTheme('system');
     expect(root.dataset.theme).toBe('system');
     expect(monacoThemes).toEqual(['vs-dark']);
@@ -217,7 +217,7 @@ describe('the theme', () => {
   });
 
   it('maps each setting to its palette and Monaco theme', async () => {
-    const { editorThemeFor, paletteFor } = await import('../../renderer/theme');
+    const { editorThemeFor, paletteFor } = await import('../../renderer/settings/theme');
     expect([paletteFor('system', true), paletteFor('system', false), paletteFor('light', false), paletteFor('dark', true)]).toEqual([
       'light',
       'dark',

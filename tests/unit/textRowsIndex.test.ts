@@ -2,8 +2,8 @@
 // the chunks, so the rows shown while a body downloads are the rows it keeps.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ChunkedBytes } from '../../renderer/json/chunkedBytes';
-import { MAX_ROW_BYTES, TextRowsIndex, type TextRows } from '../../renderer/json/textRows';
+import { ChunkedBytes } from '../../renderer/response/json/chunkedBytes';
+import { MAX_ROW_BYTES, TextRowsIndex, type TextRows } from '../../renderer/response/json/textRows';
 
 /** The one-pass row index as it was before rows were built incrementally: the reference model. */
 function referenceRows(bytes: Uint8Array): number[] {

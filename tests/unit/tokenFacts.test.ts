@@ -1,7 +1,7 @@
 // What Keypost tells about a token before sending it (JWT timing, issuer, audience), and how it explains a 401/403.
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { explainAuthFailure } from '../../electron/core/authFailure';
+import { explainAuthFailure } from '../../electron/core/send/authFailure';
 import { describeTiming, tokenFacts, tokenTiming } from '../../shared/tokenFacts';
 
 const NOW = Date.UTC(2026, 10, 30, 12, 0, 0);

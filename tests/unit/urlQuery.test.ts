@@ -1,8 +1,8 @@
 // The URL bar and the query table as two views of one request: split, join, table edits, and what reaches a server.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOutgoing } from '../../electron/core/outgoingRequest';
-import { sendRequest } from '../../electron/core/send';
+import { buildOutgoing } from '../../electron/core/send/outgoingRequest';
+import { sendRequest } from '../../electron/core/send/send';
 import type { QueryParam, RequestDocument } from '../../shared/request';
 import { checkRequest } from '../../shared/requestChecks';
 import { encodeQueryText, joinUrl, queryFromUrlText, splitUrl } from '../../shared/urlQuery';

@@ -1,8 +1,8 @@
 // The keychain vault against the real Secret Service (gnome-keyring under dbus-run-session).
 import keytar from 'keytar';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Secret } from '../../electron/core/secret';
-import { createVault, KEYCHAIN_SERVICE } from '../../electron/core/vault';
+import { Secret } from '../../electron/core/credentials/secret';
+import { createVault, KEYCHAIN_SERVICE } from '../../electron/core/credentials/vault';
 import { forgetKeychain } from '../fixtures/keychain';
 
 const service = `Keypost-unit-${process.pid}`;

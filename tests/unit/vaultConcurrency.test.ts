@@ -1,8 +1,8 @@
 // Overlapping keychain calls (a credential list while tokens are written and deleted) must not take the
 // process down: libsecret via keytar segfaults on that overlap (atom/node-keytar#477) unless calls are serialised.
 import { afterAll, describe, expect, it } from 'vitest';
-import { Secret } from '../../electron/core/secret';
-import { createVault } from '../../electron/core/vault';
+import { Secret } from '../../electron/core/credentials/secret';
+import { createVault } from '../../electron/core/credentials/vault';
 import { forgetKeychain } from '../fixtures/keychain';
 
 const service = `Keypost-unit-concurrency-${process.pid}`;

@@ -1,7 +1,7 @@
 // Reopening the window where it was: saved bounds are used only when they still land on a screen.
 // (main.ts only reads the displays and applies the result; it needs the Electron binary, which these tests run without.)
 import { describe, expect, it } from 'vitest';
-import { restoredBounds } from '../../electron/core/windowBounds';
+import { restoredBounds } from '../../electron/core/shell/windowBounds';
 
 const laptop = { x: 0, y: 0, width: 1440, height: 870 };
 const monitor = { x: 1440, y: 0, width: 2560, height: 1400 };

@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { WORKSPACE_NAME } from '../../electron/core/workspaceFile';
+import { WORKSPACE_NAME } from '../../electron/core/workspace/workspaceFile';
 import { blankRequest } from '../../shared/request';
 import { MAX_OPEN_TABS } from '../../shared/workspace';
 import { openWorkspace } from '../fixtures/presetStore';

@@ -1,0 +1,59 @@
+// Credential calls beyond single tokens: the list (keychain accounts, names presets refer to, OAuth 2.0 credentials
+// with their state) and rename (the keychain entry, the OAuth settings and the presets that use it move together).
+import type { KeypostApi } from '../../../shared/api';
+import { fail, ok } from '../../../shared/errors';
+import type { CredentialInfo } from '../../../shared/credentials';
+import type { OAuthDeps } from './oauthApi';
+import type { PresetStore } from '../presets/presetStore';
+import type { SettingsStore } from '../settings/settingsStore';
+import type { Vault } from './vault';
+
+export function createCredentialApi({ vault, store, settings, oauth, oauthConfigs }: { vault: Vault; store: PresetStore; settings: SettingsStore } & OAuthDeps): Pick<
+  KeypostApi,
+  'listCredentials' | 'renameCredential'
+> {
+  return {
+    async listCredentials() {
+      const stored = await vault.list();
+      if (!stored.ok) return stored;
+      const usage = store.credentialUsage();
+      const names = [...new Set([...stored.value, ...usage.keys(), ...oauthConfigs.names()])].sort((a, b) => a.localeCompare(b));
+      const held = new Set(stored.value);
+      const infos: CredentialInfo[] = [];
+      for (const name of names) {
+        const info: CredentialInfo = { name, stored: held.has(name), usedBy: usage.get(name) ?? [] };
+        const config = oauthConfigs.get(name);
+        const state = config ? await oauth.state(name, config) : null;
+        infos.push(config && state?.ok ? { ...info, oauth: { config, state: state.value } } : info);
+      }
+      return ok(infos);
+    },
+
+    // Keychains have no rename: copy the token to the new account, then remove the old one, then move references.
+    async renameCredential(from, to) {
+      if (from === to) return ok({ updatedPresets: 0 });
+      const existing = await vault.get(to);
+      if (!existing.ok) return existing;
+      if (existing.value || oauthConfigs.get(to)) return fail('DUPLICATE_NAME', `A credential named "${to}" already exists.`, { hint: 'Choose another name, or delete that one first.' });
+      const token = await vault.get(from);
+      if (!token.ok) return token;
+      if (token.value) {
+        const saved = await vault.set(to, token.value);
+        if (!saved.ok) return saved;
+        const removed = await vault.delete(from);
+        if (!removed.ok) return removed;
+      }
+      if (oauthConfigs.get(from)) {
+        const renamed = oauthConfigs.rename(from, to);
+        if (!renamed.ok) return renamed;
+        // The entry moved above; OAuthCredentials must not keep serving the old name's tokens from memory.
+        await oauth.forget(from);
+      }
+      const moved = store.retargetCredential(from, to);
+      if (!moved.ok) return moved;
+      // New tabs start with the renamed credential, as they did with the old name.
+      if (settings.get().selectedCredential === from) settings.update({ selectedCredential: to });
+      return ok({ updatedPresets: moved.value });
+    },
+  };
+}

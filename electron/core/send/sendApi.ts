@@ -1,0 +1,165 @@
+// The send, cancel and check calls: check the document, resolve its secrets (token, files), build it, send it.
+import { openAsBlob } from 'node:fs';
+import path from 'node:path';
+import type { Emit, KeypostApi } from '../../../shared/api';
+import { fail, ok, type Result } from '../../../shared/errors';
+import { credentialOf, type RequestDocument } from '../../../shared/request';
+import { checkRequest, checkToken } from '../../../shared/requestChecks';
+import { tokenFacts } from '../../../shared/tokenFacts';
+import { explainAuthFailure } from './authFailure';
+import { checkRequestFor } from '../../../shared/credentialCheck';
+import type { SendResult } from '../../../shared/http';
+import { checkVerdict } from '../credentials/credentialCheck';
+import { buildOutgoing, type OutgoingRequest, type ResolvedSecrets } from './outgoingRequest';
+import type { ResponseBodies } from '../body/responseBodies';
+import type { Secret } from '../credentials/secret';
+import type { Environments } from '../environments/environments';
+import type { OAuthDeps } from '../credentials/oauthApi';
+import { sendRequest, type SendOptions } from './send';
+import type { Vault } from '../credentials/vault';
+
+/** A request ready for the wire, and the token it carries. */
+interface Prepared {
+  outgoing: OutgoingRequest;
+  token: Secret | null;
+}
+
+interface SendDeps extends OAuthDeps {
+  vault: Vault;
+  environments: Environments;
+  emit: Emit;
+  bodies: ResponseBodies;
+}
+
+export function createSendApi({ vault, environments, emit, bodies, oauth, oauthConfigs }: SendDeps): Pick<KeypostApi, 'send' | 'cancel' | 'checkCredential'> {
+  const inFlight = new Map<string, AbortController>();
+
+  /** The credential's token, checked to fit a header; null when the request sends none. An OAuth 2.0 credential's
+   *  access token is refreshed first when it is about to expire. */
+  async function tokenFor(request: RequestDocument, signal?: AbortSignal): Promise<Result<Secret | null>> {
+    const credential = credentialOf(request);
+    if (credential === null) return ok(null);
+    const config = oauthConfigs.get(credential);
+    if (config) return oauth.accessToken(credential, config, { signal });
+    const stored = await vault.get(credential);
+    if (!stored.ok) return stored;
+    if (!stored.value) return fail('NO_TOKEN', 'No token is stored yet.', { hint: 'Type your bearer token in the token field, then send.' });
+    const token = checkToken(stored.value.reveal());
+    return token.ok ? ok(stored.value) : token;
+  }
+
+  /** The request as it goes on the wire, with the token it carries. Nothing is read from the keychain or the disk
+   *  for a request that cannot go out. */
+  async function prepare(request: RequestDocument, signal?: AbortSignal): Promise<Result<Prepared>> {
+    // {{variables}} first: the checks apply to what will be sent.
+    const resolved = await environments.resolve(request);
+    if (!resolved.ok) return resolved;
+    const checked = checkRequest(resolved.value.request);
+    if (!checked.ok) return checked;
+    const token = await tokenFor(request, signal);
+    if (!token.ok) return token;
+    const files = await filesFor(resolved.value.request);
+    if (!files.ok) return files;
+    const secrets = { token: token.value, files: files.value, hidden: resolved.value.secrets };
+    return ok({ outgoing: buildOutgoing(checked.value, secrets), token: token.value });
+  }
+
+  /** After a 401: the request again with a refreshed OAuth 2.0 token, or null (not OAuth, or no new token to try). */
+  async function retryWithFreshToken(request: RequestDocument, rejected: Secret, signal: AbortSignal): Promise<Prepared | null> {
+    const credential = credentialOf(request);
+    const config = credential === null ? undefined : oauthConfigs.get(credential);
+    if (!credential || !config) return null;
+    const fresh = await oauth.afterUnauthorized(credential, config, rejected, { signal });
+    if (!fresh.ok || fresh.value.reveal() === rejected.reveal()) return null;
+    const again = await prepare(request, signal);
+    return again.ok ? again.value : null;
+  }
+
+  /** Why a 401 or 403 happened, from the server's challenge and what the token sent says about itself. */
+  const explain = (request: RequestDocument, token: Secret | null, answer: SendResult) =>
+    explainAuthFailure({
+      status: answer.status,
+      headers: answer.headers,
+      credential: credentialOf(request),
+      facts: token ? tokenFacts(token.reveal()) : null,
+      now: Date.now(),
+    });
+
+  return {
+    async send({ requestId, request, timeoutMs, maxBodyBytes, maxRedirects }) {
+      // Registered before the first await: a Cancel that arrives while the keychain or a file is read still stops it.
+      const controller = new AbortController();
+      inFlight.get(requestId)?.abort();
+      inFlight.set(requestId, controller);
+      try {
+        const prepared = await prepare(request, controller.signal);
+        if (!prepared.ok) return prepared;
+        const { outgoing, token } = prepared.value;
+        const options: SendOptions = {
+          timeoutMs,
+          signal: controller.signal,
+          allowSelfSignedTls: request.options.allowSelfSignedTls ?? false,
+          maxBodyBytes,
+          maxRedirects,
+          requestId,
+          onProgress: (receivedBytes, totalBytes) => emit('sendProgress', { requestId, receivedBytes, totalBytes }),
+          onHead: (head, body) => {
+            bodies.start(requestId, body, head.contentType);
+            emit('responseStarted', head);
+          },
+          onBody: (received) => bodies.keep(requestId, received),
+        };
+        let sentWith = token;
+        let sent = await sendRequest(outgoing, options);
+        // An OAuth 2.0 token the server refused is refreshed once and the request sent again; a second 401 is shown.
+        const retry = sent.ok && sent.value.status === 401 && token ? await retryWithFreshToken(request, token, controller.signal) : null;
+        if (retry) {
+          sentWith = retry.token;
+          sent = await sendRequest(retry.outgoing, { ...options, attempt: 2 });
+        }
+        if (!sent.ok) return sent;
+        const authFailure = await explain(request, sentWith, sent.value);
+        return authFailure ? ok({ ...sent.value, authFailure }) : sent;
+      } finally {
+        if (inFlight.get(requestId) === controller) inFlight.delete(requestId);
+      }
+    },
+
+    async cancel(requestId) {
+      const controller = inFlight.get(requestId);
+      controller?.abort();
+      return ok(controller !== undefined);
+    },
+
+    async checkCredential({ request, timeoutMs }) {
+      const document = checkRequestFor(request);
+      const prepared = await prepare(document);
+      if (!prepared.ok) return ok(checkVerdict(prepared, document));
+      const sent = await sendRequest(prepared.value.outgoing, {
+        timeoutMs,
+        allowSelfSignedTls: document.options.allowSelfSignedTls ?? false,
+        discardBody: true,
+      });
+      const authFailure = sent.ok ? await explain(document, prepared.value.token, sent.value) : undefined;
+      return ok(checkVerdict(sent, document, authFailure));
+    },
+  };
+}
+
+/** The multipart body's files, opened (not read into memory) from the paths the user picked through main. */
+async function filesFor(request: RequestDocument): Promise<Result<ResolvedSecrets['files']>> {
+  const files = new Map<string, Blob>();
+  if (request.body.kind !== 'multipart') return ok(files);
+  for (const part of request.body.parts) {
+    if (!part.enabled || part.kind !== 'file' || files.has(part.path)) continue;
+    try {
+      files.set(part.path, await openAsBlob(part.path));
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it no longer exists' : 'it cannot be read';
+      return fail('FILE_ERROR', `The file ${path.basename(part.path)} for the form field “${part.name}” was not sent: ${reason}.`, {
+        hint: `Pick the file again (it was ${part.path}).`,
+      });
+    }
+  }
+  return ok(files);
+}
