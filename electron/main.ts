@@ -116,7 +116,8 @@ function openWindow(settings: Core['settings']): void {
     clearTimeout(pending);
     pending = setTimeout(saveBounds, 500);
   };
-  // The page holds back unloading while a typed token is not in the keychain yet (useToken.ts): ask before losing it.
+  // The page holds back unloading while a typed token is not in the keychain yet (holdUnloadWhileTyped, in
+  // renderer/credentials/credentialActions.ts): ask before losing it.
   window.webContents.on('will-prevent-unload', (event) => {
     const choice = dialog.showMessageBoxSync(window, {
       type: 'warning',
