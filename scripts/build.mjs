@@ -1,5 +1,5 @@
 // Builds the renderer (vite.config.ts), then main (ESM) and the sandboxed preload (one CJS file).
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { build } from 'vite';
 
@@ -7,6 +7,11 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 const { dependencies } = JSON.parse(readFileSync('package.json', 'utf8'));
 // A dependency and its subpaths (zod/v4, …) stay external.
 const runtimeDependencies = Object.keys(dependencies).map((name) => new RegExp(`^${name}(/.*)?$`));
+
+// dist-electron starts empty: a build that fails part way leaves main.js or preload.cjs missing, never an older one that
+// the glue tests (tests/fixtures/builtGlue.ts) or `npm start` would then run as if it were new. (The renderer's own
+// folder is emptied by vite.config.ts, emptyOutDir.)
+rmSync('dist-electron', { recursive: true, force: true });
 
 await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
 

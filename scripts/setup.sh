@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Sets up a fresh machine for Keypost: system packages (Debian/Ubuntu), then npm dependencies (Node 24 among them).
-#   keytar builds against libsecret; tests use Debian's Chromium, a private GNOME Keyring, and Python requests (code export).
+#   keytar builds against libsecret; tests use Debian's Chromium, a private GNOME Keyring, and the clients the code
+#   export's snippets run in (curl; Python requests); the locked-keychain test locks the keyring with gdbus.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libsecret-1-dev chromium gnome-keyring dbus-x11 python3-requests)
+# curl: tests/unit/codeExport.test.ts runs the curl snippet; libglib2.0-bin: gdbus, for tests/unit/vault-locked.test.ts.
+packages=(libsecret-1-dev chromium gnome-keyring dbus-x11 python3-requests curl libglib2.0-bin)
 if command -v apt-get >/dev/null 2>&1; then
   missing=()
   for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done

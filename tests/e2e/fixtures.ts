@@ -1,12 +1,13 @@
 // Playwright fixtures shared by the specs: a launched app, a local test server, and UI helpers.
 import { test as base, expect, type Page } from '@playwright/test';
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { forgetKeychain } from '../fixtures/keychain';
+import { filesContaining } from '../fixtures/filesContaining';
 import { startTestServer, type TestServer } from '../fixtures/testServer';
 import { launchApp, type LaunchedApp } from './harness';
 
 export { expect };
+/** The leak search over a data folder (tests/fixtures/filesContaining.ts). */
+export { filesContaining };
 
 export const test = base.extend<{ app: LaunchedApp; server: TestServer }>({
   server: async ({}, use) => {
@@ -69,19 +70,6 @@ export async function displayedBody(page: Page): Promise<string> {
       .map((line) => line.text),
   );
   return texts.join('\n').trim();
-}
-
-/** Every file under `dir` whose bytes contain `secret` (as UTF-8 or UTF-16, as Chromium stores strings). */
-export async function filesContaining(dir: string, secret: string): Promise<string[]> {
-  const needles = [Buffer.from(secret, 'utf8'), Buffer.from(secret, 'utf16le')];
-  const hits: string[] = [];
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    const bytes = await readFile(file).catch(() => Buffer.alloc(0));
-    if (needles.some((needle) => bytes.includes(needle))) hits.push(file);
-  }
-  return hits;
 }
 
 /** Opens Settings (the button; Ctrl+, works too) for the duration of `run`, then closes it. */

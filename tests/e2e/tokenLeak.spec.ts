@@ -29,15 +29,22 @@ async function sendOverLimit(page: Page, url: string): Promise<string> {
   return (await notice.locator('code').innerText()).trim();
 }
 
+/** No entries for a folder that no longer exists; any other error stands. */
+const goneIsEmpty = (error: NodeJS.ErrnoException): string[] => {
+  if (error.code === 'ENOENT') return [];
+  throw error;
+};
+
 /** The spool files that exist now, and `<token> in <file>` for each token found; read at once, since a later send deletes them. */
 async function searchSpoolFiles(): Promise<{ files: string[]; hits: string[] }> {
   const files: string[] = [];
   const hits: string[] = [];
   for (const name of (await readdir(tmpdir())).filter((entry) => SPOOL_DIR.test(entry))) {
     const dir = path.join(tmpdir(), name);
-    // Specs in other workers spool here too, and may delete theirs meanwhile.
-    files.push(...(await readdir(dir).catch(() => [])).map((file) => path.join(dir, file)));
-    for (const token of TOKENS) hits.push(...(await filesContaining(dir, token).catch(() => [])).map((file) => `${token} in ${file}`));
+    // Specs in other workers spool here too, and may delete theirs meanwhile: a folder gone is passed over, but any other
+    // failure to read one fails the search (a folder left unread cannot be called clean).
+    files.push(...(await readdir(dir).catch(goneIsEmpty)).map((file) => path.join(dir, file)));
+    for (const token of TOKENS) hits.push(...(await filesContaining(dir, token).catch(goneIsEmpty)).map((file) => `${token} in ${file}`));
   }
   return { files, hits };
 }

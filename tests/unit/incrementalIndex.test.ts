@@ -322,8 +322,26 @@ describe('IncrementalJsonIndex', () => {
   }, HEAVY);
 
   it('refuses nesting deeper than 65,535 levels at the same bracket, and accepts exactly 65,535', () => {
-    const deepest = encode(`${'['.repeat(0xffff)}${']'.repeat(0xffff)}`);
-    const tooDeep = encode(`${'['.repeat(0x10000)}  ]`);
+    // The limit as a number here, not MAX_DEPTH: the reference imports that too, so agreeing with it proves no limit.
+    // A level is an indentation level of the pretty lines: `0` inside n arrays is drawn n levels deep. (An empty
+    // innermost `[]` is one line at its parent's level: it would not reach the limit.)
+    const LEVELS = 65_535;
+    const nested = (levels: number) => encode(`${'['.repeat(levels)}0${']'.repeat(levels)}`);
+    const deepest = nested(LEVELS);
+    const tooDeep = nested(LEVELS + 1);
+    const inOneChunk = (bytes: Uint8Array) => {
+      const index = new IncrementalJsonIndex();
+      index.push(bytes);
+      return index.end();
+    };
+    for (const outcome of [inOneChunk(deepest), indexJson(deepest)]) {
+      expect(describeError(outcome)).toBeNull();
+      // A line per bracket and one for the 0, drawn 65,535 levels deep.
+      expect(outcome.ok && [outcome.lines.count, outcome.lines.table.depth(LEVELS)]).toEqual([2 * LEVELS + 1, LEVELS]);
+    }
+    // Refused at the bracket that opens level 65,536: byte offset 65,535.
+    for (const outcome of [inOneChunk(tooDeep), indexJson(tooDeep)]) expect(describeError(outcome)).toMatch(/^Nested deeper than 65,535 levels.* @65535$/);
+
     for (const bytes of [deepest, tooDeep]) {
       const expected = expectationsFor(bytes);
       const n = bytes.length;

@@ -13,6 +13,7 @@ import type { Result } from '../../shared/errors';
 import type { OAuthConfig, OAuthTokenState } from '../../shared/oauth';
 import { menuItems, type MenuItemTemplate } from '../../electron/core/shell/appMenu';
 import { createVault } from '../../electron/core/credentials/vault';
+import { builtGlue } from '../fixtures/builtGlue';
 import { createElectronStandIn, installElectronStandIn, ipcEvent, loadAsNode, type ElectronStandIn } from '../fixtures/electronStandIn';
 
 const FROM_APP = 'app://keypost/index.html';
@@ -46,7 +47,7 @@ beforeAll(async () => {
 
   electron = createElectronStandIn({ userData: await mkdtemp(path.join(tmpdir(), 'keypost-glue-oauth-default-')) });
   installElectronStandIn(electron);
-  loadAsNode(path.resolve('dist-electron/main.js'));
+  loadAsNode(builtGlue('main.js'));
   await electron.ready();
 });
 

@@ -10,6 +10,7 @@ import type { TokenStatus } from '../../shared/credentials';
 import type { Result } from '../../shared/errors';
 import { Secret } from '../../electron/core/credentials/secret';
 import { createVault } from '../../electron/core/credentials/vault';
+import { builtGlue } from '../fixtures/builtGlue';
 import { createElectronStandIn, installElectronStandIn, ipcEvent, loadAsNode, type ElectronStandIn } from '../fixtures/electronStandIn';
 
 const testService = `Keypost-unit-glue-packaged-${process.pid}`;
@@ -26,7 +27,7 @@ beforeAll(async () => {
   expect((await createVault(testService).set('default', new Secret('only-in-the-test-service'))).ok).toBe(true);
   electron = createElectronStandIn({ userData: realDataDir, isPackaged: true });
   installElectronStandIn(electron);
-  loadAsNode(path.resolve('dist-electron/main.js'));
+  loadAsNode(builtGlue('main.js'));
   await electron.ready();
 });
 

@@ -9,10 +9,11 @@ import { channels, eventChannels } from '../../shared/api';
 import type { SendResult } from '../../shared/http';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import type { Result } from '../../shared/errors';
-import { REPORT_PROBLEM_URL } from '../../electron/core/shell/about';
 import { appMenuTemplate, menuItems, menuPlatform, type MenuItemTemplate } from '../../electron/core/shell/appMenu';
 import { createVault } from '../../electron/core/credentials/vault';
-import { WINDOW_BACKGROUND, windowOptions } from '../../electron/window';
+import { WINDOW_BACKGROUND } from '../../electron/window';
+import packageJson from '../../package.json' with { type: 'json' };
+import { builtGlue } from '../fixtures/builtGlue';
 import { createElectronStandIn, loadAsNode, installElectronStandIn, ipcEvent, type ElectronStandIn, type StandInWindow } from '../fixtures/electronStandIn';
 import { startTestServer, type TestServer } from '../fixtures/testServer';
 import { jsonDocument, sendCall } from '../fixtures/sendJson';
@@ -25,7 +26,9 @@ let userDataDir: string;
 let server: TestServer;
 
 beforeAll(async () => {
-  if (!existsSync(path.join(built, 'main.js'))) throw new Error('dist-electron/main.js is missing: run `npm run build` first.');
+  // Missing, or older than the sources: stop with a sentence saying to build, rather than test an older main.
+  builtGlue('main.js');
+  builtGlue('preload.cjs');
   userDataDir = await mkdtemp(path.join(tmpdir(), 'keypost-glue-'));
   process.env.KEYPOST_USER_DATA_DIR = userDataDir;
   process.env.KEYPOST_KEYCHAIN_SERVICE = keychainService;
@@ -106,7 +109,21 @@ describe('when ready', () => {
   it('opens one window with the hardened options and the built preload, hidden until its first paint', () => {
     const window = mainWindow();
     expect(electron.windows).toHaveLength(1);
-    expect(window.options).toMatchObject(windowOptions(path.join(built, 'preload.cjs')));
+    // Stated here, not taken from windowOptions(): a changed option must fail this test, not move it along.
+    expect(window.options).toMatchObject({ show: false, minWidth: 720, minHeight: 480, title: 'Keypost' });
+    expect(window.options.webPreferences).toEqual({
+      preload: path.join(built, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
+    });
     expect(window.loadedUrl).toBe(FROM_APP);
     expect(window.visible).toBe(false);
     window.paint();
@@ -133,10 +150,15 @@ describe('when ready', () => {
     expect(contents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
   });
 
+  // What the page's navigator.clipboard.readText(), Notification.permission and geolocation ask Electron: the check
+  // handler answers the synchronous questions, the request handler the prompts (tests/e2e/security.spec.ts tries them
+  // from the page under real Electron; in the Chromium harness the browser's permissions are Playwright's, not these).
+  const REFUSED_PERMISSIONS = ['clipboard-read', 'notifications', 'geolocation', 'media', 'openExternal', 'fullscreen', 'midi', 'pointerLock'];
+
   it('grants only plain-text clipboard writes, and only to the app page', () => {
     const { checkHandler } = electron.session.defaultSession;
     expect(checkHandler?.({}, 'clipboard-sanitized-write', 'app://keypost')).toBe(true);
-    expect(checkHandler?.({}, 'clipboard-read', 'app://keypost')).toBe(false);
+    for (const permission of REFUSED_PERMISSIONS) expect(checkHandler?.({}, permission, 'app://keypost'), permission).toBe(false);
     expect(checkHandler?.({}, 'clipboard-sanitized-write', 'https://evil.example')).toBe(false);
   });
 
@@ -148,7 +170,7 @@ describe('when ready', () => {
       return answers;
     };
     expect(answer('clipboard-sanitized-write', FROM_APP)).toEqual([true]);
-    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen']) {
+    for (const permission of REFUSED_PERMISSIONS) {
       expect(answer(permission, FROM_APP), permission).toEqual([false]);
     }
     expect(answer('clipboard-sanitized-write', 'https://evil.example/page')).toEqual([false]);
@@ -185,17 +207,17 @@ describe('the application menu', () => {
     expect(menuEvents().at(-1)).toEqual([eventChannels.menuCommand, { command: 'closeTab' }]);
   });
 
-  it('opens the issue page for Report a problem (only when package.json names a repository), and refuses any other address', async () => {
-    const reports = [...menuItems(setMenu())].filter((candidate) => candidate.url !== undefined);
-    expect(reports.map((report) => report.url)).toEqual(REPORT_PROBLEM_URL ? [REPORT_PROBLEM_URL] : []);
-    for (const report of reports) report.click!(report);
-    // Any item's click is main's one handler: hand it other addresses.
+  it('offers no Report a problem while package.json names no repository, and opens no address a click carries', async () => {
+    // With a repository named, the item and its one page: mainGlue.reportProblem.test.ts (a build with one named).
+    expect((packageJson as { repository?: unknown }).repository, 'package.json names a repository now: see mainGlue.reportProblem.test.ts').toBeUndefined();
+    expect([...menuItems(setMenu())].filter((candidate) => candidate.url !== undefined)).toEqual([]);
+    // Any item's click is main's one handler: hand it addresses, the likeliest issue pages among them.
     const newTab = item((candidate) => candidate.command === 'newTab');
-    for (const url of ['https://evil.example/', `${REPORT_PROBLEM_URL}/../../evil`, 'file:///etc/passwd', `${REPORT_PROBLEM_URL} `]) {
+    for (const url of ['https://evil.example/', 'https://github.com/keypost/keypost/issues', 'file:///etc/passwd', '', 'null']) {
       newTab.click!({ ...newTab, url });
     }
     await new Promise((resolve) => setImmediate(resolve));
-    expect(electron.shell.openedExternal).toEqual(REPORT_PROBLEM_URL ? [REPORT_PROBLEM_URL] : []);
+    expect(electron.shell.openedExternal).toEqual([]);
     expect(menuEvents().some(([, payload]) => JSON.stringify(payload).includes('evil'))).toBe(false);
   });
 });

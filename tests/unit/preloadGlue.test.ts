@@ -1,10 +1,10 @@
 // The built preload (dist-electron/preload.cjs), run as a sandboxed preload runs: in its own context, with a
 // `require` that knows nothing but 'electron' (the recording stand-in). What does the page get?
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { channels, eventChannels, type KeypostBridge } from '../../shared/api';
+import { builtGlue } from '../fixtures/builtGlue';
 import { createElectronStandIn, type ElectronStandIn } from '../fixtures/electronStandIn';
 
 let electron: ElectronStandIn;
@@ -12,7 +12,8 @@ let required: string[];
 let bridge: KeypostBridge;
 
 beforeAll(async () => {
-  const source = await readFile(path.resolve('dist-electron/preload.cjs'), 'utf8');
+  const built = builtGlue('preload.cjs');
+  const source = await readFile(built, 'utf8');
   electron = createElectronStandIn({ userData: '/nowhere' });
   required = [];
   // A sandboxed preload gets a limited require; Keypost's must need 'electron' only, so everything else is bundled.
@@ -21,7 +22,7 @@ beforeAll(async () => {
     if (name !== 'electron') throw new Error(`module not found: ${name}`);
     return electron;
   };
-  vm.runInNewContext(source, { require: sandboxedRequire, module: { exports: {} }, exports: {} }, { filename: path.resolve('dist-electron/preload.cjs') });
+  vm.runInNewContext(source, { require: sandboxedRequire, module: { exports: {} }, exports: {} }, { filename: built });
   bridge = electron.contextBridge.exposed.get('keypost') as KeypostBridge;
 });
 
