@@ -76,16 +76,25 @@ test('a PUT with a form body sends the fields urlencoded', async ({ app, server 
 
 test('two tabs sending at once each show their own response, and a failed send marks the old response', async ({ app, server }) => {
   const { page } = app;
-  await fillRequest(page, { url: `${server.url}/slow?chunks=15&delay=100`, token: TOKEN });
+  // The server holds each request, unanswered, until the test releases it: the two sends overlap by construction.
+  const [first, second] = [server.hold('first'), server.hold('second')];
+  await fillRequest(page, { url: `${server.url}/status?code=202&hold=first`, token: TOKEN });
   await page.getByTestId('send').click();
   await page.keyboard.press('ControlOrMeta+T');
   await expect(page.getByTestId('tab')).toHaveCount(2);
-  await fillRequest(page, { url: `${server.url}/status?code=201` });
+  await fillRequest(page, { url: `${server.url}/status?code=201&hold=second` });
   await page.getByTestId('send').click();
-  await expect(page.getByTestId('status')).toHaveText('201 Created');
+  // Both requests reached the server before either got its answer.
+  await expect.poll(() => server.received.map((request) => request.url).sort()).toEqual(['/status?code=201&hold=second', '/status?code=202&hold=first']);
+  await Promise.all([first.reached, second.reached]);
 
+  // The second answers first: its tab shows it while the first tab still waits for its own.
+  second.release();
+  await expect(page.getByTestId('status')).toHaveText('201 Created');
   await page.getByTestId('tab').first().getByRole('tab').click();
-  await expect(page.getByTestId('status')).toHaveText('200 OK', { timeout: 15_000 });
+  await expect(page.getByTestId('send')).toHaveText(/Sending/);
+  first.release();
+  await expect(page.getByTestId('status')).toHaveText('202 Accepted');
   await page.getByTestId('tab').last().getByRole('tab').click();
   await expect(page.getByTestId('status')).toHaveText('201 Created');
 

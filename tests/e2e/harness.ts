@@ -16,6 +16,7 @@ import { channels, type Emit } from '../../shared/api';
 import type { CommandId } from '../../shared/shortcuts';
 import { createCore } from '../../electron/core/createCore';
 import { loadRendererFile } from '../../electron/core/shell/rendererFiles';
+import { signInInBrowser } from '../fixtures/signInBrowser';
 
 interface KeypostTestHooks {
   __keypostInvoke(channel: string, args: unknown[]): Promise<unknown>;
@@ -111,6 +112,20 @@ function fileStandIns(paths: StandInPaths) {
   };
 }
 
+/**
+ * The stand-in for the system browser (shell.openExternal): a user who, shown an OAuth 2.0 sign-in page (an
+ * authorization request, which names its redirect_uri), signs in there with the test's OpenID provider
+ * (signInInBrowser), back to Keypost's loopback redirect; any other page is only looked at. It resolves once that
+ * is done, where the real browser resolves on opening: the app waits for the redirect either way, and a sign-in the
+ * stand-in could not finish then fails in words in the app (it "could not open the browser") instead of after the
+ * five minutes a user gets. Self-contained like fileStandIns: E2E_TARGET=electron runs it in Electron's main process.
+ */
+function browserStandIn(signIn: typeof signInInBrowser) {
+  return async (url: string): Promise<void> => {
+    if (new URL(url).searchParams.has('redirect_uri')) await signIn(url);
+  };
+}
+
 /** Data dirs this process made (each holds a browser profile): removed when it exits, after every relaunch into them. */
 const madeDirs = new Set<string>();
 process.once('exit', () => {
@@ -146,7 +161,14 @@ async function launchChromium(userDataDir: string, keychainService: string, expo
     openStoreFile: (storeOptions) => new Conf<Record<string, unknown>>(storeOptions),
     keychainService,
     trustedOrigin: origin,
-    host: { emit, transferFiles: { chooseExportPath, chooseImportPath }, chooseSavePath, chooseUploadFile, openPath: openFile },
+    host: {
+      emit,
+      transferFiles: { chooseExportPath, chooseImportPath },
+      chooseSavePath,
+      chooseUploadFile,
+      openPath: openFile,
+      openExternal: browserStandIn(signInInBrowser),
+    },
   });
   const { dispatch } = core;
   // The browser profile lives in the app's data dir, so the token grep covers renderer storage too.
@@ -319,9 +341,18 @@ async function launchChromium(userDataDir: string, keychainService: string, expo
   };
 }
 
-/** Runs inside Electron's main process: the native dialogs and shell.openPath answer through fileStandIns. */
-function installElectronStandIns({ dialog, shell }: typeof import('electron'), [source, paths]: [string, StandInPaths]): void {
-  const standIns = (new Function(`return (${source})`)() as typeof fileStandIns)(paths);
+/** The stand-ins' sources, rebuilt inside Electron's main process (functions cannot cross into it). */
+interface StandInSources {
+  files: string;
+  browser: string;
+  signIn: string;
+}
+
+/** Runs inside Electron's main process: the native dialogs and shell.openPath answer through fileStandIns, and
+ *  shell.openExternal through browserStandIn. */
+function installElectronStandIns({ dialog, shell }: typeof import('electron'), [sources, paths]: [StandInSources, StandInPaths]): void {
+  const rebuilt = (source: string): unknown => new Function(`return (${source})`)();
+  const standIns = (rebuilt(sources.files) as typeof fileStandIns)(paths);
   const lastOptions = (args: unknown[]) => (args.at(-1) ?? {}) as { defaultPath?: string; filters?: Array<{ name: string }> };
   dialog.showSaveDialog = (async (...args: unknown[]) => {
     const { defaultPath = '', filters = [] } = lastOptions(args);
@@ -338,6 +369,7 @@ function installElectronStandIns({ dialog, shell }: typeof import('electron'), [
     return file ? { canceled: false, filePaths: [file] } : { canceled: true, filePaths: [] };
   }) as typeof dialog.showOpenDialog;
   shell.openPath = (file: string) => standIns.openFile(file);
+  shell.openExternal = (rebuilt(sources.browser) as typeof browserStandIn)(rebuilt(sources.signIn) as typeof signInInBrowser);
 }
 
 async function launchElectron(userDataDir: string, keychainService: string): Promise<LaunchedApp> {
@@ -345,7 +377,8 @@ async function launchElectron(userDataDir: string, keychainService: string): Pro
     args: [projectRoot],
     env: { ...process.env, KEYPOST_USER_DATA_DIR: userDataDir, KEYPOST_KEYCHAIN_SERVICE: keychainService },
   });
-  await app.evaluate(installElectronStandIns, [fileStandIns.toString(), standInPaths(userDataDir)] as [string, StandInPaths]);
+  const sources: StandInSources = { files: fileStandIns.toString(), browser: browserStandIn.toString(), signIn: signInInBrowser.toString() };
+  await app.evaluate(installElectronStandIns, [sources, standInPaths(userDataDir)] as [StandInSources, StandInPaths]);
   const page = await app.firstWindow();
   await page.getByTestId('send').waitFor();
   return {

@@ -1,5 +1,6 @@
 // An OAuth 2.0 credential end to end, against a real OpenID provider (oidc-provider) and an API that verifies its
-// JWTs: set up in the credential manager, a token fetched at once, sent, and refreshed once after a 401.
+// JWTs: set up in the credential manager, a token fetched at once (or signed in for through the browser: the harness's
+// stand-in for the system browser signs in at the provider), sent, and refreshed once after a 401.
 import { clients, RESOURCE_SCOPE, startProvider, startResourceServer, type ResourceServer, type TestProvider } from '../fixtures/oidcProvider';
 import type { Page } from '@playwright/test';
 import { displayedBody, expect, filesContaining, test } from './fixtures';
@@ -68,4 +69,39 @@ test('a wrong client secret is said when the credential is added, and nothing is
   const row = page.locator('[data-testid="credential-row"][data-name="wrong-secret"]');
   await expect(row.getByTestId('credential-oauth')).toHaveAttribute('data-status', 'missing');
   expect(provider.grants).toEqual([]);
+});
+
+test('an authorization-code credential signs in through the browser, and a request sends the token the provider issued', async ({ app }) => {
+  const { page } = app;
+  await page.getByTestId('credential-manage').click();
+  await page.getByTestId('oauth-add-section').locator('summary').click();
+  await page.getByTestId('oauth-new-name').fill('sso');
+  await page.getByTestId('oauth-flow').selectOption('authorizationCode');
+  await page.getByTestId('oauth-authorization-url').fill(provider.authorizationUrl);
+  await page.getByTestId('oauth-token-url').fill(provider.tokenUrl);
+  await page.getByTestId('oauth-client-id').fill(clients.native.id);
+  await expect(page.getByTestId('oauth-client-auth')).toHaveValue('none');
+  await page.getByTestId('oauth-scope').fill(`openid ${RESOURCE_SCOPE}`);
+  await page.getByTestId('oauth-add').click();
+  // Added without a browser: no token until the user signs in.
+  const row = page.locator('[data-testid="credential-row"][data-name="sso"]');
+  await expect(row.getByTestId('credential-oauth')).toHaveAttribute('data-status', 'missing');
+  expect(provider.grants).toEqual([]);
+  await page.getByTestId('credential-close').click();
+
+  await page.getByTestId('credential-select').selectOption('sso');
+  await expect(page.getByTestId('oauth-state')).toContainText('no token yet');
+  // Sign in…: main opens the provider's sign-in page in the "browser", where the user signs in as alice; the
+  // provider redirects to Keypost's loopback address, and main exchanges the code for a token.
+  await page.getByTestId('oauth-sign-in').click();
+  await expect(page.getByTestId('oauth-state')).toContainText('token valid until');
+  expect(provider.grants).toEqual(['authorization_code']);
+
+  await page.getByTestId('method').selectOption('GET');
+  await page.getByTestId('url').fill(`${api.url}/me`);
+  await page.getByTestId('send').click();
+  // The API accepted a JWT the provider signed for it, issued to this client for the user who signed in.
+  await expect(page.getByTestId('status')).toHaveText('200 OK');
+  await expect.poll(() => displayedBody(page)).toContain('"sub": "alice"');
+  expect(await displayedBody(page)).toContain(`"client_id": "${clients.native.id}"`);
 });

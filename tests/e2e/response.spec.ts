@@ -241,13 +241,18 @@ test('shows XML as text and runs none of it', async ({ app, server }) => {
 
 test('a 20 MB JSON body is displayed and searchable, and the page keeps responding while it loads', async ({ app, server }) => {
   const { page } = app;
-  await sendTo(page, `${server.url}/items?bytes=20000000`);
+  // Half the body, then the server holds the rest until the typing below is done: it happens while the body arrives.
+  const rest = server.hold('rest');
+  const url = `${server.url}/stall?bytes=20000000&before=10000000&until=rest&length=1`;
+  await sendTo(page, url);
   // While the body comes over in parts and is indexed off the UI thread, another input still takes typing.
   await expect(page.getByTestId('body-arriving')).toBeVisible({ timeout: 30_000 });
-  const url = page.getByTestId('url');
-  await url.press('End');
-  await url.pressSequentially('&typed');
-  await expect(url).toHaveValue(`${server.url}/items?bytes=20000000&typed`);
+  const urlField = page.getByTestId('url');
+  await urlField.press('End');
+  await urlField.pressSequentially('&typed');
+  await expect(urlField).toHaveValue(`${url}&typed`);
+  await expect(page.getByTestId('body-arriving')).toBeVisible();
+  rest.release();
 
   await expect(page.getByTestId('size')).toHaveText('19 MB', { timeout: 30_000 });
   await expect.poll(() => displayedBody(page), { timeout: 30_000 }).toContain('"items": [');
@@ -262,8 +267,8 @@ test('a 20 MB JSON body is displayed and searchable, and the page keeps respondi
 
 test('shows the first screen while the body is still arriving, finds in it, and Cancel keeps what was shown', async ({ app, server }) => {
   const { page } = app;
-  // 5 MB, then nothing for 20 s (the test cancels during the stall; a long one keeps it apart from a slow machine).
-  await sendTo(page, `${server.url}/stall?bytes=6000000&before=5000000&stall=20000&length=1`);
+  // 5 MB, then the server holds the rest until the test ends: everything below happens before it, Cancel included.
+  await sendTo(page, `${server.url}/stall?bytes=6000000&before=5000000&until=rest&length=1`);
   const arriving = page.getByTestId('body-arriving');
   await expect(arriving).toContainText(/Showing the 4\.8 MB received of 5\.7 MB so far/);
   await expect(page.getByTestId('view-tree')).toBeDisabled();
@@ -277,7 +282,7 @@ test('shows the first screen while the body is still arriving, finds in it, and 
   await page.keyboard.press('ControlOrMeta+F');
   await page.keyboard.type('"item-12345"');
   await expect(page.getByTestId('find-count')).toHaveText('1 of 1');
-  // All of that happened during the stall: the rest has not come.
+  // All of that happened with the rest held back: nothing whole-body (folding) appeared meanwhile.
   await expect(arriving).toBeVisible();
   await expect(page.getByTestId('line-fold')).toHaveCount(0);
 
@@ -291,27 +296,37 @@ test('shows the first screen while the body is still arriving, finds in it, and 
 
 test('Ctrl+F finds in a body that keeps arriving, and the count grows with it', async ({ app, server }) => {
   const { page } = app;
-  await sendTo(page, `${server.url}/drip-items?bytes=2000000&ms=20000`);
+  // The server stops twice: after 700 KB until the test releases `more`, after 1.4 MB for good (the test cancels).
+  const more = server.hold('more');
+  await sendTo(page, `${server.url}/stall?bytes=2000000&before=700000,1400000&until=more,rest`);
   await expect.poll(() => displayedBody(page)).toContain('"items": [');
   await page.getByTestId('response-body').click();
   await page.keyboard.press('ControlOrMeta+F');
   await page.keyboard.type('"item-');
+  const count = async () => Number((await page.getByTestId('find-count').textContent())!.split(' of ')[1]);
   await expect(page.getByTestId('find-count')).toHaveText(/^1 of \d+$/);
-  const first = Number((await page.getByTestId('find-count').textContent())!.split(' of ')[1]);
-  await expect.poll(async () => Number((await page.getByTestId('find-count').textContent())!.split(' of ')[1])).toBeGreaterThan(first);
-  // Found while the body still arrives.
+  const first = await count();
+  more.release();
+  await expect.poll(count).toBeGreaterThan(first);
+  // Found while the body still arrives: the server still holds its end.
   await expect(page.getByTestId('body-arriving')).toBeVisible();
   await page.getByTestId('cancel').click();
 });
 
 test('the line at the top stays put while more of a very long body arrives, past where the scrollbar is scaled', async ({ app, server }) => {
   const { page } = app;
-  // 8 MB over 8 s: about 1.1 million lines in the end. Past 750,000 (15 million pixels of rows), the scrollbar is scaled.
-  await sendTo(page, `${server.url}/drip-items?bytes=8000000&ms=8000`);
+  // 8 MB: about 1.1 million lines in the end. Past 750,000 (15 million pixels of rows), the scrollbar is scaled. The
+  // server sends the first 1 MB and holds the rest until the reader has scrolled.
+  const rest = server.hold('rest');
+  await sendTo(page, `${server.url}/stall?bytes=8000000&before=1000000&until=rest`);
   const view = page.getByTestId('response-body');
   await expect.poll(() => displayedBody(page)).toContain('"items": [');
   await view.evaluate((element) => (element.scrollTop = 20_000));
   await expect.poll(() => topLine(page)).toBe(1001);
+  // Scrolled while the body arrives, before it is long enough to scale the scrollbar.
+  await expect(page.getByTestId('body-arriving')).toBeVisible();
+  expect(await view.evaluate((element) => element.scrollHeight)).toBeLessThan(15_000_000);
+  rest.release();
   await expect(page.getByTestId('body-arriving')).toHaveCount(0, { timeout: 30_000 });
   await expect(page.getByTestId('size')).toHaveText('7.6 MB');
   // Scaled now (the last line is past 750,000), and still on the line it showed.
@@ -324,7 +339,8 @@ test('the line at the top stays put while more of a very long body arrives, past
 
 test('a JSON body that breaks at byte N says so while the rest is still arriving, showing what came before', async ({ app, server }) => {
   const { page } = app;
-  await sendTo(page, `${server.url}/stall?bytes=600000&before=300000&stall=20000&broken=200000`);
+  // The server holds the rest until the test ends: the error is shown while the body is still arriving.
+  await sendTo(page, `${server.url}/stall?bytes=600000&before=300000&until=rest&broken=200000`);
   await expect(page.getByTestId('parse-error')).toContainText(/Expected .* but found 'x' at line 1, column 200\d{3}/);
   await expect(page.getByTestId('body-arriving')).toBeVisible();
   // The Raw view opens at the broken line (the body is one line, in rows of 1,000 bytes), with what came before it.
@@ -337,12 +353,15 @@ test('a JSON body that breaks at byte N says so while the rest is still arriving
 
 test('a body that arrives after a stall becomes whole, the lines on screen staying where they were: its size, folding and the Tree view', async ({ app, server }) => {
   const { page } = app;
-  await sendTo(page, `${server.url}/stall?bytes=600000&before=300000&stall=5000&length=1`);
+  // Half the body, then the server holds the rest until the test has seen it arriving.
+  const rest = server.hold('rest');
+  await sendTo(page, `${server.url}/stall?bytes=600000&before=300000&until=rest&length=1`);
   await expect.poll(() => displayedBody(page)).toContain('"items": [');
   const firstLineTop = () => page.getByTestId('response-body').getByTestId('line').first().evaluate((row) => row.getBoundingClientRect().top);
   await expect(page.getByTestId('progress')).toBeVisible();
   await expect(page.getByTestId('body-arriving')).toBeVisible();
   const topWhileArriving = await firstLineTop();
+  rest.release();
   await expect(page.getByTestId('body-arriving')).toHaveCount(0, { timeout: 20_000 });
   await expect(page.getByTestId('size')).toHaveText('586 KB');
   // The progress and the "still arriving" line went without moving the body: a reader does not lose their place.
@@ -354,7 +373,8 @@ test('a body that arrives after a stall becomes whole, the lines on screen stayi
 
 test('shows bytes received during a slow download, and Cancel stops it', async ({ app, server }) => {
   const { page } = app;
-  await sendTo(page, `${server.url}/slow?chunks=200&delay=100`);
+  // Half of 13 MB, then the server holds the rest until the test ends: Cancel comes while it downloads.
+  await sendTo(page, `${server.url}/slow?chunks=200&until=rest`);
   const progress = page.getByTestId('progress');
   await expect(progress).toContainText(/^[\d.]+ (KB|MB) of 13 MB$/);
   await page.getByTestId('cancel').click();

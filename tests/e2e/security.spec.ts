@@ -86,8 +86,30 @@ test('a link inside a response body opens nothing when clicked', async ({ app, s
   await page.getByTestId('send').click();
   await expect.poll(() => displayedBody(page)).toContain('https://evil.example/steal');
   const before = page.url();
+  // Whatever a click could start is recorded as it starts, during the click's own dispatch: a navigation of this page
+  // (the Navigation API's navigate event), a window.open, or a link followed (a click on an anchor that nothing
+  // prevented, which opens a tab). The window's click listener, added after the page's own, runs last: once it has
+  // counted the click, the page has handled it, and any such attempt is in the record.
+  await page.evaluate(() => {
+    const seen = { clicks: 0, attempts: [] as string[] };
+    (window as unknown as { __seen: typeof seen }).__seen = seen;
+    const { navigation } = window as unknown as { navigation: EventTarget };
+    navigation.addEventListener('navigate', (event) => seen.attempts.push(`navigate ${(event as unknown as { destination: { url: string } }).destination.url}`));
+    const open = window.open.bind(window);
+    window.open = (...args) => {
+      seen.attempts.push(`window.open ${String(args[0])}`);
+      return open(...args);
+    };
+    window.addEventListener('click', (event) => {
+      seen.clicks++;
+      const link = event.composedPath().find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement && node.href !== '');
+      if (link && !event.defaultPrevented) seen.attempts.push(`link ${link.href}`);
+    });
+  });
+  const seen = () => page.evaluate(() => (window as unknown as { __seen: { clicks: number; attempts: string[] } }).__seen);
   await page.getByTestId('response-body').getByText('evil.example', { exact: false }).click({ modifiers: ['ControlOrMeta'] });
-  await page.waitForTimeout(300);
+  await expect.poll(async () => (await seen()).clicks).toBe(1);
+  expect((await seen()).attempts).toEqual([]);
   expect(page.url()).toBe(before);
   expect(app.page.context().pages()).toHaveLength(1);
 });

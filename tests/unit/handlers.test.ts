@@ -100,9 +100,13 @@ describe('dispatch', () => {
 
   it('cancels an in-flight request by id', async () => {
     await dispatch(channels.setToken, ['default', 'tok'], FROM_APP);
-    const pending = dispatch(channels.send, [sendArgs({ requestId: 'slow', url: `${server.url}/hang` })], FROM_APP);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The server says when the request has arrived, and holds its answer: the Cancel below finds it in flight.
+    const held = server.hold('cancel-in-flight');
+    const pending = dispatch(channels.send, [sendArgs({ requestId: 'slow', url: `${server.url}/echo?hold=cancel-in-flight` })], FROM_APP);
+    await held.reached;
     expect(await dispatch(channels.cancel, ['slow'], FROM_APP)).toEqual({ ok: true, value: true });
+    // Then the server answers: a Cancel that did not stop the request would get this 200.
+    held.release();
     expect(codeOf(await pending)).toBe('CANCELLED');
     expect(await dispatch(channels.cancel, ['slow'], FROM_APP)).toEqual({ ok: true, value: false });
   });

@@ -302,10 +302,14 @@ describe('recording sends', () => {
   it('does not record a cancelled send, and takes its caps from the settings', async () => {
     const dir = tempDir();
     const { call, send } = core(dir);
-    const pending = send('c-1', jsonDocument({ url: `${server.url}/hang`, credential: null }));
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Cancelled once the server has it (it holds the answer): a send that went out, not one stopped before.
+    const held = server.hold('history-cancel');
+    const pending = send('c-1', jsonDocument({ url: `${server.url}/echo?hold=history-cancel`, credential: null }));
+    await held.reached;
     value(await call('cancel', 'c-1'));
-    expect((await pending).ok).toBe(false);
+    // Then the server answers: a Cancel that did not stop the request would get (and record) this 200.
+    held.release();
+    expect(await pending).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
     expect(value(await call<HistoryList>('listHistory', '')).total).toBe(0);
 
     value(await call('updateSettings', { historyMaxEntries: 10 }));
