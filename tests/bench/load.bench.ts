@@ -5,7 +5,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { closeAgents } from '../../electron/core/send/httpAgents';
 import { Secret } from '../../electron/core/credentials/secret';
 import { sendJson } from '../fixtures/sendJson';
-import { mb, ms, printTable } from './table';
+import { figure, mb, ms, printTable, verdict } from './table';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 const open = new Set<Socket>();
@@ -34,6 +34,7 @@ const heap = () => {
 };
 
 const rows = [];
+const growths: number[] = [];
 const baseline = heap();
 for (let round = 1; round <= 3; round++) {
   let started = performance.now();
@@ -44,16 +45,28 @@ for (let round = 1; round <= 3; round++) {
   for (let batch = 0; batch < 20; batch++) await Promise.all(Array.from({ length: 50 }, send));
   const concurrent = performance.now() - started;
 
+  growths.push(heap() - baseline);
   rows.push({
     round,
     '1,000 sequential': ms(sequential),
     '20 × 50 concurrent': ms(concurrent),
     'sockets open (pooled)': open.size,
-    'heap growth vs start': mb(heap() - baseline),
+    'heap growth vs start': mb(growths.at(-1)!),
   });
 }
 await closeAgents();
 await new Promise((resolve) => setTimeout(resolve, 100));
 printTable('Load: send module (target: sockets bounded by the pool, released on close; heap flat across rounds)', rows);
-console.log(`sockets still open after closing the pool: ${open.size}`);
+// Bounded: the pool reuses its sockets, so the last round has no more open than the first (a leak adds some every
+// round). Flat: the last round's heap holds at most 1 MB more than the first's.
+const sockets = rows.map((row) => row['sockets open (pooled)']);
+printTable('Load: targets', [
+  {
+    'sockets open, first and last round': `${figure('load.socketsFirstRound', sockets[0]!)}, ${figure('load.socketsLastRound', sockets.at(-1)!)}`,
+    'sockets open after closing the pool': figure('load.socketsAfterClose', open.size),
+    'heap growth, last round − first': mb(figure('load.heapGrowthLastMinusFirst', growths.at(-1)! - growths[0]!)),
+    target: 'no more sockets in the last round; 0 after close; heap ≤ 1 MB more',
+    met: verdict('load', { 'sockets bounded': sockets.at(-1)! <= sockets[0]!, '0 after close': open.size === 0, 'heap flat (≤ 1 MB)': growths.at(-1)! - growths[0]! <= 1024 * 1024 }),
+  },
+]);
 server.close();

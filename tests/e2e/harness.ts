@@ -39,8 +39,9 @@ export interface LaunchedApp {
   chooseMenuCommand(command: CommandId): Promise<void>;
   /**
    * Benchmarks only: puts a copy of a body the server will send into the page beforehand, so that a body part
-   * main reads, once checked equal to the staged bytes at its offset, reaches the page as a fresh copy of them
-   * instead of over CDP (tens of MB/s here; Electron's IPC copies in memory). Nothing to stage under Electron.
+   * main reads, once checked equal to the staged bytes at its offset, reaches the page as a structured clone of
+   * those bytes (what Electron's IPC costs the page) instead of over CDP (tens of MB/s here; Electron's IPC copies
+   * in memory). Only the call and where the part is cross CDP. Nothing to stage under Electron.
    */
   stageBody(body: Uint8Array): Promise<void>;
   close(): Promise<void>;
@@ -183,7 +184,8 @@ async function launchChromium(userDataDir: string, keychainService: string, expo
   // Answers travel as one JSON string: Playwright serialises objects value by value (over a second for
   // 10,000 presets), while Electron's IPC clones them in milliseconds. Results are plain JSON data, except
   // body parts (Uint8Array), which Electron clones as bytes: here they travel beside the JSON, deflated and in
-  // base64, because CDP carries only about 20 MB/s (Electron's IPC copies bytes in memory).
+  // base64, because CDP carries only about 20 MB/s (Electron's IPC copies bytes in memory); or, for a body a
+  // benchmark staged in the page, only where the part is (see stageBody).
   let staged: Buffer | undefined;
   await context.exposeBinding('__keypostInvoke', async (source, channel: string, args: unknown[]) => {
     const bytes: Uint8Array[] = [];
@@ -224,12 +226,15 @@ async function launchChromium(userDataDir: string, keychainService: string, expo
     };
     const invoke = async (channel: string, args: unknown[]): Promise<unknown> => {
       const { json, blobs } = (await hooks.__keypostInvoke(channel, args)) as { json: string; blobs: Array<{ length: number; deflated: string }> };
-      // Staged bytes: a view of them here, copied part by part below (readBody), so each part the page gets is a
-      // fresh copy, as Electron's IPC gives one.
-      type Staged = { __staged: number; length: number };
-      const isStaged = (value: unknown): value is Staged => typeof (value as Staged | null)?.__staged === 'number';
-      const staged = (_key: string, value: unknown) => (isStaged(value) ? hooks.__keypostStaged!.subarray(value.__staged, value.__staged + value.length) : value);
-      if (blobs.length === 0) return json.includes('"__staged"') ? JSON.parse(json, staged) : JSON.parse(json);
+      // A staged part (see stageBody) costs the page what Electron's IPC costs it: main's reply is the part's own
+      // bytes (cut from the staged body here), and the page gets a structured clone of that reply, as the preload's
+      // ipcRenderer.invoke answer is one. The cut is one copy more than Electron makes in the page, never fewer.
+      if (json.includes('"__staged"')) {
+        type Staged = { __staged: number; length: number };
+        const isStaged = (value: unknown): value is Staged => typeof (value as Staged | null)?.__staged === 'number';
+        return structuredClone(JSON.parse(json, (_key, value) => (isStaged(value) ? hooks.__keypostStaged!.slice(value.__staged, value.__staged + value.length) : value)));
+      }
+      if (blobs.length === 0) return JSON.parse(json);
       const parts = await Promise.all(blobs.map(inflate));
       type Placeholder = { __bytes: number; offset: number; length: number };
       const isPlaceholder = (value: unknown): value is Placeholder => typeof (value as Placeholder | null)?.__bytes === 'number';
@@ -237,49 +242,11 @@ async function launchChromium(userDataDir: string, keychainService: string, expo
         isPlaceholder(value) ? new Uint8Array(parts[value.__bytes]!.buffer, value.offset, value.length) : value,
       );
     };
+    // readBody too is one call per part, as the preload makes it: each answer is what main holds for that request id
+    // at that offset when asked, so a part can never come from an attempt the page no longer reads.
     const calls: Record<string, (...args: unknown[]) => Promise<unknown>> = Object.fromEntries(
       Object.entries(channelMap).map(([name, channel]) => [name, (...args: unknown[]) => invoke(channel, args)]),
     );
-    // Body bytes: CDP moves them at tens of MB/s per call, where Electron's IPC copies them in memory. So the
-    // stand-in fetches 8 parts' worth in one call (the first part alone, for the first screen), and the next batch as
-    // soon as one arrives, and answers the page's readBody calls (the same offsets, sizes and ends main gives) from
-    // what it fetched. Test code only: the page asks as it does in Electron.
-    type Part = { ok: true; value: { bytes: Uint8Array; nextOffset: number; end: string | null } } | { ok: false };
-    const AHEAD = 8;
-    // A task, not a timer: a chain of timers set from timers is held back 4 ms a step.
-    const nextTask = () =>
-      new Promise<void>((resolve) => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve();
-        channel.port2.postMessage(null);
-      });
-    const readers = new Map<string, { offset: number; batch: Promise<Part>; next?: Promise<Part> }>();
-    calls.readBody = async (...args: unknown[]) => {
-      const [requestId, offset, maxBytes] = args as [string, number, number];
-      const fetchBatch = (from: number) => invoke(channelMap.readBody!, [requestId, from, from === 0 ? maxBytes : maxBytes * AHEAD]) as Promise<Part>;
-      let reader = readers.get(requestId);
-      if (!reader || reader.offset !== offset) {
-        reader = { offset, batch: fetchBatch(offset) };
-        readers.set(requestId, reader);
-      }
-      const answer = await reader.batch;
-      // Electron delivers each reply in a task of its own: the parts of one batch must not all be answered (and
-      // copied, below) in the task that brought the batch.
-      await nextTask();
-      if (!answer.ok) {
-        readers.delete(requestId);
-        return answer;
-      }
-      const { bytes, nextOffset, end } = answer.value;
-      if (end === null) reader.next ??= fetchBatch(nextOffset);
-      const part = bytes.slice(0, maxBytes);
-      const rest = bytes.subarray(part.length);
-      const partEnd = rest.length > 0 ? null : end;
-      if (rest.length > 0) readers.set(requestId, { offset: offset + part.length, batch: Promise.resolve({ ok: true, value: { bytes: rest, nextOffset, end } }), next: reader.next });
-      else if (reader.next) readers.set(requestId, { offset: nextOffset, batch: reader.next });
-      else readers.delete(requestId);
-      return { ok: true, value: { bytes: part, nextOffset: offset + part.length, end: partEnd } };
-    };
     const on = (event: string, listener: (payload: unknown) => void) => {
       if (!listeners.has(event)) listeners.set(event, new Set());
       listeners.get(event)!.add(listener);

@@ -88,6 +88,8 @@ export function createHistoryFile(dir: string): HistoryFile {
   let damagedNotice: string | null = null;
   let writeProblem: string | null = null;
   let queue: Promise<void> = Promise.resolve();
+  /** The folder was made: not asked again for every send's line (a failed write asks again, in case it went). */
+  let dirMade = false;
   let loading: Promise<void> | undefined;
 
   const loaded = () => (loading ??= load());
@@ -170,12 +172,14 @@ export function createHistoryFile(dir: string): HistoryFile {
     const run = queue.then(async () => {
       if (unreadable) return;
       try {
-        await fs.mkdir(dir, { recursive: true });
+        if (!dirMade) await fs.mkdir(dir, { recursive: true });
+        dirMade = true;
         if (rewriteNeeded) await rewrite();
         await job();
         writeProblem = null;
       } catch (error) {
         rewriteNeeded = true;
+        dirMade = false;
         writeProblem = `Keypost could not write its history (${file}): ${(error as Error).message}. Sends are not affected; history is written again with the next one.`;
       }
     });
