@@ -4,11 +4,13 @@
 // the coverage back to the TypeScript through the build's source maps (main.js.map, preload.cjs.map), and prints, per
 // glue file, its code lines and those left unexecuted. Run after `node scripts/build.mjs`, inside a keychain
 // (the package script wraps it in scripts/with-keychain.sh). No coverage package: V8 measures, this file maps.
+//   --check  (npm test) fails when more than MAX_UNEXECUTED glue lines go unexecuted, or when the README's figures are
+//            not this run's;  --write  puts this run's figures into the README.
 //
 // A code line is a line of the TypeScript that has code in the built file (comments, types and imports have none).
 // It is unexecuted when some code on it never ran (a branch, a callback, the `return` of an early exit), not only when
 // none of it ran: a line counts as executed only when everything on it ran at least once.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -100,6 +102,46 @@ console.log(`${'total'.padEnd(24)} ${String(totalLines).padStart(4)} code lines,
 if (failed) {
   console.error('Some glue tests failed: the numbers above are for a failing run.');
   process.exit(1);
+}
+readmeFigures(report, totalLines, totalUnexecuted);
+
+/**
+ * The README states the glue's size and this coverage ("(N lines, M of them with code in the build)", "It reports
+ * **M code lines, U unexecuted**: `file` lines and unexecuted, …"): --write puts this run's figures there, --check fails
+ * when they differ or when more lines than MAX_UNEXECUTED went unexecuted, so no figure is ever copied by hand.
+ */
+function readmeFigures(report, codeLines, unexecuted) {
+  const MAX_UNEXECUTED = 1;
+  const mode = process.argv.includes('--write') ? 'write' : process.argv.includes('--check') ? 'check' : null;
+  if (!mode) return;
+  const sourceLines = report.reduce((sum, [source]) => sum + readFileSync(path.join(root, source), 'utf8').trimEnd().split('\n').length, 0);
+  const perFile = report
+    .map(([source, byLine]) => `\`${path.basename(source)}\` ${byLine.size} and ${[...byLine.values()].filter((line) => line.counts.some((count) => count === 0)).length}`)
+    .join(', ');
+  const size = `(${sourceLines} lines, ${codeLines} of them with code in the build)`;
+  const figures = `It reports **${codeLines} code lines, ${unexecuted} unexecuted**: ${perFile};`;
+  const readmePath = path.join(root, 'README.md');
+  const readme = readFileSync(readmePath, 'utf8');
+  const sizePattern = /\(\d+ lines, \d+ of them with code in the build\)/;
+  const figuresPattern = /It reports \*\*\d+ code lines, \d+ unexecuted\*\*: [^;]*;/;
+  if (!sizePattern.test(readme) || !figuresPattern.test(readme)) {
+    console.error('README.md no longer holds the glue coverage sentences this script keeps current ("(N lines, M of them with code in the build)", "It reports **M code lines, U unexecuted**: …;").');
+    process.exit(1);
+  }
+  const current = readme.replace(sizePattern, size).replace(figuresPattern, figures);
+  if (mode === 'write') {
+    writeFileSync(readmePath, current);
+    console.log(`README.md: ${size}; ${figures}`);
+    return;
+  }
+  if (unexecuted > MAX_UNEXECUTED) {
+    console.error(`${unexecuted} glue lines went unexecuted, more than the ${MAX_UNEXECUTED} allowed: test them through tests/unit/mainGlue*.test.ts (the lines are listed above).`);
+    process.exit(1);
+  }
+  if (current !== readme) {
+    console.error(`README.md's glue figures are not this run's: they should read ${size} and ${figures} Run \`npm run coverage:glue -- --write\`.`);
+    process.exit(1);
+  }
 }
 
 /** How often the code at `offset` ran: the count of the smallest range containing it (V8's ranges nest). */

@@ -1,4 +1,4 @@
-// Runs typecheck, lint, build, unit (Vitest) and E2E (Playwright, then again under real Electron where its binary exists),
+// Runs typecheck, lint, build, the security scan, unit (Vitest), the glue's coverage and E2E (Playwright, then again under real Electron where its binary exists),
 // then prints one line, "N passed, N failed, N skipped", summed over all of them. Exits non-zero if anything failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -46,6 +46,8 @@ const unitOk = npx(['vitest', 'run', '--reporter=default', '--reporter=json', '-
 });
 const unhandledErrors = existsSync(unhandledErrorsLog) ? readFileSync(unhandledErrorsLog, 'utf8').split('\n').filter(Boolean).length : 0;
 suite('unit', vitestTally(readJson('reports/unit.json'), { exitOk: unitOk, unhandledErrors }));
+// The glue's line coverage on the built files: at most one line unexecuted, and the README's figures this run's.
+if (built) step('glue coverage (scripts/coverage-glue.mjs --check)', spawnSync(process.execPath, ['scripts/coverage-glue.mjs', '--check'], { stdio: 'inherit' }).status === 0);
 
 // The E2E specs run the built app, so a failed build means they did not run: that counts as a failure.
 suite('e2e', built ? playwright('reports/e2e.json', {}) : notRunTally('the build failed'));
