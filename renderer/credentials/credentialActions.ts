@@ -145,7 +145,7 @@ export async function credentialChanged(change: CredentialChange): Promise<void>
   if (change.kind === 'renamed') {
     workspaceStore.update((workspace) => credentialRenamed(workspace, change.from, change.to));
     if (credentialsStore.get().lastChosen === change.from) rememberCredential(change.to);
-    await refreshPresets();
   }
-  await Promise.all([refreshCredentials(), refreshTokenStatus()]);
+  // The presets' list brings the credentials' with it ("used by" follows it): one listing, not two.
+  await Promise.all([change.kind === 'renamed' ? refreshPresets() : refreshCredentials(), refreshTokenStatus()]);
 }

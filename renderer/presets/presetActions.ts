@@ -18,7 +18,7 @@ export async function refreshPresets(): Promise<void> {
   const listed = await api!.listPresets();
   if (!listed.ok) return reportError(listed.error);
   libraryStore.update((library) => presetsListed(library, listed.value));
-  void refreshCredentials();
+  await refreshCredentials();
 }
 
 export async function openSavedPreset(id: string): Promise<void> {

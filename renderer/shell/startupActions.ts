@@ -25,10 +25,17 @@ const check = <T,>(result: { ok: true; value: T } | { ok: false; error: KeypostE
 /** Runs once when the page loads; answers the function that stops what it started (tests and hot reload). */
 export function startApp(): () => void {
   const stops = [followTheme(), holdUnloadWhileTyped()];
+  let stopped = false;
+  // What the restore starts after its awaits: stopped at once if the app was stopped meanwhile (a remount).
+  const keep = (stop: () => void) => (stopped ? stop() : void stops.push(stop));
+  const stopAll = () => {
+    stopped = true;
+    stops.forEach((stop) => stop());
+  };
   const bridge = api;
   if (!bridge) {
     libraryStore.update(tabsRestored);
-    return () => stops.forEach((stop) => stop());
+    return stopAll;
   }
   // The sidebar's list and the environments come when they come: the tabs, and so the composer, do not wait for them.
   void refreshPresets();
@@ -62,14 +69,14 @@ export function startApp(): () => void {
         const last = remembered?.lastPresetId ? await bridge.getPreset(remembered.lastPresetId) : null;
         workspaceStore.update(() => (last?.ok ? openPreset(initialWorkspace(credential), last.value) : initialWorkspace(credential)));
       }
-      stops.push(saveTabsAsTheyChange());
+      keep(saveTabsAsTheyChange());
     } finally {
       // The tabs are shown even if a call failed (its error is on show); saving waits for a complete restore.
-      stops.push(followSelectedCredential());
+      keep(followSelectedCredential());
       libraryStore.update(tabsRestored);
     }
   })();
-  return () => stops.forEach((stop) => stop());
+  return stopAll;
 }
 
 /**
