@@ -3,6 +3,7 @@
 // credentials, presets, settings, transfer, workspace); none of them imports it. No runtime imports: the sandboxed preload bundles this file.
 import type { AboutInfo } from './about';
 import type { CheckCall, CredentialCheck } from './credentialCheck';
+import type { CollectionChange, CollectionInfo, PresetPlace } from './collections';
 import type { CredentialInfo, TokenStatus } from './credentials';
 import type { Environment, EnvironmentsState } from './environments';
 import type { OAuthConfig, OAuthSecrets, OAuthTokenState } from './oauth';
@@ -48,17 +49,30 @@ export interface KeypostApi {
   /** Main's open dialog for a file to send in a multipart body: its path (the page never reads it), null when cancelled. */
   chooseUploadFile(): Promise<Result<string | null>>;
 
-  // Presets (presetApi.ts): the store status is a startup notice, e.g. where a damaged file was backed up.
+  // Presets, each a file in a collection (presetApi.ts): the store status is a startup notice, e.g. where a damaged
+  // file was backed up or where presets moved.
   storeStatus(): Promise<Result<StoreStatus>>;
   listPresets(): Promise<Result<PresetSummary[]>>;
   getPreset(id: string): Promise<Result<Preset>>;
-  createPreset(draft: PresetDraft): Promise<Result<Preset>>;
-  updatePreset(id: string, draft: PresetDraft): Promise<Result<Preset>>;
+  createPreset(draft: PresetDraft, place: PresetPlace): Promise<Result<Preset>>;
+  /** `basedOn`: the updatedAt of the version the tab's edits started from; a newer file on disk is a conflict (CHANGED_ON_DISK). */
+  updatePreset(id: string, draft: PresetDraft, basedOn: number | null): Promise<Result<Preset>>;
   renamePreset(id: string, name: string): Promise<Result<PresetSummary>>;
   duplicatePreset(id: string): Promise<Result<PresetSummary>>;
+  movePreset(id: string, place: PresetPlace): Promise<Result<PresetSummary>>;
   /** Answers the deleted preset, so the page can offer undo with restorePreset. */
   deletePreset(id: string): Promise<Result<Preset>>;
   restorePreset(preset: Preset): Promise<Result<PresetSummary>>;
+  // Collections and their folders (presetApi.ts): folders on disk, several collections open, each watched.
+  listCollections(): Promise<Result<CollectionInfo[]>>;
+  /** Main asks for a folder (a git checkout, say) and opens it; null when the user cancelled. */
+  openCollection(): Promise<Result<CollectionInfo | null>>;
+  closeCollection(id: string): Promise<Result<void>>;
+  createFolder(collection: string, folder: string): Promise<Result<void>>;
+  /** Renames or moves a folder with what is in it; answers its new path. */
+  moveFolder(collection: string, folder: string, to: string): Promise<Result<string>>;
+  /** Deletes the folder's requests, then the folder unless something else is in it (never deleted). */
+  deleteFolder(collection: string, folder: string): Promise<Result<{ removed: number; keptFiles: number }>>;
   getSettings(): Promise<Result<RendererSettings>>;
   updateSettings(patch: Partial<RendererSettings>): Promise<Result<RendererSettings>>;
 
@@ -108,6 +122,8 @@ export interface KeypostEvents {
   responseStarted: ResponseHead;
   /** A command chosen in the application menu (shared/shortcuts.ts), for the page to run as if its key were pressed. */
   menuCommand: { command: CommandId };
+  /** Files in an open collection changed outside Keypost (a git pull, an editor). */
+  collectionChanged: CollectionChange;
 }
 export type EventName = keyof KeypostEvents;
 export type Emit = <E extends EventName>(event: E, payload: KeypostEvents[E]) => void;
@@ -116,6 +132,7 @@ export const eventChannels = {
   sendProgress: 'keypost:event:send-progress',
   responseStarted: 'keypost:event:response-started',
   menuCommand: 'keypost:event:menu-command',
+  collectionChanged: 'keypost:event:collection-changed',
 } as const satisfies Record<EventName, string>;
 
 /** What window.keypost offers: the calls, plus a subscription to main's events. */
@@ -144,6 +161,13 @@ export const channels = {
   duplicatePreset: 'keypost:duplicate-preset',
   deletePreset: 'keypost:delete-preset',
   restorePreset: 'keypost:restore-preset',
+  movePreset: 'keypost:move-preset',
+  listCollections: 'keypost:list-collections',
+  openCollection: 'keypost:open-collection',
+  closeCollection: 'keypost:close-collection',
+  createFolder: 'keypost:create-folder',
+  moveFolder: 'keypost:move-folder',
+  deleteFolder: 'keypost:delete-folder',
   getSettings: 'keypost:get-settings',
   updateSettings: 'keypost:update-settings',
   listCredentials: 'keypost:list-credentials',

@@ -26,6 +26,8 @@ export const errorCodes = [
   'NOT_FOUND',
   'DUPLICATE_NAME',
   'STORE_WRITE_FAILED',
+  /** A saved request's file changed outside Keypost since it was read: it is not written over. */
+  'CHANGED_ON_DISK',
   'IMPORT_INVALID',
   'FILE_ERROR',
   // OAuth 2.0 credentials (electron/core/credentials/oauth/): the token endpoint's answer or the browser sign-in, in words.

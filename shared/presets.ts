@@ -1,5 +1,6 @@
 // Presets: a name and a request document, saved in the store. The document never holds a token.
 import { z } from 'zod';
+import { presetPlaceSchema } from './collections';
 import { credentialOf, requestDocumentSchema, type RequestDocument } from './request';
 import { joinUrl } from './urlQuery';
 
@@ -39,25 +40,33 @@ const presetRequestSchema = requestDocumentSchema.refine(
 
 /** What the user saves: a name and the request. */
 export const presetDraftSchema = z.object({ name: presetNameSchema, request: presetRequestSchema }).strict();
-export const presetSchema = presetDraftSchema.extend({ id: presetIdSchema, updatedAt: z.number().int().nonnegative() }).strict();
+/** A preset as the presets file of older builds (keypost-store.json) held it, before presets became files. */
+export const storedPresetSchema = presetDraftSchema.extend({ id: presetIdSchema, updatedAt: z.number().int().nonnegative() }).strict();
+/** A saved request: its file's content, when the file last changed, and where it lives (shared/collections.ts). */
+export const presetSchema = storedPresetSchema.extend(presetPlaceSchema.shape).strict();
 
 export type PresetDraft = z.infer<typeof presetDraftSchema>;
+export type StoredPreset = z.infer<typeof storedPresetSchema>;
 export type Preset = z.infer<typeof presetSchema>;
 
-/** What the sidebar lists and filters: the request's method, its URL as sent, and the credential it uses. */
+/** What the sidebar lists and filters: where it lives, the request's method, its URL as sent, and the credential it uses. */
 export interface PresetSummary {
   id: string;
   name: string;
   updatedAt: number;
+  collection: string;
+  folder: string;
   method: string;
   url: string;
   credential: string | null;
 }
 
-export const summaryOf = ({ id, name, updatedAt, request }: Preset): PresetSummary => ({
+export const summaryOf = ({ id, name, updatedAt, collection, folder, request }: Preset): PresetSummary => ({
   id,
   name,
   updatedAt,
+  collection,
+  folder,
   method: request.method,
   url: joinUrl(request.url, request.query),
   credential: credentialOf(request),

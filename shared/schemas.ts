@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ApiName, KeypostApi } from './api';
 import { credentialNameSchema as credentialName } from './credentials';
 import { BYTES_PER_MB, MAX_BODY_LIMIT_MB } from './http';
+import { collectionIdSchema, folderPathSchema, presetPlaceSchema } from './collections';
 import { historyFilterSchema, historyIdSchema } from './history';
 import { environmentIdSchema, environmentSchema, variableNameSchema } from './environments';
 import { oauthConfigSchema, oauthSecretsSchema } from './oauth';
@@ -44,12 +45,19 @@ export const argSchemas: { [K in ApiName]: z.ZodType<Parameters<KeypostApi[K]>> 
   storeStatus: noArguments,
   listPresets: noArguments,
   getPreset: z.tuple([presetIdSchema]),
-  createPreset: z.tuple([presetDraftSchema]),
-  updatePreset: z.tuple([presetIdSchema, presetDraftSchema]),
+  createPreset: z.tuple([presetDraftSchema, presetPlaceSchema]),
+  updatePreset: z.tuple([presetIdSchema, presetDraftSchema, z.number().int().nonnegative().nullable()]),
   renamePreset: z.tuple([presetIdSchema, presetNameSchema]),
   duplicatePreset: z.tuple([presetIdSchema]),
   deletePreset: z.tuple([presetIdSchema]),
   restorePreset: z.tuple([presetSchema]),
+  movePreset: z.tuple([presetIdSchema, presetPlaceSchema]),
+  listCollections: noArguments,
+  openCollection: noArguments,
+  closeCollection: z.tuple([collectionIdSchema]),
+  createFolder: z.tuple([collectionIdSchema, folderPathSchema.refine((folder) => folder !== '', 'A folder needs a name.')]),
+  moveFolder: z.tuple([collectionIdSchema, folderPathSchema, folderPathSchema]),
+  deleteFolder: z.tuple([collectionIdSchema, folderPathSchema]),
   getSettings: noArguments,
   updateSettings: z.tuple([rendererSettingsPatchSchema]),
   listCredentials: noArguments,

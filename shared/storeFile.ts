@@ -1,5 +1,5 @@
 // The presets file as this version writes it, and what loading it reports.
-import type { Preset } from './presets';
+import type { StoredPreset } from './presets';
 
 /** Version of the store file written by this build; older files are migrated on load (presetMigrations.ts).
  *  3: presets hold a request document (method, url, query, headers, body, auth, options). */
@@ -7,7 +7,7 @@ export const STORE_SCHEMA_VERSION = 3;
 
 export interface StoreFile {
   schemaVersion: typeof STORE_SCHEMA_VERSION;
-  presets: Preset[];
+  presets: StoredPreset[];
 }
 
 /** A file that could not be read completely at start (presets, environments, open tabs): shown as a banner. */
@@ -22,4 +22,7 @@ export interface StoreDamage {
 export interface StoreStatus extends StoreDamage {
   /** Schema version the file was migrated from, when it was older. */
   migratedFrom: number | null;
+  /** Set the one time an older build's presets file moved into the default collection as files: how many, where
+   *  to, and where the old file is kept. */
+  moved?: { count: number; folder: string; oldFile: string };
 }

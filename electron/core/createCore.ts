@@ -15,8 +15,8 @@ import { closeAgents } from './send/httpAgents';
 import { createOAuthCredentials } from './credentials/oauth/oauthCredentials';
 import { createOAuthApi } from './credentials/oauthApi';
 import { createOAuthConfigs, OAUTH_CONFIG_NAME } from './credentials/oauthConfigFile';
+import { createCollections, OPEN_COLLECTIONS_NAME } from './collections/collections';
 import { createPresetApi } from './presets/presetApi';
-import { createPresetStore } from './presets/presetStore';
 import { legacySettings, STORE_NAME } from './presets/presetStoreFile';
 import { storeOptions, type StoreBackend } from './storeFiles';
 import { createTransferApi, type TransferFiles } from './presets/presetTransfer';
@@ -44,6 +44,8 @@ export interface HostServices {
   openPath?: OpenFile;
   /** Opens an address in the system browser; the core decides which addresses may go there. */
   openExternal?: (url: string) => Promise<void>;
+  /** Picks a folder to open as a collection (null: cancelled). Without it, openCollection fails in words. */
+  chooseFolder?: () => Promise<string | null>;
 }
 
 export interface CoreInputs {
@@ -68,7 +70,9 @@ export interface Core {
   openMenuPage(url: string): Promise<void>;
   /** Resolves once every write the core has begun is on disk (history is appended after each send's answer). */
   flushed(): Promise<void>;
-  /** On quit: over-limit bodies' temp files removed (synchronously), pending writes finished, pooled connections closed. */
+  /** Resolves once every open collection's folder is watched (tests change files only after). */
+  watching(): Promise<void>;
+  /** On quit: over-limit bodies' temp files removed (synchronously), pending writes finished, pooled connections and watchers closed. */
   close(): Promise<void>;
 }
 
@@ -77,7 +81,9 @@ export function createCore({ dataDir, openStoreFile, keychainService, trustedOri
   const presetsFile = open(STORE_NAME);
   // Before the presets store loads: a migration there rewrites its file without the settings older builds kept in it.
   const settings = createSettingsStore(open(SETTINGS_NAME), () => legacySettings(presetsFile));
-  const store = createPresetStore(presetsFile);
+  // After the settings: the presets of older builds move into the default collection, and their file goes aside.
+  const collections = createCollections({ dataDir, presetsFile, openList: open(OPEN_COLLECTIONS_NAME), emit: host.emit });
+  const store = collections.store;
   const oauthConfigs = createOAuthConfigs(open(OAUTH_CONFIG_NAME));
   const vault = cachedVault(openVault(keychainService));
   // Secret variables under a keychain service of their own, so they never show among the credentials.
@@ -96,6 +102,7 @@ export function createCore({ dataDir, openStoreFile, keychainService, trustedOri
     vault,
     settings,
     store,
+    collections,
     oauthConfigs,
     environments,
     history,
@@ -126,10 +133,11 @@ export function createCore({ dataDir, openStoreFile, keychainService, trustedOri
     settings,
     openMenuPage: browserFor(isAllowedExternalUrl),
     flushed: () => history.flushed(),
+    watching: () => collections.watching(),
     close: async () => {
       // At once, before the first await: a quitting process may not get back to this function.
       removeSpooledBodies();
-      await Promise.all([history.flushed(), closeAgents()]);
+      await Promise.all([history.flushed(), closeAgents(), collections.stop()]);
     },
   };
 }

@@ -15,7 +15,7 @@ import { credentialsStore } from '../credentials/credentialsState';
 import { importCurlCommand } from '../curl/curlActions';
 import { environmentsStore } from '../environments/environmentsState';
 import { platform } from '../platform';
-import { importPresets, saveTabAs } from '../presets/presetActions';
+import { importPresets, overwriteOnDisk, reloadFromDisk, saveTabAs } from '../presets/presetActions';
 import { saveSettings } from '../settings/settingsActions';
 import { settingsStore } from '../settings/settingsState';
 import { useStore } from '../state/useStore';
@@ -38,6 +38,18 @@ export function DialogHost() {
       return (
         <ConfirmDialog testId="discard-dialog" title="Close without saving?" confirmLabel="Discard changes" onCancel={closeDialog} onConfirm={() => discardTab(dialog.tabId)}>
           {closing?.preset ? `“${closing.preset.name}” has changes that are not saved.` : 'This request has not been saved as a preset.'} They will be lost.
+        </ConfirmDialog>
+      );
+    }
+    case 'changedOnDisk': {
+      const name = tabs.find((tab) => tab.id === dialog.tabId)?.preset?.name ?? 'This request';
+      return (
+        <ConfirmDialog testId="changed-on-disk-dialog" title="Changed outside Keypost" confirmLabel="Save mine over it" onCancel={closeDialog} onConfirm={() => void overwriteOnDisk(dialog.tabId)}>
+          “{name}” was changed outside Keypost (a git pull or an editor) since you opened it, so your save did not write over it.{' '}
+          <button type="button" data-testid="reload-from-disk" onClick={() => void reloadFromDisk(dialog.tabId)}>
+            Reload from disk
+          </button>{' '}
+          to see that version (your edits go), or save yours over it.
         </ConfirmDialog>
       );
     }

@@ -6,6 +6,8 @@ import { createStore } from '../state/store';
 export type Dialog =
   | { kind: 'closeTab'; tabId: string }
   | { kind: 'savePreset'; tabId: string; initialName: string }
+  /** A save found the preset's file changed outside Keypost since the tab opened it. */
+  | { kind: 'changedOnDisk'; tabId: string }
   | { kind: 'import'; preview: ImportPreview }
   | { kind: 'credentials' }
   | { kind: 'settings' }

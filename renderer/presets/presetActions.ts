@@ -1,5 +1,6 @@
 // What the user does with saved requests: list, open, save (over the preset or as a new one), rename, duplicate, delete
 // with undo, export and import; and what each does to the open tabs.
+import { type CollectionChange, DEFAULT_PLACE, type PresetPlace } from '../../shared/collections';
 import type { KeypostError } from '../../shared/errors';
 import type { Preset, PresetDraft } from '../../shared/presets';
 import type { ConflictChoice } from '../../shared/transfer';
@@ -9,16 +10,33 @@ import { closeDialog, openDialog } from '../dialogs/dialog';
 import { inform, noticesStore, noticeShown, reportError } from '../notices/notices';
 import { remember } from '../settings/settingsActions';
 import { openTabWith } from '../workspace/tabActions';
-import { activeTab, openPreset, presetChanged, presetDeleted, presetRenamed, presetRestored, presetSaved } from '../workspace/workspace';
+import { activeTab, openPreset, presetChanged, presetDeleted, presetReloaded, presetRenamed, presetRestored, presetSaved } from '../workspace/workspace';
 import { workspaceStore } from '../workspace/workspaceStore';
-import { libraryStore, presetsListed } from './library';
+import { collectionsListed, libraryStore, presetsListed } from './library';
 
-/** The sidebar's list; the credentials' "used by" follows it. */
+/** The sidebar's tree (the open collections and their requests); the credentials' "used by" follows it. */
 export async function refreshPresets(): Promise<void> {
-  const listed = await api!.listPresets();
+  const [listed, collections] = await Promise.all([api!.listPresets(), api!.listCollections()]);
   if (!listed.ok) return reportError(listed.error);
-  libraryStore.update((library) => presetsListed(library, listed.value));
+  if (!collections.ok) return reportError(collections.error);
+  libraryStore.update((library) => collectionsListed(presetsListed(library, listed.value), collections.value));
   await refreshCredentials();
+}
+
+/** Follows main's word that collection files changed; answers the function that stops following. */
+export const followCollections = (): (() => void) => api?.on('collectionChanged', (change) => void collectionChanged(change)) ?? (() => {});
+
+/** Files changed outside Keypost (main's watcher): the tree again, and each open tab of a changed request follows. */
+export async function collectionChanged(change: CollectionChange): Promise<void> {
+  const linked = new Set(workspaceStore.get().tabs.flatMap((tab) => (tab.preset ? [tab.preset.id] : [])));
+  const changed = change.changed.filter((id) => linked.has(id));
+  const found = await Promise.all(changed.map((id) => api!.getPreset(id)));
+  workspaceStore.update((workspace) => {
+    let next = found.reduce((current, preset) => (preset.ok ? presetChanged(current, preset.value) : current), workspace);
+    for (const id of change.removed) if (linked.has(id) && !change.changed.includes(id)) next = presetDeleted(next, id);
+    return next;
+  });
+  await refreshPresets();
 }
 
 export async function openSavedPreset(id: string): Promise<void> {
@@ -30,14 +48,40 @@ export async function openSavedPreset(id: string): Promise<void> {
   if (openTabWith((workspace) => openPreset(workspace, preset.value))) remember({ lastPresetId: id });
 }
 
-/** Ctrl+S: over the tab's preset, or (a new request) asks for a name. */
+/** Ctrl+S: over the tab's preset, or (a new request) asks for a name. A file changed on disk meanwhile is not
+ *  written over unasked: the user chooses between their version and the one on disk. */
 export async function saveActiveTab(): Promise<void> {
   const tab = activeTab(workspaceStore.get());
   if (!tab.preset) return openDialog({ kind: 'savePreset', tabId: tab.id, initialName: '' });
-  const saved = await api!.updatePreset(tab.preset.id, { name: tab.preset.name, request: tab.draft });
-  if (!saved.ok) return reportError(saved.error);
-  workspaceStore.update((workspace) => presetSaved(workspace, tab.id, saved.value));
-  await Promise.all([refreshPresets(), storeTypedTokenFor(tab.id)]);
+  await saveOver(tab.id, tab.preset.updatedAt);
+}
+
+/** "Save mine over it": the tab's version replaces the one on disk. */
+export const overwriteOnDisk = (tabId: string) => {
+  closeDialog();
+  return saveOver(tabId, null);
+};
+
+async function saveOver(tabId: string, basedOn: number | null): Promise<void> {
+  const tab = workspaceStore.get().tabs.find((candidate) => candidate.id === tabId);
+  if (!tab?.preset) return;
+  const saved = await api!.updatePreset(tab.preset.id, { name: tab.preset.name, request: tab.draft }, basedOn);
+  if (!saved.ok) {
+    if (saved.error.code === 'CHANGED_ON_DISK') return openDialog({ kind: 'changedOnDisk', tabId });
+    return reportError(saved.error);
+  }
+  workspaceStore.update((workspace) => presetSaved(workspace, tabId, saved.value));
+  await Promise.all([refreshPresets(), storeTypedTokenFor(tabId)]);
+}
+
+/** "Reload from disk": the tab's edits give way to the file's version. */
+export async function reloadFromDisk(tabId: string): Promise<void> {
+  closeDialog();
+  const tab = workspaceStore.get().tabs.find((candidate) => candidate.id === tabId);
+  if (!tab?.preset) return;
+  const preset = await api!.getPreset(tab.preset.id);
+  if (!preset.ok) return reportError(preset.error);
+  workspaceStore.update((workspace) => presetReloaded(workspace, tabId, preset.value));
 }
 
 /** Ctrl+Shift+S: always asks for a name. */
@@ -47,10 +91,10 @@ export function saveActiveTabAs(): void {
 }
 
 /** Saves the tab's draft as a new preset; answers the error to show in the name dialog, or null (and it closes). */
-export async function saveTabAs(tabId: string, name: string): Promise<KeypostError | null> {
+export async function saveTabAs(tabId: string, name: string, place: PresetPlace = DEFAULT_PLACE): Promise<KeypostError | null> {
   const tab = workspaceStore.get().tabs.find((candidate) => candidate.id === tabId);
   if (!tab) return null;
-  const created = await api!.createPreset({ name, request: tab.draft });
+  const created = await api!.createPreset({ name, request: tab.draft }, place);
   if (!created.ok) return created.error;
   workspaceStore.update((workspace) => presetSaved(workspace, tabId, created.value));
   closeDialog();

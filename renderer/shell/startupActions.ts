@@ -9,7 +9,7 @@ import { credentialChosen, credentialsStore } from '../credentials/credentialsSt
 import { refreshEnvironments } from '../environments/environmentActions';
 import { environmentsStore } from '../environments/environmentsState';
 import { tabsRestored, libraryStore } from '../presets/library';
-import { refreshPresets } from '../presets/presetActions';
+import { followCollections, refreshPresets } from '../presets/presetActions';
 import { dismissNotice, inform, noticesStore, noticeShown, reportError } from '../notices/notices';
 import { followTheme, settingsArrived } from '../settings/settingsActions';
 import { fromSaved, initialWorkspace, openPreset, toSaved } from '../workspace/workspace';
@@ -38,6 +38,7 @@ export function startApp(): () => void {
     return stopAll;
   }
   // The sidebar's list and the environments come when they come: the tabs, and so the composer, do not wait for them.
+  stops.push(followCollections());
   void refreshPresets();
   void refreshEnvironments().then(() => {
     const damage = environmentsStore.get().damage;
@@ -49,6 +50,10 @@ export function startApp(): () => void {
       const status = check(storeStatus);
       if (status && (status.backupPath || status.problems.length > 0)) {
         noticesStore.update((notices) => noticeShown(notices, { id: 'store-damage', kind: 'damage', damage: status, file: 'presets', testId: 'store-notice' }));
+      }
+      if (status?.moved) {
+        const { count, folder, oldFile } = status.moved;
+        inform('moved', `Your ${count} preset${count === 1 ? ' is' : 's are'} now files in ${folder}, one per request, ready for git. The old presets file is kept as ${oldFile}.`, 'moved-notice');
       }
       const remembered = check(settings);
       settingsArrived(remembered ?? null);

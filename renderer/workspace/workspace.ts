@@ -11,7 +11,9 @@ import { MAX_OPEN_TABS, type SavedWorkspace } from '../../shared/workspace';
 export interface Tab {
   id: string;
   /** The preset this tab edits, as last saved (what "unsaved changes" compares against); null for a new request. */
-  preset: { id: string; name: string; request: RequestDocument } | null;
+  preset: SavedCopy | null;
+  /** Set when the preset's file changed outside Keypost while this tab had unsaved edits: a conflict to resolve. */
+  changedOnDisk: boolean;
   draft: RequestDocument;
   /** The request id of the send in flight, if any (its Cancel and progress are keyed by it). */
   inFlight: string | null;
@@ -32,8 +34,17 @@ export const TAB_LIMIT_NOTICE = `You have ${MAX_OPEN_TABS} tabs open, the most K
 let nextId = 0;
 const tabId = () => `tab-${++nextId}`;
 
+/** A preset as a tab keeps it: its request as saved, and when (the version a save's edits are based on). */
+export interface SavedCopy {
+  id: string;
+  name: string;
+  updatedAt: number;
+  request: RequestDocument;
+}
+const savedCopy = ({ id, name, updatedAt, request }: Preset): SavedCopy => ({ id, name, updatedAt, request });
+
 export function newTab(draft: RequestDocument, preset: Tab['preset'] = null): Tab {
-  return { id: tabId(), preset, draft, inFlight: null, response: null, error: null, responseIsOld: false };
+  return { id: tabId(), preset, changedOnDisk: false, draft, inFlight: null, response: null, error: null, responseIsOld: false };
 }
 
 /** A workspace of one new request. */
@@ -116,7 +127,7 @@ export function openPreset(workspace: Workspace, preset: Preset): Workspace {
   const showing = workspace.tabs.find((tab) => tab.preset?.id === preset.id);
   if (showing) return { ...workspace, activeId: showing.id };
   const active = activeTab(workspace);
-  const saved = { id: preset.id, name: preset.name, request: preset.request };
+  const saved = savedCopy(preset);
   if (isUntouched(active)) {
     return updateTab(workspace, active.id, (tab) => ({ ...tab, preset: saved, draft: preset.request, error: null }));
   }
@@ -137,20 +148,25 @@ export function openImported(workspace: Workspace, request: RequestDocument): Wo
 
 /** After a save: the tab now edits this preset, as saved. */
 export const presetSaved = (workspace: Workspace, id: string, preset: Preset): Workspace =>
-  updateTab(workspace, id, (tab) => ({ ...tab, preset: { id: preset.id, name: preset.name, request: preset.request } }));
+  updateTab(workspace, id, (tab) => ({ ...tab, preset: savedCopy(preset), changedOnDisk: false }));
 
 /**
- * The preset changed in the store (an import replaced it): its tabs get the new saved copy; a tab without
- * unsaved edits shows the new request, a tab with edits keeps them (and now differs from the preset).
+ * The preset changed (its file edited outside Keypost, or replaced by an import): a tab without unsaved edits shows
+ * the new version; a tab with edits keeps them and its base, marked changed on disk, so a save cannot write over
+ * the other version unasked.
  */
 export const presetChanged = (workspace: Workspace, preset: Preset): Workspace => ({
   ...workspace,
-  tabs: workspace.tabs.map((tab) =>
-    tab.preset?.id !== preset.id || sameRequest(tab.preset.request, preset.request)
-      ? tab
-      : { ...tab, draft: isDirty(tab) ? tab.draft : preset.request, preset: { id: preset.id, name: preset.name, request: preset.request } },
-  ),
+  tabs: workspace.tabs.map((tab) => {
+    if (tab.preset?.id !== preset.id) return tab;
+    if (!isDirty(tab)) return { ...tab, draft: preset.request, preset: savedCopy(preset), changedOnDisk: false };
+    return sameRequest(tab.preset.request, preset.request) && tab.preset.name === preset.name ? { ...tab, preset: savedCopy(preset) } : { ...tab, changedOnDisk: true };
+  }),
 });
+
+/** "Reload from disk": the tab drops its edits for the version on disk. */
+export const presetReloaded = (workspace: Workspace, tabId: string, preset: Preset): Workspace =>
+  updateTab(workspace, tabId, (tab) => ({ ...tab, draft: preset.request, preset: savedCopy(preset), changedOnDisk: false }));
 
 export const presetRenamed = (workspace: Workspace, presetId: string, name: string): Workspace => ({
   ...workspace,
@@ -160,13 +176,13 @@ export const presetRenamed = (workspace: Workspace, presetId: string, name: stri
 /** A deleted preset's tabs keep their drafts, as new (unsaved) requests; undo links them again. */
 export const presetDeleted = (workspace: Workspace, presetId: string): Workspace => ({
   ...workspace,
-  tabs: workspace.tabs.map((tab) => (tab.preset?.id === presetId ? { ...tab, preset: null } : tab)),
+  tabs: workspace.tabs.map((tab) => (tab.preset?.id === presetId ? { ...tab, preset: null, changedOnDisk: false } : tab)),
 });
 
 export const presetRestored = (workspace: Workspace, preset: Preset): Workspace => ({
   ...workspace,
   tabs: workspace.tabs.map((tab) =>
-    !tab.preset && sameRequest(withoutSecrets(tab.draft), preset.request) ? { ...tab, preset: { id: preset.id, name: preset.name, request: preset.request } } : tab,
+    !tab.preset && sameRequest(withoutSecrets(tab.draft), preset.request) ? { ...tab, preset: savedCopy(preset) } : tab,
   ),
 });
 
@@ -218,7 +234,7 @@ export function fromSaved(saved: SavedWorkspace, presetById: (id: string) => Pre
   if (saved.tabs.length === 0) return initialWorkspace(credential);
   const tabs = saved.tabs.map(({ presetId, draft }) => {
     const preset = presetId ? presetById(presetId) : undefined;
-    return newTab(draft, preset ? { id: preset.id, name: preset.name, request: preset.request } : null);
+    return newTab(draft, preset ? savedCopy(preset) : null);
   });
   return { tabs, activeId: tabs[Math.min(saved.active, tabs.length - 1)]!.id };
 }

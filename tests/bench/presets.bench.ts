@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { STORE_NAME } from '../../electron/core/presets/presetStoreFile';
 import { createVault } from '../../electron/core/credentials/vault';
-import type { Preset } from '../../shared/presets';
+import type { StoredPreset } from '../../shared/presets';
 import { STORE_SCHEMA_VERSION } from '../../shared/storeFile';
 import { launchApp } from '../e2e/harness';
 import { openStore } from '../fixtures/presetStore';
@@ -23,7 +23,7 @@ const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.min(val
 /** A store file with `count` realistic presets (bodies of a few hundred bytes), written the way the app writes it. */
 function storeDirWith(count: number): string {
   const dir = mkdtempSync(path.join(tmpdir(), `keypost-bench-${count}-`));
-  const presets: Preset[] = Array.from({ length: count }, (_, i) => {
+  const presets: StoredPreset[] = Array.from({ length: count }, (_, i) => {
     const word = words[i % words.length]!;
     return {
       id: `bench-${i}`,

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import Conf from 'conf';
 import { blankRequest } from '../../shared/request';
-import { createPresetStore } from '../../electron/core/presets/presetStore';
+import { loadCollections } from '../../electron/core/collections/collections';
 import { STORE_NAME } from '../../electron/core/presets/presetStoreFile';
 import { storeOptions } from '../../electron/core/storeFiles';
 import { createWorkspaceFile, WORKSPACE_NAME } from '../../electron/core/workspace/workspaceFile';
@@ -340,7 +340,7 @@ test('what is typed as the window opens goes into the restored tabs, never into 
     await first.close();
     // Forty tabs, each from a preset, written by the app's own store code: bringing them back takes a call per preset.
     const dir = first.userDataDir;
-    const store = createPresetStore(new Conf<Record<string, unknown>>(storeOptions(dir, STORE_NAME)));
+    const store = loadCollections(dir, new Conf<Record<string, unknown>>(storeOptions(dir, STORE_NAME)));
     const tabs = Array.from({ length: 40 }, (_, index) => {
       const created = store.create({ name: `Tab ${index}`, request: { ...blankRequest(), url: `${server.url}/tab/${index}` } });
       if (!created.ok) throw new Error(created.error.message);

@@ -95,7 +95,7 @@ describe('the other stores', () => {
   });
 
   it('saved requests: the list, and the tabs back once', () => {
-    const listed = presetsListed(initialLibrary, [{ id: 'p1', name: 'Orders', method: 'GET', url: 'https://api.example.com', credential: null, updatedAt: 1 }]);
+    const listed = presetsListed(initialLibrary, [{ id: 'p1', name: 'Orders', method: 'GET', url: 'https://api.example.com', credential: null, updatedAt: 1, collection: 'default', folder: '' }]);
     expect(listed.list.map((preset) => preset.name)).toEqual(['Orders']);
     const restored = tabsRestored(listed);
     expect(restored.restored).toBe(true);

@@ -36,6 +36,8 @@ const preset = (id: string, url = `https://api.example.com/${id}`): Preset => ({
   id,
   name: `Preset ${id}`,
   updatedAt: 1,
+  collection: 'default',
+  folder: '',
   request: { ...blankRequest('staging'), url },
 });
 const result = (requestId: string, status = 200): SendResult => ({

@@ -4,7 +4,7 @@ import type { KeypostApi } from '../../../shared/api';
 import { fail, ok } from '../../../shared/errors';
 import type { CredentialInfo } from '../../../shared/credentials';
 import type { OAuthDeps } from './oauthApi';
-import type { PresetStore } from '../presets/presetStore';
+import type { CollectionStore as PresetStore } from '../collections/collectionStore';
 import type { SettingsStore } from '../settings/settingsStore';
 import type { Vault } from './vault';
 

@@ -1,7 +1,7 @@
-// Preset calls: thin adapters from the IPC contract to the preset store.
+// Preset and collection calls: thin adapters from the IPC contract to the collections (collections/).
 import type { KeypostApi } from '../../../shared/api';
-import { ok } from '../../../shared/errors';
-import type { PresetStore } from './presetStore';
+import { fail, ok } from '../../../shared/errors';
+import type { Collections } from '../collections/collections';
 import type { SettingsStore } from '../settings/settingsStore';
 
 type PresetCalls =
@@ -12,12 +12,31 @@ type PresetCalls =
   | 'updatePreset'
   | 'renamePreset'
   | 'duplicatePreset'
+  | 'movePreset'
   | 'deletePreset'
-  | 'restorePreset';
+  | 'restorePreset'
+  | 'listCollections'
+  | 'openCollection'
+  | 'closeCollection'
+  | 'createFolder'
+  | 'moveFolder'
+  | 'deleteFolder';
 
-export function createPresetApi({ store, settings }: { store: PresetStore; settings: SettingsStore }): Pick<KeypostApi, PresetCalls> {
+export interface PresetApiDeps {
+  collections: Collections;
+  settings: SettingsStore;
+  /** Main's folder picker (null: cancelled). Without it, openCollection fails in words. */
+  chooseFolder?: () => Promise<string | null>;
+}
+
+export function createPresetApi({ collections, settings, chooseFolder }: PresetApiDeps): Pick<KeypostApi, PresetCalls> {
+  const { store } = collections;
+  const forgetIfLast = (id: string) => {
+    // The next start must not try to open it.
+    if (settings.get().lastPresetId === id) settings.update({ lastPresetId: null });
+  };
   return {
-    // One startup notice for what the app keeps of the user's own: the presets file and the settings file.
+    // One startup notice for what the app keeps of the user's own: the presets and the settings file.
     storeStatus: async () => {
       const status = store.status();
       const settingsProblems = settings.problems();
@@ -25,16 +44,31 @@ export function createPresetApi({ store, settings }: { store: PresetStore; setti
     },
     listPresets: async () => ok(store.list()),
     getPreset: async (id) => store.get(id),
-    createPreset: async (draft) => store.create(draft),
-    updatePreset: async (id, draft) => store.update(id, draft),
+    createPreset: async (draft, place) => store.create(draft, place),
+    updatePreset: async (id, draft, basedOn) => store.update(id, draft, basedOn ?? undefined),
     renamePreset: async (id, name) => store.rename(id, name),
     duplicatePreset: async (id) => store.duplicate(id),
+    movePreset: async (id, place) => store.move(id, place),
     deletePreset: async (id) => {
       const removed = store.remove(id);
-      // The next start must not try to open it.
-      if (removed.ok && settings.get().lastPresetId === id) settings.update({ lastPresetId: null });
+      if (removed.ok) forgetIfLast(id);
       return removed;
     },
     restorePreset: async (preset) => store.restore(preset),
+    listCollections: async () => ok(store.collections()),
+    openCollection: async () => {
+      if (!chooseFolder) return fail('INTERNAL', 'Choosing a folder is not available here.');
+      const root = await chooseFolder();
+      return root === null ? ok(null) : collections.open(root);
+    },
+    closeCollection: async (id) => collections.close(id),
+    createFolder: async (collection, folder) => store.createFolder(collection, folder),
+    moveFolder: async (collection, folder, to) => store.moveFolder(collection, folder, to),
+    deleteFolder: async (collection, folder) => {
+      const deleted = store.deleteFolder(collection, folder);
+      if (!deleted.ok) return deleted;
+      for (const preset of deleted.value.removed) forgetIfLast(preset.id);
+      return ok({ removed: deleted.value.removed.length, keptFiles: deleted.value.keptFiles });
+    },
   };
 }

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseTolerant } from 'jsonc-parser';
-import { nameKey, type Preset, presetSchema, uniqueName } from '../../../shared/presets';
+import { nameKey, type StoredPreset, storedPresetSchema, uniqueName } from '../../../shared/presets';
 import { STORE_SCHEMA_VERSION, type StoreFile, type StoreStatus } from '../../../shared/storeFile';
 import { withoutSecrets } from '../../../shared/secrets';
 import { backupFile, isUnreadable, type StoreBackend } from '../storeFiles';
@@ -87,20 +87,20 @@ function salvage(text: string): Record<string, unknown> {
 }
 
 /** Keeps each preset that validates; repairs duplicate ids and names instead of dropping them. */
-function validPresets(input: unknown, problems: string[], secretNotes: string[]): Preset[] {
+function validPresets(input: unknown, problems: string[], secretNotes: string[]): StoredPreset[] {
   if (input === undefined) return [];
   if (!Array.isArray(input)) {
     problems.push('The presets list in the file was not a list and could not be read.');
     return [];
   }
-  const kept: Preset[] = [];
+  const kept: StoredPreset[] = [];
   const ids = new Set<string>();
   const names = new Set<string>();
   let dropped = 0;
   let repaired = 0;
   const secrets: string[] = [];
   for (const candidate of input) {
-    const parsed = presetSchema.safeParse(candidate);
+    const parsed = storedPresetSchema.safeParse(candidate);
     if (!parsed.success) {
       dropped++;
       continue;

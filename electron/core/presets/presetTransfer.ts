@@ -9,7 +9,7 @@ import { presetDraftSchema, type PresetDraft } from '../../../shared/presets';
 import { credentialOf } from '../../../shared/request';
 import { EXPORT_FORMAT, EXPORT_VERSION, exportFileSchema, type ExportFile } from '../../../shared/transfer';
 import { fromFlatPreset } from './presetMigrations';
-import type { PresetStore } from './presetStore';
+import type { CollectionStore as PresetStore } from '../collections/collectionStore';
 import type { Vault } from '../credentials/vault';
 
 /** Native file dialogs in the app (main.ts); paths chosen by the spec in the E2E harness. null = cancelled. */

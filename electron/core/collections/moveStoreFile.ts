@@ -1,0 +1,44 @@
+// Presets from builds before collections lived in one file, keypost-store.json. They move into the default
+// collection once, as files, losslessly (every field, the credential names, the ids tabs and history refer to);
+// the old file is then renamed aside as a backup, so the move never runs twice and nothing is lost if it stops.
+import { existsSync, mkdirSync, readdirSync, renameSync, utimesSync } from 'node:fs';
+import path from 'node:path';
+import type { StoreStatus } from '../../../shared/storeFile';
+import { loadStore } from '../presets/presetStoreFile';
+import type { StoreBackend } from '../storeFiles';
+import { writeFileSync as writeAtomically } from 'atomically';
+import { scanCollection } from './collectionFolder';
+import { requestFileName, requestFileText } from './requestFile';
+
+/** Moves the presets of `presetsFile` into `defaultRoot` as request files; what happened, for the startup notice. */
+export function moveStoreFile(presetsFile: StoreBackend, defaultRoot: string, now: Date = new Date()): StoreStatus {
+  const empty: StoreStatus = { backupPath: null, problems: [], migratedFrom: null };
+  if (!existsSync(presetsFile.path)) return empty;
+  const loaded = loadStore(presetsFile, now);
+  // A file that could not be backed up is left exactly as it is, and so are its presets.
+  if (loaded.writeBlocked) return loaded.status;
+  // Ids already written by a move that stopped part way are not written twice.
+  const present = new Set(existsSync(defaultRoot) ? scanCollection(defaultRoot).files.flatMap((file) => (file.content.id ? [file.content.id] : [])) : []);
+  const taken = new Set(existsSync(defaultRoot) ? readdirSync(defaultRoot).map((name) => name.toLowerCase()) : []);
+  mkdirSync(defaultRoot, { recursive: true });
+  for (const preset of loaded.file.presets) {
+    if (present.has(preset.id)) continue;
+    const file = requestFileName(preset.name, (name) => taken.has(name.toLowerCase()));
+    taken.add(file.toLowerCase());
+    const target = path.join(defaultRoot, file);
+    writeAtomically(target, requestFileText(preset), { encoding: 'utf8' });
+    // When it was last changed is the file's own time now, so a move keeps it.
+    if (preset.updatedAt > 0) utimesSync(target, new Date(preset.updatedAt), new Date(preset.updatedAt));
+  }
+  const oldFile = aside(presetsFile.path, now);
+  const count = loaded.file.presets.length;
+  return { ...loaded.status, moved: count > 0 ? { count, folder: defaultRoot, oldFile } : undefined };
+}
+
+/** `keypost-store.json` → `keypost-store.moved-<time>.json`, beside it. */
+function aside(file: string, now: Date): string {
+  const { dir, name, ext } = path.parse(file);
+  const target = path.join(dir, `${name}.moved-${now.toISOString().replace(/[:.]/g, '-')}${ext}`);
+  renameSync(file, target);
+  return target;
+}
