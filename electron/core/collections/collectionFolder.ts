@@ -3,13 +3,15 @@
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { UnreadFile } from '../../../shared/collections';
+import { type ParseCache, stampOf } from './parseCache';
 import { readRequestFile, REQUEST_FILE_SUFFIX, type RequestFile } from './requestFile';
 
 export interface LoadedFile {
   /** Its path inside the collection, '/'-separated on every OS. */
   file: string;
-  /** Its text as read: a watcher event whose file still holds it is Keypost's own write, not a change. */
-  text: string;
+  /** Its size and modification time when read: a watcher event for a file that still has them is Keypost's own
+   *  write, and a file that no longer has them changed outside Keypost. */
+  stamp: string;
   mtimeMs: number;
   content: RequestFile;
 }
@@ -31,7 +33,7 @@ const MAX_ENTRIES = 200_000;
 export const folderOf = (file: string) => (file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '');
 export const toDiskPath = (root: string, relative: string) => (relative === '' ? root : path.join(root, ...relative.split('/')));
 
-export function scanCollection(root: string): ScannedCollection {
+export function scanCollection(root: string, cache?: ParseCache): ScannedCollection {
   const scanned: ScannedCollection = { files: [], folders: [], unread: [] };
   // Real paths of the folders entered: a symlink back up the tree is read once, not forever.
   const entered = new Set<string>([realpathSync(root)]);
@@ -66,7 +68,7 @@ export function scanCollection(root: string): ScannedCollection {
         scanned.folders.push(relative);
         pending.push(relative);
       } else if (entry.name.endsWith(REQUEST_FILE_SUFFIX)) {
-        const loaded = readOne(root, relative);
+        const loaded = readOne(root, relative, cache);
         if ('reason' in loaded) scanned.unread.push(loaded);
         else scanned.files.push(loaded);
       }
@@ -75,19 +77,30 @@ export function scanCollection(root: string): ScannedCollection {
   return scanned;
 }
 
-/** One request file, or why it could not be read. */
-export function readOne(root: string, file: string): LoadedFile | UnreadFile {
+/** One request file (from the cache when unchanged since it was last read), or why it could not be read. */
+export function readOne(root: string, file: string, cache?: ParseCache): LoadedFile | UnreadFile {
   const absolute = toDiskPath(root, file);
-  let text: string;
-  let mtimeMs: number;
   try {
-    text = readFileSync(absolute, 'utf8');
-    mtimeMs = Math.trunc(statSync(absolute).mtimeMs);
+    const stats = statSync(absolute);
+    const stamp = stampOf(stats);
+    const cached = cache?.get(file, stamp);
+    if (cached) return { file, stamp, mtimeMs: stats.mtimeMs, content: cached };
+    const read = readRequestFile(readFileSync(absolute, 'utf8'));
+    if (!read.ok) return { file, reason: read.reason };
+    cache?.set(file, stamp, read.value);
+    return { file, stamp, mtimeMs: stats.mtimeMs, content: read.value };
   } catch (error) {
     return { file, reason: `It could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).` };
   }
-  const read = readRequestFile(text);
-  return read.ok ? { file, text, mtimeMs, content: read.value } : { file, reason: read.reason };
+}
+
+/** The stamp of the file now, or null when it is gone. */
+export function stampNow(root: string, file: string): string | null {
+  try {
+    return stampOf(statSync(toDiskPath(root, file)));
+  } catch {
+    return null;
+  }
 }
 
 function isDirectoryTarget(absolute: string): boolean {

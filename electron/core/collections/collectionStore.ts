@@ -3,7 +3,7 @@
 // are read again on the watcher's word (reread); a file that changed on disk since Keypost read it is never
 // written over.
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmdirSync, type Stats, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileSync as writeAtomically } from 'atomically';
 import {
@@ -24,7 +24,8 @@ import { credentialOf, withCredential, type RequestDocument } from '../../../sha
 import { withoutSecrets } from '../../../shared/secrets';
 import type { StoreStatus } from '../../../shared/storeFile';
 import type { ConflictChoice, ImportOutcome } from '../../../shared/transfer';
-import { folderOf, readOne, scanCollection, toDiskPath, type LoadedFile } from './collectionFolder';
+import { folderOf, readOne, scanCollection, stampNow, toDiskPath, type LoadedFile } from './collectionFolder';
+import { openParseCache, type ParseCache, stampOf } from './parseCache';
 import { idForPath, REQUEST_FILE_SUFFIX, requestFileName, requestFileText } from './requestFile';
 
 /** What a preset may hold on disk: its request with every secret-looking header or query value emptied (secrets.ts). */
@@ -35,8 +36,8 @@ interface Held {
   preset: Preset;
   /** Its path inside the collection, '/'-separated. */
   file: string;
-  /** The file's text then: what is on disk now is compared with it before any write over the file. */
-  text: string;
+  /** The file's size and modification time then: a file without them now changed outside Keypost. */
+  stamp: string;
 }
 
 interface OpenCollection {
@@ -48,6 +49,7 @@ interface OpenCollection {
   unread: Map<string, string>;
   secrets: FlaggedSecret[];
   state: CollectionInfo['state'];
+  cache: ParseCache;
 }
 
 export interface CollectionStore {
@@ -83,6 +85,8 @@ export interface CollectionStore {
   reread(collection: string, paths: string[]): CollectionChange;
   /** Sets what a look for secrets found in a collection's files (flagged on load). */
   flagSecrets(collection: string, secrets: FlaggedSecret[]): void;
+  /** Writes what was read to the parse caches (on quit). */
+  saveCaches(): Promise<void>;
 }
 
 export interface CollectionStoreOptions {
@@ -90,6 +94,10 @@ export interface CollectionStoreOptions {
   defaultRoot: string;
   /** Other collection folders the user opened, in order. */
   openRoots: string[];
+  /** Where each collection's parse cache is kept (the data folder's cache/collections). */
+  cacheDir: string;
+  /** The default collection's cache, when already open (the move from the old presets file filled it). */
+  defaultCache?: ParseCache;
   status?: StoreStatus;
 }
 
@@ -97,10 +105,23 @@ const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true
 const folderKey = (collection: string, folder: string) => `${collection}\0${folder}`;
 const fileKey = (file: string) => file.toLowerCase();
 
+/** Where a summary named `name` goes in a list sorted by name: the first place whose name is not before it. One save
+ *  at 10,000 requests moves one summary instead of sorting them all again. */
+function sortedIndex(list: PresetSummary[], name: string): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (byName.compare(list[middle]!.name, name) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /** A collection's id: stable for its folder, so tabs and settings find it again after a restart. */
 export const collectionIdFor = (root: string) => `c-${createHash('sha256').update(path.resolve(root)).digest('hex').slice(0, 24)}`;
 
-export function createCollectionStore({ defaultRoot, openRoots, status = { backupPath: null, problems: [], migratedFrom: null } }: CollectionStoreOptions): CollectionStore {
+export function createCollectionStore({ defaultRoot, openRoots, cacheDir, defaultCache, status = { backupPath: null, problems: [], migratedFrom: null } }: CollectionStoreOptions): CollectionStore {
   const open = new Map<string, OpenCollection>();
   const byId = new Map<string, Held>();
   /** Names taken per folder (nameKey → id): names are unique within a folder. */
@@ -116,7 +137,10 @@ export function createCollectionStore({ defaultRoot, openRoots, status = { backu
     if (!names.has(key)) names.set(key, new Map());
     names.get(key)!.set(nameKey(held.preset.name), held.preset.id);
     files.get(collection.id)!.add(fileKey(held.file));
-    sorted = null;
+    if (sorted) {
+      const summary = summaryOf(held.preset);
+      sorted.splice(sortedIndex(sorted, summary.name), 0, summary);
+    }
   }
 
   function unindex(collection: OpenCollection, held: Held) {
@@ -125,7 +149,15 @@ export function createCollectionStore({ defaultRoot, openRoots, status = { backu
     const taken = names.get(folderKey(collection.id, held.preset.folder));
     if (taken?.get(nameKey(held.preset.name)) === held.preset.id) taken.delete(nameKey(held.preset.name));
     files.get(collection.id)!.delete(fileKey(held.file));
-    sorted = null;
+    if (sorted) {
+      // Among the summaries of the same name (compared as the sidebar sorts), the one with this id.
+      for (let at = sortedIndex(sorted, held.preset.name); at < sorted.length && byName.compare(sorted[at]!.name, held.preset.name) === 0; at++) {
+        if (sorted[at]!.id === held.preset.id) {
+          sorted.splice(at, 1);
+          break;
+        }
+      }
+    }
   }
 
   /** Adds a file read from disk; a name already claimed in its folder, or an id already used, is dealt with here. */
@@ -141,24 +173,25 @@ export function createCollectionStore({ defaultRoot, openRoots, status = { backu
     const fileId = loaded.content.id;
     // A copied file brings its original's id: the copy gets one of its own (written into it on its next save).
     const id = fileId && !byId.has(fileId) ? fileId : idForPath(collection.id, loaded.file);
-    const preset: Preset = { id, name: loaded.content.name, updatedAt: loaded.mtimeMs, collection: collection.id, folder, request: loaded.content.request };
-    const held: Held = { preset, file: loaded.file, text: loaded.text };
+    const preset: Preset = { id, name: loaded.content.name, updatedAt: Math.trunc(loaded.mtimeMs), collection: collection.id, folder, request: loaded.content.request };
+    const held: Held = { preset, file: loaded.file, stamp: loaded.stamp };
     index(collection, held);
     return held;
   }
 
-  function load(id: string, root: string, name: string): OpenCollection {
-    const collection: OpenCollection = { id, root, name, byFile: new Map(), folders: new Set(), unread: new Map(), secrets: [], state: 'ok' };
+  function load(id: string, root: string, name: string, cache = openParseCache(path.join(cacheDir, `${id}.json`))): OpenCollection {
+    const collection: OpenCollection = { id, root, name, byFile: new Map(), folders: new Set(), unread: new Map(), secrets: [], state: 'ok', cache };
     open.set(id, collection);
     files.set(id, new Set());
     if (!existsSync(root)) {
       collection.state = 'missing';
       return collection;
     }
-    const scanned = scanCollection(root);
+    const scanned = scanCollection(root, cache);
     for (const folder of scanned.folders) collection.folders.add(folder);
     for (const unread of scanned.unread) collection.unread.set(unread.file, unread.reason);
     for (const loaded of scanned.files) admit(collection, loaded);
+    void cache.save(collection.byFile.keys());
     return collection;
   }
 
@@ -195,13 +228,7 @@ export function createCollectionStore({ defaultRoot, openRoots, status = { backu
 
   /** Whether the file on disk is still what Keypost last read or wrote; if not, it is read again (a change from outside). */
   function unchangedOnDisk(collection: OpenCollection, held: Held): boolean {
-    let text: string | null;
-    try {
-      text = readFileSync(toDiskPath(collection.root, held.file), 'utf8');
-    } catch {
-      text = null;
-    }
-    if (text === held.text) return true;
+    if (stampNow(collection.root, held.file) === held.stamp) return true;
     reread(collection.id, [held.file]);
     return false;
   }
@@ -231,11 +258,11 @@ export function createCollectionStore({ defaultRoot, openRoots, status = { backu
         }));
     const text = requestFileText({ id: preset.id, name: preset.name, request: preset.request });
     const absolute = toDiskPath(collection.root, file);
-    let updatedAt: number;
+    let stats: Stats;
     try {
       mkdirSync(path.dirname(absolute), { recursive: true });
       writeAtomically(absolute, text, { encoding: 'utf8' });
-      updatedAt = Math.trunc(statSync(absolute).mtimeMs);
+      stats = statSync(absolute);
     } catch (error) {
       return writeFailed(collection, error);
     }
@@ -245,7 +272,9 @@ export function createCollectionStore({ defaultRoot, openRoots, status = { backu
       if (!keepFile || from !== collection) removeFile(from, held.file);
     }
     collection.unread.delete(file);
-    const written: Held = { preset: { ...preset, updatedAt }, file, text };
+    const stamp = stampOf(stats);
+    collection.cache.set(file, stamp, { id: preset.id, name: preset.name, request: preset.request });
+    const written: Held = { preset: { ...preset, updatedAt: Math.trunc(stats.mtimeMs) }, file, stamp };
     index(collection, written);
     return ok(written);
   }
@@ -314,7 +343,8 @@ export function createCollectionStore({ defaultRoot, openRoots, status = { backu
 
   function rereadFile(collection: OpenCollection, file: string, change: CollectionChange) {
     const held = collection.byFile.get(file);
-    const loaded = readOne(collection.root, file);
+    if (held && stampNow(collection.root, file) === held.stamp) return; // Keypost's own write
+    const loaded = readOne(collection.root, file, collection.cache);
     if ('reason' in loaded) {
       if (held) {
         unindex(collection, held);
@@ -325,7 +355,6 @@ export function createCollectionStore({ defaultRoot, openRoots, status = { backu
       else collection.unread.set(file, loaded.reason);
       return;
     }
-    if (held && held.text === loaded.text) return; // Keypost's own write
     if (held) unindex(collection, held);
     const admitted = admit(collection, loaded);
     if (admitted) change.changed.push(admitted.preset.id);
@@ -348,7 +377,7 @@ export function createCollectionStore({ defaultRoot, openRoots, status = { backu
     return [...collection.byFile.values()].filter((held) => held.preset.folder === folder || held.preset.folder.startsWith(`${folder}/`));
   }
 
-  load(DEFAULT_COLLECTION, defaultRoot, 'My requests');
+  load(DEFAULT_COLLECTION, defaultRoot, 'My requests', defaultCache);
   for (const root of openRoots) load(collectionIdFor(root), root, path.basename(root));
 
   return {
@@ -587,6 +616,10 @@ export function createCollectionStore({ defaultRoot, openRoots, status = { backu
     flagSecrets(collectionId, secrets) {
       const collection = open.get(collectionId);
       if (collection) collection.secrets = secrets;
+    },
+
+    saveCaches: async () => {
+      await Promise.all([...open.values()].map((collection) => collection.cache.save(collection.byFile.keys())));
     },
   };
 }

@@ -5,12 +5,13 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Emit } from '../../../shared/api';
-import type { CollectionInfo } from '../../../shared/collections';
+import { type CollectionInfo, DEFAULT_COLLECTION } from '../../../shared/collections';
 import { fail, ok, type Result } from '../../../shared/errors';
 import type { StoreBackend } from '../storeFiles';
 import { collectionIdFor, createCollectionStore, type CollectionStore } from './collectionStore';
 import { watchCollection, type Watching } from './collectionWatcher';
 import { moveStoreFile } from './moveStoreFile';
+import { openParseCache } from './parseCache';
 
 export const OPEN_COLLECTIONS_NAME = 'keypost-collections';
 /** The default collection's folder in the data folder. */
@@ -38,8 +39,10 @@ export interface CollectionsInputs {
 export function loadCollections(dataDir: string, presetsFile: StoreBackend, openRoots: string[] = []): CollectionStore {
   const defaultRoot = path.join(dataDir, DEFAULT_COLLECTION_FOLDER);
   mkdirSync(defaultRoot, { recursive: true });
-  const status = moveStoreFile(presetsFile, defaultRoot);
-  return createCollectionStore({ defaultRoot, openRoots, status });
+  const cacheDir = path.join(dataDir, 'cache', 'collections');
+  const defaultCache = openParseCache(path.join(cacheDir, `${DEFAULT_COLLECTION}.json`));
+  const status = moveStoreFile(presetsFile, defaultRoot, defaultCache);
+  return createCollectionStore({ defaultRoot, openRoots, status, cacheDir, defaultCache });
 }
 
 export function createCollections({ dataDir, presetsFile, openList, emit }: CollectionsInputs): Collections {
@@ -93,6 +96,7 @@ export function createCollections({ dataDir, presetsFile, openList, emit }: Coll
     stop: async () => {
       await Promise.all([...watchers.values()].map((watcher) => watcher.close()));
       watchers.clear();
+      await store.saveCaches();
     },
   };
 }

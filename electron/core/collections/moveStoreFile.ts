@@ -1,17 +1,18 @@
 // Presets from builds before collections lived in one file, keypost-store.json. They move into the default
 // collection once, as files, losslessly (every field, the credential names, the ids tabs and history refer to);
 // the old file is then renamed aside as a backup, so the move never runs twice and nothing is lost if it stops.
-import { existsSync, mkdirSync, readdirSync, renameSync, utimesSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import type { StoreStatus } from '../../../shared/storeFile';
 import { loadStore } from '../presets/presetStoreFile';
 import type { StoreBackend } from '../storeFiles';
 import { writeFileSync as writeAtomically } from 'atomically';
 import { scanCollection } from './collectionFolder';
+import { type ParseCache, stampOf } from './parseCache';
 import { requestFileName, requestFileText } from './requestFile';
 
 /** Moves the presets of `presetsFile` into `defaultRoot` as request files; what happened, for the startup notice. */
-export function moveStoreFile(presetsFile: StoreBackend, defaultRoot: string, now: Date = new Date()): StoreStatus {
+export function moveStoreFile(presetsFile: StoreBackend, defaultRoot: string, cache?: ParseCache, now: Date = new Date()): StoreStatus {
   const empty: StoreStatus = { backupPath: null, problems: [], migratedFrom: null };
   if (!existsSync(presetsFile.path)) return empty;
   const loaded = loadStore(presetsFile, now);
@@ -26,9 +27,12 @@ export function moveStoreFile(presetsFile: StoreBackend, defaultRoot: string, no
     const file = requestFileName(preset.name, (name) => taken.has(name.toLowerCase()));
     taken.add(file.toLowerCase());
     const target = path.join(defaultRoot, file);
-    writeAtomically(target, requestFileText(preset), { encoding: 'utf8' });
+    // No fsync per file (thousands of them would take minutes): the old file goes aside only after all are written.
+    writeAtomically(target, requestFileText(preset), { encoding: 'utf8', fsync: false });
     // When it was last changed is the file's own time now, so a move keeps it.
     if (preset.updatedAt > 0) utimesSync(target, new Date(preset.updatedAt), new Date(preset.updatedAt));
+    // What was written need not be read back: the first open takes it from the cache.
+    cache?.set(file, stampOf(statSync(target)), { id: preset.id, name: preset.name, request: preset.request });
   }
   const oldFile = aside(presetsFile.path, now);
   const count = loaded.file.presets.length;
