@@ -9,6 +9,7 @@ import { CredentialCheck } from '../credentials/CredentialCheck';
 import { CredentialSelect } from '../credentials/CredentialSelect';
 import { EnvironmentSelect } from '../environments/EnvironmentSelect';
 import { ErrorBanner } from '../notices/ErrorBanner';
+import { ChangedOnDiskNotice } from '../presets/ChangedOnDiskNotice';
 import { PresetTitle } from '../presets/PresetTitle';
 import { RequestBar } from '../request/RequestBar';
 import { SecretNotice } from '../request/SecretNotice';
@@ -22,7 +23,7 @@ import { activateEnvironment } from '../environments/environmentActions';
 import { environmentsStore } from '../environments/environmentsState';
 import { NoticeHost } from '../notices/NoticeHost';
 import { isMac } from '../platform';
-import { saveActiveTab, saveActiveTabAs } from '../presets/presetActions';
+import { overwriteOnDisk, reloadFromDisk, saveActiveTab, saveActiveTabAs } from '../presets/presetActions';
 import { allowAndSend, cancelSend, dismissTabError, sendTab } from '../request/sendActions';
 import { settingsStore } from '../settings/settingsState';
 import { useStore } from '../state/useStore';
@@ -70,6 +71,9 @@ export function Composer() {
           </button>
         </span>
       </div>
+      {tab.changedOnDisk && tab.preset && (
+        <ChangedOnDiskNotice name={tab.preset.name} onReload={() => void reloadFromDisk(tabId)} onSaveMine={() => void overwriteOnDisk(tabId)} />
+      )}
       <RequestBar
         method={tab.draft.method}
         url={joinUrl(tab.draft.url, tab.draft.query)}
