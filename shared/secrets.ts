@@ -1,6 +1,7 @@
 // Secrets typed where a secret does not belong (a header or query row): how they are recognised, and the document
 // without them. The keychain is the only place a secret is stored, so presets, restored tabs and exports hold the
 // request with these values emptied; the draft keeps them for sending until the user moves them to the keychain.
+import { withoutReferences } from './environments';
 import { isHttpToken } from './http';
 import type { RequestDocument } from './request';
 
@@ -25,8 +26,21 @@ function looksGenerated(value: string): boolean {
   return classes === 3 || (classes === 2 && /[0-9]/.test(value) && value.length >= 32);
 }
 
+/** What may stand around references in a value that only refers to variables: nothing, or an auth scheme word. */
+const SCHEME_AROUND_REFERENCES = /^\s*(?:(?:basic|bearer|digest|token|apikey|negotiate|dpop)\s*)?$/i;
+
+/**
+ * A value that only refers to variables ("{{key}}", "{{a}} {{b}}", "Bearer {{token}}"): the variable holds the value (a
+ * secret one in the keychain), so the text is no secret and files keep it as written. A literal beside a reference
+ * ("Bearer abc123 {{x}}", "key-{{n}}") is still judged as typed.
+ */
+export const onlyRefersToVariables = (value: string): boolean => {
+  const around = withoutReferences(value);
+  return around !== value && SCHEME_AROUND_REFERENCES.test(around);
+};
+
 export function isSecretRow(name: string, value: string | null): boolean {
-  if (!value) return false;
+  if (!value || onlyRefersToVariables(value)) return false;
   return SECRET_NAME.test(name.trim()) || SECRET_VALUE.some((pattern) => pattern.test(value.trim())) || looksGenerated(value.trim());
 }
 
