@@ -47,6 +47,12 @@ export interface EnvironmentsState {
 /** `{{ name }}`: the reference syntax Postman, Insomnia and Bruno share. */
 const REFERENCE = /\{\{\s*([A-Za-z_][\w.-]*)\s*\}\}/g;
 
+/** `text` with every {{name}} taken out: what is written around the references ("Bearer " of "Bearer {{token}}"). */
+export const withoutReferences = (text: string): string => text.replace(REFERENCE, '');
+
+/** `text` with each {{name}} replaced by as many spaces: what a scanner may read, every other character in its place. */
+export const blankReferences = (text: string): string => text.replace(REFERENCE, (reference) => ' '.repeat(reference.length));
+
 /** The variable names `text` refers to, in order of first use. */
 export function referencesIn(text: string): string[] {
   return [...new Set([...text.matchAll(REFERENCE)].map((match) => match[1]!))];

@@ -1,33 +1,59 @@
 // Secrets typed where a secret does not belong (a header or query row): how they are recognised, and the document
 // without them. The keychain is the only place a secret is stored, so presets, restored tabs and exports hold the
 // request with these values emptied; the draft keeps them for sending until the user moves them to the keychain.
+import { withoutReferences } from './environments';
 import { isHttpToken } from './http';
 import type { RequestDocument } from './request';
 
 /** Names whose value is a credential, whatever it looks like. */
 const SECRET_NAME = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api[-_]?key|apikey|x-auth-token|auth[-_]?token|access[-_]?token|refresh[-_]?token|id[-_]?token|client[-_]?secret|secret|password|passwd|private[-_]?key|session[-_]?id|sig|signature)$/i;
 
-/** Values that are credentials, whatever they are called: a JWT, a bearer/basic value, well-known key formats. */
-const SECRET_VALUE = [
-  /^(bearer|basic|token)\s+\S{8,}/i,
-  /^eyJ[\w-]{8,}\.eyJ[\w-]{8,}\.[\w-]*$/, // a JWT
-  /^(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_\w{20,}|sk-[A-Za-z0-9_-]{20,}|xox[abpr]-[\w-]{10,}|AKIA[0-9A-Z]{16}|AIza[\w-]{30,}|glpat-[\w-]{20})/,
+export const isCredentialName = (name: string): boolean => SECRET_NAME.test(name.trim());
+
+/** Values that are credentials, whatever they are called (a JWT, a bearer/basic value, well-known key formats), each
+ *  with what it is in words. Anchored at the value's start: a row's value, or one word of a longer text. */
+const SECRET_VALUES: ReadonlyArray<{ pattern: RegExp; kind: string }> = [
+  { pattern: /^(bearer|token)\s+\S{8,}/i, kind: 'a bearer token' },
+  { pattern: /^basic\s+\S{8,}/i, kind: 'HTTP Basic credentials' },
+  { pattern: /^eyJ[\w-]{8,}\.eyJ[\w-]{8,}\.[\w-]*$/, kind: 'a JSON Web Token' },
+  { pattern: /^(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_\w{20,})/, kind: 'a GitHub token' },
+  { pattern: /^sk-[A-Za-z0-9_-]{20,}/, kind: 'an OpenAI-style API key' },
+  { pattern: /^xox[abpr]-[\w-]{10,}/, kind: 'a Slack token' },
+  { pattern: /^AKIA[0-9A-Z]{16}/, kind: 'an AWS access key' },
+  { pattern: /^AIza[\w-]{30,}/, kind: 'a Google API key' },
+  { pattern: /^glpat-[\w-]{20}/, kind: 'a GitLab token' },
 ];
+
+/** What the value is in words when it has a known credential format, else null. */
+export const secretValueKind = (value: string): string | null => SECRET_VALUES.find(({ pattern }) => pattern.test(value.trim()))?.kind ?? null;
 
 /**
  * A long run of letters, digits and token punctuation mixing kinds of character: how generated keys look (24+
  * characters of lower case, upper case and digits, or 32+ of letters and digits). UUIDs and hex digests are ids,
  * not secrets, and do not count.
  */
-function looksGenerated(value: string): boolean {
+export function looksGenerated(value: string): boolean {
   if (value.length < 24 || !/^[A-Za-z0-9_\-.+/=~]+$/.test(value) || /^[0-9a-fA-F-]+$/.test(value)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((pattern) => pattern.test(value)).length;
   return classes === 3 || (classes === 2 && /[0-9]/.test(value) && value.length >= 32);
 }
 
+/** What may stand around references in a value that only refers to variables: nothing, or an auth scheme word. */
+const SCHEME_AROUND_REFERENCES = /^\s*(?:(?:basic|bearer|digest|token|apikey|negotiate|dpop)\s*)?$/i;
+
+/**
+ * A value that only refers to variables ("{{key}}", "{{a}} {{b}}", "Bearer {{token}}"): the variable holds the value (a
+ * secret one in the keychain), so the text is no secret and files keep it as written. A literal beside a reference
+ * ("Bearer abc123 {{x}}", "key-{{n}}") is still judged as typed.
+ */
+export const onlyRefersToVariables = (value: string): boolean => {
+  const around = withoutReferences(value);
+  return around !== value && SCHEME_AROUND_REFERENCES.test(around);
+};
+
 export function isSecretRow(name: string, value: string | null): boolean {
-  if (!value) return false;
-  return SECRET_NAME.test(name.trim()) || SECRET_VALUE.some((pattern) => pattern.test(value.trim())) || looksGenerated(value.trim());
+  if (!value || onlyRefersToVariables(value)) return false;
+  return isCredentialName(name) || secretValueKind(value) !== null || looksGenerated(value.trim());
 }
 
 export interface SecretRow {

@@ -2,18 +2,10 @@
 // and a preset written by the previous version that still opens and sends as it did.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { launchApp } from './harness';
-import { expect, filesContaining, fillRequest, forgetKeychain, test } from './fixtures';
+import { addRow, expect, filesContaining, fillRequest, forgetKeychain, test } from './fixtures';
 
 const TOKEN = 'kp-e2e-composer-5e1a';
-
-/** Types into the table's empty last row: a new row with this name and value. */
-async function addRow(page: Page, table: string, name: string, value: string): Promise<void> {
-  const newRow = page.getByTestId(table).getByTestId('kv-new-row');
-  await newRow.getByTestId('kv-name').fill(name);
-  await page.getByTestId(table).getByTestId('kv-row').last().getByTestId('kv-value').fill(value);
-}
 
 test('a GET with query rows and a custom header reaches the server exactly as shown', async ({ app, server }) => {
   const { page } = app;

@@ -1,25 +1,8 @@
 // Environments end to end: variables in the URL and query, a secret one kept in the keychain only, the URL resolved
 // on hover, and an undefined variable flagged as you type and refused on Send.
-import type { Page } from '@playwright/test';
-import { expect, filesContaining, test } from './fixtures';
+import { addEnvironment, expect, filesContaining, test } from './fixtures';
 
 const SECRET = 'kp-e2e-env-secret-8c2e71';
-
-/** Adds an environment in the Environments dialog, one row per variable (`secret` ones masked), and closes it. */
-async function addEnvironment(page: Page, name: string, variables: Array<{ name: string; value: string; secret?: boolean }>): Promise<void> {
-  await page.getByTestId('env-manage').click();
-  await page.getByTestId('env-new').click();
-  await page.getByTestId('env-name').fill(name);
-  const rows = page.getByTestId('env-var-row');
-  for (const [index, variable] of variables.entries()) {
-    await rows.nth(index).getByTestId('env-var-name').fill(variable.name);
-    if (variable.secret) await rows.nth(index).getByTestId('env-var-secret').check();
-    await rows.nth(index).getByTestId('env-var-value').fill(variable.value);
-  }
-  await page.getByTestId('env-save').click();
-  await expect(page.getByTestId('env-item').filter({ hasText: name })).toHaveCount(1);
-  await page.getByTestId('env-close').click();
-}
 
 test('switching the environment changes the URL actually requested', async ({ app, server }) => {
   const { page } = app;

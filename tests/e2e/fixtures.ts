@@ -103,3 +103,26 @@ export async function saveAsNew(page: Page, name: string): Promise<void> {
   await expect(page.getByTestId('preset-current')).toHaveText(name);
   await expect(page.getByTestId('unsaved-marker')).toHaveCount(0);
 }
+
+/** Adds an environment in the Environments dialog, one row per variable (`secret` ones masked), and closes it. */
+export async function addEnvironment(page: Page, name: string, variables: Array<{ name: string; value: string; secret?: boolean }>): Promise<void> {
+  await page.getByTestId('env-manage').click();
+  await page.getByTestId('env-new').click();
+  await page.getByTestId('env-name').fill(name);
+  const rows = page.getByTestId('env-var-row');
+  for (const [index, variable] of variables.entries()) {
+    await rows.nth(index).getByTestId('env-var-name').fill(variable.name);
+    if (variable.secret) await rows.nth(index).getByTestId('env-var-secret').check();
+    await rows.nth(index).getByTestId('env-var-value').fill(variable.value);
+  }
+  await page.getByTestId('env-save').click();
+  await expect(page.getByTestId('env-item').filter({ hasText: name })).toHaveCount(1);
+  await page.getByTestId('env-close').click();
+}
+
+/** Types into the table's empty last row: a new row with this name and value. */
+export async function addRow(page: Page, table: string, name: string, value: string): Promise<void> {
+  const newRow = page.getByTestId(table).getByTestId('kv-new-row');
+  await newRow.getByTestId('kv-name').fill(name);
+  await page.getByTestId(table).getByTestId('kv-row').last().getByTestId('kv-value').fill(value);
+}

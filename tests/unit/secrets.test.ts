@@ -8,9 +8,11 @@ import path from 'node:path';
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOutgoing, type OutgoingRequest } from '../../electron/core/send/outgoingRequest';
+import { historyEntryFor } from '../../electron/core/history/historyApi';
 import { STORE_NAME } from '../../electron/core/presets/presetStoreFile';
 import { Secret } from '../../electron/core/credentials/secret';
 import { WORKSPACE_NAME } from '../../electron/core/workspace/workspaceFile';
+import { fail } from '../../shared/errors';
 import type { Preset, PresetDraft } from '../../shared/presets';
 import { blankRequest, requestDocumentSchema, type Header, type QueryParam, type RequestDocument } from '../../shared/request';
 import { checkRequest } from '../../shared/requestChecks';
@@ -142,6 +144,59 @@ describe('secretRows and withoutSecrets', () => {
     const ordinary = requestOf({ query: queryRows(['page', '2']), headers: headerRows(['Accept', 'text/csv']) });
     expect(secretRows(ordinary)).toStrictEqual([]);
     expect(withoutSecrets(ordinary)).toBe(ordinary);
+  });
+});
+
+describe('values that only refer to variables', () => {
+  // The variable holds the value (a secret one in the keychain): the text "{{key}}" is no secret, and the files keep it.
+  it.each([
+    ['X-API-Key', '{{key}}'],
+    ['X-API-Key', '{{ key }}'],
+    ['api_key', '{{partner.key}}'],
+    ['Authorization', '{{scheme}} {{token}}'],
+    ['Cookie', '{{session}}{{tracking}}'],
+    ['Authorization', 'Bearer {{token}}'],
+    ['Authorization', '  bearer   {{ token }}  '],
+    ['Authorization', 'Basic {{b64}}'],
+    ['X-Custom', '{{aB3dE5gH7jK9mN1pQ3sT5vW7}}'],
+  ])('keeps a %j row holding %j as written', (name, reference) => {
+    expect(isSecretRow(name, reference)).toBe(false);
+  });
+
+  it.each([
+    ['X-API-Key', 'kp-literal{{suffix}}'],
+    ['X-API-Key', '{{key}} hunter2'],
+    ['X-Custom', `${GITHUB_TOKEN}{{suffix}}`],
+    ['Authorization', `Bearer ${BEARER_TOKEN} {{token}}`],
+    ['Authorization', 'Bearer {{token}} hunter2'],
+    ['X-API-Key', 'hunter2 {{key}}'],
+  ])('still treats a %j row holding a literal secret beside a reference (%j) as a secret', (name, mixed) => {
+    expect(isSecretRow(name, mixed)).toBe(true);
+  });
+
+  it('counts only what the resolver reads as a reference: "{{9key}}" is not one, so it is treated as typed', () => {
+    expect(isSecretRow('X-API-Key', '{{9key}}')).toBe(true);
+  });
+
+  it('lists no such row, keeps it in the request as written, and offers nothing to move to the keychain', () => {
+    const request = requestOf({
+      query: queryRows(['api_key', '{{key}}'], ['token', QUERY_KEY]),
+      headers: headerRows(['X-API-Key', '{{key}}'], ['Authorization', 'Bearer {{token}}'], ['X-Trace', GITHUB_TOKEN]),
+    });
+    expect(secretRows(request)).toStrictEqual([
+      { where: 'header', index: 2, name: 'X-Trace' },
+      { where: 'query', index: 1, name: 'token' },
+    ]);
+    const clean = withoutSecrets(request);
+    expect(clean.headers).toStrictEqual(headerRows(['X-API-Key', '{{key}}'], ['Authorization', 'Bearer {{token}}'], ['X-Trace', '']));
+    expect(clean.query).toStrictEqual(queryRows(['api_key', '{{key}}'], ['token', '']));
+  });
+
+  it('keeps "{{key}}" in the history entry of a send, so reopening it sends the variable again', () => {
+    const request = requestOf({ headers: headerRows(['X-API-Key', '{{key}}']), query: queryRows(['sig', '{{signature}}']) });
+    const entry = historyEntryFor({ requestId: 'r1', request, timeoutMs: 5_000 }, fail('TIMEOUT', 'The server did not answer in time.'), 1, 2);
+    expect(entry!.request.headers).toStrictEqual(request.headers);
+    expect(entry!.request.query).toStrictEqual(request.query);
   });
 });
 
@@ -357,6 +412,12 @@ describe('secrets kept out of files', () => {
     expect(loaded.tabs).toHaveLength(2);
     expectEmptiedRows(loaded.tabs[0]!.draft);
     expect(loaded.tabs[1]).toStrictEqual({ presetId: 'id-plain', draft: plain });
+  });
+  it('writes the open tabs with a value that only refers to a variable kept as "{{key}}"', () => {
+    const dir = tempDir();
+    const draft = requestOf({ headers: headerRows(['X-API-Key', '{{key}}'], ['Authorization', 'Bearer {{ token }}']) });
+    value(openWorkspace(dir).save({ tabs: [{ presetId: null, draft }], active: 0 }));
+    expect(openWorkspace(dir).load().tabs[0]!.draft.headers).toStrictEqual(draft.headers);
   });
 });
 
