@@ -28,6 +28,8 @@ export const errorCodes = [
   'STORE_WRITE_FAILED',
   /** A saved request's file changed outside Keypost since it was read: it is not written over. */
   'CHANGED_ON_DISK',
+  /** A request to be saved holds a secret (a key format, a JWT, a password in the URL): a file must never hold one. */
+  'SECRET_IN_REQUEST',
   'IMPORT_INVALID',
   'FILE_ERROR',
   // OAuth 2.0 credentials (electron/core/credentials/oauth/): the token endpoint's answer or the browser sign-in, in words.

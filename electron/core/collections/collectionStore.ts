@@ -47,7 +47,8 @@ interface OpenCollection {
   byFile: Map<string, Held>;
   folders: Set<string>;
   unread: Map<string, string>;
-  secrets: FlaggedSecret[];
+  /** What the secret guard found per file (flagged on load and on outside changes). */
+  secrets: Map<string, FlaggedSecret[]>;
   state: CollectionInfo['state'];
   cache: ParseCache;
 }
@@ -83,8 +84,10 @@ export interface CollectionStore {
   closeCollection(id: string): Result<void>;
   /** Files or folders changed outside Keypost ('/'-separated paths inside the collection; '' is the collection itself). */
   reread(collection: string, paths: string[]): CollectionChange;
-  /** Sets what a look for secrets found in a collection's files (flagged on load). */
-  flagSecrets(collection: string, secrets: FlaggedSecret[]): void;
+  /** The requests of a collection with their files, for the secret guard's look on load. */
+  requestFiles(collection: string): Array<{ file: string; request: RequestDocument }>;
+  /** Sets what the secret guard found in one file (none: clears its flags). */
+  flagSecrets(collection: string, file: string, secrets: FlaggedSecret[]): void;
   /** Writes what was read to the parse caches (on quit). */
   saveCaches(): Promise<void>;
 }
@@ -145,6 +148,7 @@ export function createCollectionStore({ defaultRoot, openRoots, cacheDir, defaul
 
   function unindex(collection: OpenCollection, held: Held) {
     collection.byFile.delete(held.file);
+    collection.secrets.delete(held.file);
     if (byId.get(held.preset.id) === held) byId.delete(held.preset.id);
     const taken = names.get(folderKey(collection.id, held.preset.folder));
     if (taken?.get(nameKey(held.preset.name)) === held.preset.id) taken.delete(nameKey(held.preset.name));
@@ -180,7 +184,7 @@ export function createCollectionStore({ defaultRoot, openRoots, cacheDir, defaul
   }
 
   function load(id: string, root: string, name: string, cache = openParseCache(path.join(cacheDir, `${id}.json`))): OpenCollection {
-    const collection: OpenCollection = { id, root, name, byFile: new Map(), folders: new Set(), unread: new Map(), secrets: [], state: 'ok', cache };
+    const collection: OpenCollection = { id, root, name, byFile: new Map(), folders: new Set(), unread: new Map(), secrets: new Map(), state: 'ok', cache };
     open.set(id, collection);
     files.set(id, new Set());
     if (!existsSync(root)) {
@@ -368,7 +372,7 @@ export function createCollectionStore({ defaultRoot, openRoots, cacheDir, defaul
       path: collection.root,
       folders: [...collection.folders].sort((a, b) => byName.compare(a, b)),
       unread: [...collection.unread].map(([file, reason]) => ({ file, reason })),
-      secrets: collection.secrets,
+      secrets: [...collection.secrets.values()].flat(),
       state: collection.state,
     };
   }
@@ -613,9 +617,16 @@ export function createCollectionStore({ defaultRoot, openRoots, cacheDir, defaul
 
     reread,
 
-    flagSecrets(collectionId, secrets) {
+    requestFiles(collectionId) {
       const collection = open.get(collectionId);
-      if (collection) collection.secrets = secrets;
+      return collection ? [...collection.byFile.values()].map((held) => ({ file: held.file, request: held.preset.request })) : [];
+    },
+
+    flagSecrets(collectionId, file, secrets) {
+      const collection = open.get(collectionId);
+      if (!collection) return;
+      if (secrets.length > 0 && collection.byFile.has(file)) collection.secrets.set(file, secrets);
+      else collection.secrets.delete(file);
     },
 
     saveCaches: async () => {

@@ -11,6 +11,7 @@ import type { StoreBackend } from '../storeFiles';
 import { collectionIdFor, createCollectionStore, type CollectionStore } from './collectionStore';
 import { watchCollection, type Watching } from './collectionWatcher';
 import { moveStoreFile } from './moveStoreFile';
+import { findSecrets } from './secretGuard';
 import { openParseCache } from './parseCache';
 
 export const OPEN_COLLECTIONS_NAME = 'keypost-collections';
@@ -51,12 +52,30 @@ export function createCollections({ dataDir, presetsFile, openList, emit }: Coll
   const store = loadCollections(dataDir, presetsFile, openRoots);
   const watchers = new Map<string, Watching>();
 
+  let stopped = false;
+  /** The secret guard's look at files that arrived (on load, and as they change outside): flags, never edits. It runs
+   *  after startup, a file at a time, so a big collection never holds up the app. */
+  const lookForSecrets = async (id: string, only?: ReadonlySet<string>) => {
+    let flagged = false;
+    for (const { file, request } of store.requestFiles(id)) {
+      if (stopped) return;
+      if (only && !only.has(file)) continue;
+      const found = await findSecrets(request);
+      store.flagSecrets(id, file, found.map((finding) => ({ file, ...finding })));
+      flagged ||= found.length > 0;
+    }
+    if (flagged) emit('collectionChanged', { changed: [], removed: [] });
+  };
   const watchOne = (info: CollectionInfo) => {
     if (watchers.has(info.id)) return;
     watchers.set(
       info.id,
-      watchCollection(info.path, (paths) => emit('collectionChanged', store.reread(info.id, paths))),
+      watchCollection(info.path, (paths) => {
+        emit('collectionChanged', store.reread(info.id, paths));
+        void lookForSecrets(info.id, new Set(paths));
+      }),
     );
+    setImmediate(() => void lookForSecrets(info.id));
   };
   for (const info of store.collections()) if (info.state !== 'missing') watchOne(info);
 
@@ -94,6 +113,7 @@ export function createCollections({ dataDir, presetsFile, openList, emit }: Coll
       await Promise.all([...watchers.values()].map((watcher) => watcher.ready));
     },
     stop: async () => {
+      stopped = true;
       await Promise.all([...watchers.values()].map((watcher) => watcher.close()));
       watchers.clear();
       await store.saveCaches();

@@ -1,6 +1,8 @@
 // Preset and collection calls: thin adapters from the IPC contract to the collections (collections/).
 import type { KeypostApi } from '../../../shared/api';
-import { fail, ok } from '../../../shared/errors';
+import { fail, ok, type Result } from '../../../shared/errors';
+import type { PresetDraft } from '../../../shared/presets';
+import { findSecrets } from '../collections/secretGuard';
 import type { Collections } from '../collections/collections';
 import type { SettingsStore } from '../settings/settingsStore';
 
@@ -29,6 +31,19 @@ export interface PresetApiDeps {
   chooseFolder?: () => Promise<string | null>;
 }
 
+/** Refuses drafts whose file would hold a secret, naming each field and what it holds (never the value). */
+export async function withoutSecretsInFiles(drafts: readonly PresetDraft[]): Promise<Result<void>> {
+  for (const draft of drafts) {
+    const found = await findSecrets(draft.request);
+    if (found.length === 0) continue;
+    const what = found.map((finding) => `the ${finding.field} holds ${finding.kind}`).join('; ');
+    return fail('SECRET_IN_REQUEST', `“${draft.name}” was not saved: ${what}. A saved request is a file a team shares, and a secret never goes into one.`, {
+      hint: 'Move the value to the keychain (the header and query tables offer it), or keep it in a secret environment variable and write {{name}} instead.',
+    });
+  }
+  return ok(undefined);
+}
+
 export function createPresetApi({ collections, settings, chooseFolder }: PresetApiDeps): Pick<KeypostApi, PresetCalls> {
   const { store } = collections;
   const forgetIfLast = (id: string) => {
@@ -44,8 +59,14 @@ export function createPresetApi({ collections, settings, chooseFolder }: PresetA
     },
     listPresets: async () => ok(store.list()),
     getPreset: async (id) => store.get(id),
-    createPreset: async (draft, place) => store.create(draft, place),
-    updatePreset: async (id, draft, basedOn) => store.update(id, draft, basedOn ?? undefined),
+    createPreset: async (draft, place) => {
+      const clean = await withoutSecretsInFiles([draft]);
+      return clean.ok ? store.create(draft, place) : clean;
+    },
+    updatePreset: async (id, draft, basedOn) => {
+      const clean = await withoutSecretsInFiles([draft]);
+      return clean.ok ? store.update(id, draft, basedOn ?? undefined) : clean;
+    },
     renamePreset: async (id, name) => store.rename(id, name),
     duplicatePreset: async (id) => store.duplicate(id),
     movePreset: async (id, place) => store.move(id, place),

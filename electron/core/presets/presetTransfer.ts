@@ -11,6 +11,7 @@ import { EXPORT_FORMAT, EXPORT_VERSION, exportFileSchema, type ExportFile } from
 import { fromFlatPreset } from './presetMigrations';
 import type { CollectionStore as PresetStore } from '../collections/collectionStore';
 import type { Vault } from '../credentials/vault';
+import { withoutSecretsInFiles } from './presetApi';
 
 /** Native file dialogs in the app (main.ts); paths chosen by the spec in the E2E harness. null = cancelled. */
 export interface TransferFiles {
@@ -93,6 +94,9 @@ export function createTransferApi({ store, vault, files }: { store: PresetStore;
       });
     },
 
-    importPresets: async (presets, onConflict) => store.importDrafts(presets, onConflict),
+    importPresets: async (presets, onConflict) => {
+      const clean = await withoutSecretsInFiles(presets);
+      return clean.ok ? store.importDrafts(presets, onConflict) : clean;
+    },
   };
 }
