@@ -121,6 +121,14 @@ function sortedIndex(list: PresetSummary[], name: string): number {
   return low;
 }
 
+function kindOnDisk(absolute: string): 'file' | 'folder' | 'gone' {
+  try {
+    return statSync(absolute).isDirectory() ? 'folder' : 'file';
+  } catch {
+    return 'gone';
+  }
+}
+
 /** A collection's id: stable for its folder, so tabs and settings find it again after a restart. */
 export const collectionIdFor = (root: string) => `c-${createHash('sha256').update(path.resolve(root)).digest('hex').slice(0, 24)}`;
 
@@ -308,15 +316,13 @@ export function createCollectionStore({ defaultRoot, openRoots, cacheDir, defaul
       return change;
     }
     if (collection.state === 'missing') collection.state = 'ok';
-    for (const relative of paths) {
-      const absolute = toDiskPath(collection.root, relative);
-      let isDirectory = false;
-      let exists = true;
-      try {
-        isDirectory = statSync(absolute).isDirectory();
-      } catch {
-        exists = false;
-      }
+    const kinds = new Map(paths.map((relative) => [relative, kindOnDisk(toDiskPath(collection.root, relative))] as const));
+    // What went away first: a file renamed outside (git mv) frees its id and name before its new path claims them.
+    const ordered = [...paths].sort((a, b) => Number(kinds.get(a) !== 'gone') - Number(kinds.get(b) !== 'gone'));
+    for (const relative of ordered) {
+      const kind = kinds.get(relative);
+      const isDirectory = kind === 'folder';
+      const exists = kind !== 'gone';
       if (isDirectory) {
         if (relative === '') continue;
         for (const folder of folderAndParents(relative)) collection.folders.add(folder);
