@@ -327,7 +327,7 @@ export function createCollectionStore({ defaultRoot, openRoots, cacheDir, defaul
         if (relative === '') continue;
         for (const folder of folderAndParents(relative)) collection.folders.add(folder);
         // A folder that arrived whole (a pull, a move): read what is in it too.
-        const inside = scanCollection(absolute);
+        const inside = scanCollection(toDiskPath(collection.root, relative));
         for (const folder of inside.folders) collection.folders.add(joinFolder(relative, folder));
         const known = new Set([...collection.byFile.keys()]);
         for (const loaded of inside.files) {
