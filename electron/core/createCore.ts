@@ -15,6 +15,8 @@ import { closeAgents } from './send/httpAgents';
 import { createOAuthCredentials } from './credentials/oauth/oauthCredentials';
 import { createOAuthApi } from './credentials/oauthApi';
 import { createOAuthConfigs, OAUTH_CONFIG_NAME } from './credentials/oauthConfigFile';
+import { createCredentialOrigins, CREDENTIAL_ORIGINS_NAME } from './credentials/credentialOriginsFile';
+import { createOriginGate, type ConfirmCredentialOrigin } from './credentials/originGate';
 import { createPresetApi } from './presets/presetApi';
 import { createPresetStore } from './presets/presetStore';
 import { legacySettings, STORE_NAME } from './presets/presetStoreFile';
@@ -44,6 +46,9 @@ export interface HostServices {
   openPath?: OpenFile;
   /** Opens an address in the system browser; the core decides which addresses may go there. */
   openExternal?: (url: string) => Promise<void>;
+  /** Asks the user, in the host's own dialog, whether a credential may go to an origin it is not bound to. Without it,
+   *  such a send is refused in words (credentials/originGate.ts). */
+  confirmCredentialOrigin?: ConfirmCredentialOrigin;
 }
 
 export interface CoreInputs {
@@ -79,6 +84,7 @@ export function createCore({ dataDir, openStoreFile, keychainService, trustedOri
   const settings = createSettingsStore(open(SETTINGS_NAME), () => legacySettings(presetsFile));
   const store = createPresetStore(presetsFile);
   const oauthConfigs = createOAuthConfigs(open(OAUTH_CONFIG_NAME));
+  const origins = createCredentialOrigins(open(CREDENTIAL_ORIGINS_NAME));
   const vault = cachedVault(openVault(keychainService));
   // Secret variables under a keychain service of their own, so they never show among the credentials.
   const environments = createEnvironments(open(ENVIRONMENTS_NAME), openVault(environmentsService(keychainService)));
@@ -97,6 +103,8 @@ export function createCore({ dataDir, openStoreFile, keychainService, trustedOri
     settings,
     store,
     oauthConfigs,
+    origins,
+    originGate: createOriginGate(origins, host.confirmCredentialOrigin),
     environments,
     history,
     bodies,
