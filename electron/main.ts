@@ -10,6 +10,7 @@ import { createCore, type Core } from './core/createCore';
 import type { TransferFiles } from './core/presets/presetTransfer';
 import { loadRendererFile } from './core/shell/rendererFiles';
 import { KEYCHAIN_SERVICE } from './core/credentials/vault';
+import { originDialog, type OriginAnswer, type OriginQuestion } from './core/credentials/originGate';
 import { restoredBounds } from './core/shell/windowBounds';
 import { testOverrides } from './core/shell/testOverrides';
 import { hardenWebContents, limitPermissions } from './hardening';
@@ -57,6 +58,7 @@ app.whenReady().then(() => {
       chooseUploadFile: () => openDialog({ properties: ['openFile'] }),
       openPath: (file) => shell.openPath(file),
       openExternal: (url) => shell.openExternal(url),
+      confirmCredentialOrigin: askCredentialOrigin,
     },
   });
   const { dispatch, settings } = core;
@@ -149,6 +151,15 @@ async function openDialog(options: Electron.OpenDialogOptions): Promise<string |
   const owner = BrowserWindow.getFocusedWindow();
   const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
   return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+// Main's own question before a credential goes to an origin it is not bound to: a native dialog the page can neither
+// answer nor skip (electron/core/credentials/originGate.ts words it and reads the button).
+async function askCredentialOrigin(question: OriginQuestion): Promise<OriginAnswer> {
+  const { options, answerOf } = originDialog(question);
+  const owner = BrowserWindow.getFocusedWindow();
+  const { response } = owner ? await dialog.showMessageBox(owner, options) : await dialog.showMessageBox(options);
+  return answerOf(response);
 }
 
 const presetFiles = [{ name: 'Keypost presets', extensions: ['json'] }];

@@ -79,6 +79,10 @@ export interface KeypostApi {
   // Credentials (credentialApi.ts); add, replace and delete are setToken / deleteToken.
   listCredentials(): Promise<Result<CredentialInfo[]>>;
   renameCredential(from: string, to: string): Promise<Result<{ updatedPresets: number }>>;
+  /** Adds an origin the credential may be sent to; main asks the user in its own dialog first. Answers the origins now. */
+  allowCredentialOrigin(credential: string, origin: string): Promise<Result<string[]>>;
+  /** Removes one; sending there again asks. Answers the origins now. */
+  removeCredentialOrigin(credential: string, origin: string): Promise<Result<string[]>>;
   /** Makes `name` an OAuth 2.0 credential, or changes it (oauthApi.ts): settings to a file, the secrets given to the keychain. */
   saveOAuthCredential(name: string, config: OAuthConfig, secrets: OAuthSecrets): Promise<Result<void>>;
   /** Gets a token now: the browser sign-in (authorization code), a token request (client credentials) or a refresh. */
@@ -172,6 +176,8 @@ export const channels = {
   updateSettings: 'keypost:update-settings',
   listCredentials: 'keypost:list-credentials',
   renameCredential: 'keypost:rename-credential',
+  allowCredentialOrigin: 'keypost:allow-credential-origin',
+  removeCredentialOrigin: 'keypost:remove-credential-origin',
   saveOAuthCredential: 'keypost:save-oauth-credential',
   signInOAuth: 'keypost:sign-in-oauth',
   listEnvironments: 'keypost:list-environments',

@@ -12,8 +12,40 @@ export const credentialNameSchema = z
   .max(64, 'A credential name can be at most 64 characters.')
   .regex(/^[\w .@-]+$/, 'A credential name may use letters, digits, space, _ . @ - only.');
 
+/** The most characters an origin may have (a host name is at most 253, plus scheme and port). */
+const ORIGIN_MAX = 300;
+const ORIGIN_EXAMPLE = 'such as https://api.example.com or http://127.0.0.1:8080';
+
+/**
+ * An origin a credential may be sent to (scheme://host:port), as typed in the credential manager: http or https,
+ * nothing but the origin (a trailing slash is fine), normalised as URLs serialise it (lower-case host, no default
+ * port), which is the form main compares with the URL it sends to.
+ */
+export const credentialOriginSchema = z
+  .string()
+  .trim()
+  .min(1, `Type an origin, ${ORIGIN_EXAMPLE}.`)
+  .max(ORIGIN_MAX, 'That origin is too long.')
+  .transform((text, context) => {
+    const url = URL.parse(text);
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+      context.addIssue({ code: 'custom', message: `That is not an origin: write scheme://host or scheme://host:port with http or https, ${ORIGIN_EXAMPLE}.` });
+      return z.NEVER;
+    }
+    if (url.username || url.password || url.pathname !== '/' || url.search || url.hash) {
+      context.addIssue({ code: 'custom', message: `An origin is only scheme://host:port: leave out the user name, path, query and #fragment (here: ${url.origin}).` });
+      return z.NEVER;
+    }
+    return url.origin;
+  });
+
 export interface CredentialInfo {
   name: string;
+  /**
+   * The origins (scheme://host:port) its token may be sent to without asking; null until its first send, which binds
+   * it to that send's origin. An empty list (every origin removed) means every send asks.
+   */
+  origins: string[] | null;
   /** False when presets refer to a name the keychain does not hold (deleted, or imported from elsewhere). */
   stored: boolean;
   /** Names of the presets that use it. */

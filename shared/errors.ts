@@ -32,6 +32,8 @@ export const errorCodes = [
   'SECRET_IN_REQUEST',
   'IMPORT_INVALID',
   'FILE_ERROR',
+  // A credential about to go to an origin it is not bound to, and the user (main's own dialog) did not allow it.
+  'ORIGIN_NOT_ALLOWED',
   // OAuth 2.0 credentials (electron/core/credentials/oauth/): the token endpoint's answer or the browser sign-in, in words.
   'OAUTH_ERROR',
   'OAUTH_INVALID_CLIENT',

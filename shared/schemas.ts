@@ -1,7 +1,7 @@
 // Argument schemas for every IPC call; main validates with them before anything runs.
 import { z } from 'zod';
 import type { ApiName, KeypostApi } from './api';
-import { credentialNameSchema as credentialName } from './credentials';
+import { credentialNameSchema as credentialName, credentialOriginSchema } from './credentials';
 import { BYTES_PER_MB, MAX_BODY_LIMIT_MB } from './http';
 import { collectionIdSchema, folderPathSchema, presetPlaceSchema } from './collections';
 import { historyFilterSchema, historyIdSchema } from './history';
@@ -62,6 +62,8 @@ export const argSchemas: { [K in ApiName]: z.ZodType<Parameters<KeypostApi[K]>> 
   updateSettings: z.tuple([rendererSettingsPatchSchema]),
   listCredentials: noArguments,
   renameCredential: z.tuple([credentialName, credentialName]),
+  allowCredentialOrigin: z.tuple([credentialName, credentialOriginSchema]),
+  removeCredentialOrigin: z.tuple([credentialName, credentialOriginSchema]),
   saveOAuthCredential: z.tuple([credentialName, oauthConfigSchema, oauthSecretsSchema]),
   signInOAuth: z.tuple([credentialName]),
   listEnvironments: noArguments,

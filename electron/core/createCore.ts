@@ -16,6 +16,8 @@ import { createOAuthCredentials } from './credentials/oauth/oauthCredentials';
 import { createOAuthApi } from './credentials/oauthApi';
 import { createOAuthConfigs, OAUTH_CONFIG_NAME } from './credentials/oauthConfigFile';
 import { createCollections, OPEN_COLLECTIONS_NAME } from './collections/collections';
+import { createCredentialOrigins, CREDENTIAL_ORIGINS_NAME } from './credentials/credentialOriginsFile';
+import { createOriginGate, type ConfirmCredentialOrigin } from './credentials/originGate';
 import { createPresetApi } from './presets/presetApi';
 import { legacySettings, STORE_NAME } from './presets/presetStoreFile';
 import { storeOptions, type StoreBackend } from './storeFiles';
@@ -46,6 +48,9 @@ export interface HostServices {
   openExternal?: (url: string) => Promise<void>;
   /** Picks a folder to open as a collection (null: cancelled). Without it, openCollection fails in words. */
   chooseFolder?: () => Promise<string | null>;
+  /** Asks the user, in the host's own dialog, whether a credential may go to an origin it is not bound to. Without it,
+   *  such a send is refused in words (credentials/originGate.ts). */
+  confirmCredentialOrigin?: ConfirmCredentialOrigin;
 }
 
 export interface CoreInputs {
@@ -85,6 +90,7 @@ export function createCore({ dataDir, openStoreFile, keychainService, trustedOri
   const collections = createCollections({ dataDir, presetsFile, openList: open(OPEN_COLLECTIONS_NAME), emit: host.emit });
   const store = collections.store;
   const oauthConfigs = createOAuthConfigs(open(OAUTH_CONFIG_NAME));
+  const origins = createCredentialOrigins(open(CREDENTIAL_ORIGINS_NAME));
   const vault = cachedVault(openVault(keychainService));
   // Secret variables under a keychain service of their own, so they never show among the credentials.
   const environments = createEnvironments(open(ENVIRONMENTS_NAME), openVault(environmentsService(keychainService)));
@@ -104,6 +110,8 @@ export function createCore({ dataDir, openStoreFile, keychainService, trustedOri
     store,
     collections,
     oauthConfigs,
+    origins,
+    originGate: createOriginGate(origins, host.confirmCredentialOrigin),
     environments,
     history,
     bodies,

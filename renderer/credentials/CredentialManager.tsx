@@ -1,4 +1,4 @@
-// Add, replace, rename, reveal and delete the named tokens in the OS keychain, and add OAuth 2.0 credentials (whose
+// Add, replace, rename, reveal and delete the named tokens in the OS keychain, edit where each may be sent, and add OAuth 2.0 credentials (whose
 // tokens Keypost gets itself). Token text lives only in this dialog's state while typed or revealed, and goes when it closes.
 import { useState } from 'react';
 import type { KeypostError } from '../../shared/errors';
@@ -7,6 +7,7 @@ import { OAUTH_FLOW_LABELS } from '../../shared/oauth';
 import { deleteToken, renameCredential, revealToken, signInOAuth, storeToken } from './credentialActions';
 import { FieldError, ModalFooter, TextInput } from '../ui';
 import { Modal } from '../ui/Modal';
+import { CredentialOrigins } from './CredentialOrigins';
 import { OAuthCredentialForm } from './OAuthCredentialForm';
 import { describeOAuthState } from './OAuthTokenLine';
 
@@ -94,7 +95,10 @@ export function CredentialManager({ credentials, onChanged, onClose }: Props) {
 
   return (
     <Modal testId="credential-dialog" title="Credentials" onCancel={onClose}>
-      <p className="modal-hint">Tokens are kept in your OS keychain (service “Keypost”). Presets refer to them by name.</p>
+      <p className="modal-hint">
+        Tokens are kept in your OS keychain (service “Keypost”). Presets refer to them by name. Each goes only to the origins listed with it; sending it
+        anywhere else asks first.
+      </p>
       <ul className="credential-list">
         {credentials.length === 0 && <li className="sidebar-empty">No credentials yet.</li>}
         {credentials.map((credential) => {
@@ -140,6 +144,9 @@ export function CredentialManager({ credentials, onChanged, onClose }: Props) {
                   )}
                 </span>
               </div>
+              {(credential.stored || credential.oauth) && (
+                <CredentialOrigins credential={credential} onChanged={() => onChanged({ kind: 'saved', name: credential.name })} onError={setError} />
+              )}
               {revealed[credential.name] !== undefined && (
                 <code className="credential-token" data-testid="credential-token">
                   {revealed[credential.name]}

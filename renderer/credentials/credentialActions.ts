@@ -136,6 +136,9 @@ export const renameCredential = (from: string, to: string) => api!.renameCredent
 export const deleteToken = (name: string) => api!.deleteToken(name);
 export const revealToken = (name: string) => api!.revealToken(name);
 export const signInOAuth = (name: string) => api!.signInOAuth(name);
+/** Main asks the user in its own dialog before it adds the origin; the answer is main's, never the page's. */
+export const allowCredentialOrigin = (name: string, origin: string) => api!.allowCredentialOrigin(name, origin);
+export const removeCredentialOrigin = (name: string, origin: string) => api!.removeCredentialOrigin(name, origin);
 export const saveOAuthCredential = (name: string, config: OAuthConfig, secrets: Parameters<KeypostApi['saveOAuthCredential']>[2]) =>
   api!.saveOAuthCredential(name, config, secrets);
 export const checkCredential = (call: Parameters<KeypostApi['checkCredential']>[0]) => (api ? api.checkCredential(call) : Promise.resolve(fail('INTERNAL', 'Keypost’s bridge to the main process is missing; restart the app.')));

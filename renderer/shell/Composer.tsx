@@ -15,7 +15,7 @@ import { RequestBar } from '../request/RequestBar';
 import { SecretNotice } from '../request/SecretNotice';
 import { TokenField } from '../credentials/TokenField';
 import { optInFor, TransportOptIns } from '../request/TransportOptIns';
-import { chooseCredential, moveSecretToKeychain } from '../credentials/credentialActions';
+import { chooseCredential, moveSecretToKeychain, refreshCredentials } from '../credentials/credentialActions';
 import { credentialsStore } from '../credentials/credentialsState';
 import { pasteCurlCommand } from '../curl/curlActions';
 import { openDialog } from '../dialogs/dialog';
@@ -99,7 +99,11 @@ export function Composer() {
           onSelect={(name) => chooseCredential(tabId, name)}
           onNoAuth={() => edit((draft) => ({ ...draft, auth: { kind: 'none' } }))}
           onAuthChange={(auth) => edit((draft) => ({ ...draft, auth }))}
-          onManage={() => openDialog({ kind: 'credentials' })}
+          onManage={() => {
+            openDialog({ kind: 'credentials' });
+            // Sends bind credentials to origins in main: the manager shows where each may go as it is now.
+            void refreshCredentials();
+          }}
         />
         {tab.draft.auth.kind !== 'none' && <TokenField kind={tab.draft.auth.kind} />}
         {tab.draft.auth.kind !== 'none' && <CredentialCheck key={`${tab.id}:${credential}`} request={tab.draft} timeoutMs={timeoutSeconds * 1000} />}

@@ -5,7 +5,7 @@ import { chromium, _electron, type Page } from '@playwright/test';
 import Conf from 'conf';
 import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { promisify } from 'node:util';
 import { deflateRaw } from 'node:zlib';
@@ -16,6 +16,7 @@ import { channels, type Emit } from '../../shared/api';
 import type { CommandId } from '../../shared/shortcuts';
 import { createCore } from '../../electron/core/createCore';
 import { loadRendererFile } from '../../electron/core/shell/rendererFiles';
+import type { OriginAnswer, OriginQuestion } from '../../electron/core/credentials/originGate';
 import { signInInBrowser } from '../fixtures/signInBrowser';
 
 interface KeypostTestHooks {
@@ -67,6 +68,26 @@ export const uploadPathFor = (userDataDir: string) => path.join(userDataDir, 'up
 /** The stand-in for the OS "open file" (shell.openPath) records each path here, one per line, instead of launching an app. */
 const openedFilesLog = (userDataDir: string) => path.join(userDataDir, 'opened-files.txt');
 
+/** The stand-in for main's question before a credential goes to a new origin (confirmCredentialOrigin) answers with
+ *  the first line of this file, taking it out (no line = the user cancelled)… */
+const originAnswersFile = (userDataDir: string) => path.join(userDataDir, 'credential-origin-answers.txt');
+/** …and records each question it was asked here, one JSON line each. */
+const originQuestionsLog = (userDataDir: string) => path.join(userDataDir, 'credential-origin-questions.jsonl');
+
+/** The answers the user will give to main's next questions about a credential's origin, in order. */
+export async function stageOriginAnswers(userDataDir: string, ...answers: OriginAnswer[]): Promise<void> {
+  await appendFile(originAnswersFile(userDataDir), answers.map((answer) => `${answer}\n`).join(''));
+}
+
+/** The questions main asked about a credential's origin, oldest first. */
+export async function originQuestionsFor(userDataDir: string): Promise<OriginQuestion[]> {
+  const log = await readFile(originQuestionsLog(userDataDir), 'utf8').catch(() => '');
+  return log
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as OriginQuestion);
+}
+
 /** The paths the app asked the OS to open, oldest first. */
 export async function openedFilesFor(userDataDir: string): Promise<string[]> {
   const log = await readFile(openedFilesLog(userDataDir), 'utf8').catch(() => '');
@@ -79,6 +100,8 @@ interface StandInPaths {
   uploadPath: string;
   savedBodyDir: string;
   openedLog: string;
+  originAnswers: string;
+  originQuestions: string;
 }
 const standInPaths = (userDataDir: string): StandInPaths => ({
   exportPath: exportPathFor(userDataDir),
@@ -86,6 +109,8 @@ const standInPaths = (userDataDir: string): StandInPaths => ({
   uploadPath: uploadPathFor(userDataDir),
   savedBodyDir: savedBodyDirFor(userDataDir),
   openedLog: openedFilesLog(userDataDir),
+  originAnswers: originAnswersFile(userDataDir),
+  originQuestions: originQuestionsLog(userDataDir),
 });
 
 /**
@@ -109,6 +134,12 @@ function fileStandIns(paths: StandInPaths) {
     openFile: async (file: string) => {
       await fs.appendFile(paths.openedLog, `${file}\n`);
       return '';
+    },
+    confirmCredentialOrigin: async (question: { credential: string; origin: string; allowed: string[]; purpose?: string }) => {
+      await fs.appendFile(paths.originQuestions, `${JSON.stringify(question)}\n`);
+      const [next = '', ...rest] = (await fs.readFile(paths.originAnswers, 'utf8').catch(() => '')).split('\n');
+      await fs.writeFile(paths.originAnswers, rest.join('\n'));
+      return (['once', 'always'].includes(next) ? next : 'cancel') as 'once' | 'always' | 'cancel';
     },
   };
 }
@@ -156,7 +187,7 @@ async function launchChromium(userDataDir: string, keychainService: string, expo
     void page?.evaluate(([name, data]) => (window as unknown as KeypostTestHooks).__keypostEmit(name, data), [event, payload] as const).catch(() => {});
   };
   // The core main builds (createCore), over conf (electron-store's backend) in userDataDir: a relaunch reloads it.
-  const { chooseExportPath, chooseImportPath, chooseSavePath, openFile, chooseUploadFile } = fileStandIns(standInPaths(userDataDir));
+  const { chooseExportPath, chooseImportPath, chooseSavePath, openFile, chooseUploadFile, confirmCredentialOrigin } = fileStandIns(standInPaths(userDataDir));
   const core = createCore({
     dataDir: userDataDir,
     openStoreFile: (storeOptions) => new Conf<Record<string, unknown>>(storeOptions),
@@ -169,6 +200,7 @@ async function launchChromium(userDataDir: string, keychainService: string, expo
       chooseUploadFile,
       openPath: openFile,
       openExternal: browserStandIn(signInInBrowser),
+      confirmCredentialOrigin,
     },
   });
   const { dispatch } = core;
@@ -336,6 +368,17 @@ function installElectronStandIns({ dialog, shell }: typeof import('electron'), [
     return file ? { canceled: false, filePaths: [file] } : { canceled: true, filePaths: [] };
   }) as typeof dialog.showOpenDialog;
   shell.openPath = (file: string) => standIns.openFile(file);
+  // Main's question about a credential's origin (main.ts askCredentialOrigin): the question read back from the dialog's
+  // words (the allowed origins are not in them), the staged answer given as the button main maps to it.
+  const answerOfButton: Record<string, string> = { 'Send once': 'once', 'Allow always': 'always', Allow: 'always', Cancel: 'cancel' };
+  dialog.showMessageBox = (async (...args: unknown[]) => {
+    const options = args.at(-1) as { message: string; buttons: string[]; cancelId: number };
+    const [, credential = '', origin = ''] = /“(.+)” (?:to|to be sent to) (\S+)\?$/.exec(options.message) ?? [];
+    const purpose = options.message.startsWith('Allow') ? 'add' : 'send';
+    const answer = await standIns.confirmCredentialOrigin({ credential, origin, allowed: [], purpose });
+    const button = options.buttons.findIndex((label) => answerOfButton[label] === answer);
+    return { response: button >= 0 ? button : options.cancelId, checkboxChecked: false };
+  }) as typeof dialog.showMessageBox;
   shell.openExternal = (rebuilt(sources.browser) as typeof browserStandIn)(rebuilt(sources.signIn) as typeof signInInBrowser);
 }
 

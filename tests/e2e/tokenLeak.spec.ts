@@ -7,7 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { closedPortUrl } from '../fixtures/testServer';
-import { exportPathFor, launchApp } from './harness';
+import { exportPathFor, launchApp, stageOriginAnswers } from './harness';
 import { addCredential, expect, fillRequest, filesContaining, forgetKeychain, saveAsNew, test, setBodyLimit } from './fixtures';
 
 const randomFrom = (alphabet: string, length: number) => Array.from({ length }, () => alphabet[randomInt(alphabet.length)]).join('');
@@ -108,9 +108,12 @@ test('no file, log line, console message or error message contains a token', asy
       await expect(page.getByTestId('status')).toHaveText('401 Unauthorized');
       await sendOverLimitAndSearch(page);
 
-      // Failures of every kind, each with its message on screen.
+      // Failures of every kind, each with its message on screen. Main asks before the credential goes to another host:
+      // let it go once, so the connection does fail; the last one, to yet another host, is not let go at all.
+      await stageOriginAnswers(first.userDataDir, 'once');
       await fillRequest(page, { url: `${await closedPortUrl()}/x` });
       await page.getByTestId('send').click();
+      await expect(page.getByTestId('error')).toContainText('refused');
       await showError();
       await fillRequest(page, { url: `${server.url}/hang` });
       await page.getByTestId('send').click();
@@ -118,6 +121,10 @@ test('no file, log line, console message or error message contains a token', asy
       await showError();
       await fillRequest(page, { url: 'http://keypost-leak.invalid/' });
       await page.getByTestId('send').click();
+      await showError();
+      await fillRequest(page, { url: `${await closedPortUrl()}/y` });
+      await page.getByTestId('send').click();
+      await expect(page.getByTestId('error')).toContainText('Not sent: the credential “second”');
       await showError();
 
       // Reveal and hide, then export every preset.

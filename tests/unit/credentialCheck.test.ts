@@ -12,7 +12,8 @@ import { forgetKeychain } from '../fixtures/keychain';
 
 const FROM_APP = 'app://keypost/index.html';
 const service = `Keypost-unit-check-${process.pid}`;
-const dispatch = testCore({ keychainService: service }).dispatch;
+// The user lets the credential go once to each host these checks reach (where it may go is credentialOrigins.test.ts's).
+const dispatch = testCore({ keychainService: service, host: { confirmCredentialOrigin: async () => 'once' } }).dispatch;
 let server: TestServer;
 let tls: RunningServer;
 

@@ -226,7 +226,8 @@ describe('recording sends', () => {
   const QUERY_SECRET = 'QUERYsecret0123456789abcdefXYZ';
 
   function core(dir: string) {
-    const { call, flushed } = testCore({ dir, keychainService: service });
+    // The user lets a credential go once wherever these sends point (where it may go is credentialOrigins.test.ts's).
+    const { call, flushed } = testCore({ dir, keychainService: service, host: { confirmCredentialOrigin: async () => 'once' } });
     const send = (requestId: string, request: RequestDocument) => call<SendResult>('send', { requestId, request, timeoutMs: 5_000 });
     return { call, send, flushed };
   }

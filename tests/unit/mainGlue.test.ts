@@ -309,6 +309,45 @@ describe('native dialogs and the shell', () => {
     }
   });
 
+  it('asks in a native dialog on the focused window before a credential goes to another origin, and sends only on the user’s word', async () => {
+    const other = await startTestServer();
+    const origin = new URL(other.url).origin;
+    const sendTo = (requestId: string) => invoke<SendResult>('send', [sendCall({ requestId, url: `${other.url}/echo` })]);
+    try {
+      value(await invoke<SendResult>('send', [sendCall({ requestId: 'glue-bound', url: `${server.url}/echo` })]));
+      // Escape (the dialog's cancelId): nothing reaches the other server.
+      electron.dialog.messageBoxAnswer = null;
+      expect(await sendTo('glue-origin-1')).toMatchObject({
+        ok: false,
+        error: { code: 'ORIGIN_NOT_ALLOWED', message: expect.stringContaining(`you cancelled sending it to ${origin}`) },
+      });
+      expect(other.received).toHaveLength(0);
+      expect(electron.dialog.calls.at(-1)).toMatchObject({
+        kind: 'messageBox',
+        owner: mainWindow(),
+        options: { type: 'warning', message: `Send the credential “default” to ${origin}?`, buttons: ['Send once', 'Allow always', 'Cancel'], defaultId: 2, cancelId: 2 },
+      });
+      // Send once: it goes, and the next send asks again.
+      electron.dialog.messageBoxAnswer = 0;
+      expect(value(await sendTo('glue-origin-2')).status).toBe(200);
+      expect(other.received.at(-1)?.headers.authorization).toBe('Bearer glue-token');
+      // Allow always, with no Keypost window focused: a dialog without an owner, and the origin is added.
+      mainWindow().blur();
+      electron.dialog.messageBoxAnswer = 1;
+      expect(value(await sendTo('glue-origin-3')).status).toBe(200);
+      expect(electron.dialog.calls.at(-1)).toMatchObject({ kind: 'messageBox', owner: null });
+      const asked = electron.dialog.calls.length;
+      expect(value(await sendTo('glue-origin-4')).status).toBe(200);
+      expect(electron.dialog.calls).toHaveLength(asked);
+      const listed = value(await invoke<Array<{ name: string; origins: string[] | null }>>('listCredentials', []));
+      expect(listed.find((credential) => credential.name === 'default')?.origins).toEqual([new URL(server.url).origin, origin]);
+    } finally {
+      electron.dialog.messageBoxAnswer = null;
+      mainWindow().focus();
+      await other.close();
+    }
+  });
+
   it('hands an over-limit body to shell.openPath, and tells the window how the download went', async () => {
     const request = sendCall({ requestId: 'glue-big', url: `${server.url}/big?bytes=${3 * 1024 * 1024}`, method: 'GET', body: '', timeoutMs: 10_000, maxBodyBytes: 1024 * 1024 });
     const sent = value(await invoke<SendResult>('send', [request]));

@@ -42,7 +42,7 @@ describe('notices', () => {
 });
 
 describe('credentials and the token field', () => {
-  const list: CredentialInfo[] = [{ name: 'staging', stored: true, usedBy: ['Orders'] }];
+  const list: CredentialInfo[] = [{ name: 'staging', stored: true, usedBy: ['Orders'], origins: null }];
 
   it('lists credentials and remembers the one last chosen, changing nothing when it is the same', () => {
     const listed = credentialsListed(initialCredentials, list);

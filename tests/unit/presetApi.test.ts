@@ -85,9 +85,9 @@ describe('credential calls (real keychain)', () => {
     value(await call('createPreset', draft('Billing', 'staging')));
     value(await call('createPreset', draft('Audit', 'prod')));
     expect(value(await call('listCredentials'))).toEqual([
-      { name: 'prod', stored: false, usedBy: ['Audit'] },
-      { name: 'staging', stored: true, usedBy: ['Billing', 'Orders'] },
-      { name: 'unused', stored: true, usedBy: [] },
+      { name: 'prod', stored: false, usedBy: ['Audit'], origins: null },
+      { name: 'staging', stored: true, usedBy: ['Billing', 'Orders'], origins: null },
+      { name: 'unused', stored: true, usedBy: [], origins: null },
     ]);
   });
 
@@ -115,7 +115,7 @@ describe('credential calls (real keychain)', () => {
     expect(await keytar.getPassword(service, 'prod')).toBe('tok-new');
     value(await call('createPreset', draft('Audit', 'prod')));
     expect(value(await call('deleteToken', 'prod'))).toBe(true);
-    expect(value(await call('listCredentials'))).toEqual([{ name: 'prod', stored: false, usedBy: ['Audit'] }]);
+    expect(value(await call('listCredentials'))).toEqual([{ name: 'prod', stored: false, usedBy: ['Audit'], origins: null }]);
   });
 });
 

@@ -1,17 +1,36 @@
 // Credential calls beyond single tokens: the list (keychain accounts, names presets refer to, OAuth 2.0 credentials
-// with their state) and rename (the keychain entry, the OAuth settings and the presets that use it move together).
+// with their state, the origins each may go to), rename (the keychain entry, the OAuth settings, the origins and the
+// presets that use it move together), and the origins edited in the credential manager.
 import type { KeypostApi } from '../../../shared/api';
-import { fail, ok } from '../../../shared/errors';
+import { fail, ok, type Result } from '../../../shared/errors';
 import type { CredentialInfo } from '../../../shared/credentials';
 import type { OAuthDeps } from './oauthApi';
 import type { CollectionStore as PresetStore } from '../collections/collectionStore';
+import type { CredentialOrigins } from './credentialOriginsFile';
+import type { OriginGate } from './originGate';
 import type { SettingsStore } from '../settings/settingsStore';
 import type { Vault } from './vault';
 
-export function createCredentialApi({ vault, store, settings, oauth, oauthConfigs }: { vault: Vault; store: PresetStore; settings: SettingsStore } & OAuthDeps): Pick<
+interface CredentialDeps extends OAuthDeps {
+  vault: Vault;
+  store: PresetStore;
+  settings: SettingsStore;
+  origins: CredentialOrigins;
+  originGate: OriginGate;
+}
+
+export function createCredentialApi({ vault, store, settings, oauth, oauthConfigs, origins, originGate }: CredentialDeps): Pick<
   KeypostApi,
-  'listCredentials' | 'renameCredential'
+  'listCredentials' | 'renameCredential' | 'allowCredentialOrigin' | 'removeCredentialOrigin'
 > {
+  /** A credential the keychain or the OAuth settings hold: only those have origins to edit. */
+  async function existing(name: string): Promise<Result<void>> {
+    if (oauthConfigs.get(name)) return ok(undefined);
+    const stored = await vault.get(name);
+    if (!stored.ok) return stored;
+    return stored.value ? ok(undefined) : fail('NOT_FOUND', `There is no credential “${name}” to allow origins for.`, { hint: 'Store its token first.' });
+  }
+
   return {
     async listCredentials() {
       const stored = await vault.list();
@@ -21,7 +40,7 @@ export function createCredentialApi({ vault, store, settings, oauth, oauthConfig
       const held = new Set(stored.value);
       const infos: CredentialInfo[] = [];
       for (const name of names) {
-        const info: CredentialInfo = { name, stored: held.has(name), usedBy: usage.get(name) ?? [] };
+        const info: CredentialInfo = { name, stored: held.has(name), usedBy: usage.get(name) ?? [], origins: origins.get(name) };
         const config = oauthConfigs.get(name);
         const state = config ? await oauth.state(name, config) : null;
         infos.push(config && state?.ok ? { ...info, oauth: { config, state: state.value } } : info);
@@ -49,11 +68,25 @@ export function createCredentialApi({ vault, store, settings, oauth, oauthConfig
         // The entry moved above; OAuthCredentials must not keep serving the old name's tokens from memory.
         await oauth.forget(from);
       }
+      // Where it may be sent is part of the credential: the new name is bound as the old one was.
+      const carried = origins.rename(from, to);
+      if (!carried.ok) return carried;
       const moved = store.retargetCredential(from, to);
       if (!moved.ok) return moved;
       // New tabs start with the renamed credential, as they did with the old name.
       if (settings.get().selectedCredential === from) settings.update({ selectedCredential: to });
       return ok({ updatedPresets: moved.value });
+    },
+
+    async allowCredentialOrigin(credential, origin) {
+      const known = await existing(credential);
+      if (!known.ok) return known;
+      return originGate.allowFromPage(credential, origin);
+    },
+
+    // Narrowing needs no question; an emptied list asks on every send (it does not become "never sent" again).
+    async removeCredentialOrigin(credential, origin) {
+      return origins.remove(credential, origin);
     },
   };
 }

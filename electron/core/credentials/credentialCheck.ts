@@ -17,7 +17,9 @@ const VERDICT_BY_ERROR: Partial<Record<ErrorCode, CheckVerdict>> = {
 export function checkVerdict(sent: Result<SendResult>, request: RequestDocument, authFailure?: AuthFailure): CredentialCheck {
   if (!sent.ok) {
     const verdict = VERDICT_BY_ERROR[sent.error.code] ?? 'notSent';
-    const message = verdict === 'notSent' ? `Not checked: ${sent.error.message}` : `The token was not checked: ${sent.error.message}`;
+    // The origin gate's words already say that nothing was sent, and why.
+    const message =
+      sent.error.code === 'ORIGIN_NOT_ALLOWED' ? sent.error.message : verdict === 'notSent' ? `Not checked: ${sent.error.message}` : `The token was not checked: ${sent.error.message}`;
     return { verdict, message: sent.error.hint ? `${message} ${sent.error.hint}` : message };
   }
   const { status, statusText } = sent.value;

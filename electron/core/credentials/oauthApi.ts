@@ -16,6 +16,15 @@ export interface OAuthDeps {
 export function createOAuthApi({ oauth, oauthConfigs, openBrowser }: OAuthDeps): Pick<KeypostApi, 'saveOAuthCredential' | 'signInOAuth'> {
   return {
     async saveOAuthCredential(name, config, { clientSecret, refreshToken }) {
+      // Token requests are not gated by the access token's origins: they go only to the token URL saved here, in main,
+      // and carry the client secret and refresh token, which belong to that authorization server. So a credential
+      // moved to another token origin keeps none of them (it signs in there again): a page that rewrote the settings
+      // cannot have them sent elsewhere.
+      const before = oauthConfigs.get(name);
+      if (before && new URL(before.tokenUrl).origin !== new URL(config.tokenUrl).origin) {
+        const forgotten = await oauth.forget(name);
+        if (!forgotten.ok) return forgotten;
+      }
       // The secrets first: a keychain that refuses them leaves the credential as it was.
       if (clientSecret) {
         const kept = await oauth.setClientSecret(name, new Secret(clientSecret));

@@ -1,14 +1,16 @@
 // Token calls: save, check, reveal (on explicit request only) and delete keychain entries. An OAuth 2.0 credential's
-// entry holds its token set (oauth/tokenSet.ts): it is never overwritten by a typed token nor shown whole.
+// entry holds its token set (oauth/tokenSet.ts): it is never overwritten by a typed token nor shown whole. A deleted
+// credential's origins go with it: a token stored later under that name is a new credential, bound by its own first send.
 import type { KeypostApi } from '../../../shared/api';
-import { fail, ok } from '../../../shared/errors';
+import { fail, ok, type Result } from '../../../shared/errors';
 import { checkToken } from '../../../shared/requestChecks';
 import { tokenFacts } from '../../../shared/tokenFacts';
 import { Secret } from './secret';
 import type { OAuthDeps } from './oauthApi';
 import type { Vault } from './vault';
+import type { CredentialOrigins } from './credentialOriginsFile';
 
-export function createTokenApi({ vault, oauth, oauthConfigs }: { vault: Vault } & OAuthDeps): Pick<KeypostApi, 'setToken' | 'tokenStatus' | 'revealToken' | 'deleteToken'> {
+export function createTokenApi({ vault, oauth, oauthConfigs, origins }: { vault: Vault; origins: CredentialOrigins } & OAuthDeps): Pick<KeypostApi, 'setToken' | 'tokenStatus' | 'revealToken' | 'deleteToken'> {
   return {
     async setToken(credential, token) {
       if (oauthConfigs.get(credential)) {
@@ -45,11 +47,18 @@ export function createTokenApi({ vault, oauth, oauthConfigs }: { vault: Vault } 
     },
 
     async deleteToken(credential) {
-      if (!oauthConfigs.get(credential)) return vault.delete(credential);
-      const forgotten = await oauth.forget(credential);
-      if (!forgotten.ok) return forgotten;
-      const removed = oauthConfigs.remove(credential);
-      return removed.ok ? ok(true) : removed;
+      let deleted: Result<boolean>;
+      if (oauthConfigs.get(credential)) {
+        const forgotten = await oauth.forget(credential);
+        if (!forgotten.ok) return forgotten;
+        const removed = oauthConfigs.remove(credential);
+        deleted = removed.ok ? ok(true) : removed;
+      } else {
+        deleted = await vault.delete(credential);
+      }
+      if (!deleted.ok) return deleted;
+      const unbound = origins.forget(credential);
+      return unbound.ok ? deleted : unbound;
     },
   };
 }

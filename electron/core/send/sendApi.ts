@@ -15,13 +15,15 @@ import type { ResponseBodies } from '../body/responseBodies';
 import type { Secret } from '../credentials/secret';
 import type { Environments } from '../environments/environments';
 import type { OAuthDeps } from '../credentials/oauthApi';
+import type { OriginGate } from '../credentials/originGate';
 import { sendRequest, type SendOptions } from './send';
 import type { Vault } from '../credentials/vault';
 
-/** A request ready for the wire, and the token it carries. */
+/** A request ready for the wire, the token it carries, and the origin it goes to. */
 interface Prepared {
   outgoing: OutgoingRequest;
   token: Secret | null;
+  origin: string;
 }
 
 interface SendDeps extends OAuthDeps {
@@ -29,9 +31,10 @@ interface SendDeps extends OAuthDeps {
   environments: Environments;
   emit: Emit;
   bodies: ResponseBodies;
+  originGate: OriginGate;
 }
 
-export function createSendApi({ vault, environments, emit, bodies, oauth, oauthConfigs }: SendDeps): Pick<KeypostApi, 'send' | 'cancel' | 'checkCredential'> {
+export function createSendApi({ vault, environments, emit, bodies, oauth, oauthConfigs, originGate }: SendDeps): Pick<KeypostApi, 'send' | 'cancel' | 'checkCredential'> {
   const inFlight = new Map<string, AbortController>();
 
   /** The credential's token, checked to fit a header; null when the request sends none. An OAuth 2.0 credential's
@@ -49,8 +52,9 @@ export function createSendApi({ vault, environments, emit, bodies, oauth, oauthC
   }
 
   /** The request as it goes on the wire, with the token it carries. Nothing is read from the keychain or the disk
-   *  for a request that cannot go out. */
-  async function prepare(request: RequestDocument, signal?: AbortSignal): Promise<Result<Prepared>> {
+   *  for a request that cannot go out, and no token goes to an origin the gate did not approve (`approved`: the
+   *  origin already approved for this send, when it is built again for a retry). */
+  async function prepare(request: RequestDocument, signal?: AbortSignal, approved?: string): Promise<Result<Prepared>> {
     // {{variables}} first: the checks apply to what will be sent.
     const resolved = await environments.resolve(request);
     if (!resolved.ok) return resolved;
@@ -61,17 +65,27 @@ export function createSendApi({ vault, environments, emit, bodies, oauth, oauthC
     const files = await filesFor(resolved.value.request);
     if (!files.ok) return files;
     const secrets = { token: token.value, files: files.value, hidden: resolved.value.secrets };
-    return ok({ outgoing: buildOutgoing(checked.value, secrets), token: token.value });
+    const outgoing = buildOutgoing(checked.value, secrets);
+    // The origin of the URL the token is about to go to, {{variables}} resolved: bound to it, bound by this first send,
+    // or allowed by the user in main's dialog, before any byte leaves (redirects never leave it: send.ts).
+    const { origin } = outgoing.url;
+    const credential = credentialOf(request);
+    if (token.value && credential !== null && origin !== approved) {
+      const allowed = await originGate.approve(credential, origin);
+      if (!allowed.ok) return allowed;
+    }
+    return ok({ outgoing, token: token.value, origin });
   }
 
   /** After a 401: the request again with a refreshed OAuth 2.0 token, or null (not OAuth, or no new token to try). */
-  async function retryWithFreshToken(request: RequestDocument, rejected: Secret, signal: AbortSignal): Promise<Prepared | null> {
+  async function retryWithFreshToken(request: RequestDocument, rejected: Secret, signal: AbortSignal, approved: string): Promise<Prepared | null> {
     const credential = credentialOf(request);
     const config = credential === null ? undefined : oauthConfigs.get(credential);
     if (!credential || !config) return null;
     const fresh = await oauth.afterUnauthorized(credential, config, rejected, { signal });
     if (!fresh.ok || fresh.value.reveal() === rejected.reveal()) return null;
-    const again = await prepare(request, signal);
+    // Approved for the first attempt: not asked again (an origin changed meanwhile is).
+    const again = await prepare(request, signal, approved);
     return again.ok ? again.value : null;
   }
 
@@ -112,7 +126,7 @@ export function createSendApi({ vault, environments, emit, bodies, oauth, oauthC
         let sentWith = token;
         let sent = await sendRequest(outgoing, options);
         // An OAuth 2.0 token the server refused is refreshed once and the request sent again; a second 401 is shown.
-        const retry = sent.ok && sent.value.status === 401 && token ? await retryWithFreshToken(request, token, controller.signal) : null;
+        const retry = sent.ok && sent.value.status === 401 && token ? await retryWithFreshToken(request, token, controller.signal, prepared.value.origin) : null;
         if (retry) {
           sentWith = retry.token;
           sent = await sendRequest(retry.outgoing, { ...options, attempt: 2 });
