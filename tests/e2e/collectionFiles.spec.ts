@@ -3,6 +3,8 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { startTestServer } from '../fixtures/testServer';
+import { originQuestionsFor } from './harness';
 import { expect, fillRequest, saveAsNew, test } from './fixtures';
 
 const collectionOf = (userDataDir: string) => path.join(userDataDir, 'collection');
@@ -87,4 +89,32 @@ test('a request file deleted or made unreadable on disk leaves the sidebar, and 
   await expect(page.getByTestId('url')).toHaveValue(`${server.url}/kept`);
   // Now an unsaved request: saving it asks for a name instead of writing over the broken file.
   await expect(page.getByTestId('preset-current')).toHaveText('Untitled request');
+});
+
+test('a pulled change that points a saved request at another host asks before the credential goes there', async ({ app, server }) => {
+  const { page, userDataDir } = app;
+  const collection = collectionOf(userDataDir);
+  const elsewhere = await startTestServer();
+  try {
+    await fillRequest(page, { url: `${server.url}/echo`, token: 'kp-e2e-pulled-host', body: '{}' });
+    await saveAsNew(page, 'Deploy');
+    await page.getByTestId('send').click();
+    await expect(page.getByTestId('status')).toHaveText('200 OK');
+    await folderFollowed(page, collection);
+
+    // A commit changes the host in the file; the open tab follows it.
+    const file = path.join(collection, 'Deploy.request.yaml');
+    await writeFile(file, (await readFile(file, 'utf8')).replace(`url: ${server.url}/echo`, `url: ${elsewhere.url}/echo`));
+    await expect(page.getByTestId('url')).toHaveValue(`${elsewhere.url}/echo`);
+
+    // Send: main stops before any byte leaves and asks, naming the credential and the new host; cancelled, nothing went.
+    await page.getByTestId('send').click();
+    await expect(page.getByTestId('error')).toContainText(`you cancelled sending it to ${new URL(elsewhere.url).origin}`);
+    expect(await originQuestionsFor(userDataDir)).toEqual([
+      { credential: 'default', origin: new URL(elsewhere.url).origin, allowed: [new URL(server.url).origin], purpose: 'send' },
+    ]);
+    expect(elsewhere.received).toHaveLength(0);
+  } finally {
+    await elsewhere.close();
+  }
 });
