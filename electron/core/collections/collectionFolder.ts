@@ -36,7 +36,8 @@ export const toDiskPath = (root: string, relative: string) => (relative === '' ?
 export function scanCollection(root: string, cache?: ParseCache): ScannedCollection {
   const scanned: ScannedCollection = { files: [], folders: [], unread: [] };
   // Real paths of the folders entered: a symlink back up the tree is read once, not forever.
-  const entered = new Set<string>([realpathSync(root)]);
+  const realRoot = realpathSync(root);
+  const entered = new Set<string>([realRoot]);
   const pending = [''];
   let seen = 0;
   while (pending.length > 0) {
@@ -62,6 +63,11 @@ export function scanCollection(root: string, cache?: ParseCache): ScannedCollect
         const real = safeRealpath(absolute);
         if (real === null || entered.has(real)) {
           scanned.unread.push({ file: relative, reason: 'It links back to a folder already read (a symbolic link loop), so it was skipped.' });
+          continue;
+        }
+        // A link out of the collection (a shared repository's `requests -> ~/.ssh`) is never read nor written into.
+        if (path.relative(realRoot, real).startsWith('..')) {
+          scanned.unread.push({ file: relative, reason: 'It links to a folder outside the collection, so it was skipped.' });
           continue;
         }
         entered.add(real);

@@ -121,6 +121,12 @@ function sortedIndex(list: PresetSummary[], name: string): number {
   return low;
 }
 
+/** Whether `inner` is `outer` or inside it. */
+const isWithin = (outer: string, inner: string) => {
+  const relative = path.relative(path.resolve(outer), path.resolve(inner));
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+};
+
 function kindOnDisk(absolute: string): 'file' | 'folder' | 'gone' {
   try {
     return statSync(absolute).isDirectory() ? 'folder' : 'file';
@@ -607,6 +613,13 @@ export function createCollectionStore({ defaultRoot, openRoots, cacheDir, defaul
       const resolved = path.resolve(root);
       for (const collection of open.values()) if (path.resolve(collection.root) === resolved) return ok(info(collection));
       if (!existsSync(resolved) || !statSync(resolved).isDirectory()) return fail('NOT_FOUND', `There is no folder at ${resolved}.`);
+      // One file in two open collections would be two requests, each writing over the other.
+      const overlapping = [...open.values()].find((collection) => isWithin(collection.root, resolved) || isWithin(resolved, collection.root));
+      if (overlapping) {
+        return fail('INVALID_ARGUMENT', `That folder ${isWithin(overlapping.root, resolved) ? 'is inside' : 'holds'} the collection “${overlapping.name}”, which is open already.`, {
+          hint: 'Open a folder that is not part of an open collection, or close that collection first.',
+        });
+      }
       return ok(info(load(collectionIdFor(resolved), resolved, path.basename(resolved))));
     },
 
