@@ -56,6 +56,7 @@ app.whenReady().then(() => {
       transferFiles: nativeFileDialogs,
       chooseSavePath: chooseBodySavePath,
       chooseUploadFile: () => openDialog({ properties: ['openFile'] }),
+      chooseFolder: () => openDialog({ properties: ['openDirectory', 'createDirectory'] }),
       openPath: (file) => shell.openPath(file),
       openExternal: (url) => shell.openExternal(url),
       confirmCredentialOrigin: askCredentialOrigin,

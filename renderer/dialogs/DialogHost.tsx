@@ -6,7 +6,10 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { CredentialManager } from '../credentials/CredentialManager';
 import { CurlImportDialog } from '../curl/CurlImportDialog';
 import { EnvironmentsDialog } from '../environments/EnvironmentsDialog';
+import { CollectionProblemsDialog } from '../presets/CollectionProblemsDialog';
 import { ImportDialog } from '../presets/ImportDialog';
+import { MoveToDialog } from '../presets/MoveToDialog';
+import { NewFolderDialog } from '../presets/NewFolderDialog';
 import { SavePresetDialog } from '../presets/SavePresetDialog';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { ShortcutsDialog } from '../shell/ShortcutsDialog';
@@ -15,6 +18,9 @@ import { credentialsStore } from '../credentials/credentialsState';
 import { importCurlCommand } from '../curl/curlActions';
 import { environmentsStore } from '../environments/environmentsState';
 import { platform } from '../platform';
+import { createFolder, deleteFolder, moveItem } from '../presets/folderActions';
+import { libraryStore } from '../presets/library';
+import { placeLabel } from '../presets/presetTree';
 import { importPresets, overwriteOnDisk, reloadFromDisk, saveTabAs } from '../presets/presetActions';
 import { saveSettings } from '../settings/settingsActions';
 import { settingsStore } from '../settings/settingsState';
@@ -22,6 +28,7 @@ import { useStore } from '../state/useStore';
 import { discardTab } from '../workspace/tabActions';
 import { activeTab } from '../workspace/workspace';
 import { useWorkspace } from '../workspace/workspaceStore';
+import { folderName } from '../../shared/collections';
 import { closeDialog, dialogStore } from './dialog';
 
 export function DialogHost() {
@@ -31,6 +38,7 @@ export function DialogHost() {
   const credentials = useStore(credentialsStore, (state) => state.list);
   const settings = useStore(settingsStore, (state) => state);
   const environments = useStore(environmentsStore, (state) => state);
+  const collections = useStore(libraryStore, (library) => library.collections);
   if (!dialog) return null;
   switch (dialog.kind) {
     case 'closeTab': {
@@ -54,7 +62,39 @@ export function DialogHost() {
       );
     }
     case 'savePreset':
-      return <SavePresetDialog initialName={dialog.initialName} onCancel={closeDialog} onSave={async (name) => (await saveTabAs(dialog.tabId, name))?.message ?? null} />;
+      return (
+        <SavePresetDialog
+          initialName={dialog.initialName}
+          initialPlace={dialog.place}
+          collections={collections}
+          onCancel={closeDialog}
+          onSave={async (name, place) => (await saveTabAs(dialog.tabId, name, place))?.message ?? null}
+        />
+      );
+    case 'newFolder':
+      return (
+        <NewFolderDialog
+          where={placeLabel(collections, dialog.place)}
+          onCancel={closeDialog}
+          onCreate={async (name) => {
+            const error = await createFolder(dialog.place, name);
+            return error && [error.message, error.hint].filter(Boolean).join(' ');
+          }}
+        />
+      );
+    case 'moveTo':
+      return <MoveToDialog item={dialog.item} collections={collections} onCancel={closeDialog} onMove={(place) => void moveItem(dialog.item, place)} />;
+    case 'deleteFolder':
+      return (
+        <ConfirmDialog testId="delete-folder-dialog" title="Delete folder?" confirmLabel="Delete folder" onCancel={closeDialog} onConfirm={() => void deleteFolder(dialog.collection, dialog.folder)}>
+          “{folderName(dialog.folder)}” and the {dialog.requests} request{dialog.requests === 1 ? '' : 's'} saved in it will be deleted from disk. Other files in it (not
+          requests) stay. Open tabs keep their drafts, unsaved.
+        </ConfirmDialog>
+      );
+    case 'collectionProblems': {
+      const collection = collections.find((each) => each.id === dialog.collection);
+      return collection ? <CollectionProblemsDialog collection={collection} onClose={closeDialog} /> : null;
+    }
     case 'import':
       return <ImportDialog preview={dialog.preview} credentials={credentials} onCancel={closeDialog} onImport={(drafts, choice) => void importPresets(drafts, choice)} />;
     case 'credentials':

@@ -1,37 +1,43 @@
-// One preset in the sidebar: name, method, unsaved marker, and its actions (or the rename field).
-import { memo, useState } from 'react';
-import type { PresetSummary } from '../../shared/presets';
+// One saved request in the sidebar's tree: name, method, unsaved marker, and its actions (or the rename field).
+import { memo } from 'react';
+import type { RequestRow } from './presetTree';
+import { RenameField, RowButton, treeItemProps, type TreeDrag } from './treeRowParts';
 
 interface Props {
-  preset: PresetSummary;
+  row: RequestRow;
   top: number;
   active: boolean;
   open: boolean;
   dirty: boolean;
   checked: boolean;
   renaming: boolean;
+  dropTarget: boolean;
+  /** Where it lives, in words (shown on hover with its URL). */
+  where: string;
+  drag: TreeDrag;
   onOpen(id: string): void;
   onCheck(id: string, checked: boolean): void;
-  onStartRename(id: string): void;
+  onStartRename(key: string): void;
   onRename(id: string, name: string): void;
   onCancelRename(): void;
   onDuplicate(id: string): void;
   onDelete(id: string): void;
+  onMove(row: RequestRow): void;
 }
 
 export const PresetRow = memo(function PresetRow(props: Props) {
-  const { preset, top, active, open, dirty, checked, renaming } = props;
+  const { row, top, active, open, dirty, checked, renaming, dropTarget, where, drag } = props;
+  const { preset } = row;
   return (
     <div
       id={`preset-${preset.id}`}
-      role="option"
-      aria-selected={active}
+      {...treeItemProps(row, top, active, drag)}
       data-testid="preset-item"
+      data-name={preset.name}
       data-open={open || undefined}
-      className={`preset-row${active ? ' active' : ''}${open ? ' open' : ''}`}
-      style={{ top }}
+      className={`preset-row${active ? ' active' : ''}${open ? ' open' : ''}${dropTarget ? ' drop-target' : ''}`}
       onClick={() => !renaming && props.onOpen(preset.id)}
-      onDoubleClick={() => props.onStartRename(preset.id)}
+      onDoubleClick={() => props.onStartRename(row.key)}
     >
       <input
         type="checkbox"
@@ -43,11 +49,11 @@ export const PresetRow = memo(function PresetRow(props: Props) {
         onChange={(event) => props.onCheck(preset.id, event.target.checked)}
       />
       {renaming ? (
-        <RenameField name={preset.name} onDone={(name) => props.onRename(preset.id, name)} onCancel={props.onCancelRename} />
+        <RenameField name={preset.name} testId="preset-rename-input" label="New preset name" onDone={(name) => props.onRename(preset.id, name)} onCancel={props.onCancelRename} />
       ) : (
         <>
           <span className="preset-method">{preset.method}</span>
-          <span className="preset-name" title={preset.url}>
+          <span className="preset-name" title={`${preset.url}\n${where}`}>
             {preset.name}
           </span>
           {open && dirty && (
@@ -56,8 +62,9 @@ export const PresetRow = memo(function PresetRow(props: Props) {
             </span>
           )}
           <span className="preset-actions">
-            <RowButton testId="preset-rename" label="Rename" icon="✎" onClick={() => props.onStartRename(preset.id)} />
+            <RowButton testId="preset-rename" label="Rename (F2)" icon="✎" onClick={() => props.onStartRename(row.key)} />
             <RowButton testId="preset-duplicate" label="Duplicate" icon="Copy" onClick={() => props.onDuplicate(preset.id)} />
+            <RowButton testId="preset-move" label="Move to… (M)" icon="⇄" onClick={() => props.onMove(row)} />
             <RowButton testId="preset-delete" label="Delete" icon="×" onClick={() => props.onDelete(preset.id)} />
           </span>
         </>
@@ -65,44 +72,3 @@ export const PresetRow = memo(function PresetRow(props: Props) {
     </div>
   );
 });
-
-function RowButton({ testId, label, icon, onClick }: { testId: string; label: string; icon: string; onClick(): void }) {
-  return (
-    <button
-      type="button"
-      data-testid={testId}
-      title={label}
-      aria-label={label}
-      tabIndex={-1}
-      onClick={(event) => {
-        event.stopPropagation();
-        onClick();
-      }}
-    >
-      {icon}
-    </button>
-  );
-}
-
-function RenameField({ name, onDone, onCancel }: { name: string; onDone(name: string): void; onCancel(): void }) {
-  const [value, setValue] = useState(name);
-  return (
-    <input
-      type="text"
-      className="preset-rename"
-      data-testid="preset-rename-input"
-      aria-label="New preset name"
-      autoFocus
-      value={value}
-      onFocus={(event) => event.target.select()}
-      onClick={(event) => event.stopPropagation()}
-      onChange={(event) => setValue(event.target.value)}
-      onKeyDown={(event) => {
-        event.stopPropagation();
-        if (event.key === 'Enter') onDone(value);
-        if (event.key === 'Escape') onCancel();
-      }}
-      onBlur={onCancel}
-    />
-  );
-}

@@ -10,9 +10,9 @@ import { closeDialog, openDialog } from '../dialogs/dialog';
 import { inform, noticesStore, noticeShown, reportError } from '../notices/notices';
 import { remember } from '../settings/settingsActions';
 import { openTabWith } from '../workspace/tabActions';
-import { activeTab, openPreset, presetChanged, presetDeleted, presetReloaded, presetRenamed, presetRestored, presetSaved } from '../workspace/workspace';
+import { activeTab, openPreset, presetChanged, presetDeleted, presetReloaded, presetRestored, presetRewritten, presetSaved } from '../workspace/workspace';
 import { workspaceStore } from '../workspace/workspaceStore';
-import { collectionsListed, libraryStore, presetsListed } from './library';
+import { collectionsListed, libraryStore, placeRevealed, presetsListed, selectedPlace } from './library';
 
 /** The sidebar's tree (the open collections and their requests); the credentials' "used by" follows it. */
 export async function refreshPresets(): Promise<void> {
@@ -52,7 +52,7 @@ export async function openSavedPreset(id: string): Promise<void> {
  *  written over unasked: the user chooses between their version and the one on disk. */
 export async function saveActiveTab(): Promise<void> {
   const tab = activeTab(workspaceStore.get());
-  if (!tab.preset) return openDialog({ kind: 'savePreset', tabId: tab.id, initialName: '' });
+  if (!tab.preset) return openDialog({ kind: 'savePreset', tabId: tab.id, initialName: '', place: selectedPlace(libraryStore.get()) });
   await saveOver(tab.id, tab.preset.updatedAt);
 }
 
@@ -84,13 +84,14 @@ export async function reloadFromDisk(tabId: string): Promise<void> {
   workspaceStore.update((workspace) => presetReloaded(workspace, tabId, preset.value));
 }
 
-/** Ctrl+Shift+S: always asks for a name. */
+/** Ctrl+Shift+S: always asks for a name (and where: the sidebar's selected folder unless another is picked). */
 export function saveActiveTabAs(): void {
   const tab = activeTab(workspaceStore.get());
-  openDialog({ kind: 'savePreset', tabId: tab.id, initialName: tab.preset ? `${tab.preset.name} copy` : '' });
+  openDialog({ kind: 'savePreset', tabId: tab.id, initialName: tab.preset ? `${tab.preset.name} copy` : '', place: selectedPlace(libraryStore.get()) });
 }
 
-/** Saves the tab's draft as a new preset; answers the error to show in the name dialog, or null (and it closes). */
+/** Saves the tab's draft as a new preset in `place`; answers the error to show in the name dialog, or null (it closes,
+ *  and the sidebar shows the new request where it went). */
 export async function saveTabAs(tabId: string, name: string, place: PresetPlace = DEFAULT_PLACE): Promise<KeypostError | null> {
   const tab = workspaceStore.get().tabs.find((candidate) => candidate.id === tabId);
   if (!tab) return null;
@@ -100,6 +101,7 @@ export async function saveTabAs(tabId: string, name: string, place: PresetPlace 
   closeDialog();
   remember({ lastPresetId: created.value.id });
   await Promise.all([refreshPresets(), storeTypedTokenFor(tabId)]);
+  libraryStore.update((library) => placeRevealed(library, place, created.value.id));
   return null;
 }
 
@@ -107,7 +109,8 @@ export async function saveTabAs(tabId: string, name: string, place: PresetPlace 
 export async function renamePreset(id: string, name: string): Promise<KeypostError | null> {
   const renamed = await api!.renamePreset(id, name);
   if (!renamed.ok) return renamed.error;
-  workspaceStore.update((workspace) => presetRenamed(workspace, id, renamed.value.name));
+  // Its file was written anew: the tabs' saved copy takes the new name and time, so their next save is no conflict.
+  workspaceStore.update((workspace) => presetRewritten(workspace, renamed.value));
   await refreshPresets();
   return null;
 }

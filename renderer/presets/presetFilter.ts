@@ -1,14 +1,8 @@
-// Filtering presets by name or URL: lower-cased once per list, so a keystroke is one pass of `includes`.
-import { useMemo } from 'react';
+// What the sidebar's filter matches: a request's name or URL containing what is typed, in any case. Each request's
+// text is lower-cased once per list (presetTree.ts keeps it), so a keystroke is one pass of `includes`.
 import type { PresetSummary } from '../../shared/presets';
 
-export function usePresetFilter(presets: PresetSummary[], query: string): PresetSummary[] {
-  const haystacks = useMemo(() => presets.map((p) => `${p.name}\n${p.url}`.toLowerCase()), [presets]);
-  return useMemo(() => {
-    const needle = query.trim().toLowerCase();
-    if (!needle) return presets;
-    const matches: PresetSummary[] = [];
-    for (let i = 0; i < presets.length; i++) if (haystacks[i]!.includes(needle)) matches.push(presets[i]!);
-    return matches;
-  }, [presets, haystacks, query]);
-}
+export const presetHaystack = (preset: PresetSummary) => `${preset.name}\n${preset.url}`.toLowerCase();
+
+/** What is looked for: the typed text without surrounding space, lower-cased; '' shows everything. */
+export const filterNeedle = (query: string) => query.trim().toLowerCase();

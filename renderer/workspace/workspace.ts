@@ -168,9 +168,11 @@ export const presetChanged = (workspace: Workspace, preset: Preset): Workspace =
 export const presetReloaded = (workspace: Workspace, tabId: string, preset: Preset): Workspace =>
   updateTab(workspace, tabId, (tab) => ({ ...tab, draft: preset.request, preset: savedCopy(preset), changedOnDisk: false }));
 
-export const presetRenamed = (workspace: Workspace, presetId: string, name: string): Workspace => ({
+/** The preset's file was written anew with the same request (renamed, moved): its tabs' saved copy takes the name and
+ *  the file's new time, which their next save is based on. */
+export const presetRewritten = (workspace: Workspace, { id, name, updatedAt }: { id: string; name: string; updatedAt: number }): Workspace => ({
   ...workspace,
-  tabs: workspace.tabs.map((tab) => (tab.preset?.id === presetId ? { ...tab, preset: { ...tab.preset, name } } : tab)),
+  tabs: workspace.tabs.map((tab) => (tab.preset?.id === id ? { ...tab, preset: { ...tab.preset, name, updatedAt } } : tab)),
 });
 
 /** A deleted preset's tabs keep their drafts, as new (unsaved) requests; undo links them again. */

@@ -65,6 +65,9 @@ export const exportPathFor = (userDataDir: string) => path.join(userDataDir, 'ex
 export const importPathFor = (userDataDir: string) => path.join(userDataDir, 'imports', 'keypost-presets.json');
 /** The stand-in for the upload file dialog picks the file a spec put here (no file = the user cancelled). */
 export const uploadPathFor = (userDataDir: string) => path.join(userDataDir, 'uploads', 'upload.txt');
+/** The stand-in for the folder dialog ("Open collection folder…") picks the folder whose path a spec wrote in this file
+ *  (no file = the user cancelled). */
+export const chosenFolderFileFor = (userDataDir: string) => path.join(userDataDir, 'dialogs', 'chosen-folder.txt');
 /** The stand-in for the OS "open file" (shell.openPath) records each path here, one per line, instead of launching an app. */
 const openedFilesLog = (userDataDir: string) => path.join(userDataDir, 'opened-files.txt');
 
@@ -102,6 +105,7 @@ interface StandInPaths {
   openedLog: string;
   originAnswers: string;
   originQuestions: string;
+  chosenFolderFile: string;
 }
 const standInPaths = (userDataDir: string): StandInPaths => ({
   exportPath: exportPathFor(userDataDir),
@@ -111,6 +115,7 @@ const standInPaths = (userDataDir: string): StandInPaths => ({
   openedLog: openedFilesLog(userDataDir),
   originAnswers: originAnswersFile(userDataDir),
   originQuestions: originQuestionsLog(userDataDir),
+  chosenFolderFile: chosenFolderFileFor(userDataDir),
 });
 
 /**
@@ -131,6 +136,7 @@ function fileStandIns(paths: StandInPaths) {
       await fs.mkdir(paths.savedBodyDir, { recursive: true });
       return join(paths.savedBodyDir, suggestedName);
     },
+    chooseFolder: () => fs.readFile(paths.chosenFolderFile, 'utf8').then((text) => text.trim() || null, () => null),
     openFile: async (file: string) => {
       await fs.appendFile(paths.openedLog, `${file}\n`);
       return '';
@@ -187,7 +193,7 @@ async function launchChromium(userDataDir: string, keychainService: string, expo
     void page?.evaluate(([name, data]) => (window as unknown as KeypostTestHooks).__keypostEmit(name, data), [event, payload] as const).catch(() => {});
   };
   // The core main builds (createCore), over conf (electron-store's backend) in userDataDir: a relaunch reloads it.
-  const { chooseExportPath, chooseImportPath, chooseSavePath, openFile, chooseUploadFile, confirmCredentialOrigin } = fileStandIns(standInPaths(userDataDir));
+  const { chooseExportPath, chooseImportPath, chooseSavePath, openFile, chooseUploadFile, confirmCredentialOrigin, chooseFolder } = fileStandIns(standInPaths(userDataDir));
   const core = createCore({
     dataDir: userDataDir,
     openStoreFile: (storeOptions) => new Conf<Record<string, unknown>>(storeOptions),
@@ -198,6 +204,7 @@ async function launchChromium(userDataDir: string, keychainService: string, expo
       transferFiles: { chooseExportPath, chooseImportPath },
       chooseSavePath,
       chooseUploadFile,
+      chooseFolder,
       openPath: openFile,
       openExternal: browserStandIn(signInInBrowser),
       confirmCredentialOrigin,
@@ -362,9 +369,11 @@ function installElectronStandIns({ dialog, shell }: typeof import('electron'), [
     return filePath ? { canceled: false, filePath } : { canceled: true, filePath: '' };
   }) as typeof dialog.showSaveDialog;
   dialog.showOpenDialog = (async (...args: unknown[]) => {
-    // Import's dialog is filtered to Keypost presets; the upload dialog has no filter.
-    const isImport = (lastOptions(args).filters ?? []).some((filter) => filter.name === 'Keypost presets');
-    const file = isImport ? await standIns.chooseImportPath() : await standIns.chooseUploadFile();
+    // The collection dialog picks a folder; Import's is filtered to Keypost presets; the upload dialog has no filter.
+    const options = lastOptions(args) as { filters?: Array<{ name: string }>; properties?: string[] };
+    const isFolder = (options.properties ?? []).includes('openDirectory');
+    const isImport = (options.filters ?? []).some((filter) => filter.name === 'Keypost presets');
+    const file = isFolder ? await standIns.chooseFolder() : isImport ? await standIns.chooseImportPath() : await standIns.chooseUploadFile();
     return file ? { canceled: false, filePaths: [file] } : { canceled: true, filePaths: [] };
   }) as typeof dialog.showOpenDialog;
   shell.openPath = (file: string) => standIns.openFile(file);

@@ -6,10 +6,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { channels, eventChannels } from '../../shared/api';
+import { type CollectionInfo, DEFAULT_PLACE } from '../../shared/collections';
 import type { SendResult } from '../../shared/http';
+import type { PresetSummary } from '../../shared/presets';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import type { Result } from '../../shared/errors';
 import { appMenuTemplate, menuItems, menuPlatform, type MenuItemTemplate } from '../../electron/core/shell/appMenu';
+import { requestFileText } from '../../electron/core/collections/requestFile';
 import { createVault } from '../../electron/core/credentials/vault';
 import { WINDOW_BACKGROUND } from '../../electron/window';
 import packageJson from '../../package.json' with { type: 'json' };
@@ -229,7 +232,7 @@ describe('native dialogs and the shell', () => {
   });
 
   it('exports through a save dialog on the focused window, filtered to JSON, and writes where the user chose', async () => {
-    value(await invoke('createPreset', [{ name: 'glue', request: jsonDocument({ url: `${server.url}/echo`, body: '{}' }) }]));
+    value(await invoke('createPreset', [{ name: 'glue', request: jsonDocument({ url: `${server.url}/echo`, body: '{}' }) }, DEFAULT_PLACE]));
     const [preset] = value(await invoke<Array<{ id: string }>>('listPresets', []));
     const target = path.join(userDataDir, 'chosen-export.json');
     electron.dialog.saveAnswer = { canceled: false, filePath: target };
@@ -269,6 +272,23 @@ describe('native dialogs and the shell', () => {
     electron.dialog.openAnswer = { canceled: false, filePaths: [] };
     expect(value(await invoke('chooseUploadFile', []))).toBeNull();
     electron.dialog.openAnswer = { canceled: true, filePaths: [] };
+  });
+
+  it('opens a collection folder picked in a folder dialog (which may make a new folder), and a cancelled dialog opens none', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'keypost-glue-collection-'));
+    const request = jsonDocument({ url: 'https://api.example/ping', method: 'GET', body: '' });
+    await writeFile(path.join(folder, 'Ping.request.yaml'), requestFileText({ id: null, name: 'Ping', request }));
+    electron.dialog.openAnswer = { canceled: false, filePaths: [folder] };
+    const opened = value(await invoke<CollectionInfo | null>('openCollection', []))!;
+    expect(opened).toMatchObject({ name: path.basename(folder), path: folder, state: 'ok' });
+    expect(electron.dialog.calls.at(-1)).toEqual({ kind: 'open', owner: mainWindow(), options: { properties: ['openDirectory', 'createDirectory'] } });
+    const listed = value(await invoke<PresetSummary[]>('listPresets', []));
+    expect(listed.filter((preset) => preset.collection === opened.id).map((preset) => preset.name)).toEqual(['Ping']);
+    // Closed again: its watcher stops, and the next start does not open it.
+    value(await invoke('closeCollection', [opened.id]));
+    electron.dialog.openAnswer = { canceled: true, filePaths: [] };
+    expect(value(await invoke('openCollection', []))).toBeNull();
+    expect(value(await invoke<CollectionInfo[]>('listCollections', [])).map((collection) => collection.path)).not.toContain(folder);
   });
 
   it('saves a response body where the save dialog points, suggesting a name', async () => {

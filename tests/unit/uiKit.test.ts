@@ -87,6 +87,27 @@ describe('VirtualListBox', () => {
     expect(markup).toMatch(/<p>empty<\/p><\/div>$/);
   });
 
+  it('is a tree when asked, counting what its owner counts (a tree’s requests, not its folders)', () => {
+    const markup = html(
+      h(VirtualListBox<string>, {
+        id: 'preset-list',
+        label: 'Presets',
+        testId: 'preset-list',
+        className: 'preset-list',
+        listRef: createRef<HTMLDivElement>(),
+        items: ['a', 'b'],
+        rows: rows(0, 2),
+        activeId: undefined,
+        onKeyDown: () => {},
+        role: 'tree',
+        count: 1,
+        option: (item, top) => h('div', { key: item, role: 'treeitem', 'data-top': top }, item),
+      }),
+    );
+    expect(markup).toMatch(/^<div id="preset-list" role="tree" tabindex="0" aria-label="Presets" data-testid="preset-list" data-count="1" class="preset-list">/);
+    expect(markup.match(/role="treeitem"/g)).toHaveLength(2);
+  });
+
   it('places rows from the block’s top when the virtualizer scales the scrollbar', () => {
     const scaled: RowScroll = { ...rows(9000, 2), blockTop: 14_000_000, rowTop: (row, first) => (row - first) * 30 };
     const markup = box(scaled);

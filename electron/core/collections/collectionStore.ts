@@ -310,7 +310,8 @@ export function createCollectionStore({ defaultRoot, openRoots, cacheDir, defaul
     const target = collectionOf(place.collection);
     if (!target.ok) return target;
     if (place.folder !== '' && !target.value.folders.has(place.folder)) return fail('NOT_FOUND', 'That folder no longer exists.', { hint: 'Choose another folder.' });
-    return put({ id, name: draft.name.trim(), updatedAt: 0, ...place, request: storable(draft.request) });
+    // Only the place's two fields: callers pass a whole preset as its own place (duplicate, restore).
+    return put({ id, name: draft.name.trim(), updatedAt: 0, collection: place.collection, folder: place.folder, request: storable(draft.request) });
   }
 
   function reread(collectionId: string, paths: string[]): CollectionChange {
