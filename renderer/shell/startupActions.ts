@@ -53,7 +53,7 @@ export function startApp(): () => void {
       }
       if (status?.moved) {
         const { count, folder, oldFile } = status.moved;
-        inform('moved', `Your ${count} preset${count === 1 ? ' is' : 's are'} now files in ${folder}, one per request, ready for git. The old presets file is kept as ${oldFile}.`, 'moved-notice');
+        inform('moved', `${count === 1 ? 'Your preset is now a file' : `Your ${count} presets are now files`} in ${folder}, one per request, ready for git. The old presets file is kept as ${oldFile}.`, 'moved-notice');
       }
       const remembered = check(settings);
       settingsArrived(remembered ?? null);

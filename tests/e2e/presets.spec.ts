@@ -275,28 +275,34 @@ test('manages credentials: reveal on request only, rename follows presets, delet
   await expect(page.getByTestId('error')).toContainText('token');
 });
 
-test('a damaged presets file is backed up byte for byte, the readable presets kept, and the user told where', async ({ server }) => {
+test("an older build's presets file moves into the collection as files, a damaged one backed up byte for byte first, and the user told where", async ({ server }) => {
   await withApps(async (apps) => {
+    // The presets file as builds before collections wrote it (conf, electron-store's backend, with the app's options).
     const first = await launchApp();
     apps.push(first);
-    await newPreset(first.page, 'Survivor', { url: `${server.url}/survivor` });
-    await newPreset(first.page, 'Casualty', { url: `${server.url}/casualty` });
     await first.close();
-
-    const storePath = path.join(first.userDataDir, 'keypost-store.json');
+    const dir = first.userDataDir;
+    const preset = (name: string, updatedAt: number) => ({ id: `id-${name}`, name, updatedAt, request: { ...blankRequest(), url: `${server.url}/${name.toLowerCase()}` } });
+    new Conf<Record<string, unknown>>(storeOptions(dir, STORE_NAME)).store = { schemaVersion: 3, presets: [preset('Survivor', 1_700_000_000_000), preset('Casualty', 1_700_000_000_001)] };
+    const storePath = path.join(dir, `${STORE_NAME}.json`);
     const text = await readFile(storePath, 'utf8');
     const damaged = text.slice(0, text.indexOf('Casualty'));
     await writeFile(storePath, damaged);
 
-    const second = await launchApp({ userDataDir: first.userDataDir });
+    const second = await launchApp({ userDataDir: dir });
     apps.push(second);
-    const notice = second.page.getByTestId('store-notice');
+    const { page } = second;
+    const notice = page.getByTestId('store-notice');
     await expect(notice).toContainText('not valid JSON');
-    const backupPath = (await second.page.getByTestId('store-backup-path').textContent())!;
-    expect(path.dirname(backupPath)).toBe(first.userDataDir);
+    const backupPath = (await page.getByTestId('store-backup-path').textContent())!;
+    expect(path.dirname(backupPath)).toBe(dir);
     expect(path.basename(backupPath)).toMatch(/^keypost-store\.corrupt-.*\.json$/);
     expect(await readFile(backupPath, 'utf8')).toBe(damaged);
-    await expect(second.page.getByTestId('preset-item')).toHaveText([/Survivor/]);
+    // What could be read is a file now; the old file is kept aside, and a notice says where both are.
+    await expect(page.getByTestId('preset-item')).toHaveText([/Survivor/]);
+    expect(await readFile(path.join(dir, 'collection', 'Survivor.request.yaml'), 'utf8')).toContain(`url: ${server.url}/survivor`);
+    await expect(page.getByTestId('moved-notice')).toContainText(`Your preset is now a file in ${path.join(dir, 'collection')}`);
+    await expect(page.getByTestId('moved-notice')).toContainText('keypost-store.moved-');
   });
 });
 
