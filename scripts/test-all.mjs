@@ -9,7 +9,12 @@ import { countsLine, notRunTally, playwrightTally, skippedSuiteTally, stepTally,
 mkdirSync('reports', { recursive: true });
 /** @type {import('./testTotals.mjs').Tally[]} */
 const tallies = [];
-const npx = (args, env = {}) => spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, ...env } }).status === 0;
+// On Windows npx is npx.cmd, which Node runs only through a shell (the arguments here hold no spaces or quotes).
+const npx = (args, env = {}) => {
+  const options = { stdio: 'inherit', env: { ...process.env, ...env } };
+  const run = process.platform === 'win32' ? spawnSync(['npx', ...args].join(' '), { ...options, shell: true }) : spawnSync('npx', args, options);
+  return run.status === 0;
+};
 const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
 
 function step(name, ok) {
