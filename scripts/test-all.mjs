@@ -1,4 +1,4 @@
-// Runs typecheck, lint, build, the security scan, unit (Vitest), the glue's coverage and E2E (Playwright, then again under real Electron where its binary exists),
+// Runs typecheck, lint, the CI workflow check, build, the security scan, unit (Vitest), the glue's coverage and E2E (Playwright, then again under real Electron where its binary exists),
 // then prints one line, "N passed, N failed, N skipped", summed over all of them. Exits non-zero if anything failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -40,6 +40,8 @@ function playwright(reportFile, env) {
 // .tsbuildinfo that predates a dependency's new types (`npm run typecheck` reuses them, for speed).
 step('typecheck (tsc, per layer)', npx(['tsc', '-b', 'tsconfig.layers.json', '--force']));
 step('lint (eslint)', npx(['eslint', '.']));
+// .github/workflows cannot run here: check them against GitHub's workflow schema at least.
+step('CI workflow check (action-validator)', spawnSync(process.execPath, ['scripts/check-workflows.mjs'], { stdio: 'inherit' }).status === 0);
 const built = step('build (vite)', spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' }).status === 0);
 if (built) step('security scan (electronegativity)', spawnSync(process.execPath, ['scripts/security-scan.mjs'], { stdio: 'inherit' }).status === 0);
 
