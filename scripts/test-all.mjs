@@ -1,4 +1,4 @@
-// Runs typecheck, lint, build, the security scan, unit (Vitest), the glue's coverage and E2E (Playwright, then again under real Electron where its binary exists),
+// Runs typecheck, lint, the CI workflow check, build, the security scan, unit (Vitest), the glue's coverage and E2E (Playwright, then again under real Electron where its binary exists),
 // then prints one line, "N passed, N failed, N skipped", summed over all of them. Exits non-zero if anything failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -9,7 +9,12 @@ import { countsLine, notRunTally, playwrightTally, skippedSuiteTally, stepTally,
 mkdirSync('reports', { recursive: true });
 /** @type {import('./testTotals.mjs').Tally[]} */
 const tallies = [];
-const npx = (args, env = {}) => spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, ...env } }).status === 0;
+// On Windows npx is npx.cmd, which Node runs only through a shell (the arguments here hold no spaces or quotes).
+const npx = (args, env = {}) => {
+  const options = { stdio: 'inherit', env: { ...process.env, ...env } };
+  const run = process.platform === 'win32' ? spawnSync(['npx', ...args].join(' '), { ...options, shell: true }) : spawnSync('npx', args, options);
+  return run.status === 0;
+};
 const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
 
 function step(name, ok) {
@@ -35,6 +40,8 @@ function playwright(reportFile, env) {
 // .tsbuildinfo that predates a dependency's new types (`npm run typecheck` reuses them, for speed).
 step('typecheck (tsc, per layer)', npx(['tsc', '-b', 'tsconfig.layers.json', '--force']));
 step('lint (eslint)', npx(['eslint', '.']));
+// .github/workflows cannot run here: check them against GitHub's workflow schema at least.
+step('CI workflow check (action-validator)', spawnSync(process.execPath, ['scripts/check-workflows.mjs'], { stdio: 'inherit' }).status === 0);
 const built = step('build (vite)', spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' }).status === 0);
 if (built) step('security scan (electronegativity)', spawnSync(process.execPath, ['scripts/security-scan.mjs'], { stdio: 'inherit' }).status === 0);
 
