@@ -128,6 +128,9 @@ export interface KeypostEvents {
   menuCommand: { command: CommandId };
   /** Files in an open collection changed outside Keypost (a git pull, an editor). */
   collectionChanged: CollectionChange;
+  /** The environments may have changed: files in a collection's environments/ folder changed outside Keypost, or a
+   *  collection was opened or closed. The page lists them again. */
+  environmentsChanged: Record<string, never>;
 }
 export type EventName = keyof KeypostEvents;
 export type Emit = <E extends EventName>(event: E, payload: KeypostEvents[E]) => void;
@@ -137,6 +140,7 @@ export const eventChannels = {
   responseStarted: 'keypost:event:response-started',
   menuCommand: 'keypost:event:menu-command',
   collectionChanged: 'keypost:event:collection-changed',
+  environmentsChanged: 'keypost:event:environments-changed',
 } as const satisfies Record<EventName, string>;
 
 /** What window.keypost offers: the calls, plus a subscription to main's events. */

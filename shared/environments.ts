@@ -1,10 +1,13 @@
 // Environments: named sets of variables used as {{name}} in a request (URL, query, headers, body, credential fields).
-// A secret variable's value lives in the OS keychain like a token: here it is always '' and never in a file.
+// Each is a file in a collection (main: electron/core/environments/environmentFile.ts). A secret variable's value
+// lives in the OS keychain like a token: here it is always '' and never in a file.
 import { z } from 'zod';
+import { collectionIdSchema, type UnreadFile } from './collections';
 import type { RequestDocument } from './request';
-import type { StoreDamage } from './storeFile';
+import type { MovedFiles, StoreDamage } from './storeFile';
 
-const VALUE_MAX = 16_384;
+export const VALUE_MAX = 16_384;
+export const VARIABLES_MAX = 500;
 
 export const variableNameSchema = z
   .string()
@@ -27,21 +30,36 @@ export const environmentSchema = z
   .object({
     id: environmentIdSchema,
     name: z.string().trim().min(1, 'An environment needs a name.').max(64, 'An environment name can be at most 64 characters.'),
-    variables: z.array(environmentVariableSchema).max(500),
+    variables: z.array(environmentVariableSchema).max(VARIABLES_MAX),
+    /** The collection whose folder holds its file. On save: where a new one goes (the default collection when
+     *  absent), or where an existing one moves to. */
+    collection: collectionIdSchema.optional(),
   })
   .strict();
 
 export type EnvironmentVariable = z.infer<typeof environmentVariableSchema>;
 export type Environment = z.infer<typeof environmentSchema>;
 
+/** An environment file that could not be read, and why: it is listed, never overwritten or deleted. */
+export interface UnreadEnvironmentFile extends UnreadFile {
+  collection: string;
+}
+
 export interface EnvironmentsState {
+  /** Every open collection's environments (each names its collection), collection by collection. */
   environments: Environment[];
-  /** The environment whose variables requests use; null for none. */
+  /** The open collections environments can be in, in order (the default one first). */
+  collections: Array<{ id: string; name: string }>;
+  /** The environment whose variables requests use; null for none. A choice on this machine, never in a collection. */
   activeId: string | null;
-  /** Per environment id, the names of its secret variables that have a value in the keychain. */
+  /** Per environment id, the names of its secret variables that have a value in the keychain (a teammate who pulled
+   *  an environment sees which ones still need theirs). */
   storedSecrets: Record<string, string[]>;
-  /** Set when the environments file could not be read completely at start: what was lost, and where the copy is. */
+  unread: UnreadEnvironmentFile[];
+  /** Set when the environments file of an older build could not be read completely: what was lost, and where the copy is. */
   damage?: StoreDamage;
+  /** Set the one time the environments of an older build moved into the default collection as files. */
+  moved?: MovedFiles;
 }
 
 /** `{{ name }}`: the reference syntax Postman, Insomnia and Bruno share. */

@@ -28,7 +28,8 @@ export const errorCodes = [
   'STORE_WRITE_FAILED',
   /** A saved request's file changed outside Keypost since it was read: it is not written over. */
   'CHANGED_ON_DISK',
-  /** A request to be saved holds a secret (a key format, a JWT, a password in the URL): a file must never hold one. */
+  /** A request or environment to be saved holds a secret (a key format, a JWT, a password in the URL) where a file
+   *  would keep it: a file must never hold one. */
   'SECRET_IN_REQUEST',
   'IMPORT_INVALID',
   'FILE_ERROR',
@@ -55,6 +56,9 @@ export interface KeypostError {
   hint?: string;
   /** For INVALID_JSON: where the parser stopped (1-based). */
   position?: { line: number; column: number };
+  /** For SECRET_IN_REQUEST from an environment's save: the plain variables whose value is a secret (the page offers
+   *  to mark them secret). Names only, never a value. */
+  variables?: string[];
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: KeypostError };

@@ -22,7 +22,14 @@ export interface StoreDamage {
 export interface StoreStatus extends StoreDamage {
   /** Schema version the file was migrated from, when it was older. */
   migratedFrom: number | null;
-  /** Set the one time an older build's presets file moved into the default collection as files: how many, where
-   *  to, and where the old file is kept. */
-  moved?: { count: number; folder: string; oldFile: string };
+  /** Set the one time an older build's presets file moved into the default collection as files. */
+  moved?: MovedFiles;
+}
+
+/** What moved, the one time an older build's file (presets, environments) became files in the default collection:
+ *  how many, the folder they are in now, and where the old file is kept. */
+export interface MovedFiles {
+  count: number;
+  folder: string;
+  oldFile: string;
 }

@@ -92,8 +92,13 @@ export function createCore({ dataDir, openStoreFile, keychainService, trustedOri
   const oauthConfigs = createOAuthConfigs(open(OAUTH_CONFIG_NAME));
   const origins = createCredentialOrigins(open(CREDENTIAL_ORIGINS_NAME));
   const vault = cachedVault(openVault(keychainService));
-  // Secret variables under a keychain service of their own, so they never show among the credentials.
-  const environments = createEnvironments(open(ENVIRONMENTS_NAME), openVault(environmentsService(keychainService)));
+  // Environments are files in the open collections (the default one's environments/ folder gets those of older
+  // builds once); secret variables' values under a keychain service of their own, so they never show among the credentials.
+  const environments = createEnvironments({
+    backend: open(ENVIRONMENTS_NAME),
+    keychain: openVault(environmentsService(keychainService)),
+    collections: () => store.collections().map(({ id, name, path }) => ({ id, name, path })),
+  });
   const workspace = createWorkspaceFile(open(WORKSPACE_NAME));
   const history = createHistoryFile(dataDir);
   const bodies = createResponseBodies();

@@ -6,7 +6,7 @@ import type { Preset } from '../../shared/presets';
 import { api } from '../api';
 import { followSelectedCredential, holdUnloadWhileTyped } from '../credentials/credentialActions';
 import { credentialChosen, credentialsStore } from '../credentials/credentialsState';
-import { refreshEnvironments } from '../environments/environmentActions';
+import { followEnvironments, refreshEnvironments } from '../environments/environmentActions';
 import { environmentsStore } from '../environments/environmentsState';
 import { tabsRestored, libraryStore } from '../presets/library';
 import { followCollections, refreshPresets } from '../presets/presetActions';
@@ -38,11 +38,19 @@ export function startApp(): () => void {
     return stopAll;
   }
   // The sidebar's list and the environments come when they come: the tabs, and so the composer, do not wait for them.
-  stops.push(followCollections());
+  stops.push(followCollections(), followEnvironments());
   void refreshPresets();
   void refreshEnvironments().then(() => {
-    const damage = environmentsStore.get().damage;
+    const { damage, moved } = environmentsStore.get();
     if (damage) noticesStore.update((notices) => noticeShown(notices, { id: 'environments-damage', kind: 'damage', damage, file: 'environments', testId: 'environments-notice' }));
+    if (moved) {
+      const { count, folder, oldFile } = moved;
+      inform(
+        'environments-moved',
+        `Your ${count} environment${count === 1 ? ' is' : 's are'} now files in ${folder}, one per environment, ready for git; secret values stay in your keychain. The old environments file is kept as ${oldFile}.`,
+        'environments-moved-notice',
+      );
+    }
   });
   void (async () => {
     try {

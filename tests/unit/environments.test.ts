@@ -1,5 +1,6 @@
 // Environments: {{variables}} resolved in main just before a send; a secret variable's value lives in the keychain
-// only (never in the file, never in what the page is shown); an undefined variable stops the send, naming it.
+// only (never in the environment's file, never in what the page is shown); an undefined variable stops the send,
+// naming it. The files themselves: environmentFiles.test.ts.
 import keytar from 'keytar';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import { referencedVariables, resolveVariables, valuesOf, variableProblem, type 
 import type { Result } from '../../shared/errors';
 import type { SendResult } from '../../shared/http';
 import { blankRequest, type RequestDocument } from '../../shared/request';
+import { filesContaining } from '../fixtures/filesContaining';
 import { openEnvironments, testCore } from '../fixtures/presetStore';
 import { environmentsService } from '../../electron/core/environments/environments';
 import { startTestServer, type TestServer } from '../fixtures/testServer';
@@ -88,7 +90,7 @@ describe('values that use other variables', () => {
   });
 });
 
-describe('a damaged environments file', () => {
+describe('a damaged environments file of an older build', () => {
   it('is kept aside byte for byte, the readable environments load, and the user is told where the copy is', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'keypost-env-damaged-'));
     const good = { id: 'ok', name: 'Fine', variables: [] };
@@ -96,7 +98,8 @@ describe('a damaged environments file', () => {
     writeFileSync(path.join(dir, 'keypost-environments.json'), text);
     const state = await openEnvironments(dir, envService).state();
     if (!state.ok) throw new Error(state.error.message);
-    expect(state.value.environments).toEqual([good]);
+    // Moved into the default collection as a file, like every environment of an older build.
+    expect(state.value.environments).toEqual([{ ...good, collection: 'default' }]);
     expect(state.value.damage!.problems).toEqual(['1 environment in the file could not be read and was left out; the others were kept.']);
     expect(readFileSync(state.value.damage!.backupPath!, 'utf8')).toBe(text);
 
@@ -142,14 +145,13 @@ describe('environments through the real handlers', () => {
     expect(sent.url).toBe(`${server.url}/echo?key=[secret]`);
     expect(JSON.stringify(sent)).not.toContain(SECRET);
 
-    const file = readFileSync(path.join(dir, 'keypost-environments.json'), 'utf8');
+    const file = readFileSync(path.join(dir, 'collection', 'environments', 'Staging.env.yaml'), 'utf8');
     expect(file).toContain(server.url);
     expect(file).not.toContain('typed-into-the-file-by-mistake');
     // Not in any file the app wrote: the environments, the history of this send, the store.
     await flushHistory();
-    const written = readdirSync(dir).map((name) => readFileSync(path.join(dir, name), 'utf8'));
-    expect(written.some((text) => text.includes('{{apiToken}}'))).toBe(true);
-    expect(written.filter((text) => text.includes(SECRET))).toEqual([]);
+    expect(await filesContaining(dir, '{{apiToken}}')).not.toEqual([]);
+    expect(await filesContaining(dir, SECRET)).toEqual([]);
     const state = value(await call<EnvironmentsState>('listEnvironments'));
     expect(state.activeId).toBe('staging');
     expect(state.storedSecrets).toEqual({ staging: ['apiToken'] });
@@ -172,7 +174,8 @@ describe('environments through the real handlers', () => {
     expect((await keytar.findCredentials(envService)).map((entry) => entry.account)).toEqual(['staging/apiToken']);
     value(await call('deleteEnvironment', 'staging'));
     expect(await keytar.findCredentials(envService)).toEqual([]);
-    expect(value(await call<EnvironmentsState>('listEnvironments'))).toEqual({ environments: [], activeId: null, storedSecrets: {} });
+    expect(value(await call<EnvironmentsState>('listEnvironments'))).toMatchObject({ environments: [], activeId: null, storedSecrets: {}, unread: [] });
+    expect(readdirSync(path.join(dir, 'collection', 'environments'))).toEqual([]);
     // The credentials' keychain service never listed them.
     expect((await keytar.findCredentials(service)).some((entry) => entry.account.includes('apiToken'))).toBe(false);
   });

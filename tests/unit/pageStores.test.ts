@@ -14,7 +14,7 @@ import {
   tokenTargeted,
   tokenTyped,
 } from '../../renderer/credentials/credentialsState';
-import { environmentActivated, NO_ENVIRONMENTS } from '../../renderer/environments/environmentsState';
+import { environmentActivated, environmentsByCollection, NO_ENVIRONMENTS } from '../../renderer/environments/environmentsState';
 import { historyAsked, historyFiltered, historyListed, initialHistory } from '../../renderer/history/historyState';
 import { noticeDismissed, noticeShown, type Notice } from '../../renderer/notices/notices';
 import { initialLibrary, presetsListed, tabsRestored } from '../../renderer/presets/library';
@@ -104,6 +104,19 @@ describe('the other stores', () => {
 
   it('environments: the one chosen is active at once', () => {
     expect(environmentActivated(NO_ENVIRONMENTS, 'staging').activeId).toBe('staging');
+  });
+
+  it('environments: grouped by their collection, in the collections’ order, leaving out collections without any', () => {
+    const environment = (id: string, collection: string) => ({ id, name: id, variables: [], collection });
+    const state = {
+      ...NO_ENVIRONMENTS,
+      collections: [{ id: 'default', name: 'My requests' }, { id: 'c-empty', name: 'docs' }, { id: 'c-team', name: 'team-api' }],
+      environments: [environment('staging', 'default'), environment('qa', 'c-team'), environment('prod', 'default')],
+    };
+    expect(environmentsByCollection(state).map((group) => [group.name, group.environments.map((each) => each.id)])).toEqual([
+      ['My requests', ['staging', 'prod']],
+      ['team-api', ['qa']],
+    ]);
   });
 
   it('history: an answer counts only when no later list was asked for meanwhile', () => {

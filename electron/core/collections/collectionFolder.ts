@@ -26,6 +26,15 @@ export interface ScannedCollection {
 /** Hidden entries (.git, an editor's temp files) and dependency folders are never part of a collection. */
 export const isIgnoredName = (name: string) => name.startsWith('.') || name === 'node_modules';
 
+/**
+ * The folder at the top of a collection that holds its environments (`environments/<name>.env.yaml`, as in Bruno). It
+ * is not a folder of requests: the scan leaves it out of the request tree (and a request folder cannot take its
+ * name), and the environments module (environments/environmentFiles.ts) reads its `.env.yaml` files.
+ */
+export const ENVIRONMENTS_FOLDER = 'environments';
+/** Whether a path inside a collection ('/'-separated) is the environments folder or in it. */
+export const isEnvironmentsPath = (relative: string) => relative === ENVIRONMENTS_FOLDER || relative.startsWith(`${ENVIRONMENTS_FOLDER}/`);
+
 /** A collection bigger than this stops being read, with a note (opening a home folder by mistake must not hang). */
 const MAX_ENTRIES = 200_000;
 
@@ -33,7 +42,9 @@ const MAX_ENTRIES = 200_000;
 export const folderOf = (file: string) => (file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '');
 export const toDiskPath = (root: string, relative: string) => (relative === '' ? root : path.join(root, ...relative.split('/')));
 
-export function scanCollection(root: string, cache?: ParseCache): ScannedCollection {
+/** Every request file under `root`: a collection's folder, or (`collectionRoot` false) a folder inside one, whose own
+ *  `environments` subfolder is then an ordinary folder. */
+export function scanCollection(root: string, cache?: ParseCache, collectionRoot = true): ScannedCollection {
   const scanned: ScannedCollection = { files: [], folders: [], unread: [] };
   // Real paths of the folders entered: a symlink back up the tree is read once, not forever.
   const realRoot = realpathSync(root);
@@ -59,6 +70,7 @@ export function scanCollection(root: string, cache?: ParseCache): ScannedCollect
       const relative = folder === '' ? entry.name : `${folder}/${entry.name}`;
       const absolute = toDiskPath(root, relative);
       const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && isDirectoryTarget(absolute));
+      if (isDirectory && collectionRoot && relative === ENVIRONMENTS_FOLDER) continue;
       if (isDirectory) {
         const real = safeRealpath(absolute);
         if (real === null || entered.has(real)) {
@@ -98,6 +110,15 @@ export function readOne(root: string, file: string, cache?: ParseCache): LoadedF
   } catch (error) {
     return { file, reason: `It could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).` };
   }
+}
+
+/** Why a write into a collection failed, in words ("its folder is read-only"). */
+export function writeErrorInWords(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'its folder is read-only';
+  if (code === 'ENOENT') return 'its folder is gone';
+  if (code === 'ENOSPC') return 'the disk is full';
+  return `the system said ${code ?? 'no'}`;
 }
 
 /** The stamp of the file now, or null when it is gone. */

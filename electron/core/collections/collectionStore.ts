@@ -24,7 +24,17 @@ import { credentialOf, withCredential, type RequestDocument } from '../../../sha
 import { withoutSecrets } from '../../../shared/secrets';
 import type { StoreStatus } from '../../../shared/storeFile';
 import type { ConflictChoice, ImportOutcome } from '../../../shared/transfer';
-import { folderOf, readOne, scanCollection, stampNow, toDiskPath, type LoadedFile } from './collectionFolder';
+import {
+  ENVIRONMENTS_FOLDER,
+  folderOf,
+  isEnvironmentsPath,
+  readOne,
+  scanCollection,
+  stampNow,
+  toDiskPath,
+  type LoadedFile,
+  writeErrorInWords,
+} from './collectionFolder';
 import { openParseCache, type ParseCache, stampOf } from './parseCache';
 import { idForPath, REQUEST_FILE_SUFFIX, requestFileName, requestFileText } from './requestFile';
 
@@ -229,14 +239,7 @@ export function createCollectionStore({ defaultRoot, openRoots, cacheDir, defaul
 
   function writeFailed(collection: OpenCollection, error: unknown) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-        ? 'its folder is read-only'
-        : code === 'ENOENT'
-          ? 'its folder is gone'
-          : code === 'ENOSPC'
-            ? 'the disk is full'
-            : `the system said ${code ?? 'no'}`;
+    const why = writeErrorInWords(error);
     if (code === 'ENOENT' && !existsSync(collection.root)) collection.state = 'missing';
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') collection.state = 'readOnly';
     return fail('STORE_WRITE_FAILED', `Keypost could not write to the collection “${collection.name}”: ${why}. Nothing was saved; your edits stay in the tab.`, {
@@ -250,6 +253,9 @@ export function createCollectionStore({ defaultRoot, openRoots, cacheDir, defaul
     reread(collection.id, [held.file]);
     return false;
   }
+
+  const environmentsFolderTaken = () =>
+    fail('DUPLICATE_NAME', `The folder “${ENVIRONMENTS_FOLDER}” at the top of a collection holds its environments, not requests.`, { hint: 'Choose another name.' });
 
   const changedOnDisk = (name: string) =>
     fail('CHANGED_ON_DISK', `“${name}” was changed outside Keypost since you opened it, so it was not written over.`, {
@@ -323,6 +329,8 @@ export function createCollectionStore({ defaultRoot, openRoots, cacheDir, defaul
       return change;
     }
     if (collection.state === 'missing') collection.state = 'ok';
+    // The environments folder is read by the environments module, never as requests.
+    paths = paths.filter((relative) => !isEnvironmentsPath(relative));
     const kinds = new Map(paths.map((relative) => [relative, kindOnDisk(toDiskPath(collection.root, relative))] as const));
     // What went away first: a file renamed outside (git mv) frees its id and name before its new path claims them.
     const ordered = [...paths].sort((a, b) => Number(kinds.get(a) !== 'gone') - Number(kinds.get(b) !== 'gone'));
@@ -334,7 +342,7 @@ export function createCollectionStore({ defaultRoot, openRoots, cacheDir, defaul
         if (relative === '') continue;
         for (const folder of folderAndParents(relative)) collection.folders.add(folder);
         // A folder that arrived whole (a pull, a move): read what is in it too.
-        const inside = scanCollection(toDiskPath(collection.root, relative));
+        const inside = scanCollection(toDiskPath(collection.root, relative), undefined, false);
         for (const folder of inside.folders) collection.folders.add(joinFolder(relative, folder));
         const known = new Set([...collection.byFile.keys()]);
         for (const loaded of inside.files) {
@@ -535,6 +543,7 @@ export function createCollectionStore({ defaultRoot, openRoots, cacheDir, defaul
       if (!target.ok) return target;
       const collection = target.value;
       if (collection.folders.has(folder)) return fail('DUPLICATE_NAME', `A folder named "${folderName(folder)}" already exists there.`, { hint: 'Choose another name.' });
+      if (isEnvironmentsPath(folder)) return environmentsFolderTaken();
       try {
         mkdirSync(toDiskPath(collection.root, folder), { recursive: true });
       } catch (error) {
@@ -551,6 +560,7 @@ export function createCollectionStore({ defaultRoot, openRoots, cacheDir, defaul
       if (!collection.folders.has(folder)) return fail('NOT_FOUND', 'That folder no longer exists.', { hint: 'It may have been moved or deleted outside Keypost.' });
       if (to === folder) return ok(folder);
       if (to.startsWith(`${folder}/`)) return fail('INVALID_ARGUMENT', 'A folder cannot be moved into itself.');
+      if (isEnvironmentsPath(to)) return environmentsFolderTaken();
       if (parentFolder(to) !== '' && !collection.folders.has(parentFolder(to))) return fail('NOT_FOUND', 'That folder no longer exists.', { hint: 'Choose another folder.' });
       const clash = [...collection.folders].some((each) => each.toLowerCase() === to.toLowerCase() && each !== folder);
       if (clash || existsSync(toDiskPath(collection.root, to)) && to.toLowerCase() !== folder.toLowerCase()) {

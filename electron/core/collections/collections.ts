@@ -1,5 +1,5 @@
 // The open collections as the app runs them: the store over their files, a watcher on each folder that re-reads
-// what changed outside and tells the page, and the list of folders the user opened (keypost-collections.json), so
+// what changed outside and tells the page (changes in environments/ only tell it: the environments module reads them), and the list of folders the user opened (keypost-collections.json), so
 // they come back after a restart. The default collection lives in the data folder; presets of older builds move
 // into it once (moveStoreFile.ts).
 import { mkdirSync } from 'node:fs';
@@ -8,6 +8,7 @@ import type { Emit } from '../../../shared/api';
 import { type CollectionInfo, DEFAULT_COLLECTION } from '../../../shared/collections';
 import { fail, ok, type Result } from '../../../shared/errors';
 import type { StoreBackend } from '../storeFiles';
+import { isEnvironmentsPath } from './collectionFolder';
 import { collectionIdFor, createCollectionStore, type CollectionStore } from './collectionStore';
 import { watchCollection, type Watching } from './collectionWatcher';
 import { moveStoreFile } from './moveStoreFile';
@@ -71,8 +72,13 @@ export function createCollections({ dataDir, presetsFile, openList, emit }: Coll
     watchers.set(
       info.id,
       watchCollection(info.path, (paths) => {
-        emit('collectionChanged', store.reread(info.id, paths));
-        void lookForSecrets(info.id, new Set(paths));
+        // The environments folder is the environments module's: it reads the files when asked, so the page only needs
+        // telling to ask again ('' is the whole collection gone or back).
+        if (paths.some((relative) => relative === '' || isEnvironmentsPath(relative))) emit('environmentsChanged', {});
+        const requests = paths.filter((relative) => !isEnvironmentsPath(relative));
+        if (requests.length === 0) return;
+        emit('collectionChanged', store.reread(info.id, requests));
+        void lookForSecrets(info.id, new Set(requests));
       }),
     );
     setImmediate(() => void lookForSecrets(info.id));
@@ -89,6 +95,8 @@ export function createCollections({ dataDir, presetsFile, openList, emit }: Coll
       const opened = store.openCollection(root);
       if (!opened.ok) return opened;
       watchOne(opened.value);
+      // Its environments are listed now too.
+      emit('environmentsChanged', {});
       try {
         remember();
       } catch {
@@ -102,6 +110,7 @@ export function createCollections({ dataDir, presetsFile, openList, emit }: Coll
       const watcher = watchers.get(id);
       watchers.delete(id);
       void watcher?.close();
+      emit('environmentsChanged', {});
       try {
         remember();
       } catch {

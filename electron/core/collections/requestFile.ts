@@ -1,10 +1,10 @@
 // One saved request as a file a team reviews: YAML, keys always in the same order, nothing volatile (no timestamps:
 // the file's own modification time says when it changed), so saving an unchanged request never shows a diff.
 import { createHash } from 'node:crypto';
-import { isMap, parseDocument, stringify } from 'yaml';
 import { z } from 'zod';
 import { presetIdSchema, presetNameSchema } from '../../../shared/presets';
 import { requestDocumentSchema, type RequestDocument } from '../../../shared/request';
+import { keypostFileName, keypostYamlText, type ReadKeypostYaml, readKeypostYaml } from './keypostYaml';
 
 /** Only files ending so are requests; anything else in a collection (a README, an OpenAPI file) is left alone. */
 export const REQUEST_FILE_SUFFIX = '.request.yaml';
@@ -30,51 +30,21 @@ const requestFileSchema = z
 
 /** The file's text: the same request always gives the same bytes. */
 export function requestFileText({ id, name, request }: RequestFile): string {
-  const file = requestFileSchema.parse({ keypost: REQUEST_FORMAT_VERSION, ...(id ? { id } : {}), name, request });
-  // lineWidth 0: a long URL or body line is never folded, so editing it changes one line of the file.
-  return stringify(file, { lineWidth: 0, blockQuote: 'literal', aliasDuplicateObjects: false });
+  return keypostYamlText(requestFileSchema, { keypost: REQUEST_FORMAT_VERSION, ...(id ? { id } : {}), name, request });
 }
 
-export type ReadRequestFile = { ok: true; value: RequestFile } | { ok: false; reason: string };
+export type ReadRequestFile = ReadKeypostYaml<RequestFile>;
 
 /** Reads a request file's text; an unreadable one comes back with the reason in words. */
 export function readRequestFile(text: string): ReadRequestFile {
-  const document = parseDocument(text, { uniqueKeys: true });
-  const error = document.errors[0];
-  if (error) {
-    const line = error.linePos?.[0]?.line;
-    return { ok: false, reason: `It is not valid YAML${line ? ` (line ${line})` : ''}.` };
-  }
-  const data: unknown = document.toJS({ maxAliasCount: 0 });
-  if (!isMap(document.contents) || !data || typeof data !== 'object') return { ok: false, reason: 'It does not hold a Keypost request.' };
-  const version = (data as Record<string, unknown>).keypost;
-  if (typeof version !== 'number') return { ok: false, reason: 'It has no “keypost” format version, so it is not a Keypost request.' };
-  if (version > REQUEST_FORMAT_VERSION) return { ok: false, reason: `It was written by a newer Keypost (format ${version}); this version reads format ${REQUEST_FORMAT_VERSION}.` };
-  const parsed = requestFileSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = issue.path.length > 0 ? `“${issue.path.join('.')}”` : 'the file';
-    return { ok: false, reason: `Its field ${where} is not valid: ${issue.message}` };
-  }
-  const { id, name, request } = parsed.data;
+  const read = readKeypostYaml(text, requestFileSchema, REQUEST_FORMAT_VERSION, 'request');
+  if (!read.ok) return read;
+  const { id, name, request } = read.value;
   return { ok: true, value: { id: id ?? null, name, request } };
 }
 
-// Characters no OS accepts in a file name (Windows refuses the most), and the names Windows reserves.
-const UNSAFE = /[\p{Cc}/\\:*?"<>|]+/gu;
-const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
-const STEM_MAX = 80;
-
 /** The file name a request called `name` gets: its name, made safe for every OS; `-2`, `-3`… when `taken` has it. */
-export function requestFileName(name: string, taken: (fileName: string) => boolean): string {
-  let stem = name.replace(UNSAFE, '-').replace(/\s+/g, ' ').trim().slice(0, STEM_MAX).replace(/^[. ]+|[. ]+$/g, '');
-  if (stem === '') stem = 'request';
-  if (RESERVED.test(stem)) stem = `${stem}-`;
-  for (let n = 1; ; n++) {
-    const candidate = `${stem}${n > 1 ? `-${n}` : ''}${REQUEST_FILE_SUFFIX}`;
-    if (!taken(candidate)) return candidate;
-  }
-}
+export const requestFileName = (name: string, taken: (fileName: string) => boolean): string => keypostFileName(name, REQUEST_FILE_SUFFIX, taken);
 
 /** The id of a request whose file holds none (written by hand) or another file's (copied): stable for its path. */
 export const idForPath = (collection: string, file: string) =>

@@ -1,7 +1,7 @@
-// The secret guard: what in a request would put a secret into a collection file a team keeps in git. Every text field
-// is read by secretlint's recommended rules (maintained key formats) and by Keypost's own patterns (shared/secrets.ts:
-// JWTs, AWS access key ids, bearer and basic values, generated keys under credential names). A value that only refers
-// to variables ({{key}}, Bearer {{token}}) is never a finding. Findings say where and what in Keypost's words, never
+// The secret guard: what in a request, or among an environment's plain values, would put a secret into a collection
+// file a team keeps in git. Every text field is read by secretlint's recommended rules (maintained key formats) and by
+// Keypost's own patterns (shared/secrets.ts: JWTs, AWS access key ids, bearer and basic values, generated keys under
+// credential names). A value that only refers to variables ({{key}}, Bearer {{token}}) is never a finding. Findings say where and what in Keypost's words, never
 // the secret itself nor secretlint's messages (which quote it).
 import { createRequire } from 'node:module';
 import { lintSource } from '@secretlint/core';
@@ -98,6 +98,33 @@ interface Hit {
 /** Every secret in the request's text fields, each field and kind once, in the order of the fields. */
 export async function findSecrets(request: RequestDocument): Promise<SecretFinding[]> {
   const fields = fieldsOf(request);
+  const findings: SecretFinding[] = [];
+  for (const { field, kind } of await scan(fields)) {
+    const label = fields[field]!.label;
+    if (!findings.some((finding) => finding.field === label && finding.kind === kind)) findings.push({ field: label, kind });
+  }
+  return findings;
+}
+
+/**
+ * The secrets among named values (an environment's plain variables), each judged as a table row's value is (its name
+ * saying whether it holds a credential; a URL in it may hold a password): which value, by its index in `rows`, and
+ * what it holds. A value that only refers to variables is never one.
+ */
+export async function findSecretsInValues(rows: ReadonlyArray<{ name: string; value: string }>): Promise<Array<{ index: number; kind: string }>> {
+  const fields: Field[] = [];
+  const indexes: number[] = [];
+  rows.forEach((row, index) => {
+    const field = fieldOf(row.name, row.value, { row, url: true });
+    if (!field) return;
+    fields.push(field);
+    indexes.push(index);
+  });
+  return (await scan(fields)).map(({ field, kind }) => ({ index: indexes[field]!, kind }));
+}
+
+/** What secretlint and Keypost's own patterns find in the fields: each field and kind once, in the order of the fields. */
+async function scan(fields: readonly Field[]): Promise<Array<{ field: number; kind: string }>> {
   const starts: number[] = [];
   let joined = '';
   for (const field of fields) {
@@ -114,7 +141,7 @@ export async function findSecrets(request: RequestDocument): Promise<SecretFindi
     }
   }
   fields.forEach((field, index) => hits.push(...keypostHits(field, index)));
-  return findingsOf(hits, fields);
+  return findingsOf(hits);
 }
 
 /** Keypost's own patterns over one field: the whole row value, each long word, and a generated key under a credential name. */
@@ -135,16 +162,15 @@ function keypostHits(field: Field, index: number): Hit[] {
 }
 
 /** One finding per field and kind; a hit inside one already taken (secretlint's first, then the more specific) adds none. */
-function findingsOf(hits: readonly Hit[], fields: readonly Field[]): SecretFinding[] {
+function findingsOf(hits: readonly Hit[]): Array<{ field: number; kind: string }> {
   const taken: Hit[] = [];
   for (const hit of hits) {
     if (!taken.some((other) => other.field === hit.field && other.start < hit.end && hit.start < other.end)) taken.push(hit);
   }
   taken.sort((a, b) => a.field - b.field || a.start - b.start);
-  const findings: SecretFinding[] = [];
+  const findings: Array<{ field: number; kind: string }> = [];
   for (const hit of taken) {
-    const label = fields[hit.field]!.label;
-    if (!findings.some((finding) => finding.field === label && finding.kind === hit.kind)) findings.push({ field: label, kind: hit.kind });
+    if (!findings.some((finding) => finding.field === hit.field && finding.kind === hit.kind)) findings.push({ field: hit.field, kind: hit.kind });
   }
   return findings;
 }
@@ -156,13 +182,24 @@ function fieldAt(starts: readonly number[], at: number): number {
   return index;
 }
 
+interface FieldOptions {
+  /** The field is the value of this row. */
+  row?: { name: string };
+  url?: boolean;
+}
+
+/** One text to read, or null when there is nothing to: blank, or (a row's value) only references to variables. */
+function fieldOf(label: string, text: string, { row, url = false }: FieldOptions = {}): Field | null {
+  if (text.trim() === '' || (row && onlyRefersToVariables(text))) return null;
+  return { label, url, text: blankReferences(text), rowValue: row !== undefined, credentialRow: row !== undefined && isCredentialName(row.name) };
+}
+
 /** Every text field of the request with its label in words; blank fields and values that only refer to variables are left out. */
 function fieldsOf(request: RequestDocument): Field[] {
   const fields: Field[] = [];
-  /** `row`: the field is the value of this row. */
-  const add = (label: string, text: string, { row, url = false }: { row?: { name: string }; url?: boolean } = {}) => {
-    if (text.trim() === '' || (row && onlyRefersToVariables(text))) return;
-    fields.push({ label, url, text: blankReferences(text), rowValue: row !== undefined, credentialRow: row !== undefined && isCredentialName(row.name) });
+  const add = (label: string, text: string, how: FieldOptions = {}) => {
+    const field = fieldOf(label, text, how);
+    if (field) fields.push(field);
   };
   const rows = (what: string, list: ReadonlyArray<{ name: string; value: string | null }>) =>
     list.forEach((row, index) => {

@@ -1,9 +1,10 @@
-// Environments in keypost-environments.json (names, plain values, which variables are secret, the active one) and
-// secret variables' values in the keychain under their own service, so they never appear among the credentials.
-// Main resolves a request's {{variables}} just before checking and sending it.
+// Environments as files in the open collections (`environments/<name>.env.yaml`: names, plain values, which variables
+// are secret), secret variables' values in the keychain under their own service (account `<environment id>/<name>`),
+// so they never appear among the credentials nor in a file; the active one, a choice on this machine, in
+// keypost-environments.json. Main resolves a request's {{variables}} just before checking and sending it.
+import { DEFAULT_COLLECTION } from '../../../shared/collections';
 import { fail, ok, type Result } from '../../../shared/errors';
 import {
-  environmentSchema,
   referencedVariables,
   resolveVariables,
   valuesOf,
@@ -13,10 +14,13 @@ import {
   type EnvironmentsState,
 } from '../../../shared/environments';
 import type { RequestDocument } from '../../../shared/request';
+import { findSecretsInValues } from '../collections/secretGuard';
 import { cachedVault } from '../credentials/cachedVault';
-import { damageReport, isUnreadable, type StoreBackend } from '../storeFiles';
 import { Secret } from '../credentials/secret';
 import type { Vault } from '../credentials/vault';
+import type { StoreBackend } from '../storeFiles';
+import { type CollectionRoot, environmentFiles, type HeldEnvironment } from './environmentFiles';
+import { moveEnvironmentsFile } from './moveEnvironmentsFile';
 
 export const ENVIRONMENTS_NAME = 'keypost-environments';
 
@@ -25,9 +29,10 @@ export const environmentsService = (credentialsService: string) => `${credential
 
 export interface Environments {
   state(): Promise<Result<EnvironmentsState>>;
-  /** Adds or replaces one environment; secret variables' values are never written to the file. */
-  save(environment: Environment): Result<void>;
-  /** Removes it and its secret values from the keychain. */
+  /** Adds or replaces one environment's file (in `environment.collection`, the default one for a new environment);
+   *  secret variables' values are never written, and a plain value that is a secret is refused. */
+  save(environment: Environment): Promise<Result<void>>;
+  /** Removes its file and its secret values from the keychain. */
   remove(id: string): Promise<Result<void>>;
   setActive(id: string | null): Result<void>;
   /** Stores (or, with null, deletes) a secret variable's value in the keychain. */
@@ -37,35 +42,27 @@ export interface Environments {
   resolve(request: RequestDocument): Promise<Result<{ request: RequestDocument; secrets: Secret[] }>>;
 }
 
-/** `vault`: a keychain service of their own (main: "Keypost environments"). */
-export function createEnvironments(backend: StoreBackend, keychain: Vault): Environments {
+export interface EnvironmentsInputs {
+  /** keypost-environments.json: the active environment; in older builds, the environments themselves (moved once). */
+  backend: StoreBackend;
+  /** A keychain service of their own (main: "Keypost environments"). */
+  keychain: Vault;
+  /** The open collections, the default one first: each one's environments/ folder holds its environments. */
+  collections: () => CollectionRoot[];
+}
+
+export function createEnvironments({ backend, keychain, collections }: EnvironmentsInputs): Environments {
   const vault = cachedVault(keychain);
-  const raw = backend.store;
-  const problems: string[] = [];
-  if (isUnreadable(raw)) problems.push('The environments file was not valid JSON, so no environment could be read from it.');
-  const entries: unknown[] = Array.isArray(raw.environments) ? raw.environments : [];
-  const environments: Environment[] = entries.flatMap((entry): Environment[] => {
-    const parsed = environmentSchema.safeParse(entry);
-    return parsed.success ? [blankSecrets(parsed.data)] : [];
-  });
-  const dropped = entries.length - environments.length;
-  if (dropped > 0) problems.push(`${dropped} environment${dropped === 1 ? '' : 's'} in the file could not be read and ${dropped === 1 ? 'was' : 'were'} left out; the others were kept.`);
-  const damage = damageReport(backend, problems);
-  let activeId = typeof raw.activeId === 'string' && environments.some((environment) => environment.id === raw.activeId) ? raw.activeId : null;
+  const files = environmentFiles(collections);
+  const defaultRoot = collections().find((collection) => collection.id === DEFAULT_COLLECTION);
+  const { activeId: movedActiveId, damage, moved } = defaultRoot ? moveEnvironmentsFile(backend, defaultRoot.path) : { activeId: null };
+  /** As chosen; an environment whose file is gone (or in a collection now closed) is not active, but comes back
+   *  active with its file (a branch switched back). */
+  let activeId = movedActiveId;
   const account = (environmentId: string, name: string) => `${environmentId}/${name}`;
 
-  const write = (): Result<void> => {
-    try {
-      // The same atomic write as the presets (conf/electron-store: temporary file, fsync, rename).
-      backend.store = { environments: environments.map(blankSecrets), activeId };
-      return ok(undefined);
-    } catch (error) {
-      return fail('STORE_WRITE_FAILED', 'Keypost could not save your environments.', {
-        hint: `Check that the disk is not full and ${backend.path} is writable. Detail: ${(error as Error).message}`,
-      });
-    }
-  };
-  const find = (id: string | null) => environments.find((environment) => environment.id === id);
+  const find = (id: string | null): HeldEnvironment | undefined => (id === null ? undefined : files.read().held.find((held) => held.environment.id === id));
+  const notFound = () => fail('NOT_FOUND', 'That environment no longer exists.', { hint: 'Its file may have been deleted or renamed outside Keypost, or its collection closed.' });
 
   /** The active environment's secret values that `names` needs, from the keychain. */
   async function secretsFor(environment: Environment, names: readonly string[]): Promise<Result<Map<string, string>>> {
@@ -79,40 +76,76 @@ export function createEnvironments(backend: StoreBackend, keychain: Vault): Envi
     return ok(values);
   }
 
+  /** Refuses an environment whose file would hold a secret as a plain value, naming the variables (never a value). */
+  async function secretsRefused(environment: Environment): Promise<Result<void> | null> {
+    const plain = environment.variables.filter((variable) => !variable.secret);
+    const found = await findSecretsInValues(plain);
+    if (found.length === 0) return null;
+    const names = [...new Set(found.map(({ index }) => plain[index]!.name))];
+    const what = found.map(({ index, kind }) => `the variable “${plain[index]!.name}” holds ${kind}`).join('; ');
+    return fail('SECRET_IN_REQUEST', `“${environment.name.trim()}” was not saved: ${what}. An environment is a file in its collection, which a team may share, and a secret never goes into one.`, {
+      hint: `Mark ${names.length === 1 ? 'it' : 'them'} secret: the value then goes to your keychain, and the file keeps only the name.`,
+      variables: names,
+    });
+  }
+
+  function setActive(id: string | null): Result<void> {
+    if (id !== null && !find(id)) return notFound();
+    try {
+      // The same atomic write as every store file (conf/electron-store: temporary file, fsync, rename).
+      backend.store = id === null ? {} : { activeId: id };
+    } catch (error) {
+      return fail('STORE_WRITE_FAILED', 'Keypost could not note which environment is active.', {
+        hint: `Check that the disk is not full and ${backend.path} is writable. Detail: ${(error as Error).message}`,
+      });
+    }
+    activeId = id;
+    return ok(undefined);
+  }
+
   return {
     async state() {
       const keys = await keychain.list();
       if (!keys.ok) return keys;
+      const { held, unread } = files.read();
+      const environments = held.map((each) => each.environment);
       const storedSecrets: Record<string, string[]> = {};
       for (const environment of environments) {
         storedSecrets[environment.id] = environment.variables.filter((variable) => variable.secret && keys.value.includes(account(environment.id, variable.name))).map((variable) => variable.name);
       }
-      return ok({ environments: environments.map(blankSecrets), activeId, storedSecrets, ...(damage ? { damage } : {}) });
+      return ok({
+        environments,
+        collections: collections().map(({ id, name }) => ({ id, name })),
+        activeId: environments.some((environment) => environment.id === activeId) ? activeId : null,
+        storedSecrets,
+        unread,
+        ...(damage ? { damage } : {}),
+        ...(moved ? { moved } : {}),
+      });
     },
-    save(environment) {
-      const index = environments.findIndex((existing) => existing.id === environment.id);
-      if (index === -1) environments.push(blankSecrets(environment));
-      else environments[index] = blankSecrets(environment);
-      return write();
+    async save(environment) {
+      const held = find(environment.id);
+      const target = environment.collection ?? held?.environment.collection ?? DEFAULT_COLLECTION;
+      const collection = collections().find((each) => each.id === target);
+      if (!collection) return fail('NOT_FOUND', 'That collection is not open.', { hint: 'Open it again, or choose another collection.' });
+      const refused = await secretsRefused(environment);
+      if (refused) return refused;
+      return files.write(environment, collection, held);
     },
     async remove(id) {
-      const environment = find(id);
-      if (!environment) return ok(undefined);
-      for (const variable of environment.variables.filter((candidate) => candidate.secret)) {
+      const held = find(id);
+      if (!held) return ok(undefined);
+      for (const variable of held.environment.variables.filter((candidate) => candidate.secret)) {
         const deleted = await vault.delete(account(id, variable.name));
         if (!deleted.ok) return deleted;
       }
-      environments.splice(environments.indexOf(environment), 1);
-      if (activeId === id) activeId = null;
-      return write();
+      const removed = files.remove(held);
+      if (!removed.ok) return removed;
+      return activeId === id ? setActive(null) : ok(undefined);
     },
-    setActive(id) {
-      if (id !== null && !find(id)) return fail('NOT_FOUND', 'That environment no longer exists.');
-      activeId = id;
-      return write();
-    },
+    setActive,
     async setSecret(environmentId, name, value) {
-      if (!find(environmentId)) return fail('NOT_FOUND', 'That environment no longer exists.');
+      if (!find(environmentId)) return notFound();
       if (value === null) {
         const deleted = await vault.delete(account(environmentId, name));
         return deleted.ok ? ok(undefined) : deleted;
@@ -122,7 +155,7 @@ export function createEnvironments(backend: StoreBackend, keychain: Vault): Envi
     async resolve(request) {
       const names = referencedVariables(request);
       if (names.length === 0) return ok({ request, secrets: [] });
-      const environment = find(activeId);
+      const environment = find(activeId)?.environment;
       const secrets = environment ? await secretsFor(environment, names) : ok(new Map<string, string>());
       if (!secrets.ok) return secrets;
       const resolved = resolveVariables(request, valuesOf(environment, secrets.value));
@@ -132,9 +165,3 @@ export function createEnvironments(backend: StoreBackend, keychain: Vault): Envi
     },
   };
 }
-
-/** The environment as it may be written or shown: secret variables without their value. */
-const blankSecrets = (environment: Environment): Environment => ({
-  ...environment,
-  variables: environment.variables.map((variable) => (variable.secret ? { ...variable, value: '' } : variable)),
-});
