@@ -2,7 +2,7 @@
 // Each is a file in a collection (main: electron/core/environments/environmentFile.ts). A secret variable's value
 // lives in the OS keychain like a token: here it is always '' and never in a file.
 import { z } from 'zod';
-import { collectionIdSchema, type UnreadFile } from './collections';
+import { collectionIdSchema, type FlaggedSecret, type UnreadFile } from './collections';
 import type { RequestDocument } from './request';
 import type { MovedFiles, StoreDamage } from './storeFile';
 
@@ -56,6 +56,9 @@ export interface EnvironmentsState {
    *  an environment sees which ones still need theirs). */
   storedSecrets: Record<string, string[]>;
   unread: UnreadEnvironmentFile[];
+  /** Plain variables whose value looks like a secret, in files that arrived so (a pull, an older build): flagged,
+   *  naming the file and the variable, and left as they are until the user marks them secret. */
+  flagged: Array<FlaggedSecret & { collection: string }>;
   /** Set when the environments file of an older build could not be read completely: what was lost, and where the copy is. */
   damage?: StoreDamage;
   /** Set the one time the environments of an older build moved into the default collection as files. */

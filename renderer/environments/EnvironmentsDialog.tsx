@@ -215,6 +215,21 @@ export function EnvironmentsDialog({ onClose }: Props) {
           Mark {refused.map((name) => `“${name}”`).join(', ')} secret and save
         </button>
       )}
+      {state.flagged.length > 0 && (
+        <div className="env-unread" data-testid="env-flagged">
+          <p className="modal-hint">These files hold what looks like a secret in a plain variable (as they arrived: Keypost left them as they are). Mark each secret to keep its value in your keychain instead:</p>
+          <ul>
+            {state.flagged.map((flag) => (
+              <li key={`${flag.collection}/${flag.file}/${flag.field}`} data-testid="env-flagged-file">
+                <code>
+                  {collectionName(flag.collection)}/{flag.file}
+                </code>{' '}
+                — the {flag.field} holds {flag.kind}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {state.unread.length > 0 && (
         <div className="env-unread" data-testid="env-unread">
           <p className="modal-hint">These environment files could not be read; Keypost lists them and leaves them as they are:</p>

@@ -3,7 +3,7 @@
 import type { EnvironmentsState } from '../../shared/environments';
 import { createStore } from '../state/store';
 
-export const NO_ENVIRONMENTS: EnvironmentsState = { environments: [], collections: [], activeId: null, storedSecrets: {}, unread: [] };
+export const NO_ENVIRONMENTS: EnvironmentsState = { environments: [], collections: [], activeId: null, storedSecrets: {}, unread: [], flagged: [] };
 
 export const environmentsListed = (_state: EnvironmentsState, listed: EnvironmentsState): EnvironmentsState => listed;
 

@@ -205,6 +205,17 @@ describe('environment files changed outside Keypost', () => {
     expect(readFileSync(broken, 'utf8')).toBe('keypost: 1\nname: Broken\nvariables: [\n');
     expect(statSync(broken).mtimeMs).toBe(before);
   });
+
+  it('flags a file that arrived with a secret in a plain variable, naming the file and the variable, and leaves it as it is', async () => {
+    const { value, dir } = core();
+    mkdirSync(environmentsOf(dir), { recursive: true });
+    const pulled = path.join(environmentsOf(dir), 'Pulled.env.yaml');
+    const text = environmentFileText({ id: 'pulled', name: 'Pulled', variables: [{ name: 'deployToken', value: GITHUB_TOKEN, secret: false, enabled: true }] });
+    writeFileSync(pulled, text);
+    const state = await value<EnvironmentsState>('listEnvironments');
+    expect(state.flagged).toEqual([{ collection: 'default', file: 'environments/Pulled.env.yaml', field: 'variable “deployToken”', kind: 'a GitHub token' }]);
+    expect(readFileSync(pulled, 'utf8')).toBe(text);
+  });
 });
 
 describe('several collections', () => {

@@ -89,6 +89,16 @@ export function createEnvironments({ backend, keychain, collections }: Environme
     });
   }
 
+  /** Plain variables in the files as they are that hold what looks like a secret (the guard's rules, as on save). */
+  async function plainSecrets(held: HeldEnvironment[]): Promise<EnvironmentsState['flagged']> {
+    const flagged: EnvironmentsState['flagged'] = [];
+    for (const { environment, file } of held) {
+      const plain = environment.variables.filter((variable) => !variable.secret);
+      for (const { index, kind } of await findSecretsInValues(plain)) flagged.push({ collection: environment.collection, file, field: `variable “${plain[index]!.name}”`, kind });
+    }
+    return flagged;
+  }
+
   function setActive(id: string | null): Result<void> {
     if (id !== null && !find(id)) return notFound();
     try {
@@ -119,6 +129,7 @@ export function createEnvironments({ backend, keychain, collections }: Environme
         activeId: environments.some((environment) => environment.id === activeId) ? activeId : null,
         storedSecrets,
         unread,
+        flagged: await plainSecrets(held),
         ...(damage ? { damage } : {}),
         ...(moved ? { moved } : {}),
       });
