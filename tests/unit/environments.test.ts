@@ -1,7 +1,7 @@
 // Environments: {{variables}} resolved in main just before a send; a secret variable's value lives in the keychain
 // only (never in the file, never in what the page is shown); an undefined variable stops the send, naming it.
 import keytar from 'keytar';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import type { Result } from '../../shared/errors';
 import type { SendResult } from '../../shared/http';
 import { blankRequest, type RequestDocument } from '../../shared/request';
 import { openEnvironments, testCore } from '../fixtures/presetStore';
+import { textsUnder } from '../fixtures/collectionFiles';
 import { environmentsService } from '../../electron/core/environments/environments';
 import { startTestServer, type TestServer } from '../fixtures/testServer';
 
@@ -147,7 +148,7 @@ describe('environments through the real handlers', () => {
     expect(file).not.toContain('typed-into-the-file-by-mistake');
     // Not in any file the app wrote: the environments, the history of this send, the store.
     await flushHistory();
-    const written = readdirSync(dir).map((name) => readFileSync(path.join(dir, name), 'utf8'));
+    const written = Object.values(textsUnder(dir));
     expect(written.some((text) => text.includes('{{apiToken}}'))).toBe(true);
     expect(written.filter((text) => text.includes(SECRET))).toEqual([]);
     const state = value(await call<EnvironmentsState>('listEnvironments'));

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { channels, eventChannels } from '../../shared/api';
+import { DEFAULT_PLACE } from '../../shared/collections';
 import type { SendResult } from '../../shared/http';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import type { Result } from '../../shared/errors';
@@ -229,7 +230,7 @@ describe('native dialogs and the shell', () => {
   });
 
   it('exports through a save dialog on the focused window, filtered to JSON, and writes where the user chose', async () => {
-    value(await invoke('createPreset', [{ name: 'glue', request: jsonDocument({ url: `${server.url}/echo`, body: '{}' }) }]));
+    value(await invoke('createPreset', [{ name: 'glue', request: jsonDocument({ url: `${server.url}/echo`, body: '{}' }) }, DEFAULT_PLACE]));
     const [preset] = value(await invoke<Array<{ id: string }>>('listPresets', []));
     const target = path.join(userDataDir, 'chosen-export.json');
     electron.dialog.saveAnswer = { canceled: false, filePath: target };
