@@ -9,7 +9,8 @@ import type { StoreDamage } from '../../shared/storeFile';
  * What the store needs from electron-store (in the app) or conf (in Node tests) — the same class underneath.
  * Both write with `atomically`: the data goes to a temporary file in the same folder, is fsynced, then
  * renamed over the store file. A rename is atomic, so a crash or kill mid-save leaves the old file or
- * the new one, never half of either (tests/unit/presetStoreAtomic.test.ts checks the rename and kills a writer mid-save).
+ * the new one, never half of either (tests/unit/collectionStoreAtomic.test.ts checks the rename, here and for request
+ * files, and kills a writer mid-save).
  */
 export interface StoreBackend {
   readonly path: string;

@@ -4,14 +4,14 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, statSync,
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_PLACE } from '../../shared/collections';
 import type { Result } from '../../shared/errors';
 import type { HistoryEntry, HistoryList } from '../../shared/history';
 import type { SendResult } from '../../shared/http';
 import { blankRequest, type RequestDocument } from '../../shared/request';
 import { createHistoryFile, HISTORY_FILE_NAME, type HistoryLimits } from '../../electron/core/history/historyFile';
-import { STORE_NAME } from '../../electron/core/presets/presetStoreFile';
 import { activeTab, editDraft, initialWorkspace, isDirty, openDraft } from '../../renderer/workspace/workspace';
-import { testCore } from '../fixtures/presetStore';
+import { collectionDir, testCore } from '../fixtures/presetStore';
 import { jsonDocument } from '../fixtures/sendJson';
 import { closedPortUrl, startTestServer, type TestServer } from '../fixtures/testServer';
 import { forgetKeychain } from '../fixtures/keychain';
@@ -286,11 +286,11 @@ describe('recording sends', () => {
     expect(reopened.sizeBytes).toBeGreaterThan(0);
   });
 
-  it('never rewrites the presets file to record a send', async () => {
+  it('never rewrites a saved request’s file to record a send', async () => {
     const dir = tempDir();
     const { call, send, flushed } = core(dir);
-    value(await call('createPreset', { name: 'Kept as it is', request: jsonDocument({ url: `${server.url}/echo`, credential: null }) }));
-    const presets = path.join(dir, `${STORE_NAME}.json`);
+    value(await call('createPreset', { name: 'Kept as it is', request: jsonDocument({ url: `${server.url}/echo`, credential: null }) }, DEFAULT_PLACE));
+    const presets = path.join(collectionDir(dir), 'Kept as it is.request.yaml');
     const before = { bytes: readFileSync(presets), mtimeMs: statSync(presets).mtimeMs };
     await new Promise((resolve) => setTimeout(resolve, 20));
     for (let n = 0; n < 5; n++) value(await send(`p-${n}`, jsonDocument({ url: `${server.url}/echo`, credential: null })));

@@ -5,10 +5,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/errors';
+import { DEFAULT_PLACE } from '../../shared/collections';
 import type { Preset, PresetDraft } from '../../shared/presets';
 import { testCore } from '../fixtures/presetStore';
 import { jsonDocument } from '../fixtures/sendJson';
 import { forgetKeychain } from '../fixtures/keychain';
+import { textsUnder } from '../fixtures/collectionFiles';
 
 const services: string[] = [];
 
@@ -35,6 +37,8 @@ function core() {
   });
   return { dir, service, exportPath, importPath, call, settings };
 }
+/** The top of the default collection: where a request is saved unless the page says otherwise. */
+const TOP = DEFAULT_PLACE;
 const value = <T>(result: Result<T>): T => {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   return result.value;
@@ -48,11 +52,18 @@ const draft = (name: string, credential = 'staging'): PresetDraft => ({
 describe('preset calls', () => {
   it('validates every argument before the store sees it', async () => {
     const { call } = core();
-    expect(codeOf(await call('createPreset', draft('x'.repeat(101))))).toBe('INVALID_ARGUMENT');
-    expect(codeOf(await call('createPreset', draft('   ')))).toBe('INVALID_ARGUMENT');
-    expect(codeOf(await call('createPreset', { ...draft('With token'), token: 'tok-should-never-be-stored' }))).toBe('INVALID_ARGUMENT');
-    expect(codeOf(await call('createPreset', draft('Bad credential', '../etc')))).toBe('INVALID_ARGUMENT');
+    expect(codeOf(await call('createPreset', draft('x'.repeat(101)), TOP))).toBe('INVALID_ARGUMENT');
+    expect(codeOf(await call('createPreset', draft('   '), TOP))).toBe('INVALID_ARGUMENT');
+    expect(codeOf(await call('createPreset', { ...draft('With token'), token: 'tok-should-never-be-stored' }, TOP))).toBe('INVALID_ARGUMENT');
+    expect(codeOf(await call('createPreset', draft('Bad credential', '../etc'), TOP))).toBe('INVALID_ARGUMENT');
     expect(codeOf(await call('renamePreset', 'some-id', 'line\nbreak'))).toBe('INVALID_ARGUMENT');
+    // A place is a folder inside a collection, never a path out of it, nor a hidden folder.
+    expect(codeOf(await call('createPreset', draft('Outside'), { collection: 'default', folder: '../outside' }))).toBe('INVALID_ARGUMENT');
+    expect(codeOf(await call('createPreset', draft('Hidden'), { collection: 'default', folder: '.git' }))).toBe('INVALID_ARGUMENT');
+    expect(codeOf(await call('createPreset', draft('No place')))).toBe('INVALID_ARGUMENT');
+    expect(codeOf(await call('createFolder', 'default', 'a/../../b'))).toBe('INVALID_ARGUMENT');
+    expect(codeOf(await call('createFolder', 'default', ''))).toBe('INVALID_ARGUMENT');
+    expect(codeOf(await call('moveFolder', 'default', 'a', 'C:\\temp'))).toBe('INVALID_ARGUMENT');
     expect(codeOf(await call('updateSettings', { windowBounds: { x: 0, y: 0, width: 1, height: 1, maximized: false } }))).toBe(
       'INVALID_ARGUMENT',
     );
@@ -61,7 +72,7 @@ describe('preset calls', () => {
 
   it('trims names and answers the saved preset', async () => {
     const { call } = core();
-    const saved = value(await call<{ name: string; id: string }>('createPreset', draft('  Orders  ')));
+    const saved = value(await call<{ name: string; id: string }>('createPreset', draft('  Orders  '), TOP));
     expect(saved.name).toBe('Orders');
     expect(value(await call('getSettings'))).toMatchObject({ lastPresetId: null, selectedCredential: null, bodyLimitMb: 100 });
     expect(value(await call('updateSettings', { lastPresetId: saved.id }))).toMatchObject({ lastPresetId: saved.id, selectedCredential: null, bodyLimitMb: 100 });
@@ -69,10 +80,42 @@ describe('preset calls', () => {
 
   it('forgets the last open preset when it is deleted, so the next start does not look for it', async () => {
     const { dir, call } = core();
-    const saved = value(await call<{ id: string }>('createPreset', draft('Orders')));
+    const saved = value(await call<{ id: string }>('createPreset', draft('Orders'), TOP));
     value(await call('updateSettings', { lastPresetId: saved.id }));
     value(await call('deletePreset', saved.id));
     expect(value(await testCore({ dir, keychainService: 'Keypost-unit-unused' }).call('getSettings'))).toMatchObject({ lastPresetId: null });
+  });
+});
+
+describe('collection and folder calls', () => {
+  it('makes, moves and deletes folders, answering what was kept, and forgets the last open preset deleted with one', async () => {
+    const { dir, call } = core();
+    value(await call('createFolder', 'default', 'Team'));
+    const inside = value(await call<Preset>('createPreset', draft('Orders'), { collection: 'default', folder: 'Team' }));
+    writeFileSync(path.join(dir, 'collection', 'Team', 'README.md'), 'kept\n');
+    value(await call('updateSettings', { lastPresetId: inside.id }));
+    expect(value(await call('moveFolder', 'default', 'Team', 'Crew'))).toBe('Crew');
+    expect(value(await call<Preset>('getPreset', inside.id)).folder).toBe('Crew');
+    expect(value(await call('deleteFolder', 'default', 'Crew'))).toEqual({ removed: 1, keptFiles: 1 });
+    expect(value(await call('getSettings'))).toMatchObject({ lastPresetId: null });
+    expect(value(await call<Array<{ folders: string[] }>>('listCollections'))[0]!.folders).toEqual(['Crew']);
+  });
+
+  it('opens the folder main asks for (none when cancelled), and closes it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'keypost-api-test-'));
+    const checkout = path.join(dir, 'checkout');
+    mkdirSync(checkout);
+    let chosen: string | null = null;
+    const { call, close } = testCore({ dir, keychainService: 'Keypost-unit-unused', host: { chooseFolder: async () => chosen } });
+    expect(value(await call('openCollection'))).toBeNull();
+    chosen = checkout;
+    const opened = value(await call<{ id: string; name: string }>('openCollection'));
+    expect(opened.name).toBe('checkout');
+    expect(value(await call<Array<{ id: string }>>('listCollections')).map((info) => info.id)).toEqual(['default', opened.id]);
+    value(await call('closeCollection', opened.id));
+    expect(codeOf(await call('closeCollection', 'default'))).toBe('INVALID_ARGUMENT');
+    expect(value(await call<Array<{ id: string }>>('listCollections')).map((info) => info.id)).toEqual(['default']);
+    await close();
   });
 });
 
@@ -81,9 +124,9 @@ describe('credential calls (real keychain)', () => {
     const { call } = core();
     value(await call('setToken', 'staging', 'tok-list-staging'));
     value(await call('setToken', 'unused', 'tok-list-unused'));
-    value(await call('createPreset', draft('Orders', 'staging')));
-    value(await call('createPreset', draft('Billing', 'staging')));
-    value(await call('createPreset', draft('Audit', 'prod')));
+    value(await call('createPreset', draft('Orders', 'staging'), TOP));
+    value(await call('createPreset', draft('Billing', 'staging'), TOP));
+    value(await call('createPreset', draft('Audit', 'prod'), TOP));
     expect(value(await call('listCredentials'))).toEqual([
       { name: 'prod', stored: false, usedBy: ['Audit'], origins: null },
       { name: 'staging', stored: true, usedBy: ['Billing', 'Orders'], origins: null },
@@ -95,7 +138,7 @@ describe('credential calls (real keychain)', () => {
     const { call, service } = core();
     value(await call('setToken', 'staging', 'tok-rename-1'));
     value(await call('setToken', 'prod', 'tok-rename-2'));
-    const orders = value(await call<{ id: string }>('createPreset', draft('Orders', 'staging')));
+    const orders = value(await call<{ id: string }>('createPreset', draft('Orders', 'staging'), TOP));
     value(await call('updateSettings', { selectedCredential: 'staging' }));
 
     expect(codeOf(await call('renameCredential', 'staging', 'prod'))).toBe('DUPLICATE_NAME');
@@ -113,7 +156,7 @@ describe('credential calls (real keychain)', () => {
     value(await call('setToken', 'prod', 'tok-old'));
     value(await call('setToken', 'prod', 'tok-new'));
     expect(await keytar.getPassword(service, 'prod')).toBe('tok-new');
-    value(await call('createPreset', draft('Audit', 'prod')));
+    value(await call('createPreset', draft('Audit', 'prod'), TOP));
     expect(value(await call('deleteToken', 'prod'))).toBe(true);
     expect(value(await call('listCredentials'))).toEqual([{ name: 'prod', stored: false, usedBy: ['Audit'], origins: null }]);
   });
@@ -123,9 +166,9 @@ describe('export and import', () => {
   it('exports the chosen presets without ids or tokens, and imports them elsewhere', async () => {
     const source = core();
     value(await source.call('setToken', 'staging', 'tok-export-secret-1'));
-    const orders = value(await source.call<{ id: string }>('createPreset', draft('Orders', 'staging')));
-    value(await source.call('createPreset', draft('Not exported')));
-    const billing = value(await source.call<{ id: string }>('createPreset', { name: 'Billing', request: jsonDocument({ url: 'https://api.example.com/items', method: 'PUT', body: '{"b":true}', credential: 'prod' }) }));
+    const orders = value(await source.call<{ id: string }>('createPreset', draft('Orders', 'staging'), TOP));
+    value(await source.call('createPreset', draft('Not exported'), TOP));
+    const billing = value(await source.call<{ id: string }>('createPreset', { name: 'Billing', request: jsonDocument({ url: 'https://api.example.com/items', method: 'PUT', body: '{"b":true}', credential: 'prod' }) }, TOP));
 
     expect(value(await source.call('exportPresets', [orders.id, billing.id]))).toEqual({ path: source.exportPath, count: 2 });
     const text = readFileSync(source.exportPath, 'utf8');
@@ -140,7 +183,7 @@ describe('export and import', () => {
 
     const target = core();
     value(await target.call('setToken', 'prod', 'tok-target-prod'));
-    value(await target.call('createPreset', draft('Orders', 'prod')));
+    value(await target.call('createPreset', draft('Orders', 'prod'), TOP));
     writeFileSync(target.importPath, text);
     const preview = value(await target.call<{ conflicts: string[]; missingCredentials: string[]; presets: PresetDraft[] }>('readImportFile'));
     expect(preview).toMatchObject({ fileName: 'import.json', skipped: 0, conflicts: ['Orders'], missingCredentials: ['staging'] });
@@ -189,12 +232,9 @@ describe('export and import', () => {
     expect(preview.skipped).toBe(2);
     expect(preview.presets).toEqual([draft('Imported')]);
     value(await call('importPresets', preview.presets, 'rename'));
-    const storeText = readdirSync(dir)
-      .filter((f) => f.endsWith('.json'))
-      .map((f) => readFileSync(path.join(dir, f), 'utf8'))
-      .join('');
-    expect(storeText).toContain('Imported');
-    expect(storeText).not.toContain('tok-smuggled-in');
+    const written = textsUnder(dir);
+    expect(written['collection/Imported.request.yaml']).toContain('name: Imported');
+    expect(Object.entries(written).filter(([file, text]) => text.includes('tok-smuggled-in') && file !== 'in/import.json')).toEqual([]);
   });
 
   it.each([

@@ -9,16 +9,18 @@ import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOutgoing, type OutgoingRequest } from '../../electron/core/send/outgoingRequest';
 import { historyEntryFor } from '../../electron/core/history/historyApi';
-import { STORE_NAME } from '../../electron/core/presets/presetStoreFile';
 import { Secret } from '../../electron/core/credentials/secret';
 import { WORKSPACE_NAME } from '../../electron/core/workspace/workspaceFile';
 import { fail } from '../../shared/errors';
+import { requestFileText } from '../../electron/core/collections/requestFile';
+import { DEFAULT_PLACE } from '../../shared/collections';
 import type { Preset, PresetDraft } from '../../shared/presets';
 import { blankRequest, requestDocumentSchema, type Header, type QueryParam, type RequestDocument } from '../../shared/request';
 import { checkRequest } from '../../shared/requestChecks';
 import { derivedHeaders, isOverridden, userHeaders } from '../../shared/requestHeaders';
 import { credentialNameFor, isSecretRow, movedToKeychain, secretRows, withoutSecrets, isMovable, basicCredentials } from '../../shared/secrets';
-import { openStore, openWorkspace } from '../fixtures/presetStore';
+import { collectionDir, openStore, openWorkspace } from '../fixtures/presetStore';
+import { textsUnder } from '../fixtures/collectionFiles';
 import { startTestServer, type ReceivedRequest, type TestServer } from '../fixtures/testServer';
 import { sendWithText, type SentJson } from '../fixtures/sendJson';
 
@@ -316,7 +318,8 @@ describe('secrets kept out of files', () => {
   afterAll(() => {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
-  const storeText = (dir: string) => readFileSync(path.join(dir, `${STORE_NAME}.json`), 'utf8');
+  /** Every saved request's file, one after the other (each request is a file in the default collection). */
+  const storeText = (dir: string) => Object.values(textsUnder(collectionDir(dir))).join('\n');
 
   /** A request holding a secret in a header and in the query, beside ordinary rows. */
   const secretRequest = (url = 'https://api.example.com/items'): RequestDocument =>
@@ -371,23 +374,22 @@ describe('secrets kept out of files', () => {
     const dir = tempDir();
     const store = openStore(dir);
     // A preset as the page hands it back for undo, holding secrets (say, deleted before secrets were kept out).
-    const deleted: Preset = { ...withSecrets('Orders'), id: 'id-orders', updatedAt: 1 };
+    const deleted: Preset = { ...withSecrets('Orders'), id: 'id-orders', updatedAt: 1, ...DEFAULT_PLACE };
     value(store.restore(deleted));
     expectNoSecretIn(storeText(dir));
     expectEmptiedRows(value(openStore(dir).get('id-orders')).request);
   });
 
-  it('keeps a secret out of the file even for a preset an earlier version saved with one, once the store writes again', () => {
-    // Before secrets were kept out, a preset could be saved with an Authorization row; the notice promises the file never holds it.
+  it('keeps a secret out of the files it writes even for a request whose file holds one (written by hand, or pulled)', () => {
+    // The file is the user's to edit; once Keypost writes a request again, the file it writes holds no secret.
     const dir = tempDir();
     const created = value(openStore(dir).create(ordinary('Orders')));
-    const file = path.join(dir, `${STORE_NAME}.json`);
-    const old = JSON.parse(readFileSync(file, 'utf8')) as { presets: Array<{ request: RequestDocument }> };
-    old.presets[0]!.request.headers = headerRows(['Authorization', `Bearer ${BEARER_TOKEN}`]);
-    writeFileSync(file, JSON.stringify(old));
+    const file = path.join(collectionDir(dir), 'Orders.request.yaml');
+    writeFileSync(file, requestFileText({ id: created.id, name: 'Orders', request: { ...created.request, headers: headerRows(['Authorization', `Bearer ${BEARER_TOKEN}`]) } }));
     const store = openStore(dir);
     value(store.duplicate(created.id));
     value(store.rename(created.id, 'Orders (old)'));
+    expect(Object.keys(textsUnder(collectionDir(dir)))).toEqual(['Orders (old).request.yaml', 'Orders copy.request.yaml']);
     expectNoSecretIn(storeText(dir));
   });
 

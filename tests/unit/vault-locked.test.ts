@@ -27,6 +27,17 @@ beforeAll(async () => {
   process.env.DBUS_SESSION_BUS_ADDRESS = address!;
   process.env.XDG_DATA_HOME = mkdtempSync(path.join(tmpdir(), 'keypost-locked-keyring-'));
   spawnSync('gnome-keyring-daemon', ['--unlock', '--components=secrets'], { input: 'pw', env: process.env });
+  // The daemon claims org.freedesktop.secrets a moment after --unlock returns (later still on a busy machine, as in
+  // the full suite): wait for it as scripts/with-keychain.sh does, or the first write finds no keyring.
+  const ownsSecrets = () =>
+    spawnSync('dbus-send', ['--session', '--print-reply', '--dest=org.freedesktop.DBus', '/org/freedesktop/DBus', 'org.freedesktop.DBus.NameHasOwner', 'string:org.freedesktop.secrets'], {
+      encoding: 'utf8',
+      env: process.env,
+    }).stdout.includes('boolean true');
+  for (const deadline = Date.now() + 10_000; !ownsSecrets(); ) {
+    if (Date.now() > deadline) throw new Error('The test keyring did not start: nothing owns org.freedesktop.secrets on its bus after 10 s.');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   expect((await vault.set('default', new Secret('stored-before-lock'))).ok).toBe(true);
   execFileSync('gdbus', [
     'call', '--session', '--dest', 'org.freedesktop.secrets', '--object-path', '/org/freedesktop/secrets',

@@ -3,7 +3,7 @@
 // are read again on the watcher's word (reread); a file that changed on disk since Keypost read it is never
 // written over.
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmdirSync, type Stats, statSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, type Stats, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileSync as writeAtomically } from 'atomically';
 import {
@@ -38,7 +38,8 @@ import {
 import { openParseCache, type ParseCache, stampOf } from './parseCache';
 import { idForPath, REQUEST_FILE_SUFFIX, requestFileName, requestFileText } from './requestFile';
 
-/** What a preset may hold on disk: its request with every secret-looking header or query value emptied (secrets.ts). */
+/** What a preset may hold on disk: its request with every secret-looking header or query value emptied (secrets.ts);
+ *  put() applies it to every write. */
 const storable = (request: RequestDocument) => withoutSecrets(request);
 
 /** One request file as Keypost last read or wrote it. */
@@ -188,9 +189,26 @@ export function createCollectionStore({ defaultRoot, openRoots, cacheDir, defaul
     }
   }
 
+  /**
+   * Drops a request whose file is no longer on disk: renamed or moved outside Keypost (git mv, a pull), whose new path
+   * can be read before the old one is reported gone (a watcher sees the new file first). The file it moved to then
+   * takes its name and its id, rather than being listed as a second file claiming the name, or a copy.
+   */
+  function dropIfGone(held: Held | undefined, change?: CollectionChange) {
+    if (!held) return;
+    const from = open.get(held.preset.collection)!;
+    // A collection whose whole folder is gone (a drive not mounted) keeps listing its requests.
+    if (!existsSync(from.root) || existsSync(toDiskPath(from.root, held.file))) return;
+    unindex(from, held);
+    change?.removed.push(held.preset.id);
+  }
+
   /** Adds a file read from disk; a name already claimed in its folder, or an id already used, is dealt with here. */
-  function admit(collection: OpenCollection, loaded: LoadedFile): Held | null {
+  function admit(collection: OpenCollection, loaded: LoadedFile, change?: CollectionChange): Held | null {
     const folder = folderOf(loaded.file);
+    const claimant = names.get(folderKey(collection.id, folder))?.get(nameKey(loaded.content.name));
+    if (claimant !== undefined) dropIfGone(byId.get(claimant), change);
+    if (loaded.content.id) dropIfGone(byId.get(loaded.content.id), change);
     const claimed = names.get(folderKey(collection.id, folder))?.get(nameKey(loaded.content.name));
     if (claimed !== undefined) {
       const owner = byId.get(claimed)!;
@@ -264,12 +282,17 @@ export function createCollectionStore({ defaultRoot, openRoots, cacheDir, defaul
 
   /**
    * Writes `preset` to its place: a new file, or over `held`'s (moved or renamed along when its name or place
-   * changed). The new file is complete before the old one goes, so a crash leaves one or the other.
+   * changed). The new file is complete before the old one goes, so a crash leaves the old file or both, never neither.
    */
-  function put(preset: Preset, held?: Held): Result<Held> {
+  function put(next: Preset, held?: Held): Result<Held> {
+    // Every write, not only a typed save: a file written by hand or pulled may hold a secret, and a rename, move or
+    // credential change writes the request again.
+    const preset: Preset = { ...next, request: storable(next.request) };
     const target = collectionOf(preset.collection);
     if (!target.ok) return target;
     const collection = target.value;
+    // A collection whose folder is gone (moved, on a drive not mounted) is not made again, empty, by a save.
+    if (!existsSync(collection.root)) return writeFailed(collection, Object.assign(new Error('The collection folder is gone.'), { code: 'ENOENT' }));
     if (held && !unchangedOnDisk(open.get(held.preset.collection)!, held)) return changedOnDisk(held.preset.name);
     const samePlace = held && held.preset.collection === preset.collection && held.preset.folder === preset.folder;
     const keepFile = samePlace && nameKey(held.preset.name) === nameKey(preset.name);
@@ -296,6 +319,7 @@ export function createCollectionStore({ defaultRoot, openRoots, cacheDir, defaul
       if (!keepFile || from !== collection) removeFile(from, held.file);
     }
     collection.unread.delete(file);
+    collection.state = 'ok';
     const stamp = stampOf(stats);
     collection.cache.set(file, stamp, { id: preset.id, name: preset.name, request: preset.request });
     const written: Held = { preset: { ...preset, updatedAt: Math.trunc(stats.mtimeMs) }, file, stamp };
@@ -316,8 +340,9 @@ export function createCollectionStore({ defaultRoot, openRoots, cacheDir, defaul
     const target = collectionOf(place.collection);
     if (!target.ok) return target;
     if (place.folder !== '' && !target.value.folders.has(place.folder)) return fail('NOT_FOUND', 'That folder no longer exists.', { hint: 'Choose another folder.' });
-    // Only the place's two fields: callers pass a whole preset as its own place (duplicate, restore).
-    return put({ id, name: draft.name.trim(), updatedAt: 0, collection: place.collection, folder: place.folder, request: storable(draft.request) });
+    // Only the place's two fields: duplicate and restore pass a whole preset as the place, whose id and name must
+    // not replace the new ones.
+    return put({ id, name: draft.name.trim(), updatedAt: 0, collection: place.collection, folder: place.folder, request: draft.request });
   }
 
   function reread(collectionId: string, paths: string[]): CollectionChange {
@@ -363,6 +388,8 @@ export function createCollectionStore({ defaultRoot, openRoots, cacheDir, defaul
       }
       if (relative.endsWith(REQUEST_FILE_SUFFIX)) rereadFile(collection, relative, change);
     }
+    // A request whose file moved is gone from one path and back at another, under its id: changed, not removed.
+    change.removed = change.removed.filter((id) => !change.changed.includes(id));
     return change;
   }
 
@@ -381,7 +408,7 @@ export function createCollectionStore({ defaultRoot, openRoots, cacheDir, defaul
       return;
     }
     if (held) unindex(collection, held);
-    const admitted = admit(collection, loaded);
+    const admitted = admit(collection, loaded, change);
     if (admitted) change.changed.push(admitted.preset.id);
     if (held && admitted?.preset.id !== held.preset.id) change.removed.push(held.preset.id);
   }
@@ -396,6 +423,16 @@ export function createCollectionStore({ defaultRoot, openRoots, cacheDir, defaul
       secrets: [...collection.secrets.values()].flat(),
       state: collection.state,
     };
+  }
+
+  /** How many entries Keypost left in a folder it could not remove: its files (and hidden folders), not its subfolders
+   *  (which count their own), so a file two levels down is counted once. */
+  function leftIn(collection: OpenCollection, folder: string): number {
+    try {
+      return readdirSync(toDiskPath(collection.root, folder)).filter((name) => !collection.folders.has(joinFolder(folder, name))).length;
+    } catch {
+      return 0;
+    }
   }
 
   function inFolder(collection: OpenCollection, folder: string) {
@@ -432,7 +469,7 @@ export function createCollectionStore({ defaultRoot, openRoots, cacheDir, defaul
       if (basedOn !== undefined && basedOn !== held.preset.updatedAt) return changedOnDisk(held.preset.name);
       const owner = nameOwner(held.preset, draft.name);
       if (owner !== undefined && owner !== id) return duplicateName(draft.name);
-      const written = put({ ...held.preset, name: draft.name.trim(), request: storable(draft.request) }, held);
+      const written = put({ ...held.preset, name: draft.name.trim(), request: draft.request }, held);
       return written.ok ? ok(written.value.preset) : written;
     },
 
@@ -500,7 +537,7 @@ export function createCollectionStore({ defaultRoot, openRoots, cacheDir, defaul
         const owner = nameOwner(DEFAULT_PLACE, draft.name);
         if (owner !== undefined && onConflict === 'replace') {
           const held = byId.get(owner)!;
-          const written = put({ ...held.preset, request: storable(draft.request) }, held);
+          const written = put({ ...held.preset, request: draft.request }, held);
           if (!written.ok) return written;
           outcome.replaced++;
           continue;
@@ -613,7 +650,7 @@ export function createCollectionStore({ defaultRoot, openRoots, cacheDir, defaul
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code;
           if (code === 'ENOENT') collection.folders.delete(each);
-          else if (code === 'ENOTEMPTY' || code === 'EEXIST') keptFiles++;
+          else if (code === 'ENOTEMPTY' || code === 'EEXIST') keptFiles += leftIn(collection, each);
           else return writeFailed(collection, error);
         }
       }

@@ -17,6 +17,8 @@ export interface LoadedStore {
   needsWrite: boolean;
   /** Set when a damaged file could not be backed up: then it must not be overwritten. */
   writeBlocked: string | null;
+  /** True when a secret value was taken out of a preset: the file on disk still holds it, and must not be kept so. */
+  secretsRemoved: boolean;
 }
 
 /** Reads, migrates and validates the store; copies a damaged file aside before anything can overwrite it. */
@@ -66,6 +68,7 @@ export function loadStore(backend: StoreBackend, now: Date = new Date()): Loaded
     status: { backupPath, problems: [...problems, ...secretNotes], migratedFrom },
     needsWrite: (damaged || migratedFrom !== null || secretNotes.length > 0) && !writeBlocked,
     writeBlocked,
+    secretsRemoved: secretNotes.length > 0,
   };
 }
 
