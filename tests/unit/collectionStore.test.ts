@@ -176,3 +176,23 @@ describe('saved requests', () => {
     ]);
   });
 });
+
+describe('the sidebar list kept in order as requests change', () => {
+  it('is, after many saves, renames, moves and deletes, the list the same folder gives when opened afresh', () => {
+    const dir = tempDir();
+    const store = openStore(dir);
+    value(store.createFolder(DEFAULT_COLLECTION, 'Archive'));
+    store.list();
+    const ids: string[] = [];
+    const names = ['orders', 'Orders', 'users', 'Billing', 'billing 2', 'Zeta', 'alpha', 'Alpha 10', 'alpha 9'];
+    names.forEach((name, index) => ids.push(value(store.create(draft(name), index % 2 ? inFolder('Archive') : DEFAULT_PLACE)).id));
+    value(store.rename(ids[0]!, 'Aardvark'));
+    value(store.move(ids[2]!, inFolder('Archive')));
+    value(store.remove(ids[5]!));
+    value(store.duplicate(ids[3]!));
+    value(store.rename(ids[6]!, 'zz top'));
+    const kept = store.list().map((summary) => `${summary.folder}/${summary.name}/${summary.id}`);
+    expect(kept).toEqual(openStore(dir).list().map((summary) => `${summary.folder}/${summary.name}/${summary.id}`));
+    expect(kept).toHaveLength(names.length);
+  });
+});

@@ -119,14 +119,18 @@ const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true
 const folderKey = (collection: string, folder: string) => `${collection}\0${folder}`;
 const fileKey = (file: string) => file.toLowerCase();
 
-/** Where a summary named `name` goes in a list sorted by name: the first place whose name is not before it. One save
- *  at 10,000 requests moves one summary instead of sorting them all again. */
-function sortedIndex(list: PresetSummary[], name: string): number {
+/** The sidebar's order: by name, then folder, then id, so the same requests are always listed the same way. */
+const inListOrder = (a: { name: string; folder: string; id: string }, b: { name: string; folder: string; id: string }) =>
+  byName.compare(a.name, b.name) || byName.compare(a.folder, b.folder) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Where `summary` goes in a list in that order. One save at 10,000 requests moves one summary instead of sorting
+ *  them all again. */
+function sortedIndex(list: PresetSummary[], summary: { name: string; folder: string; id: string }): number {
   let low = 0;
   let high = list.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (byName.compare(list[middle]!.name, name) < 0) low = middle + 1;
+    if (inListOrder(list[middle]!, summary) < 0) low = middle + 1;
     else high = middle;
   }
   return low;
@@ -167,7 +171,7 @@ export function createCollectionStore({ defaultRoot, openRoots, cacheDir, defaul
     files.get(collection.id)!.add(fileKey(held.file));
     if (sorted) {
       const summary = summaryOf(held.preset);
-      sorted.splice(sortedIndex(sorted, summary.name), 0, summary);
+      sorted.splice(sortedIndex(sorted, summary), 0, summary);
     }
   }
 
@@ -179,13 +183,8 @@ export function createCollectionStore({ defaultRoot, openRoots, cacheDir, defaul
     if (taken?.get(nameKey(held.preset.name)) === held.preset.id) taken.delete(nameKey(held.preset.name));
     files.get(collection.id)!.delete(fileKey(held.file));
     if (sorted) {
-      // Among the summaries of the same name (compared as the sidebar sorts), the one with this id.
-      for (let at = sortedIndex(sorted, held.preset.name); at < sorted.length && byName.compare(sorted[at]!.name, held.preset.name) === 0; at++) {
-        if (sorted[at]!.id === held.preset.id) {
-          sorted.splice(at, 1);
-          break;
-        }
-      }
+      const at = sortedIndex(sorted, held.preset);
+      if (sorted[at]?.id === held.preset.id) sorted.splice(at, 1);
     }
   }
 
@@ -448,7 +447,7 @@ export function createCollectionStore({ defaultRoot, openRoots, cacheDir, defaul
     collections: () => [...open.values()].map(info),
 
     list() {
-      sorted ??= [...byId.values()].map((held) => summaryOf(held.preset)).sort((a, b) => byName.compare(a.name, b.name));
+      sorted ??= [...byId.values()].map((held) => summaryOf(held.preset)).sort(inListOrder);
       return sorted;
     },
 
