@@ -7,7 +7,7 @@ import { channels, type Emit, eventChannels, type KeypostEvents } from '../share
 import { isCommandId } from '../shared/shortcuts';
 import { appMenuTemplate, menuPlatform, withClick, type MenuItemTemplate } from './core/shell/appMenu';
 import { createCore, type Core } from './core/createCore';
-import type { TransferFiles } from './core/presets/presetTransfer';
+import type { TransferFiles } from './core/collections/presetTransfer';
 import { loadRendererFile } from './core/shell/rendererFiles';
 import { KEYCHAIN_SERVICE } from './core/credentials/vault';
 import { originDialog, type OriginAnswer, type OriginQuestion } from './core/credentials/originGate';

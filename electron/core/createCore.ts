@@ -18,10 +18,10 @@ import { createOAuthConfigs, OAUTH_CONFIG_NAME } from './credentials/oauthConfig
 import { createCollections, OPEN_COLLECTIONS_NAME } from './collections/collections';
 import { createCredentialOrigins, CREDENTIAL_ORIGINS_NAME } from './credentials/credentialOriginsFile';
 import { createOriginGate, type ConfirmCredentialOrigin } from './credentials/originGate';
-import { createPresetApi } from './presets/presetApi';
-import { legacySettings, STORE_NAME } from './presets/presetStoreFile';
+import { createPresetApi } from './collections/presetApi';
+import { legacySettings, STORE_NAME } from './collections/presetStoreFile';
 import { storeOptions, type StoreBackend } from './storeFiles';
-import { createTransferApi, type TransferFiles } from './presets/presetTransfer';
+import { createTransferApi, type TransferFiles } from './collections/presetTransfer';
 import { createResponseBodies } from './body/responseBodies';
 import { removeSpooledBodies } from './body/responseBody';
 import { createSaveBodyApi, type ChooseSavePath, type OpenFile } from './body/saveBodyApi';

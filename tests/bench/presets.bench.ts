@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { STORE_NAME } from '../../electron/core/presets/presetStoreFile';
+import { STORE_NAME } from '../../electron/core/collections/presetStoreFile';
 import { createVault } from '../../electron/core/credentials/vault';
 import type { StoredPreset } from '../../shared/presets';
 import { STORE_SCHEMA_VERSION } from '../../shared/storeFile';

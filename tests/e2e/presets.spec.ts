@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import Conf from 'conf';
 import { blankRequest } from '../../shared/request';
 import { loadCollections } from '../../electron/core/collections/collections';
-import { STORE_NAME } from '../../electron/core/presets/presetStoreFile';
+import { STORE_NAME } from '../../electron/core/collections/presetStoreFile';
 import { storeOptions } from '../../electron/core/storeFiles';
 import { createWorkspaceFile, WORKSPACE_NAME } from '../../electron/core/workspace/workspaceFile';
 import { exportPathFor, importPathFor, launchApp } from './harness';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SendResult } from '../../shared/http';
 import type { Result } from '../../shared/errors';
 import { rendererSettingsPatchSchema } from '../../shared/settings';
-import { STORE_NAME } from '../../electron/core/presets/presetStoreFile';
+import { STORE_NAME } from '../../electron/core/collections/presetStoreFile';
 import { discardBody, removeSpooledBodies, type ReceivedBody } from '../../electron/core/body/responseBody';
 import { Secret } from '../../electron/core/credentials/secret';
 import { sendCall, sendJson } from '../fixtures/sendJson';

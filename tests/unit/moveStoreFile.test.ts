@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { moveStoreFile } from '../../electron/core/collections/moveStoreFile';
-import { STORE_NAME } from '../../electron/core/presets/presetStoreFile';
+import { STORE_NAME } from '../../electron/core/collections/presetStoreFile';
 import { DEFAULT_COLLECTION } from '../../shared/collections';
 import type { StoredPreset } from '../../shared/presets';
 import type { RequestDocument } from '../../shared/request';

@@ -17,7 +17,7 @@ import {
   timeoutSecondsSchema,
 } from '../../shared/settings';
 import { STORE_SCHEMA_VERSION } from '../../shared/storeFile';
-import { STORE_NAME } from '../../electron/core/presets/presetStoreFile';
+import { STORE_NAME } from '../../electron/core/collections/presetStoreFile';
 import { SETTINGS_NAME } from '../../electron/core/settings/settingsStore';
 import { testCore } from '../fixtures/presetStore';
 

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, statSync, utimesSync } 
 import path from 'node:path';
 import { nameKey, uniqueName } from '../../../shared/presets';
 import type { StoreStatus } from '../../../shared/storeFile';
-import { loadStore } from '../presets/presetStoreFile';
+import { loadStore } from './presetStoreFile';
 import type { StoreBackend } from '../storeFiles';
 import { writeFileSync as writeAtomically } from 'atomically';
 import { scanCollection } from './collectionFolder';

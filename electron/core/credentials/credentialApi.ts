@@ -5,7 +5,7 @@ import type { KeypostApi } from '../../../shared/api';
 import { fail, ok, type Result } from '../../../shared/errors';
 import type { CredentialInfo } from '../../../shared/credentials';
 import type { OAuthDeps } from './oauthApi';
-import type { CollectionStore as PresetStore } from '../collections/collectionStore';
+import type { CollectionStore } from '../collections/collectionStore';
 import type { CredentialOrigins } from './credentialOriginsFile';
 import type { OriginGate } from './originGate';
 import type { SettingsStore } from '../settings/settingsStore';
@@ -13,7 +13,7 @@ import type { Vault } from './vault';
 
 interface CredentialDeps extends OAuthDeps {
   vault: Vault;
-  store: PresetStore;
+  store: CollectionStore;
   settings: SettingsStore;
   origins: CredentialOrigins;
   originGate: OriginGate;

@@ -9,7 +9,7 @@ import { presetDraftSchema, type PresetDraft } from '../../../shared/presets';
 import { credentialOf } from '../../../shared/request';
 import { EXPORT_FORMAT, EXPORT_VERSION, exportFileSchema, type ExportFile } from '../../../shared/transfer';
 import { fromFlatPreset } from './presetMigrations';
-import type { CollectionStore as PresetStore } from '../collections/collectionStore';
+import type { CollectionStore } from './collectionStore';
 import type { Vault } from '../credentials/vault';
 import { withoutSecretsInFiles } from './presetApi';
 
@@ -24,7 +24,7 @@ const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
 // inside the request, the document's strict schema refuses the entry instead.
 const importedPreset = z.object(presetDraftSchema.shape);
 
-export function createTransferApi({ store, vault, files }: { store: PresetStore; vault: Vault; files: TransferFiles }): Pick<
+export function createTransferApi({ store, vault, files }: { store: CollectionStore; vault: Vault; files: TransferFiles }): Pick<
   KeypostApi,
   'exportPresets' | 'readImportFile' | 'importPresets'
 > {

@@ -2,8 +2,8 @@
 import type { KeypostApi } from '../../../shared/api';
 import { fail, ok, type Result } from '../../../shared/errors';
 import type { PresetDraft } from '../../../shared/presets';
-import { findSecrets } from '../collections/secretGuard';
-import type { Collections } from '../collections/collections';
+import { findSecrets } from './secretGuard';
+import type { Collections } from './collections';
 import type { SettingsStore } from '../settings/settingsStore';
 
 type PresetCalls =
