@@ -1,5 +1,5 @@
 // Lint: typescript-eslint's recommended rules (syntax only, no type information, to stay fast), React's hook rules on
-// the page, and the layering of README's code map as import rules, so a wrong import fails `npm test`, not a review:
+// the page, and the layering of the code map (docs/architecture.md) as import rules, so a wrong import fails `npm test`, not a review:
 //   shared/         imports only shared/, zod, jsonc-parser, jose and shlex (it runs in the page, the body worker and main)
 //                   and of shared/, only schemas.ts imports the IPC contract (api.ts); the models never do
 //   electron/core/  shared/ and Node; never `electron`, the glue or renderer/

@@ -1,5 +1,5 @@
 // The window's layout: the sidebar (saved requests, history), the tabs, the composer and the panes, and the one
-// dialog open. State lives in stores and changes through actions (see the README's code map); nothing is wired here.
+// dialog open. State lives in stores and changes through actions (see the code map, docs/architecture.md); nothing is wired here.
 import { useEffect } from 'react';
 import { SidebarTabs } from './shell/SidebarTabs';
 import { DialogHost } from './dialogs/DialogHost';

@@ -4,8 +4,8 @@
 // the coverage back to the TypeScript through the build's source maps (main.js.map, preload.cjs.map), and prints, per
 // glue file, its code lines and those left unexecuted. Run after `node scripts/build.mjs`, inside a keychain
 // (the package script wraps it in scripts/with-keychain.sh). No coverage package: V8 measures, this file maps.
-//   --check  (npm test) fails when more than MAX_UNEXECUTED glue lines go unexecuted, or when the README's figures are
-//            not this run's;  --write  puts this run's figures into the README.
+//   --check  (npm test) fails when more than MAX_UNEXECUTED glue lines go unexecuted, or when the figures docs/testing.md
+//            quotes are not this run's;  --write  puts this run's figures into docs/testing.md.
 //
 // A code line is a line of the TypeScript that has code in the built file (comments, types and imports have none).
 // It is unexecuted when some code on it never ran (a branch, a callback, the `return` of an early exit), not only when
@@ -16,6 +16,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+/** The page that quotes the glue's size and coverage (--check and --write keep its figures this run's). */
+const FIGURES_PAGE = 'docs/testing.md';
 const built = ['dist-electron/main.js', 'dist-electron/preload.cjs'];
 /** The glue: the files directly in electron/ (electron/core/ is plain Node, tested on its own). */
 const isGlue = (source) => /^electron\/[^/]+\.ts$/.test(source);
@@ -103,14 +105,15 @@ if (failed) {
   console.error('Some glue tests failed: the numbers above are for a failing run.');
   process.exit(1);
 }
-readmeFigures(report, totalLines, totalUnexecuted);
+quotedFigures(report, totalLines, totalUnexecuted);
 
 /**
- * The README states the glue's size and this coverage ("(N lines, M of them with code in the build)", "It reports
- * **M code lines, U unexecuted**: `file` lines and unexecuted, …"): --write puts this run's figures there, --check fails
- * when they differ or when more lines than MAX_UNEXECUTED went unexecuted, so no figure is ever copied by hand.
+ * docs/testing.md states the glue's size and this coverage ("(N lines, M of them with code in the build)", "It reports
+ * **M code lines, U unexecuted**: `file` lines and unexecuted, …", then each unexecuted line as "`file.ts` line N"):
+ * --write puts this run's figures there, --check fails when they differ or when more lines than MAX_UNEXECUTED went
+ * unexecuted, so no figure is ever copied by hand.
  */
-function readmeFigures(report, codeLines, unexecuted) {
+function quotedFigures(report, codeLines, unexecuted) {
   const MAX_UNEXECUTED = 1;
   const mode = process.argv.includes('--write') ? 'write' : process.argv.includes('--check') ? 'check' : null;
   if (!mode) return;
@@ -120,26 +123,39 @@ function readmeFigures(report, codeLines, unexecuted) {
     .join(', ');
   const size = `(${sourceLines} lines, ${codeLines} of them with code in the build)`;
   const figures = `It reports **${codeLines} code lines, ${unexecuted} unexecuted**: ${perFile};`;
-  const readmePath = path.join(root, 'README.md');
-  const readme = readFileSync(readmePath, 'utf8');
+  const pagePath = path.join(root, FIGURES_PAGE);
+  const page = readFileSync(pagePath, 'utf8');
   const sizePattern = /\(\d+ lines, \d+ of them with code in the build\)/;
   const figuresPattern = /It reports \*\*\d+ code lines, \d+ unexecuted\*\*: [^;]*;/;
-  if (!sizePattern.test(readme) || !figuresPattern.test(readme)) {
-    console.error('README.md no longer holds the glue coverage sentences this script keeps current ("(N lines, M of them with code in the build)", "It reports **M code lines, U unexecuted**: …;").');
+  if (!sizePattern.test(page) || !figuresPattern.test(page)) {
+    console.error(`${FIGURES_PAGE} no longer holds the glue coverage sentences this script keeps current ("(N lines, M of them with code in the build)", "It reports **M code lines, U unexecuted**: …;").`);
     process.exit(1);
   }
-  const current = readme.replace(sizePattern, size).replace(figuresPattern, figures);
+  const current = page.replace(sizePattern, size).replace(figuresPattern, figures);
+  // The page names each unexecuted line ("`main.ts` line 104") and says why in words; only a person can write the why,
+  // so --write leaves that sentence alone and --check fails until the lines it names are this run's.
+  const named = [...page.matchAll(/`([\w.]+\.ts)` line (\d+)/g)].map(([, file, line]) => `\`${file}\` line ${line}`).sort();
+  const missed = report
+    .flatMap(([source, byLine]) => [...byLine.entries()].filter(([, line]) => line.counts.some((count) => count === 0)).map(([line]) => `\`${path.basename(source)}\` line ${line}`))
+    .sort();
+  const namedRight = named.join(', ') === missed.join(', ');
+  const namedMessage = `${FIGURES_PAGE} names the unexecuted glue lines ${named.join(', ') || '(none)'}, but this run's are ${missed.join(', ') || '(none)'}: name each (\`file.ts\` line N) and say why it goes unexecuted.`;
   if (mode === 'write') {
-    writeFileSync(readmePath, current);
-    console.log(`README.md: ${size}; ${figures}`);
+    writeFileSync(pagePath, current);
+    console.log(`${FIGURES_PAGE}: ${size}; ${figures}`);
+    if (!namedRight) console.error(namedMessage);
     return;
   }
   if (unexecuted > MAX_UNEXECUTED) {
     console.error(`${unexecuted} glue lines went unexecuted, more than the ${MAX_UNEXECUTED} allowed: test them through tests/unit/mainGlue*.test.ts (the lines are listed above).`);
     process.exit(1);
   }
-  if (current !== readme) {
-    console.error(`README.md's glue figures are not this run's: they should read ${size} and ${figures} Run \`npm run coverage:glue -- --write\`.`);
+  if (!namedRight) {
+    console.error(namedMessage);
+    process.exit(1);
+  }
+  if (current !== page) {
+    console.error(`${FIGURES_PAGE}'s glue figures are not this run's: they should read ${size} and ${figures} Run \`npm run coverage:glue -- --write\`.`);
     process.exit(1);
   }
 }

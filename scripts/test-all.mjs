@@ -53,7 +53,7 @@ const unitOk = npx(['vitest', 'run', '--reporter=default', '--reporter=json', '-
 });
 const unhandledErrors = existsSync(unhandledErrorsLog) ? readFileSync(unhandledErrorsLog, 'utf8').split('\n').filter(Boolean).length : 0;
 suite('unit', vitestTally(readJson('reports/unit.json'), { exitOk: unitOk, unhandledErrors }));
-// The glue's line coverage on the built files: at most one line unexecuted, and the README's figures this run's.
+// The glue's line coverage on the built files: at most one line unexecuted, and the figures docs/testing.md quotes this run's.
 if (built) step('glue coverage (scripts/coverage-glue.mjs --check)', spawnSync(process.execPath, ['scripts/coverage-glue.mjs', '--check'], { stdio: 'inherit' }).status === 0);
 
 // The E2E specs run the built app, so a failed build means they did not run: that counts as a failure.

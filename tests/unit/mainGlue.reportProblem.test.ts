@@ -1,5 +1,5 @@
 // The built main process with a repository named in its package.json: Help → Report a problem opens the repository's
-// issue page and no other address. The real package.json names none (README), so the test gives main one the way the
+// issue page and no other address. The real package.json names none (docs/using.md, the menu), so the test gives main one the way the
 // build does: the build inlines package.json into main.js (electron/core/shell/about.ts imports it), and this test
 // loads a copy of the built main.js whose inlined package carries a "repository". (Its own file: main.js loads once
 // per process, see electronStandIn.ts.)

@@ -3,7 +3,7 @@
 // (https://github.com/electron/electron/releases, https://releases.electronjs.org; Electron 40 moved to Node 24,
 // "Node.js from v22.20.0 to v24.11.1" in https://www.electronjs.org/blog/electron-40-0, and later majors update
 // within 24, e.g. v43.1.0 "Updated Node.js to v24.18.0").
-// The npm scripts run on the `node` devDependency (node_modules/.bin/node, README "Supported versions"): that
+// The npm scripts run on the `node` devDependency (node_modules/.bin/node, docs/setup.md "Supported versions"): that
 // version is the one place the expected major is written.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

@@ -1,12 +1,12 @@
-// The README's example request file is one Keypost writes: read and written again, it gives the same bytes.
+// The example request file in docs/collections.md is one Keypost writes: read and written again, it gives the same bytes.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { readRequestFile, requestFileText } from '../../electron/core/collections/requestFile';
 
-it("the README's example request file is exactly what Keypost writes for it", () => {
-  const readme = readFileSync(path.join(import.meta.dirname, '../../README.md'), 'utf8');
-  const block = /An example \(`List users\.request\.yaml`\):\n\n {2}```yaml\n([\s\S]*?) {2}```/.exec(readme)?.[1];
+it("the docs' example request file is exactly what Keypost writes for it", () => {
+  const page = readFileSync(path.join(import.meta.dirname, '../../docs/collections.md'), 'utf8');
+  const block = /An example \(`List users\.request\.yaml`\):\n\n {2}```yaml\n([\s\S]*?) {2}```/.exec(page)?.[1];
   expect(block).toBeDefined();
   const example = block!.replace(/^ {2}/gm, '');
   const read = readRequestFile(example);
