@@ -18,7 +18,9 @@ export const folderNameSchema = z
   .min(1, 'A folder needs a name.')
   .max(FOLDER_NAME_MAX, `A folder name can be at most ${FOLDER_NAME_MAX} characters.`)
   .regex(/^[^\p{Cc}/\\:*?"<>|]*$/u, 'A folder name cannot contain / \\ : * ? " < > | or control characters.')
-  .refine((name) => !name.startsWith('.') && !/[. ]$/.test(name), 'A folder name cannot start with a dot or end with a dot or space.');
+  .refine((name) => !name.startsWith('.') && !/[. ]$/.test(name), 'A folder name cannot start with a dot or end with a dot or space.')
+  // A collection never reads a node_modules folder (a checkout's dependencies), so requests saved in one would vanish.
+  .refine((name) => name.toLowerCase() !== 'node_modules', 'A folder cannot be called node_modules: Keypost skips that folder in a collection.');
 
 /** A folder inside a collection: '' is its top level, 'users/admin' a folder two levels down (always with '/'). */
 export const folderPathSchema = z

@@ -148,7 +148,7 @@ test('a preset saved by the previous version (store schema 2) opens and sends un
   }
 });
 
-test('a token typed into the headers table is sent, kept out of every file, and one click moves it to the keychain', async ({ server }) => {
+test('a token typed into the headers table is sent, refused by a save, kept out of every file, and one click moves it to the keychain', async ({ server }) => {
   const secret = `kp-header-${Date.now().toString(36)}-Zq81`;
   const first = await launchApp();
   let second: Awaited<ReturnType<typeof launchApp>> | undefined;
@@ -163,6 +163,19 @@ test('a token typed into the headers table is sent, kept out of every file, and 
     await expect(page.getByTestId('status')).toHaveText('200 OK');
     expect(server.received.at(-1)!.headers.authorization).toBe(`Bearer ${secret}`);
 
+    // A save would put it into a collection file: refused, naming the field, and nothing is written.
+    await page.keyboard.press('ControlOrMeta+S');
+    await page.getByTestId('preset-name').fill('header token');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('preset-name-error')).toContainText('the header "Authorization" holds');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('preset-item')).toHaveCount(0);
+    expect(await filesContaining(first.userDataDir, secret)).toEqual([]);
+
+    // Moved in one click: it now lives in the keychain as a credential, the save goes through, and it goes out from there.
+    await page.getByTestId('secret-move').click();
+    await expect(page.getByTestId('secret-notice')).toHaveCount(0);
+    await expect(page.getByTestId('credential-select')).toHaveValue(/Authorization/);
     await page.keyboard.press('ControlOrMeta+S');
     await page.getByTestId('preset-name').fill('header token');
     await page.keyboard.press('Enter');
@@ -174,23 +187,11 @@ test('a token typed into the headers table is sent, kept out of every file, and 
     second = await launchApp({ userDataDir: first.userDataDir });
     const again = second.page;
     await expect(again.getByTestId('preset-current')).toHaveText('header token');
-    await again.getByTestId('request-section-headers').click();
-    const row = again.getByTestId('headers-table').getByTestId('kv-row').first();
-    await expect(row.getByTestId('kv-name')).toHaveValue('Authorization');
-    await expect(row.getByTestId('kv-value')).toHaveValue('');
-    expect(await filesContaining(first.userDataDir, secret)).toEqual([]);
-
-    // Typed again and moved: it now lives in the keychain as a credential, and goes out from there.
-    await row.getByTestId('kv-value').fill(`Bearer ${secret}`);
-    await again.getByTestId('secret-move').click();
-    await expect(again.getByTestId('secret-notice')).toHaveCount(0);
     await expect(again.getByTestId('credential-select')).toHaveValue(/Authorization/);
     await again.getByTestId('send').click();
     await expect(again.getByTestId('status')).toHaveText('200 OK');
     expect(server.received).toHaveLength(2);
     expect(server.received.at(-1)!.headers.authorization).toBe(`Bearer ${secret}`);
-    await again.keyboard.press('ControlOrMeta+S');
-    await expect(again.getByTestId('unsaved-marker')).toHaveCount(0);
     expect(await filesContaining(first.userDataDir, secret)).toEqual([]);
   } finally {
     await second?.close();

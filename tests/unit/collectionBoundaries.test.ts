@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { blankRequest } from '../../shared/request';
 import { requestFileText } from '../../electron/core/collections/requestFile';
-import { openStore, tempDataDir } from '../fixtures/presetStore';
+import { openStore, tempDataDir, testCore } from '../fixtures/presetStore';
 
 const requestText = (name: string) => requestFileText({ id: null, name, request: { ...blankRequest(), url: 'https://api.example.com' } });
 
@@ -36,5 +36,15 @@ describe('collection boundaries', () => {
     writeFileSync(path.join(apart, 'Shared.request.yaml'), requestText('Shared'));
     expect(store.openCollection(apart).ok).toBe(true);
     expect(store.list().map((preset) => preset.name)).toEqual(['Shared']);
+  });
+
+  it('refuses a folder called node_modules, which a collection never reads (its requests would vanish)', async () => {
+    const core = testCore({ keychainService: 'Keypost-unit-unused' });
+    try {
+      const made = await core.call('createFolder', 'default', 'api/node_modules');
+      expect(made.ok ? 'made' : made.error.code).toBe('INVALID_ARGUMENT');
+    } finally {
+      await core.close();
+    }
   });
 });
