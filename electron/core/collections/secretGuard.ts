@@ -3,8 +3,8 @@
 // Keypost's own patterns (shared/secrets.ts: JWTs, AWS access key ids, bearer and basic values, generated keys under
 // credential names). A value that only refers to variables ({{key}}, Bearer {{token}}) is never a finding. Findings say where and what in Keypost's words, never
 // the secret itself nor secretlint's messages (which quote it).
-import { createRequire } from 'node:module';
 import { lintSource } from '@secretlint/core';
+import { secretLintProfiler } from '@secretlint/profiler';
 import { rules as recommendedRules } from '@secretlint/secretlint-rule-preset-recommend';
 import { blankReferences } from '../../../shared/environments';
 import type { RequestDocument } from '../../../shared/request';
@@ -18,9 +18,9 @@ export interface SecretFinding {
 }
 
 // secretlint's profiler is on by default: each lint puts some 60 marks into the process's performance timeline and keeps
-// them, for the life of the app. Its README says to switch it off in library use; this is the very copy core imports.
-const fromCore = createRequire(createRequire(import.meta.url).resolve('@secretlint/core'));
-(fromCore('@secretlint/profiler') as { secretLintProfiler: { setEnabled(enabled: boolean): void } }).secretLintProfiler.setEnabled(false);
+// them, for the life of the app. Its README says to switch it off in library use. A direct dependency on the very
+// version core uses, imported as core imports it, so every loader (Node, tsx, Playwright's) gets core's own copy.
+secretLintProfiler.setEnabled(false);
 
 type LintConfig = Parameters<typeof lintSource>[0]['options']['config'];
 
