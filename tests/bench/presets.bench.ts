@@ -94,7 +94,7 @@ for (const count of SIZES) {
   });
 }
 printTable(
-  `Collection on disk in Node, main-thread work, median of ${LOAD_RUNS} opens and ${SAVE_RUNS} saves (before collections, one store file at 10,000: save 189 ms, open 300 ms)`,
+  `Collection on disk in Node, main-thread work, median of ${LOAD_RUNS} opens and ${SAVE_RUNS} saves`,
   nodeRows,
 );
 
