@@ -110,8 +110,14 @@ export async function deleteFolder(collection: string, folder: string): Promise<
   workspaceStore.update((workspace) => inside.filter((id) => !left.has(id)).reduce(presetDeleted, workspace));
   libraryStore.update((library) => rowSelected(library, folderKey(collection, parentFolder(folder))));
   const { removed, keptFiles } = deleted.value;
-  const kept = keptFiles > 0 ? ` ${keptFiles} folder${keptFiles === 1 ? '' : 's'} stayed on disk: ${keptFiles === 1 ? 'it holds' : 'they hold'} files that are not requests, which Keypost never deletes.` : '';
-  inform('info', `Deleted the folder “${folderName(folder)}” and ${removed} request${removed === 1 ? '' : 's'} in it.${kept}`, 'folder-deleted');
+  const requests = `${removed} request${removed === 1 ? '' : 's'}`;
+  inform(
+    'info',
+    keptFiles > 0
+      ? `Deleted the ${requests} in “${folderName(folder)}”. The folder stays on disk: it holds ${keptFiles} other file${keptFiles === 1 ? '' : 's'}, which Keypost never deletes.`
+      : `Deleted the folder “${folderName(folder)}” and the ${requests} in it.`,
+    'folder-deleted',
+  );
 }
 
 /** "Open collection folder…": main asks for a folder (a git checkout, say); it shows in the tree, and after a restart. */

@@ -92,7 +92,7 @@ test('a folder made in the app is a folder on disk; a request saved into it is a
   await page.getByTestId('dialog-confirm').click();
   await expect(folderRow(page, 'people')).toHaveCount(0);
   await onDisk(path.join(root, 'people')).toBe(false);
-  await expect(page.getByTestId('folder-deleted')).toContainText('Deleted the folder “people” and 1 request');
+  await expect(page.getByTestId('folder-deleted')).toContainText('Deleted the folder “people” and the 1 request in it.');
   // Its tab keeps the draft, as a request not saved.
   await expect(page.getByTestId('preset-current')).toHaveText('Untitled request');
 });
