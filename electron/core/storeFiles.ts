@@ -51,11 +51,15 @@ export function storeOptions(cwd: string, name: string) {
 export const isUnreadable = (data: Record<string, unknown>) => data[UNREADABLE] === true;
 
 /** Copies the original bytes to `<name>.corrupt-<timestamp>.json` beside it, never replacing an older backup. */
-export function backupFile(file: string, now: Date): string {
+export const backupFile = (file: string, now: Date): string => copyAside(file, 'corrupt', now);
+
+/** Copies a file byte for byte to `<name>.<label>-<timestamp><ext>` beside it (`-2`, `-3`… when taken), never
+ *  replacing an earlier copy; answers the copy's path. */
+export function copyAside(file: string, label: string, now: Date): string {
   const { dir, name, ext } = path.parse(file);
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   for (let n = 1; ; n++) {
-    const target = path.join(dir, `${name}.corrupt-${stamp}${n > 1 ? `-${n}` : ''}${ext}`);
+    const target = path.join(dir, `${name}.${label}-${stamp}${n > 1 ? `-${n}` : ''}${ext}`);
     try {
       copyFileSync(file, target, fsConstants.COPYFILE_EXCL);
       return target;

@@ -1,6 +1,6 @@
 // Asks for a new folder's name (a folder on disk in the collection); main's refusal (a name taken, say) shows in words.
 import { useState } from 'react';
-import { FieldError, ModalFooter, TextInput } from '../ui';
+import { ModalFooter, NameField } from '../ui';
 import { Modal } from '../ui/Modal';
 
 interface Props {
@@ -25,19 +25,16 @@ export function NewFolderDialog({ where, onCreate, onCancel }: Props) {
           setBusy(false);
         }}
       >
-        <label htmlFor="folder-name">Name (in {where})</label>
-        <TextInput
+        <NameField
           id="folder-name"
-          data-testid="folder-name"
-          autoFocus
-          maxLength={200}
+          label={<>Name (in {where})</>}
           value={name}
+          error={error}
           onChange={(text) => {
             setName(text);
             setError(null);
           }}
         />
-        {error && <FieldError testId="folder-name-error">{error}</FieldError>}
         <ModalFooter leave={{ label: 'Cancel', onClick: onCancel }} action={{ label: 'Create', testId: 'folder-name-confirm', submit: true, disabled: busy }} />
       </form>
     </Modal>

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { CollectionInfo, PresetPlace } from '../../shared/collections';
 import { presetNameSchema } from '../../shared/presets';
-import { FieldError, ModalFooter, TextInput } from '../ui';
+import { ModalFooter, NameField } from '../ui';
 import { Modal } from '../ui/Modal';
 import { allPlaces, placeLabel } from './presetTree';
 
@@ -37,19 +37,16 @@ export function SavePresetDialog({ initialName, initialPlace, collections, onSav
           setBusy(false);
         }}
       >
-        <label htmlFor="preset-name">Name</label>
-        <TextInput
+        <NameField
           id="preset-name"
-          data-testid="preset-name"
-          autoFocus
-          maxLength={200}
+          label="Name"
           value={name}
+          error={error}
           onChange={(text) => {
             setName(text);
             setError(null);
           }}
         />
-        {error && <FieldError testId="preset-name-error">{error}</FieldError>}
         <label htmlFor="preset-place">In</label>
         <select
           id="preset-place"

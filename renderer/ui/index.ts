@@ -8,6 +8,7 @@ export { ConfirmDialog } from './ConfirmDialog';
 export { FieldError } from './FieldError';
 export { Modal } from './Modal';
 export { ModalFooter } from './ModalFooter';
+export { NameField } from './NameField';
 export { TextInput } from './TextInput';
 export { useListNavigation } from './useListNavigation';
 export { VirtualListBox } from './VirtualListBox';

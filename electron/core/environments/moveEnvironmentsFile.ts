@@ -3,14 +3,14 @@
 // under —, names, variables in their order, enabled flags, which are secret); the old file is copied aside, then
 // rewritten with only the active environment, a choice on this machine that never goes into a collection. Without its
 // list of environments, the file is never moved again; a move that stopped part way skips the ids already written.
-import { copyFileSync, constants as fsConstants, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileSync as writeAtomically } from 'atomically';
 import { DEFAULT_COLLECTION } from '../../../shared/collections';
 import { environmentSchema, type Environment } from '../../../shared/environments';
 import type { MovedFiles, StoreDamage } from '../../../shared/storeFile';
 import { ENVIRONMENTS_FOLDER, writeErrorInWords } from '../collections/collectionFolder';
-import { damageReport, isUnreadable, type StoreBackend } from '../storeFiles';
+import { copyAside, damageReport, isUnreadable, type StoreBackend } from '../storeFiles';
 import { environmentFileName, environmentFileText } from './environmentFile';
 import { environmentFiles } from './environmentFiles';
 
@@ -53,7 +53,7 @@ export function moveEnvironmentsFile(backend: StoreBackend, defaultRoot: string,
       writeAtomically(path.join(folder, file), environmentFileText(environment), { encoding: 'utf8' });
     }
     // Kept byte for byte beside it before the file is rewritten, so nothing the old build wrote is lost.
-    if (environments.length > 0 || dropped > 0) oldFile = aside(backend.path, now);
+    if (environments.length > 0 || dropped > 0) oldFile = copyAside(backend.path, 'moved', now);
     backend.store = activeId === null ? {} : { activeId };
   } catch (error) {
     const problem = `Keypost could not move your environments into ${folder} (${writeErrorInWords(error)}), so they are not listed; ${backend.path} is left as it is.`;
@@ -62,17 +62,3 @@ export function moveEnvironmentsFile(backend: StoreBackend, defaultRoot: string,
   return { activeId, ...(damage ? { damage } : {}), ...(oldFile && environments.length > 0 ? { moved: { count: environments.length, folder, oldFile } } : {}) };
 }
 
-/** `keypost-environments.json` → a copy `keypost-environments.moved-<time>.json` beside it. */
-function aside(file: string, now: Date): string {
-  const { dir, name, ext } = path.parse(file);
-  const stamp = now.toISOString().replace(/[:.]/g, '-');
-  for (let n = 1; ; n++) {
-    const target = path.join(dir, `${name}.moved-${stamp}${n > 1 ? `-${n}` : ''}${ext}`);
-    try {
-      copyFileSync(file, target, fsConstants.COPYFILE_EXCL);
-      return target;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-  }
-}
