@@ -68,6 +68,8 @@ async function saveOver(tabId: string, basedOn: number | null): Promise<void> {
   const saved = await api!.updatePreset(tab.preset.id, { name: tab.preset.name, request: tab.draft }, basedOn);
   if (!saved.ok) {
     if (saved.error.code === 'CHANGED_ON_DISK') return openDialog({ kind: 'changedOnDisk', tabId });
+    // Its file went away meanwhile (deleted or moved outside): the edits are saved as a new request, under its name.
+    if (saved.error.code === 'NOT_FOUND') return openDialog({ kind: 'savePreset', tabId, initialName: tab.preset.name, place: selectedPlace(libraryStore.get()) });
     return reportError(saved.error);
   }
   workspaceStore.update((workspace) => presetSaved(workspace, tabId, saved.value));
