@@ -154,6 +154,11 @@ process.exit(ok ? 0 : 1);
 function teachScannerStaticBlocks() {
   const scannerRequire = createRequire(require.resolve('@doyensec/electronegativity/package.json'));
   const estraverse = createRequire(scannerRequire.resolve('estraverse-fb'))('estraverse');
-  estraverse.Syntax.StaticBlock ??= 'StaticBlock';
-  estraverse.VisitorKeys.StaticBlock ??= ['body'];
+  // Private class members (`#cache`, json-p3's in the body worker) are Babel's ClassPrivateProperty / ClassPrivateMethod
+  // with a PrivateName key: the same gap, filled the same way.
+  const keys = { StaticBlock: ['body'], ClassPrivateProperty: ['key', 'value'], ClassPrivateMethod: ['key', 'params', 'body'], PrivateName: ['id'] };
+  for (const [type, children] of Object.entries(keys)) {
+    estraverse.Syntax[type] ??= type;
+    estraverse.VisitorKeys[type] ??= children;
+  }
 }

@@ -1,8 +1,10 @@
-// Runs a JSONPath expression (jsonpath-plus) over a parsed body and pretty-prints the matches.
-// eval: 'safe' is jsonpath-plus's own expression interpreter: filters like ?(@.price < 10) work without
-// eval or new Function, which the page's CSP forbids.
-import { JSONPath } from 'jsonpath-plus';
+// Runs a JSONPath expression over a parsed body and pretty-prints the matches. JSONPath is the standard one (RFC 9535,
+// json-p3: it passes all 703 cases of the JSONPath Compliance Test Suite, tests/unit/jsonPathStandard.test.ts, and
+// evaluates filters like ?(@.price < 10) with its own interpreter: no eval or new Function, which the page's CSP
+// forbids). Older-style expressions such as $..book[?(@.price<10)] are valid RFC 9535 too.
+import { JSONPathError, query, type JSONPathNode } from 'json-p3';
 import { jsonPathText, type PathSegment } from './jsonPathText';
+import { isRawJson } from './parseExact';
 
 export const MAX_SHOWN_MATCHES = 10_000;
 
@@ -10,14 +12,20 @@ export type FilterOutcome =
   | { ok: true; text: string; matches: number; shown: number; paths: string[] }
   | { ok: false; error: string };
 
+/** The matches of `expression` in `document` as RFC 9535 defines them, in document order; throws on a bad expression. */
+export function jsonPathMatches(document: unknown, expression: string): JSONPathNode[] {
+  return query(expression, document as Parameters<typeof query>[1]).nodes.filter((node) => !insideExactNumber(document, node.location));
+}
+
 export function filterJson(document: unknown, expression: string): FilterOutcome {
   const path = expression.trim();
   if (!path.startsWith('$')) return { ok: false, error: 'A JSONPath starts with $, for example $.items[*].id' };
-  let found: Array<{ value: unknown; path: string }>;
+  let found: JSONPathNode[];
   try {
-    found = (JSONPath({ path, json: document as object, eval: 'safe', wrap: true, resultType: 'all' }) ?? []) as typeof found;
+    found = jsonPathMatches(document, path);
   } catch (error) {
-    return { ok: false, error: `Invalid JSONPath: ${(error as Error).message}` };
+    if (error instanceof JSONPathError) return { ok: false, error: notJsonPath(error.message) };
+    throw error;
   }
   const shown = found.slice(0, MAX_SHOWN_MATCHES);
   return {
@@ -29,18 +37,25 @@ export function filterJson(document: unknown, expression: string): FilterOutcome
     ),
     matches: found.length,
     shown: shown.length,
-    paths: shown.map((match) => jsonPathText(segmentsOf(document, match.path))),
+    paths: shown.map((match) => jsonPathText(match.location as PathSegment[])),
   };
 }
 
-/** jsonpath-plus answers paths as $['items'][0]['id']; walk the document to tell array indexes from keys like "0". */
-function segmentsOf(document: unknown, path: string): PathSegment[] {
+/**
+ * json-p3's message ("unclosed bracketed selection ('$.store[':8)") in a sentence: where the expression stops reading,
+ * and what was wrong there when the message says it plainly (a lexer's inner words, such as "backup", are left out).
+ */
+function notJsonPath(message: string): string {
+  const at = /\('.*':(\d+)\)$/.exec(message);
+  const what = message.replace(/\s*\('.*':\d+\)$/, '').trim();
+  const plain = what !== '' && !/backup|token kind/i.test(what);
+  return `That is not a JSONPath (RFC 9535)${at ? `: it stops reading at character ${at[1]}` : ''}${plain ? ` (${what})` : ''}. Example: $.items[?(@.price < 10)].id`;
+}
+
+/** A number kept exact (parseExact) is an object underneath; its `rawJSON` text is no member of the document. */
+function insideExactNumber(document: unknown, location: ReadonlyArray<string | number>): boolean {
+  if (location.at(-1) !== 'rawJSON') return false;
   let node = document;
-  return JSONPath.toPathArray(path)
-    .slice(1)
-    .map((segment) => {
-      const key: PathSegment = Array.isArray(node) ? Number(segment) : segment;
-      node = (node as Record<PathSegment, unknown> | null)?.[key];
-      return key;
-    });
+  for (const key of location.slice(0, -1)) node = (node as Record<string | number, unknown>)[key];
+  return isRawJson(node);
 }
