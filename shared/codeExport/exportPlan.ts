@@ -3,6 +3,7 @@
 // snippet reads. The token of credential "default" is KEYPOST_TOKEN, another credential's KEYPOST_TOKEN_<NAME>;
 // a secret header or query row's value is KEYPOST_SECRET_<ROW NAME> (see tokenVariable and secretVariable).
 import { DEFAULT_CREDENTIAL } from '../credentials';
+import { formBodyText } from '../formBody';
 import { methodTakesBody, type QueryParam } from '../request';
 import type { CheckedRequest } from '../requestChecks';
 import { derivedHeaders, isOverridden } from '../requestHeaders';
@@ -131,8 +132,8 @@ function planBody(document: CheckedRequest['document']): PlanBody {
     case 'text':
       return { kind: 'text', text: body.text };
     case 'form':
-      // As buildOutgoing encodes it: URLSearchParams, as browsers submit forms.
-      return { kind: 'text', text: new URLSearchParams(body.fields.filter((field) => field.enabled).map((field): [string, string] => [field.name, field.value])).toString() };
+      // As buildOutgoing encodes it.
+      return { kind: 'text', text: formBodyText(body.fields) };
     case 'multipart':
       return {
         kind: 'multipart',

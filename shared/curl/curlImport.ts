@@ -1,6 +1,7 @@
 // A cURL command as a request document: the flags browsers' "Copy as cURL" and API docs use are mapped, the rest is
 // listed in words (never dropped silently). A bearer token is handed back apart from the document, for the keychain.
 import { fail, ok, type Result } from '../errors';
+import { formBodyText } from '../formBody';
 import { mediaTypeOf } from '../mediaType';
 import { methodSchema, methodTakesBody, requestDocumentSchema, type FormField, type MultipartPart, type RequestBody, type RequestDocument } from '../request';
 import { checkJsonBody } from '../requestChecks';
@@ -216,8 +217,11 @@ function dataUrlencode(command: Command, text: string, written: string): void {
   command.data.push(name === '' ? curlEscape(text.slice(1)) : `${name}=${curlEscape(text.slice(equals + 1))}`);
 }
 
-/** curl_easy_escape: everything but letters, digits and -._~ as %XX of its UTF-8 bytes. */
-const curlEscape = (text: string) => encodeURIComponent(text).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+/** As the curl tool encodes --data-urlencode: everything but letters, digits and -._~ as %XX of its UTF-8 bytes, a space as +. */
+const curlEscape = (text: string) =>
+  encodeURIComponent(text)
+    .replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`)
+    .replace(/%20/g, '+');
 
 /** -F / --form-string `name=value`: text fields. Files (`@path`, `<path`) are the user's to pick in Keypost. */
 function formPart(command: Command, text: string, written: string, literal: boolean): void {
@@ -250,8 +254,6 @@ function shape(command: Command, credential: string): Result<CurlImport> {
     if (token) {
       bearer = true;
       bearerToken = token[1]!.trim();
-    } else if (key === 'accept-encoding') {
-      unmapped.push({ what: `${row.name}: ${row.value}`, why: 'Keypost asks for gzip, deflate and br itself' });
     } else if (CLIENT_HEADERS.has(key)) {
       unmapped.push({ what: `${row.name}: ${row.value.slice(0, 40)}`, why: 'set by Keypost’s HTTP client' });
     } else {
@@ -275,8 +277,9 @@ function shape(command: Command, credential: string): Result<CurlImport> {
 
   let urlText = command.urls[0]!;
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(urlText)) urlText = `http://${urlText}`; // curl's default scheme
+  // curl joins its data options with & and sends them as written (only --data-urlencode encodes, when read).
   const data = command.data.join('&');
-  if (command.get && command.data.length > 0) urlText += (urlText.includes('?') ? '&' : '?') + data;
+  if (command.get && command.data.length > 0) urlText = withQuery(urlText, data);
 
   const hasBody = !command.get && (command.data.length > 0 || command.parts.length > 0);
   let method = command.method ?? (command.head ? 'HEAD' : command.get ? 'GET' : hasBody ? 'POST' : 'GET');
@@ -304,6 +307,13 @@ function shape(command: Command, credential: string): Result<CurlImport> {
   return ok({ request: valid.data, bearerToken, unmapped });
 }
 
+/** -G: the data after the URL's query, before its #fragment (which curl does not send). */
+function withQuery(urlText: string, data: string): string {
+  const hashAt = urlText.indexOf('#');
+  const base = hashAt === -1 ? urlText : urlText.slice(0, hashAt);
+  return `${base}${base.includes('?') ? '&' : '?'}${data}${hashAt === -1 ? '' : urlText.slice(hashAt)}`;
+}
+
 /** The body kind the data is: JSON, a form Keypost can show as fields, or text under the type the command said. */
 function bodyOf(command: Command, data: string, rows: Row[]): RequestBody {
   if (command.parts.length > 0) return { kind: 'multipart', parts: command.parts };
@@ -318,7 +328,12 @@ function bodyOf(command: Command, data: string, rows: Row[]): RequestBody {
   return { kind: 'text', text: data };
 }
 
-/** `a=1&b=two+words` as fields, when every pair has a name, an `=` and valid escapes; else null (kept as text). */
+/**
+ * `a=1&b=two+words` as fields, when every pair has a name, an `=` and valid escapes, and the table, sent unchanged,
+ * gives back these very bytes; else null (kept as text, sent as written). Decoding loses how a value was written
+ * (`%20`, `+` and a raw space are one space in the table; `[` and `%5B` one bracket), so only a body the form encoder
+ * writes the same way is shown as a table: curl's bytes are what a pasted command sends, the table a convenience.
+ */
 function formFields(data: string): FormField[] | null {
   const fields: FormField[] = [];
   for (const pair of data.split('&')) {
@@ -331,7 +346,7 @@ function formFields(data: string): FormField[] | null {
       return null;
     }
   }
-  return fields;
+  return formBodyText(fields) === data ? fields : null;
 }
 
 /** A row that says what Keypost derives anyway (Content-Type: application/json for a JSON body): not worth a row. */

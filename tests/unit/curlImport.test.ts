@@ -115,7 +115,7 @@ ${CHROME_HEADERS} \
     request: doc('https://api.example.com/v1/items', { headers: rows(['Accept', '*/*']) }),
   },
   {
-    name: "Firefox's one line: -X POST, Accept-Encoding and Connection (the client's own), TE kept",
+    name: "Firefox's one line: -X POST, Connection (the client's own), TE kept, Accept-Encoding the same as Keypost's",
     command:
       "curl 'https://api.example.com/v1/items' -X POST -H 'User-Agent: Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0' -H 'Accept: application/json' -H 'Accept-Encoding: gzip, deflate, br' -H 'Content-Type: application/json' -H 'Authorization: Bearer ff-tok-1234' -H 'Connection: keep-alive' -H 'TE: trailers' --data-raw '{\"name\":\"Ada\"}'",
     request: doc('https://api.example.com/v1/items', {
@@ -125,7 +125,7 @@ ${CHROME_HEADERS} \
       auth: bearer,
     }),
     token: 'ff-tok-1234',
-    unmapped: ['Accept-Encoding: gzip, deflate, br → Keypost asks for', 'Connection: keep-alive → set by Keypost’s'],
+    unmapped: ['Connection: keep-alive → set by Keypost’s'],
   },
   {
     name: 'Firefox "Copy as cURL (Windows)": "" inside quotes is one quote',
@@ -163,7 +163,7 @@ ${CHROME_HEADERS} \
     token: 'ghp_16C7e42F292c6912E7710c838347Ae178B4a',
   },
   {
-    name: 'Stripe docs: -u key: becomes a Basic Authorization row, -d and --data-urlencode a form',
+    name: 'Stripe docs: -u key: becomes a Basic Authorization row; -d and --data-urlencode a form body sent as curl writes it',
     command: String.raw`curl https://api.stripe.com/v1/customers \
   -u "sk_test_4eC39HqLyjWDarjtT1zdp7dc:" \
   -d name="Jenny Rosen" \
@@ -171,13 +171,22 @@ ${CHROME_HEADERS} \
   -d "metadata[order_id]=6735"`,
     request: doc('https://api.stripe.com/v1/customers', {
       method: 'POST',
-      headers: rows(['Authorization', 'Basic c2tfdGVzdF80ZUMzOUhxTHlqV0Rhcmp0VDF6ZHA3ZGM6']),
+      // curl sends the space and the brackets as written; a table would send + and %5B…%5D, so it stays text.
+      headers: rows(['Authorization', 'Basic c2tfdGVzdF80ZUMzOUhxTHlqV0Rhcmp0VDF6ZHA3ZGM6'], ['Content-Type', 'application/x-www-form-urlencoded']),
+      body: { kind: 'text', text: 'name=Jenny Rosen&email=jenny.rosen%2Btest%40example.com&metadata[order_id]=6735' },
+    }),
+  },
+  {
+    name: '-d and --data-urlencode whose bytes a form table writes the same way become the form table',
+    command: `curl https://api.example.com/v1/customers -d name=Jenny+Rosen --data-urlencode 'email=jenny.rosen+test@example.com' -d 'n=1'`,
+    request: doc('https://api.example.com/v1/customers', {
+      method: 'POST',
       body: {
         kind: 'form',
         fields: [
           { name: 'name', value: 'Jenny Rosen', enabled: true },
           { name: 'email', value: 'jenny.rosen+test@example.com', enabled: true },
-          { name: 'metadata[order_id]', value: '6735', enabled: true },
+          { name: 'n', value: '1', enabled: true },
         ],
       },
     }),
@@ -249,6 +258,11 @@ ${CHROME_HEADERS} \
     // The Content-Type stays: it is what the command sends, with the body the user pastes in.
     request: doc('https://example.com/upload', { method: 'POST', headers: rows(['Content-Type', 'application/json']) }),
     unmapped: ['--data-binary @payload.json → the body is read from a file'],
+  },
+  {
+    name: '-H Accept-Encoding wins over --compressed, as in curl',
+    command: `curl https://api.example.com/v1/items -H 'Accept-Encoding: identity' --compressed`,
+    request: doc('https://api.example.com/v1/items', { headers: rows(['Accept-Encoding', 'identity']) }),
   },
   {
     name: 'Twilio docs: --data-urlencode fields, a quoted URL',

@@ -4,6 +4,7 @@
 import { basename } from 'node:path';
 import { FormData } from 'undici';
 import type { CheckedRequest } from '../../../shared/requestChecks';
+import { formBodyText } from '../../../shared/formBody';
 import { methodTakesBody } from '../../../shared/request';
 import { derivedHeaders, isOverridden } from '../../../shared/requestHeaders';
 import { concealer } from '../../../shared/secrets';
@@ -74,8 +75,7 @@ function bodyOf(body: CheckedRequest['document']['body'], files: ResolvedSecrets
     case 'text':
       return body.text;
     case 'form':
-      // URLSearchParams writes application/x-www-form-urlencoded exactly as browsers submit forms (space as +).
-      return new URLSearchParams(body.fields.filter((field) => field.enabled).map((field): [string, string] => [field.name, field.value])).toString();
+      return formBodyText(body.fields);
     case 'multipart': {
       const form = new FormData();
       for (const part of body.parts) {
