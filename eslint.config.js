@@ -3,6 +3,7 @@
 //   shared/         imports only shared/, zod, jsonc-parser, jose and shlex (it runs in the page, the body worker and main)
 //                   and of shared/, only schemas.ts imports the IPC contract (api.ts); the models never do
 //   electron/core/  shared/ and Node; never `electron`, the glue or renderer/
+//   cli/            the command-line runner: shared/, electron/core/ and Node; never `electron`, the glue or renderer/
 //   electron/*.ts   the glue; only main.ts touches ipcMain, only preload.ts ipcRenderer (GitHub Desktop's rule)
 //   renderer/       shared/ and the browser; never electron/, Node builtins or the main process's packages; and only the
 //                   actions (*Actions.ts) import the IPC client (renderer/api.ts): components and stores never talk to main
@@ -67,7 +68,7 @@ function glueImports(allow) {
 }
 
 export default defineConfig(
-  globalIgnores(['dist/', 'dist-electron/', 'release/', 'reports/', 'test-results/', 'playwright-report/']),
+  globalIgnores(['dist/', 'dist-electron/', 'dist-cli/', 'release/', 'reports/', 'test-results/', 'playwright-report/']),
 
   js.configs.recommended,
   tseslint.configs.recommended,
@@ -101,7 +102,7 @@ export default defineConfig(
     },
   },
   {
-    files: ['scripts/**/*.{js,mjs,cjs}', '*.{js,mjs,cjs}'],
+    files: ['scripts/**/*.{js,mjs,cjs}', 'bin/**/*.{js,mjs,cjs}', '*.{js,mjs,cjs}'],
     languageOptions: { globals: globals.node },
   },
   {
@@ -156,6 +157,22 @@ export default defineConfig(
             electronModule('electron/core/ (plain Node, tested in Node)'),
             { regex: into('renderer', 'tests'), message: 'electron/core/ does not import the page or the tests.' },
             { regex: '^(\\.\\./)+(electron/)?(main|preload|window|hardening)(\\.ts)?$', message: 'electron/core/ does not import the Electron glue (it imports core).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The runner runs in plain Node, on the core the app composes: never Electron, the glue or the page.
+    files: ['cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            electronModule('cli/ (plain Node, no Electron)'),
+            { regex: into('renderer', 'tests'), message: 'cli/ does not import the page or the tests.' },
+            { regex: '^(\\.\\./)+electron/(?!core/)', message: 'cli/ imports electron/core/ only, never the Electron glue.' },
           ],
         },
       ],

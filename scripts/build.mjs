@@ -1,4 +1,6 @@
-// Builds the renderer (vite.config.ts), then main (ESM) and the sandboxed preload (one CJS file).
+// Builds the renderer (vite.config.ts), then main (ESM) and the sandboxed preload (one CJS file), then the command-line
+// runner `keypost` (cli/keypost.ts → dist-cli/keypost.mjs, ESM, its npm dependencies external like main's).
+// `node scripts/build.mjs cli` (npm run build:cli) builds the runner only.
 import { readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { build } from 'vite';
@@ -11,16 +13,16 @@ const runtimeDependencies = Object.keys(dependencies).map((name) => new RegExp(`
 // dist-electron starts empty: a build that fails part way leaves main.js or preload.cjs missing, never an older one that
 // the glue tests (tests/fixtures/builtGlue.ts) or `npm start` would then run as if it were new. (The renderer's own
 // folder is emptied by vite.config.ts, emptyOutDir.)
-rmSync('dist-electron', { recursive: true, force: true });
+const cliOnly = process.argv[2] === 'cli';
+if (!cliOnly) rmSync('dist-electron', { recursive: true, force: true });
+rmSync('dist-cli', { recursive: true, force: true });
 
-await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
-
-const electronBuild = (entry, fileName, format, external) =>
+const electronBuild = (entry, fileName, format, external, outDir = 'dist-electron') =>
   build({
     configFile: false,
     logLevel: 'warn',
     build: {
-      outDir: 'dist-electron',
+      outDir,
       emptyOutDir: false,
       target: 'node24',
       minify: false,
@@ -32,8 +34,14 @@ const electronBuild = (entry, fileName, format, external) =>
     },
   });
 
-// Main keeps its npm dependencies external: electron-builder packages them, keytar is native.
-await electronBuild('electron/main.ts', 'main.js', 'es', ['electron', ...runtimeDependencies, ...nodeBuiltins]);
-// A sandboxed preload can only require('electron'), so everything else is bundled in.
-await electronBuild('electron/preload.ts', 'preload.cjs', 'cjs', ['electron']);
-console.log('built dist/renderer, dist-electron/main.js, dist-electron/preload.cjs');
+if (!cliOnly) {
+  await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
+  // Main keeps its npm dependencies external: electron-builder packages them, keytar is native.
+  await electronBuild('electron/main.ts', 'main.js', 'es', ['electron', ...runtimeDependencies, ...nodeBuiltins]);
+  // A sandboxed preload can only require('electron'), so everything else is bundled in.
+  await electronBuild('electron/preload.ts', 'preload.cjs', 'cjs', ['electron']);
+}
+// The CLI runs in plain Node (no electron): the same externals as main; bin/keypost.mjs imports it.
+await electronBuild('cli/keypost.ts', 'keypost.mjs', 'es', [...runtimeDependencies, ...nodeBuiltins], 'dist-cli');
+console.log(cliOnly ? 'built dist-cli/keypost.mjs' : 'built dist/renderer, dist-electron/main.js, dist-electron/preload.cjs, dist-cli/keypost.mjs');
+

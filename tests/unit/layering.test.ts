@@ -21,3 +21,12 @@ describe('the IPC client', () => {
     expect(await problemsIn('renderer/presets/fixtureActions.ts', "import { readFile } from 'node:fs';\nexport const read = readFile;\n")).toHaveLength(1);
   });
 });
+
+describe('the command-line runner (cli/)', () => {
+  it('may import shared/ and electron/core/, never electron, the Electron glue or the page', async () => {
+    expect(await problemsIn('cli/fixture.ts', "import { ok } from '../shared/errors';\nimport { createSendApi } from '../electron/core/send/sendApi';\nexport const both = [ok, createSendApi];\n")).toEqual([]);
+    expect(await problemsIn('cli/fixture.ts', "import { app } from 'electron';\nexport const quit = app;\n")).toEqual([expect.stringContaining('must not import electron')]);
+    expect(await problemsIn('cli/fixture.ts', "import { main } from '../electron/main';\nexport const glue = main;\n")).toEqual([expect.stringContaining('never the Electron glue')]);
+    expect(await problemsIn('cli/fixture.ts', "import { api } from '../renderer/api';\nexport const page = api;\n")).toHaveLength(1);
+  });
+});

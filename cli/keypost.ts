@@ -1,0 +1,40 @@
+// The `keypost` command: parses the arguments (commander) and hands them to the runner; bad usage exits 2.
+import { Command, InvalidArgumentError } from 'commander';
+import { DEFAULT_TIMEOUT_MS } from '../shared/http';
+import { runCollection } from './runCollection';
+
+/** The timeout the app's send accepts at most (shared/schemas.ts: 600,000 ms). */
+const MAX_TIMEOUT_S = 600;
+
+function seconds(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed <= 0 || parsed > MAX_TIMEOUT_S) throw new InvalidArgumentError(`give a number of seconds above 0 and at most ${MAX_TIMEOUT_S}.`);
+  return parsed;
+}
+
+const program = new Command('keypost')
+  .description('Keypost from the command line: send a collection\'s requests with no window.')
+  .showHelpAfterError()
+  // Help and --version exit 0; any other usage error 2 (commander's own is 1, which means "a request failed" here).
+  .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2));
+
+program
+  .command('run')
+  .description('Send the requests of a collection folder (or one .request.yaml file) in the sidebar\'s order.')
+  .argument('<folder-or-file>', 'a collection folder, or one request file')
+  .option('--env <name>', 'resolve {{variables}} from this environment of the collection (environments/<name>.env.yaml)')
+  .option('--bail', 'stop at the first failed request')
+  .option('--timeout <seconds>', `time limit per request, in seconds (default ${DEFAULT_TIMEOUT_MS / 1000})`, seconds)
+  .action(async (target: string, options: { env?: string; bail?: boolean; timeout?: number }) => {
+    process.exitCode = await runCollection({
+      target,
+      env: options.env,
+      bail: options.bail,
+      timeoutMs: Math.round((options.timeout ?? DEFAULT_TIMEOUT_MS / 1000) * 1000),
+      variables: process.env,
+      out: (line) => process.stdout.write(`${line}\n`),
+      err: (line) => process.stderr.write(`${line}\n`),
+    });
+  });
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,120 @@
+// keypost run: reads the collection, then sends its requests one after another through the app's own send path
+// (createSendApi: variables resolved, the request checked, the credential's origin approved, sent through undici),
+// printing a line per request and a summary. Nothing is written to disk: the stores the send path keeps (where each
+// credential may go, the active environment, OAuth settings) live in memory for the run only.
+import { environmentsService, createEnvironments } from '../electron/core/environments/environments';
+import { createCredentialOrigins } from '../electron/core/credentials/credentialOriginsFile';
+import { createOriginGate } from '../electron/core/credentials/originGate';
+import { createOAuthConfigs } from '../electron/core/credentials/oauthConfigFile';
+import { createOAuthCredentials } from '../electron/core/credentials/oauth/oauthCredentials';
+import type { Vault } from '../electron/core/credentials/vault';
+import { createResponseBodies } from '../electron/core/body/responseBodies';
+import { removeSpooledBodies } from '../electron/core/body/responseBody';
+import { closeAgents } from '../electron/core/send/httpAgents';
+import { createSendApi } from '../electron/core/send/sendApi';
+import type { StoreBackend } from '../electron/core/storeFiles';
+import { tokenVariable } from '../shared/codeExport/exportPlan';
+import type { KeypostError } from '../shared/errors';
+import type { SendResult } from '../shared/http';
+import { credentialOf } from '../shared/request';
+import { findEnvironment, readCollectionRun, RunRefused } from './collectionRun';
+import { cliVault, lazyKeychain } from './cliVault';
+
+/** 0: every request got a 2xx or 3xx answer; 1: a request failed (no answer, or 4xx/5xx); 2: bad usage or a file that could not be read. */
+export type ExitCode = 0 | 1 | 2;
+
+export interface RunOptions {
+  /** A collection folder or one .request.yaml file. */
+  target: string;
+  /** The environment (by name) whose {{variables}} the requests use. */
+  env?: string;
+  /** Stop at the first failed request. */
+  bail?: boolean;
+  timeoutMs: number;
+  /** The process's environment variables, where tokens are read first. */
+  variables: NodeJS.ProcessEnv;
+  /** Opens the keychain under the app's service name or one made of it; the OS keychain (lazily) unless a test says otherwise. */
+  openKeychain?: (serviceOf?: (appService: string) => string) => Vault;
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+/** A store file that is never a file: the run's bindings and choices are forgotten when it ends. */
+const inMemory = (): StoreBackend => ({ path: '(memory: keypost run keeps no files)', store: {} });
+
+export async function runCollection(options: RunOptions): Promise<ExitCode> {
+  try {
+    return await run(options);
+  } catch (error) {
+    if (error instanceof RunRefused) {
+      options.err(error.message);
+      return 2;
+    }
+    throw error;
+  } finally {
+    removeSpooledBodies();
+    await closeAgents();
+  }
+}
+
+async function run({ target, env, bail = false, timeoutMs, variables, openKeychain = lazyKeychain, out }: RunOptions): Promise<ExitCode> {
+  const { root, requests } = readCollectionRun(target);
+  const chosen = env === undefined ? null : findEnvironment(root, env);
+  const vault = cliVault(variables, openKeychain());
+  const environments = createEnvironments({ backend: inMemory(), keychain: openKeychain(environmentsService), collections: () => [root] });
+  if (chosen) {
+    const active = environments.setActive(chosen.environment.id);
+    if (!active.ok) throw new RunRefused(active.error.message);
+  }
+  // The app's send path as the app composes it (createCore), with a host that has no page and cannot ask: nothing is
+  // emitted, and a token bound elsewhere is refused in the gate's words.
+  const api = createSendApi({
+    vault,
+    environments,
+    emit: () => {},
+    bodies: createResponseBodies(1),
+    oauth: createOAuthCredentials({ vault }),
+    oauthConfigs: createOAuthConfigs(inMemory()),
+    originGate: createOriginGate(createCredentialOrigins(inMemory()), undefined),
+  });
+
+  let passed = 0;
+  let failed = 0;
+  const started = performance.now();
+  for (const [index, { content }] of requests.entries()) {
+    const { name, request } = content;
+    const sent = await api.send({ requestId: `run-${index + 1}`, request, timeoutMs });
+    const ok = sent.ok && sent.value.status < 400;
+    if (ok) passed++;
+    else failed++;
+    out(`${ok ? '✓' : '✗'} ${request.method} ${name}  ${sent.ok ? answered(sent.value) : 'not answered'}`);
+    if (!sent.ok) out(`  ${inWords(sent.error, credentialOf(request))}`);
+    else if (sent.value.authFailure) out(`  ${sent.value.authFailure.message}`);
+    if (!ok && bail) break;
+  }
+  const notRun = requests.length - passed - failed;
+  const total = `${requests.length} request${requests.length === 1 ? '' : 's'}`;
+  out(`${total}: ${passed} passed, ${failed} failed${notRun > 0 ? `, ${notRun} not run (--bail)` : ''} in ${milliseconds(performance.now() - started)}`);
+  return failed > 0 ? 1 : 0;
+}
+
+/** "200 OK  12 ms  1.2 kB" */
+const answered = (result: SendResult) => `${result.status}${result.statusText ? ` ${result.statusText}` : ''}  ${milliseconds(result.elapsedMs)}  ${size(result.sizeBytes)}`;
+
+/** The app's words for a failed send; the hint too, except where it speaks of the app's fields: there, what to set instead. */
+function inWords(error: KeypostError, credential: string | null): string {
+  if ((error.code === 'NO_TOKEN' || error.code === 'KEYCHAIN_UNAVAILABLE') && credential !== null) {
+    return `${error.message} Set ${tokenVariable(credential)} to the token of the credential “${credential}”, or store it in Keypost on this machine.`;
+  }
+  // The app's hint points at its credential manager; a run cannot ask, and names no origin yet.
+  if (error.code === 'ORIGIN_NOT_ALLOWED') return `${error.message} In one run, a credential goes only to the first origin it was sent to.`;
+  return error.hint ? `${error.message} ${error.hint}` : error.message;
+}
+
+const milliseconds = (ms: number) => `${Math.round(ms)} ms`;
+
+function size(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  if (bytes < 1_000_000) return `${(bytes / 1000).toFixed(1)} kB`;
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
