@@ -1,10 +1,16 @@
 // The `keypost` command: parses the arguments (commander) and hands them to the runner; bad usage exits 2.
 import { Command, InvalidArgumentError } from 'commander';
 import { DEFAULT_TIMEOUT_MS } from '../shared/http';
+import { REPORTERS, type Reporter } from './reports';
 import { runCollection } from './runCollection';
 
 /** The timeout the app's send accepts at most (shared/schemas.ts: 600,000 ms). */
 const MAX_TIMEOUT_S = 600;
+
+function reporterName(value: string): Reporter {
+  if (!(REPORTERS as readonly string[]).includes(value)) throw new InvalidArgumentError(`choose ${REPORTERS.join(' or ')}.`);
+  return value as Reporter;
+}
 
 function seconds(value: string): number {
   const parsed = Number(value);
@@ -24,12 +30,21 @@ program
   .argument('<folder-or-file>', 'a collection folder, or one request file')
   .option('--env <name>', 'resolve {{variables}} from this environment of the collection (environments/<name>.env.yaml)')
   .option('--bail', 'stop at the first failed request')
+  .option('--reporter <name>', 'also write a report for CI: junit (JUnit XML) or json', reporterName)
+  .option('--output <file>', 'where the report goes (default: standard output; the lines then go to standard error)')
   .option('--timeout <seconds>', `time limit per request, in seconds (default ${DEFAULT_TIMEOUT_MS / 1000})`, seconds)
-  .action(async (target: string, options: { env?: string; bail?: boolean; timeout?: number }) => {
+  .action(async (target: string, options: { env?: string; bail?: boolean; reporter?: Reporter; output?: string; timeout?: number }) => {
+    if (options.output !== undefined && options.reporter === undefined) {
+      process.stderr.write('--output names where a report goes: choose one with --reporter junit or --reporter json.\n');
+      process.exitCode = 2;
+      return;
+    }
     process.exitCode = await runCollection({
       target,
       env: options.env,
       bail: options.bail,
+      reporter: options.reporter,
+      output: options.output,
       timeoutMs: Math.round((options.timeout ?? DEFAULT_TIMEOUT_MS / 1000) * 1000),
       variables: process.env,
       out: (line) => process.stdout.write(`${line}\n`),

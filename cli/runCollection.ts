@@ -19,6 +19,9 @@ import type { SendResult } from '../shared/http';
 import { credentialOf } from '../shared/request';
 import { findEnvironment, readCollectionRun, RunRefused } from './collectionRun';
 import { cliVault, lazyKeychain } from './cliVault';
+import { reportText, type Reporter, type RequestOutcome } from './reports';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 /** 0: every request got a 2xx or 3xx answer; 1: a request failed (no answer, or 4xx/5xx); 2: bad usage or a file that could not be read. */
 export type ExitCode = 0 | 1 | 2;
@@ -30,6 +33,10 @@ export interface RunOptions {
   env?: string;
   /** Stop at the first failed request. */
   bail?: boolean;
+  /** A report of the run for CI (JUnit XML or JSON): to `output`, or else to standard output (the lines then go to
+   *  standard error, so the report stays readable as it is). */
+  reporter?: Reporter;
+  output?: string;
   timeoutMs: number;
   /** The process's environment variables, where tokens are read first. */
   variables: NodeJS.ProcessEnv;
@@ -57,7 +64,9 @@ export async function runCollection(options: RunOptions): Promise<ExitCode> {
   }
 }
 
-async function run({ target, env, bail = false, timeoutMs, variables, openKeychain = lazyKeychain, out }: RunOptions): Promise<ExitCode> {
+async function run({ target, env, bail = false, reporter, output, timeoutMs, variables, openKeychain = lazyKeychain, out: stdout, err }: RunOptions): Promise<ExitCode> {
+  const reportToStdout = reporter !== undefined && output === undefined;
+  const out = reportToStdout ? err : stdout;
   const { root, requests } = readCollectionRun(target);
   const chosen = env === undefined ? null : findEnvironment(root, env);
   const vault = cliVault(variables, openKeychain());
@@ -80,21 +89,54 @@ async function run({ target, env, bail = false, timeoutMs, variables, openKeycha
 
   let passed = 0;
   let failed = 0;
+  const startedAt = new Date();
   const started = performance.now();
+  const outcomes: RequestOutcome[] = requests.map(({ file, content }) => ({
+    name: content.name,
+    file,
+    method: content.request.method,
+    status: null,
+    statusText: '',
+    elapsedMs: 0,
+    sizeBytes: 0,
+    passed: false,
+    failure: null,
+    notRun: true,
+  }));
   for (const [index, { content }] of requests.entries()) {
     const { name, request } = content;
     const sent = await api.send({ requestId: `run-${index + 1}`, request, timeoutMs });
     const ok = sent.ok && sent.value.status < 400;
     if (ok) passed++;
     else failed++;
+    const why = !sent.ok ? inWords(sent.error, credentialOf(request)) : sent.value.authFailure ? sent.value.authFailure.message : null;
     out(`${ok ? '✓' : '✗'} ${request.method} ${name}  ${sent.ok ? answered(sent.value) : 'not answered'}`);
-    if (!sent.ok) out(`  ${inWords(sent.error, credentialOf(request))}`);
-    else if (sent.value.authFailure) out(`  ${sent.value.authFailure.message}`);
+    if (why) out(`  ${why}`);
+    outcomes[index] = {
+      ...outcomes[index]!,
+      notRun: false,
+      passed: ok,
+      ...(sent.ok ? { status: sent.value.status, statusText: sent.value.statusText, elapsedMs: sent.value.elapsedMs, sizeBytes: sent.value.sizeBytes } : {}),
+      failure: ok ? null : (why ?? `${sent.ok ? `${sent.value.status} ${sent.value.statusText}`.trim() : 'no answer'}`),
+    };
     if (!ok && bail) break;
   }
   const notRun = requests.length - passed - failed;
   const total = `${requests.length} request${requests.length === 1 ? '' : 's'}`;
-  out(`${total}: ${passed} passed, ${failed} failed${notRun > 0 ? `, ${notRun} not run (--bail)` : ''} in ${milliseconds(performance.now() - started)}`);
+  const elapsedMs = performance.now() - started;
+  out(`${total}: ${passed} passed, ${failed} failed${notRun > 0 ? `, ${notRun} not run (--bail)` : ''} in ${milliseconds(elapsedMs)}`);
+  if (reporter) {
+    const text = reportText(reporter, { collection: path.basename(root.path), startedAt, elapsedMs, outcomes });
+    if (output === undefined) stdout(text.trimEnd());
+    else {
+      try {
+        writeFileSync(output, text);
+      } catch (error) {
+        throw new RunRefused(`The report could not be written to ${path.resolve(output)} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+      }
+      out(`The ${reporter === 'junit' ? 'JUnit' : 'JSON'} report is in ${path.resolve(output)}.`);
+    }
+  }
   return failed > 0 ? 1 : 0;
 }
 

@@ -2,7 +2,7 @@
 // written as files in a temp folder, against the local test server. Exit codes, the lines it prints, what the server
 // received, and a token that goes on the wire but never on the screen.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -157,6 +157,46 @@ describe('keypost run', () => {
 
     const usage = await keypost([dir, '--timeout', 'soon']);
     expect(usage.code).toBe(2);
+    expect(server.received).toEqual([]);
+  });
+
+  it('writes a JUnit report CI systems read: a test case per request, the failure in words, the skipped after --bail, no token', async () => {
+    const bearer = { kind: 'bearer', credential: 'default' } as const;
+    const dir = collection({
+      'orders/1 list.request.yaml': { name: 'A <list> & more', request: get(`${server.url}/echo`, bearer) },
+      'orders/2 fail.request.yaml': { name: 'B fail', request: get(`${server.url}/status?code=503`, bearer) },
+      'orders/3 later.request.yaml': { name: 'C later', request: get(`${server.url}/echo?later`, bearer) },
+    });
+    const output = path.join(dir, 'report.xml');
+    const run = await keypost([dir, '--reporter', 'junit', '--output', output, '--bail'], { KEYPOST_TOKEN: TOKEN });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`The JUnit report is in ${output}.`);
+    const report = readFileSync(output, 'utf8');
+    expect(report).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="keypost run" tests="3" failures="1" skipped="1" time="[\d.]+">/);
+    expect(report).toContain(`<testsuite name="${path.basename(dir)}" tests="3" failures="1" errors="0" skipped="1"`);
+    expect(report).toContain(`<testcase name="GET A &lt;list&gt; &amp; more" classname="${path.basename(dir)}.orders" time="`);
+    expect(report).toMatch(/<testcase name="GET B fail"[^>]*>\n\s*<failure message="503 Service Unavailable" type="status">503 Service Unavailable<\/failure>/);
+    expect(report).toMatch(/<testcase name="GET C later"[^>]*>\n\s*<skipped message="not run: --bail stopped the run at an earlier failure"\/>/);
+    expect(report).not.toContain(TOKEN);
+  });
+
+  it('writes the JSON report to standard output, with the lines on standard error so it parses as it is', async () => {
+    const dir = collection({ 'a.request.yaml': { name: 'Health', request: get(`${server.url}/echo`) } });
+    const run = await keypost([dir, '--reporter', 'json']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^✓ GET Health {2}200 OK/);
+    const report = JSON.parse(run.stdout) as { tests: number; failures: number; requests: Array<{ name: string; status: number; passed: boolean }> };
+    expect(report).toMatchObject({ collection: path.basename(dir), tests: 1, failures: 0, skipped: 0, requests: [{ name: 'Health', file: 'a.request.yaml', method: 'GET', status: 200, passed: true, failure: null }] });
+  });
+
+  it('refuses an unknown reporter, and --output without one, with exit 2', async () => {
+    const dir = collection({ 'a.request.yaml': { name: 'Health', request: get(`${server.url}/echo`) } });
+    const unknown = await keypost([dir, '--reporter', 'xml']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('choose junit or json');
+    const alone = await keypost([dir, '--output', path.join(dir, 'x.json')]);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('--output names where a report goes');
     expect(server.received).toEqual([]);
   });
 });
