@@ -89,5 +89,12 @@ describe('a collection that arrives with a secret', () => {
       .toEqual([{ file: 'pulled/From a teammate.request.yaml', field: 'header "X-Deploy"', kind: 'a GitHub token' }]);
     expect(readFileSync(path.join(folder, 'From a teammate.request.yaml'), 'utf8')).toBe(text);
     expect(existsSync(path.join(folder, 'From a teammate.request.yaml'))).toBe(true);
+
+    // What the guard found is kept with the file's parse, so the next start does not read an unchanged file again.
+    await cores.pop()!.close();
+    const cached = JSON.parse(readFileSync(path.join(dir, 'cache', 'collections', 'default.json'), 'utf8')) as { files: Record<string, { secrets?: unknown }> };
+    expect(cached.files['pulled/From a teammate.request.yaml']!.secrets).toEqual([{ file: 'pulled/From a teammate.request.yaml', field: 'header "X-Deploy"', kind: 'a GitHub token' }]);
+    const { call: again } = core(dir);
+    await expect.poll(async () => ((await again<CollectionInfo[]>('listCollections')) as { ok: true; value: CollectionInfo[] }).value[0]!.secrets).toHaveLength(1);
   });
 });

@@ -96,7 +96,7 @@ export interface CollectionStore {
   /** Files or folders changed outside Keypost ('/'-separated paths inside the collection; '' is the collection itself). */
   reread(collection: string, paths: string[]): CollectionChange;
   /** The requests of a collection with their files, for the secret guard's look on load. */
-  requestFiles(collection: string): Array<{ file: string; request: RequestDocument }>;
+  requestFiles(collection: string): Array<{ file: string; request: RequestDocument; looked?: FlaggedSecret[] }>;
   /** Sets what the secret guard found in one file (none: clears its flags). */
   flagSecrets(collection: string, file: string, secrets: FlaggedSecret[]): void;
   /** Writes what was read to the parse caches (on quit). */
@@ -685,13 +685,16 @@ export function createCollectionStore({ defaultRoot, openRoots, cacheDir, defaul
 
     requestFiles(collectionId) {
       const collection = open.get(collectionId);
-      return collection ? [...collection.byFile.values()].map((held) => ({ file: held.file, request: held.preset.request })) : [];
+      // `looked`: what the guard found when it last read the file as it is now (kept in the parse cache across starts).
+      return collection ? [...collection.byFile.values()].map((held) => ({ file: held.file, request: held.preset.request, looked: collection.cache.secrets(held.file, held.stamp) })) : [];
     },
 
     flagSecrets(collectionId, file, secrets) {
       const collection = open.get(collectionId);
       if (!collection) return;
-      if (secrets.length > 0 && collection.byFile.has(file)) collection.secrets.set(file, secrets);
+      const held = collection.byFile.get(file);
+      if (held) collection.cache.setSecrets(file, held.stamp, secrets);
+      if (secrets.length > 0 && held) collection.secrets.set(file, secrets);
       else collection.secrets.delete(file);
     },
 

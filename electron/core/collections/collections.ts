@@ -58,11 +58,12 @@ export function createCollections({ dataDir, presetsFile, openList, emit }: Coll
    *  after startup, a file at a time, so a big collection never holds up the app. */
   const lookForSecrets = async (id: string, only?: ReadonlySet<string>) => {
     let flagged = false;
-    for (const { file, request } of store.requestFiles(id)) {
+    for (const { file, request, looked } of store.requestFiles(id)) {
       if (stopped) return;
       if (only && !only.has(file)) continue;
-      const found = await findSecrets(request);
-      store.flagSecrets(id, file, found.map((finding) => ({ file, ...finding })));
+      // A file unchanged since the guard last read it (an earlier start) keeps what it found then.
+      const found = looked ?? (await findSecrets(request)).map((finding) => ({ file, ...finding }));
+      store.flagSecrets(id, file, found);
       flagged ||= found.length > 0;
     }
     if (flagged) emit('collectionChanged', { changed: [], removed: [] });

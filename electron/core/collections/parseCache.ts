@@ -8,6 +8,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { presetIdSchema, presetNameSchema } from '../../../shared/presets';
 import { requestDocumentSchema } from '../../../shared/request';
+import type { FlaggedSecret } from '../../../shared/collections';
 import type { RequestFile } from './requestFile';
 
 /** Bumped whenever what is cached changes shape: an older cache is then ignored, not misread. */
@@ -17,7 +18,12 @@ const cachedSchema = z.object({
   version: z.literal(CACHE_VERSION),
   files: z.record(
     z.string(),
-    z.object({ stamp: z.string(), content: z.object({ id: presetIdSchema.nullable(), name: presetNameSchema, request: requestDocumentSchema }) }),
+    z.object({
+      stamp: z.string(),
+      content: z.object({ id: presetIdSchema.nullable(), name: presetNameSchema, request: requestDocumentSchema }),
+      // What the secret guard found in it, once it looked: a file unchanged since is not read by the guard again.
+      secrets: z.array(z.object({ file: z.string(), field: z.string(), kind: z.string() })).optional(),
+    }),
   ),
 });
 
@@ -25,12 +31,15 @@ export interface ParseCache {
   /** The content read from `file` when it last had this stamp (size and modification time). */
   get(file: string, stamp: string): RequestFile | undefined;
   set(file: string, stamp: string, content: RequestFile): void;
+  /** What the secret guard found in `file` with this stamp, if it looked since the file last changed. */
+  secrets(file: string, stamp: string): FlaggedSecret[] | undefined;
+  setSecrets(file: string, stamp: string, secrets: FlaggedSecret[]): void;
   /** Writes the cache if it changed (without the files no longer there); a failure only costs the next start a re-read. */
   save(liveFiles: Iterable<string>): Promise<void>;
 }
 
 export function openParseCache(cacheFile: string): ParseCache {
-  let files: Record<string, { stamp: string; content: RequestFile }> = {};
+  let files: Record<string, { stamp: string; content: RequestFile; secrets?: FlaggedSecret[] }> = {};
   try {
     const parsed = cachedSchema.safeParse(JSON.parse(readFileSync(cacheFile, 'utf8')));
     if (parsed.success) files = parsed.data.files;
@@ -44,6 +53,13 @@ export function openParseCache(cacheFile: string): ParseCache {
     get: (file, stamp) => (files[file]?.stamp === stamp ? files[file].content : undefined),
     set(file, stamp, content) {
       files[file] = { stamp, content };
+      changed = true;
+    },
+    secrets: (file, stamp) => (files[file]?.stamp === stamp ? files[file].secrets : undefined),
+    setSecrets(file, stamp, secrets) {
+      const entry = files[file];
+      if (entry?.stamp !== stamp || JSON.stringify(entry.secrets) === JSON.stringify(secrets)) return;
+      entry.secrets = secrets;
       changed = true;
     },
     async save(liveFiles) {
