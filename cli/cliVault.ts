@@ -1,8 +1,8 @@
-// Where the runner's tokens come from: an environment variable first (KEYPOST_TOKEN, KEYPOST_TOKEN_<NAME>: the names
-// the Code dialog's snippets read, from the same function), else the OS keychain as the app reads it. It only reads:
-// the runner never writes into the user's keychain.
+// Where the runner's secrets come from: an environment variable first (the scheme of shared/secretVariables.ts, which
+// the Code dialog's snippets read too: KEYPOST_TOKEN…, KEYPOST_SECRET_…), else the OS keychain as the app reads it.
+// It only reads: the runner never writes into the user's keychain.
 import { fail, ok } from '../shared/errors';
-import { tokenVariable } from '../shared/codeExport/exportPlan';
+import { secretVariable, tokenVariable } from '../shared/secretVariables';
 import { Secret } from '../electron/core/credentials/secret';
 import type { Vault } from '../electron/core/credentials/vault';
 
@@ -26,15 +26,25 @@ export function lazyKeychain(serviceOf: (appService: string) => string = (appSer
   };
 }
 
-/** Tokens from `environment` (the process's variables), else from `keychain`; read-only. */
-export function cliVault(environment: NodeJS.ProcessEnv, keychain: Vault): Vault {
+/** Secrets from `environment` (the process's variables) under the name `variableOf` gives a keychain account (a
+ *  credential's token by default), else from `keychain`; read-only. A keychain that cannot be opened names the
+ *  variable to set instead. */
+export function cliVault(environment: NodeJS.ProcessEnv, keychain: Vault, variableOf: (account: string) => string = tokenVariable): Vault {
   return {
-    async get(credential) {
-      const value = environment[tokenVariable(credential)];
-      return value ? ok(new Secret(value)) : keychain.get(credential);
+    async get(account) {
+      const variable = variableOf(account);
+      const value = environment[variable];
+      if (value) return ok(new Secret(value));
+      const stored = await keychain.get(account);
+      if (!stored.ok && stored.error.code === 'KEYCHAIN_UNAVAILABLE') return fail('KEYCHAIN_UNAVAILABLE', stored.error.message, { hint: `Set ${variable} instead.` });
+      return stored;
     },
     set: async () => readOnly(),
     delete: async () => readOnly(),
     list: () => keychain.list(),
   };
 }
+
+/** A secret environment variable's keychain account is `<environment id>/<name>` (electron/core/environments/): its
+ *  variable is the name's, KEYPOST_SECRET_<NAME> (a variable name holds no `/`). */
+export const environmentSecretVariable = (account: string) => secretVariable(account.slice(account.lastIndexOf('/') + 1));

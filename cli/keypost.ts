@@ -1,7 +1,10 @@
 // The `keypost` command: parses the arguments (commander) and hands them to the runner; bad usage exits 2.
 import { Command, InvalidArgumentError } from 'commander';
 import { DEFAULT_TIMEOUT_MS } from '../shared/http';
+import { appDataFolder } from './appData';
+import { progressOn } from './progressLine';
 import { REPORTERS, type Reporter } from './reports';
+import { parseOrigin } from './runOrigins';
 import { runCollection } from './runCollection';
 
 /** The timeout the app's send accepts at most (shared/schemas.ts: 600,000 ms). */
@@ -16,6 +19,13 @@ function seconds(value: string): number {
   const parsed = Number(value);
   if (!Number.isFinite(parsed) || parsed <= 0 || parsed > MAX_TIMEOUT_S) throw new InvalidArgumentError(`give a number of seconds above 0 and at most ${MAX_TIMEOUT_S}.`);
   return parsed;
+}
+
+/** --allow-origin, once per origin: each one checked as the credential manager checks it. */
+function origins(value: string, previous: string[]): string[] {
+  const parsed = parseOrigin(value);
+  if ('problem' in parsed) throw new InvalidArgumentError(parsed.problem);
+  return [...previous, parsed.origin];
 }
 
 const program = new Command('keypost')
@@ -33,7 +43,8 @@ program
   .option('--reporter <name>', 'also write a report for CI: junit (JUnit XML) or json', reporterName)
   .option('--output <file>', 'where the report goes (default: standard output; the lines then go to standard error)')
   .option('--timeout <seconds>', `time limit per request, in seconds (default ${DEFAULT_TIMEOUT_MS / 1000})`, seconds)
-  .action(async (target: string, options: { env?: string; bail?: boolean; reporter?: Reporter; output?: string; timeout?: number }) => {
+  .option('--allow-origin <origin>', 'let every credential go to this origin (scheme://host:port) in this run; repeat for more', origins, [])
+  .action(async (target: string, options: { env?: string; bail?: boolean; reporter?: Reporter; output?: string; timeout?: number; allowOrigin: string[] }) => {
     if (options.output !== undefined && options.reporter === undefined) {
       process.stderr.write('--output names where a report goes: choose one with --reporter junit or --reporter json.\n');
       process.exitCode = 2;
@@ -47,6 +58,9 @@ program
       output: options.output,
       timeoutMs: Math.round((options.timeout ?? DEFAULT_TIMEOUT_MS / 1000) * 1000),
       variables: process.env,
+      dataDir: appDataFolder(process.env),
+      allowOrigins: options.allowOrigin,
+      progress: progressOn(process.stderr, process.env),
       out: (line) => process.stdout.write(`${line}\n`),
       err: (line) => process.stderr.write(`${line}\n`),
     });

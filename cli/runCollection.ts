@@ -3,22 +3,23 @@
 // printing a line per request and a summary. Nothing is written to disk: the stores the send path keeps (where each
 // credential may go, the active environment, OAuth settings) live in memory for the run only.
 import { environmentsService, createEnvironments } from '../electron/core/environments/environments';
-import { createCredentialOrigins } from '../electron/core/credentials/credentialOriginsFile';
-import { createOriginGate } from '../electron/core/credentials/originGate';
-import { createOAuthConfigs } from '../electron/core/credentials/oauthConfigFile';
-import { createOAuthCredentials } from '../electron/core/credentials/oauth/oauthCredentials';
 import type { Vault } from '../electron/core/credentials/vault';
 import { createResponseBodies } from '../electron/core/body/responseBodies';
 import { removeSpooledBodies } from '../electron/core/body/responseBody';
 import { closeAgents } from '../electron/core/send/httpAgents';
 import { createSendApi } from '../electron/core/send/sendApi';
 import type { StoreBackend } from '../electron/core/storeFiles';
-import { tokenVariable } from '../shared/codeExport/exportPlan';
+import { tokenVariable } from '../shared/secretVariables';
+import type { Environment } from '../shared/environments';
 import type { KeypostError } from '../shared/errors';
 import type { SendResult } from '../shared/http';
 import { credentialOf } from '../shared/request';
 import { findEnvironment, readCollectionRun, RunRefused } from './collectionRun';
-import { cliVault, lazyKeychain } from './cliVault';
+import { cliVault, environmentSecretVariable, lazyKeychain } from './cliVault';
+import { noProgress, type Progress } from './progressLine';
+import { runOAuth } from './runOAuth';
+import { runOriginGate } from './runOrigins';
+import { unsetSecretWords } from './unsetSecrets';
 import { reportText, type Reporter, type RequestOutcome } from './reports';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -42,6 +43,12 @@ export interface RunOptions {
   variables: NodeJS.ProcessEnv;
   /** Opens the keychain under the app's service name or one made of it; the OS keychain (lazily) unless a test says otherwise. */
   openKeychain?: (serviceOf?: (appService: string) => string) => Vault;
+  /** The app's data folder (its OAuth settings and where each credential may go, read only), or null for none. */
+  dataDir?: string | null;
+  /** Origins every credential may go to in this run, beside those the app bound it to (--allow-origin). */
+  allowOrigins?: readonly string[];
+  /** The progress line on a terminal (progressLine.ts); none by default. */
+  progress?: Progress;
   out: (line: string) => void;
   err: (line: string) => void;
 }
@@ -64,13 +71,13 @@ export async function runCollection(options: RunOptions): Promise<ExitCode> {
   }
 }
 
-async function run({ target, env, bail = false, reporter, output, timeoutMs, variables, openKeychain = lazyKeychain, out: stdout, err }: RunOptions): Promise<ExitCode> {
+async function run({ target, env, bail = false, reporter, output, timeoutMs, variables, openKeychain = lazyKeychain, dataDir = null, allowOrigins = [], progress = noProgress, out: stdout, err }: RunOptions): Promise<ExitCode> {
   const reportToStdout = reporter !== undefined && output === undefined;
   const out = reportToStdout ? err : stdout;
   const { root, requests } = readCollectionRun(target);
   const chosen = env === undefined ? null : findEnvironment(root, env);
   const vault = cliVault(variables, openKeychain());
-  const environments = createEnvironments({ backend: inMemory(), keychain: openKeychain(environmentsService), collections: () => [root] });
+  const environments = createEnvironments({ backend: inMemory(), keychain: cliVault(variables, openKeychain(environmentsService), environmentSecretVariable), collections: () => [root] });
   if (chosen) {
     const active = environments.setActive(chosen.environment.id);
     if (!active.ok) throw new RunRefused(active.error.message);
@@ -82,9 +89,8 @@ async function run({ target, env, bail = false, reporter, output, timeoutMs, var
     environments,
     emit: () => {},
     bodies: createResponseBodies(1),
-    oauth: createOAuthCredentials({ vault }),
-    oauthConfigs: createOAuthConfigs(inMemory()),
-    originGate: createOriginGate(createCredentialOrigins(inMemory()), undefined),
+    ...runOAuth({ variables, keychain: openKeychain(), dataDir, credentials: [...new Set(requests.flatMap(({ content }) => credentialOf(content.request) ?? []))] }),
+    originGate: runOriginGate(dataDir, allowOrigins),
   });
 
   let passed = 0;
@@ -105,11 +111,13 @@ async function run({ target, env, bail = false, reporter, output, timeoutMs, var
   }));
   for (const [index, { content }] of requests.entries()) {
     const { name, request } = content;
+    progress.sending(index, requests.length, request.method, name);
     const sent = await api.send({ requestId: `run-${index + 1}`, request, timeoutMs });
+    progress.clear();
     const ok = sent.ok && sent.value.status < 400;
     if (ok) passed++;
     else failed++;
-    const why = !sent.ok ? inWords(sent.error, credentialOf(request)) : sent.value.authFailure ? sent.value.authFailure.message : null;
+    const why = !sent.ok ? inWords(sent.error, credentialOf(request), chosen?.environment) : sent.value.authFailure ? sent.value.authFailure.message : null;
     out(`${ok ? '✓' : '✗'} ${request.method} ${name}  ${sent.ok ? answered(sent.value) : 'not answered'}`);
     if (why) out(`  ${why}`);
     outcomes[index] = {
@@ -144,12 +152,12 @@ async function run({ target, env, bail = false, reporter, output, timeoutMs, var
 const answered = (result: SendResult) => `${result.status}${result.statusText ? ` ${result.statusText}` : ''}  ${milliseconds(result.elapsedMs)}  ${size(result.sizeBytes)}`;
 
 /** The app's words for a failed send; the hint too, except where it speaks of the app's fields: there, what to set instead. */
-function inWords(error: KeypostError, credential: string | null): string {
+function inWords(error: KeypostError, credential: string | null, environment: Environment | undefined): string {
+  const unset = unsetSecretWords(error, environment);
+  if (unset) return unset;
   if ((error.code === 'NO_TOKEN' || error.code === 'KEYCHAIN_UNAVAILABLE') && credential !== null) {
     return `${error.message} Set ${tokenVariable(credential)} to the token of the credential “${credential}”, or store it in Keypost on this machine.`;
   }
-  // The app's hint points at its credential manager; a run cannot ask, and names no origin yet.
-  if (error.code === 'ORIGIN_NOT_ALLOWED') return `${error.message} In one run, a credential goes only to the first origin it was sent to.`;
   return error.hint ? `${error.message} ${error.hint}` : error.message;
 }
 

@@ -57,7 +57,8 @@ export interface KeypostError {
   /** For INVALID_JSON: where the parser stopped (1-based). */
   position?: { line: number; column: number };
   /** For SECRET_IN_REQUEST from an environment's save: the plain variables whose value is a secret (the page offers
-   *  to mark them secret). Names only, never a value. */
+   *  to mark them secret); for UNRESOLVED_VARIABLE, the variables with no value (the runner names what to set).
+   *  Names only, never a value. */
   variables?: string[];
 }
 

@@ -1,13 +1,13 @@
 // What a generated snippet must send, worked out once for every language: the request as buildOutgoing
 // (electron/core/send/outgoingRequest.ts) puts it on the wire, with each secret replaced by an environment variable the
 // snippet reads. The token of credential "default" is KEYPOST_TOKEN, another credential's KEYPOST_TOKEN_<NAME>;
-// a secret header or query row's value is KEYPOST_SECRET_<ROW NAME> (see tokenVariable and secretVariable).
-import { DEFAULT_CREDENTIAL } from '../credentials';
+// a secret header or query row's value is KEYPOST_SECRET_<ROW NAME> (the scheme: shared/secretVariables.ts).
 import { formBodyText } from '../formBody';
 import { methodTakesBody, type QueryParam } from '../request';
 import type { CheckedRequest } from '../requestChecks';
 import { derivedHeaders, isOverridden } from '../requestHeaders';
 import { isSecretRow } from '../secrets';
+import { secretVariable, tokenVariable } from '../secretVariables';
 import { joinUrl } from '../urlQuery';
 
 /** A piece of a value: text as it is, an environment variable's value, or Basic credentials (base64 of `user:` and the variable's value, UTF-8). */
@@ -37,28 +37,6 @@ export interface ExportPlan {
   /** The variables the snippet reads. */
   variables: Variable[];
 }
-
-/** KEYPOST_TOKEN for the credential "default"; KEYPOST_TOKEN_STAGING for "staging", KEYPOST_TOKEN_API_EXAMPLE for "api.example". */
-export function tokenVariable(credential: string): string {
-  const suffix = variableSuffix(credential);
-  return credential === DEFAULT_CREDENTIAL || suffix === '' ? 'KEYPOST_TOKEN' : `KEYPOST_TOKEN_${suffix}`;
-}
-
-/** KEYPOST_SECRET_COOKIE for a Cookie row, KEYPOST_SECRET_ACCESS_TOKEN for ?access_token=…; _2, _3 for a repeated name. */
-export function secretVariable(rowName: string, taken: readonly string[]): string {
-  const suffix = variableSuffix(rowName);
-  const base = suffix === '' ? 'KEYPOST_SECRET' : `KEYPOST_SECRET_${suffix}`;
-  for (let n = 1; ; n++) {
-    const name = n === 1 ? base : `${base}_${n}`;
-    if (!taken.includes(name)) return name;
-  }
-}
-
-const variableSuffix = (name: string) =>
-  name
-    .toUpperCase()
-    .replace(/[^A-Z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
 
 /** Marks a secret query value while the URL is normalised; letters and digits only, so the URL parser leaves it be. */
 const marker = (index: number) => `keypostvariable${index}x`;

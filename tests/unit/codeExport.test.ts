@@ -9,7 +9,7 @@ import { buildOutgoing } from '../../electron/core/send/outgoingRequest';
 import { Secret } from '../../electron/core/credentials/secret';
 import { sendRequest } from '../../electron/core/send/send';
 import { codeSnippet, type CodeLanguage } from '../../shared/codeExport/codeExport';
-import { secretVariable, tokenVariable } from '../../shared/codeExport/exportPlan';
+import { secretVariable, tokenVariable } from '../../shared/secretVariables';
 import type { RequestDocument } from '../../shared/request';
 import { checkRequest } from '../../shared/requestChecks';
 import { startTestServer, type ReceivedRequest, type TestServer } from '../fixtures/testServer';

@@ -171,7 +171,7 @@ export function createEnvironments({ backend, keychain, collections }: Environme
       if (!secrets.ok) return secrets;
       const resolved = resolveVariables(request, valuesOf(environment, secrets.value));
       const problem = variableProblem(resolved, environment);
-      if (problem) return fail('UNRESOLVED_VARIABLE', problem, { hint: VARIABLE_HINT });
+      if (problem) return fail('UNRESOLVED_VARIABLE', problem, { hint: VARIABLE_HINT, variables: resolved.cycle ?? resolved.unresolved });
       return ok({ request: resolved.request, secrets: [...secrets.value.values()].filter((value) => value !== '').map((value) => new Secret(value)) });
     },
   };
