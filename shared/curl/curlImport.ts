@@ -210,7 +210,15 @@ function dataUrlencode(command: Command, text: string, written: string): void {
   const equals = text.indexOf('=');
   const at = text.indexOf('@');
   if (at !== -1 && (equals === -1 || at < equals)) {
-    return void command.unmapped.push({ what: `${written} ${text.slice(0, 60)}`, why: 'the value is read from a file' });
+    // `name@file` or `@file`: curl reads the file and encodes its content. The page cannot read a file a pasted command
+    // names, and no body kind refers to one in a form field, so it is listed rather than guessed.
+    const name = text.slice(0, at);
+    const file = text.slice(at + 1);
+    const as = name === '' ? 'as a part of the body' : `as the field “${name}”`;
+    return void command.unmapped.push({
+      what: `${written} ${text.slice(0, 60)}`,
+      why: `curl sends the content of the file “${file.slice(0, 60)}” URL-encoded ${as}; Keypost cannot read a file a pasted command names, so it is not in the body: add it with the file’s content`,
+    });
   }
   if (equals === -1) return void command.data.push(curlEscape(text));
   const name = text.slice(0, equals);

@@ -260,6 +260,15 @@ ${CHROME_HEADERS} \
     unmapped: ['--data-binary @payload.json → the body is read from a file'],
   },
   {
+    name: '--data-urlencode name@file and @file are listed, naming the option, the field and the file; the rest of the data is kept',
+    command: `curl https://example.com/search -d a=1 --data-urlencode 'q@query.txt' --data-urlencode @whole.txt`,
+    request: doc('https://example.com/search', { method: 'POST', body: { kind: 'form', fields: [{ name: 'a', value: '1', enabled: true }] } }),
+    unmapped: [
+      '--data-urlencode q@query.txt → curl sends the content of the file “query.txt” URL-encoded as the field “q”; Keypost cannot read a file a pasted command names, so it is not in the body',
+      '--data-urlencode @whole.txt → curl sends the content of the file “whole.txt” URL-encoded as a part of the body',
+    ],
+  },
+  {
     name: '-H Accept-Encoding wins over --compressed, as in curl',
     command: `curl https://api.example.com/v1/items -H 'Accept-Encoding: identity' --compressed`,
     request: doc('https://api.example.com/v1/items', { headers: rows(['Accept-Encoding', 'identity']) }),
