@@ -47,7 +47,8 @@ export function CodeDialog({ request, onClose }: Props) {
       )}
       <p className="modal-hint">
         Tokens and secret values are never written into the code: it reads them from the environment variables it names (KEYPOST_TOKEN for the credential
-        “default”, KEYPOST_TOKEN_&lt;NAME&gt; for another, KEYPOST_SECRET_&lt;ROW&gt; for a secret header or query value).
+        “default”, KEYPOST_TOKEN_&lt;NAME&gt; for another, KEYPOST_SECRET_&lt;ROW&gt; for a secret header or query value): the names keypost run reads,
+        listed in the README under “Secrets from environment variables”.
       </p>
       <ModalFooter
         leave={{ label: 'Close', onClick: onClose }}
