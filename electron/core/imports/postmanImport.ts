@@ -114,7 +114,8 @@ class Conversion {
     const where = placeInWords(place);
     const draft = presetDraftSchema.safeParse({ name: place.name, request: document });
     if (!draft.success) {
-      this.book.note(`${capitalised(where)} was left out: ${draft.error.issues[0]?.message ?? 'it is not a request Keypost can hold.'}`);
+      const why = draft.error.issues[0]?.message ?? 'It is not a request Keypost can hold.';
+      this.book.note(`${capitalised(where)} was left out: ${why.charAt(0).toLowerCase()}${why.slice(1)}`);
       return;
     }
     const secrets = await findSecrets(document);

@@ -9,7 +9,6 @@ const CREDENTIAL_NAME_MAX = 64;
 const VARIABLE_NAME_MAX = 64;
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');
-// eslint-disable-next-line no-control-regex -- control characters are what is taken out
 const withoutControls = (value: string) => value.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/\s+/g, ' ').trim();
 
 /** A folder name (no / \ : * ? " < > |, no leading dot, no trailing dot or space, not node_modules). */

@@ -65,7 +65,7 @@ function urlParts(url: postman.Url): { url: string; query: QueryParam[] } {
 }
 
 function bodyOf(body: Record<string, unknown>, headers: readonly Header[], place: Place, book: ConversionBook): RequestBody {
-  if (body.disabled === true || body.mode === undefined) return { kind: 'none' };
+  if (body.disabled === true || body.mode === undefined || body.mode === null || body.mode === 'none') return { kind: 'none' };
   switch (body.mode) {
     case 'raw': {
       const raw = text(body.raw);
