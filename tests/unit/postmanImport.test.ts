@@ -146,13 +146,14 @@ describe('auth and Postman’s inheritance', () => {
         },
         { name: 'Reports', auth: bearerAuth(GITHUB_TOKEN), item: [get('Same token', 'https://shop.test/e')] },
         get('No auth at all', 'https://shop.test/f', { auth: { type: 'noauth' } }),
+        { name: 'Overridden', auth: bearerAuth('never-sent-token-0123'), item: [get('Own none', 'https://shop.test/i', { auth: { type: 'noauth' } })] },
         { name: 'Legacy', auth: { type: 'oauth2', oauth2: [{ key: 'accessTokenUrl', value: 'https://shop.test/token' }] }, item: [get('Signed', 'https://shop.test/g')] },
         get('Digest', 'https://shop.test/h', { auth: { type: 'digest', digest: [{ key: 'username', value: 'u' }] } }),
       ],
       { auth: bearerAuth(GITHUB_TOKEN) },
     );
 
-  it('gives each request the auth it inherits, and one credential to each distinct secret', async () => {
+  it('gives each request the auth it inherits, and one credential to each distinct secret that a request uses', async () => {
     const imported = await converted(file());
     const auth = Object.fromEntries(imported.requests.map(({ draft }) => [draft.name, draft.request.auth]));
     expect(auth).toEqual({
@@ -163,6 +164,7 @@ describe('auth and Postman’s inheritance', () => {
       Health: { kind: 'none' },
       'Same token': { kind: 'bearer', credential: 'Shop API' },
       'No auth at all': { kind: 'none' },
+      'Own none': { kind: 'none' },
       Signed: { kind: 'none' },
       Digest: { kind: 'none' },
     });

@@ -17,6 +17,15 @@ import { withSecretsMovedOut } from './postmanSecrets';
 export { isPostmanFile } from './postmanFormat';
 
 const NO_AUTH: MappedAuth = { auth: { kind: 'none' }, headers: [], query: [] };
+
+/** A place's auth, mapped when a request first uses it: an auth every request overrides adds no credential. */
+type InheritedAuth = () => MappedAuth;
+const noAuth: InheritedAuth = () => NO_AUTH;
+function lazyAuth(declared: Record<string, unknown> | null, place: Place, book: ConversionBook, inherited: InheritedAuth): InheritedAuth {
+  if (!declared) return inherited;
+  let mapped: MappedAuth | undefined;
+  return () => (mapped ??= mapAuth(declared, place, book));
+}
 const record = (value: unknown): Record<string, unknown> => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const text = (value: unknown): string => (typeof value === 'string' ? value : value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value));
@@ -34,8 +43,7 @@ export async function convertPostman(json: unknown, fileName: string): Promise<R
 
   const conversion = new Conversion(book);
   conversion.scripts(collection.event, { kind: 'collection' });
-  const collectionAuth = declaredAuth(collection);
-  await conversion.walk(collection.item, '', collectionAuth ? mapAuth(collectionAuth, { kind: 'collection' }, book) : NO_AUTH);
+  await conversion.walk(collection.item, '', lazyAuth(declaredAuth(collection), { kind: 'collection' }, book, noAuth));
   conversion.noteDynamicVariables();
   return ok({ kind: 'postman', title, requests: conversion.requests, variables: book.variables, credentials: book.credentials, notMapped: book.notMapped });
 }
@@ -46,6 +54,10 @@ async function collectionVariables(variables: unknown, book: ConversionBook): Pr
   const renames = new Map<string, string>();
   for (const variable of list(variables).map(record)) {
     const key = text(variable.key ?? variable.id);
+    if (key.trim() === '') {
+      book.note('A collection variable with no name was not imported.');
+      continue;
+    }
     if (variable.disabled === true) {
       book.note(`The collection variable “${key}” is disabled in Postman and was not imported.`);
       continue;
@@ -82,7 +94,7 @@ class Conversion {
   constructor(private readonly book: ConversionBook) {}
 
   /** The items of one folder in order: requests, and folders walked in place; `inherited` is the auth they inherit. */
-  async walk(items: unknown, folder: string, inherited: MappedAuth): Promise<void> {
+  async walk(items: unknown, folder: string, inherited: InheritedAuth): Promise<void> {
     const folderNames = new Set<string>();
     const requestNames = new Set<string>();
     for (const item of list(items).map(record)) {
@@ -91,8 +103,7 @@ class Conversion {
         const place: Place = { kind: 'folder', folder: path };
         this.scripts(item.event, place);
         this.placeVariables(item.variable, place);
-        const declared = declaredAuth(item);
-        await this.walk(item.item, path, declared ? mapAuth(declared, place, this.book) : inherited);
+        await this.walk(item.item, path, lazyAuth(declaredAuth(item), place, this.book, inherited));
       } else if (item.request !== undefined) {
         const place: Place = { kind: 'request', name: claimRequestName(requestNameFrom(item.name, 'Request'), requestNames), folder };
         await this.request(item, place, inherited);
@@ -100,12 +111,12 @@ class Conversion {
     }
   }
 
-  private async request(item: Record<string, unknown>, place: Place & { kind: 'request' }, inherited: MappedAuth) {
+  private async request(item: Record<string, unknown>, place: Place & { kind: 'request' }, inherited: InheritedAuth) {
     this.scripts(item.event, place);
     this.placeVariables(item.variable, place);
     const parts = requestParts(item.request, place, this.book);
     const declared = declaredAuth(item.request);
-    const auth = declared ? mapAuth(declared, place, this.book) : inherited;
+    const auth = declared ? mapAuth(declared, place, this.book) : inherited();
     const document: RequestDocument = await withSecretsMovedOut(
       { method: parts.method, url: parts.url, query: [...parts.query, ...auth.query], headers: [...parts.headers, ...auth.headers], body: parts.body, auth: auth.auth, options: {} },
       place,
