@@ -264,6 +264,13 @@ describe('secrets outside auth', () => {
     ]);
     await expectWritable(imported, [GITHUB_TOKEN, JWT, GENERATED_KEY, BASIC_PASSWORD, basic]);
   });
+
+  it('moves a literal Authorization value beside the request’s own auth, however short, to a secret variable', async () => {
+    const imported = await converted(collection([get('Both', 'https://shop.test/x', { auth: basicAuth('me', 'pw'), header: [{ key: 'Authorization', value: 'Bearer abc' }] })]));
+    expect(imported.requests[0]!.draft.request).toMatchObject({ auth: { kind: 'basic', username: 'me' }, headers: [{ name: 'Authorization', value: '{{Authorization}}', enabled: true }] });
+    expect(imported.variables).toEqual([{ name: 'Authorization', value: 'Bearer abc', secret: true }]);
+    await expectWritable(imported, ['Bearer abc']);
+  });
 });
 
 describe('requests, rows and bodies', () => {
@@ -396,6 +403,12 @@ describe('requests, rows and bodies', () => {
     expect(imported.variables).toEqual([{ name: 'base_url', value: 'v2', secret: false }]);
     expect(imported.notMapped).toContain('The collection variable “base url” is named {{base_url}} in Keypost (a variable name uses letters, digits, _ . - only), and every reference to it was changed to match.');
     await expectWritable(imported);
+  });
+
+  it('lists the requests whose saved example responses stay behind, in one sentence', async () => {
+    const imported = await converted(collection([{ ...get('One', 'https://shop.test/1'), response: [{ name: 'OK', code: 200 }] }, { ...get('Two', 'https://shop.test/2'), response: [] }, { name: 'F', item: [{ ...get('Three', 'https://shop.test/3'), response: [{ name: 'Gone', code: 404 }] }] }]));
+    expect(imported.requests).toHaveLength(3);
+    expect(imported.notMapped).toEqual(['The saved example responses of “One”, “Three” in F were not imported: Keypost keeps no example responses.']);
   });
 
   it('leaves out a request Keypost cannot hold, saying why', async () => {

@@ -44,7 +44,7 @@ export async function convertPostman(json: unknown, fileName: string): Promise<R
   const conversion = new Conversion(book);
   conversion.scripts(collection.event, { kind: 'collection' });
   await conversion.walk(collection.item, '', lazyAuth(declaredAuth(collection), { kind: 'collection' }, book, noAuth));
-  conversion.noteDynamicVariables();
+  conversion.noteGathered();
   return ok({ kind: 'postman', title, requests: conversion.requests, variables: book.variables, credentials: book.credentials, notMapped: book.notMapped });
 }
 
@@ -90,6 +90,8 @@ class Conversion {
   readonly requests: ImportedRequest[] = [];
   /** Postman's {{$dynamic}} variables, each with the requests that use them (in words). */
   private readonly dynamic = new Map<string, string[]>();
+  /** Requests with saved example responses, in words. */
+  private readonly examples: string[] = [];
 
   constructor(private readonly book: ConversionBook) {}
 
@@ -140,6 +142,7 @@ class Conversion {
       if (!users.includes(where)) users.push(where);
       this.dynamic.set(name!, users);
     }
+    if (list(item.response).length > 0) this.examples.push(where);
     this.requests.push({ folder: place.folder, draft: draft.data });
   }
 
@@ -159,7 +162,9 @@ class Conversion {
     this.book.note(`${capitalised(ofPlace('variables', place))} were not imported: Keypost’s variables belong to an environment; add them to “${this.book.title}”.`);
   }
 
-  noteDynamicVariables() {
+  /** The sentences that gather requests: Postman's dynamic variables, and saved example responses. */
+  noteGathered() {
+    if (this.examples.length > 0) this.book.note(`The saved example responses of ${this.examples.join(', ')} were not imported: Keypost keeps no example responses.`);
     for (const [name, users] of this.dynamic) {
       this.book.note(`Postman’s dynamic variable {{${name}}} (used by ${users.join(', ')}) has no value in Keypost: it is kept as written and would be sent so; replace it with a value or a variable of your own.`);
     }

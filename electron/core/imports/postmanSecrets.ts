@@ -56,6 +56,10 @@ async function rowsWithoutSecrets(request: RequestDocument, book: ConversionBook
     ...groups.parts.map((part) => (part.kind === 'text' ? part : { name: part.name, value: '' })),
   ];
   const flagged = new Set((await findSecretsInValues(rows)).map((finding) => finding.index));
+  // A literal Bearer or Basic value is a secret however short (the guard lets a short one pass).
+  groups.headers.forEach((header, index) => {
+    if (isAuthorization(header) && !onlyRefersToVariables(header.value) && /^\s*(bearer|basic)\s+\S/i.test(header.value)) flagged.add(index);
+  });
   if (flagged.size === 0) return request;
   let at = 0;
   const moved = <T extends { name: string }>(row: T, value: string, set: (value: string) => T): T => (flagged.has(at++) ? set(`{{${book.secretVariableFor(row.name, value)}}}`) : row);
