@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findSecrets } from '../../electron/core/collections/secretGuard';
-import { convertPostman } from '../../electron/core/imports/postmanImport';
+import { convertPostman, isPostmanFile } from '../../electron/core/imports/postmanImport';
 import { folderPathSchema } from '../../shared/collections';
 import { credentialNameSchema } from '../../shared/credentials';
 import { variableNameSchema } from '../../shared/environments';
@@ -191,7 +191,7 @@ describe('auth and Postman’s inheritance', () => {
           get('Bearer variable', 'https://shop.test/a'),
           get('Key variable', 'https://shop.test/b', { auth: { type: 'apikey', apikey: [{ key: 'key', value: 'X-Api-Key' }, { key: 'value', value: '{{apiKey}}' }] } }),
           get('Basic variable', 'https://shop.test/c', { auth: basicAuth('{{user}}', '{{password}}') }),
-          get('Basic unknown', 'https://shop.test/d', { auth: basicAuth('ops', '{{opsPassword}}') }),
+          get('Basic unknown', 'https://shop.test/d', { auth: basicAuth('ops', 'pre-{{opsPassword}}') }),
         ],
         {
           auth: bearerAuth('{{token}}'),
@@ -435,6 +435,18 @@ describe('files that are not a Postman collection v2.1', () => {
     expect(imported.credentials[0]!.secret).toBe(GITHUB_TOKEN);
   });
 
+  it('recognises every Postman file, so that one of another kind is refused in Postman’s words', () => {
+    const postmanFiles = [fixture('folder-collection.postman_collection.json'), fixture('newman-sample.postman_collection.json'), { collection: { info: { _postman_id: 'x', name: 'API answer' }, item: [] } }];
+    const otherPostmanFiles = [{ id: 'abc', name: 'Old', order: [], requests: [] }, { values: [], _postman_variable_scope: 'environment' }, { version: 1, collections: [], environments: [] }];
+    for (const json of [...postmanFiles, ...otherPostmanFiles]) expect(isPostmanFile(json)).toBe(true);
+    for (const json of [{ openapi: '3.1.0', info: { title: 'Pets' } }, { info: { title: 'x' }, item: [] }, null, 'text']) expect(isPostmanFile(json)).toBe(false);
+  });
+
+  it('reads a collection inside a Postman API answer ({ "collection": … })', async () => {
+    const imported = await converted({ collection: collection([get('Ping', 'https://shop.test/ping')]) });
+    expect(imported.requests.map(({ draft }) => draft.name)).toEqual(['Ping']);
+  });
+
   it('refuses a v1 collection, an environment, globals, a data dump and other files in words', async () => {
     expect(await refusal({ id: 'abc', name: 'Old', order: [], folders: [], requests: [] })).toBe(
       'export.json cannot be imported: it is a Postman collection of version 1, an old format Keypost does not read. | In Postman, open the collection’s ⋯ menu, choose Export and pick “Collection v2.1”, then import that file.',
@@ -444,6 +456,7 @@ describe('files that are not a Postman collection v2.1', () => {
     expect(await refusal({ version: 1, collections: [], environments: [] })).toMatch(/it is a Postman data dump .* \| Export each collection on its own/);
     expect(await refusal({ info: { name: 'Next', schema: 'https://schema.getpostman.com/json/collection/v3.0.0/collection.json' }, item: [] })).toMatch(/it is a Postman collection of version 3\.0\.0; Keypost reads versions 2\.1 and 2\.0\./);
     expect(await refusal({ openapi: '3.1.0', info: { title: 'Pets' }, paths: {} })).toMatch(/it is not a Postman collection: it has no “info” and “item”\./);
+    expect(await refusal({ info: { name: 'Half' } })).toMatch(/it is not a Postman collection: it has no “info” and “item”\./);
     expect(await refusal([1, 2])).toMatch(/it is not a Postman collection/);
   });
 });

@@ -90,7 +90,7 @@ function basic(username: string, password: string, place: Place, book: Conversio
   const only = names.length === 1 && password.trim() === `{{${names[0]}}}` ? book.valueOf(names[0]!) : undefined;
   const credential = book.credentialFor(only ?? '', place, source);
   if (only === undefined || only === '') {
-    book.note(`${capitalised(source)} takes its password from ${password.trim()}, which Keypost cannot put in a Basic credential: type the password into the credential “${credential}”.`);
+    book.note(`${capitalised(source)} takes its password from ${names.map((name) => `{{${name}}}`).join(' and ')}, which Keypost cannot put in a Basic credential: type the password into the credential “${credential}”.`);
   }
   return { auth: { kind: 'basic', credential, username }, headers: [], query: [] };
 }
