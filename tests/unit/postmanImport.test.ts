@@ -271,6 +271,13 @@ describe('secrets outside auth', () => {
     expect(imported.variables).toEqual([{ name: 'Authorization', value: 'Bearer abc', secret: true }]);
     await expectWritable(imported, ['Bearer abc']);
   });
+
+  it('leaves out a request whose secret cannot be moved out (inside a text body), naming the field, never the value', async () => {
+    const imported = await converted(collection([post('Deploy', { mode: 'raw', raw: `token=${GITHUB_TOKEN}&env=prod` }), get('Fine', 'https://shop.test/')]));
+    expect(imported.requests.map(({ draft }) => draft.name)).toEqual(['Fine']);
+    expect(imported.notMapped).toEqual(['“Deploy” was left out: its body holds a GitHub token, and a request file never holds a secret. Add it by hand with the secret in a credential or a secret variable.']);
+    await expectWritable(imported, [GITHUB_TOKEN]);
+  });
 });
 
 describe('requests, rows and bodies', () => {

@@ -5,8 +5,7 @@ import { FOLDER_NAME_MAX, joinFolder } from '../../../shared/collections';
 import { ok, type Result } from '../../../shared/errors';
 import type { ForeignCollection, ImportedRequest } from '../../../shared/foreignImport';
 import { presetDraftSchema } from '../../../shared/presets';
-import type { RequestDocument } from '../../../shared/request';
-import { findSecrets, findSecretsInValues } from '../collections/secretGuard';
+import { findSecretsInValues } from '../collections/secretGuard';
 import { declaredAuth, mapAuth, type MappedAuth } from './postmanAuth';
 import { ConversionBook, ofPlace, placeInWords, type Place } from './postmanBook';
 import { recognisePostman } from './postmanFormat';
@@ -119,7 +118,7 @@ class Conversion {
     const parts = requestParts(item.request, place, this.book);
     const declared = declaredAuth(item.request);
     const auth = declared ? mapAuth(declared, place, this.book) : inherited();
-    const document: RequestDocument = await withSecretsMovedOut(
+    const { request: document, findings: secrets } = await withSecretsMovedOut(
       { method: parts.method, url: parts.url, query: [...parts.query, ...auth.query], headers: [...parts.headers, ...auth.headers], body: parts.body, auth: auth.auth, options: {} },
       place,
       this.book,
@@ -131,7 +130,6 @@ class Conversion {
       this.book.note(`${capitalised(where)} was left out: ${why.charAt(0).toLowerCase()}${why.slice(1)}`);
       return;
     }
-    const secrets = await findSecrets(document);
     if (secrets.length > 0) {
       const found = secrets.map((finding) => `${finding.field} holds ${finding.kind}`).join(', ');
       this.book.note(`${capitalised(where)} was left out: its ${found}, and a request file never holds a secret. Add it by hand with the secret in a credential or a secret variable.`);

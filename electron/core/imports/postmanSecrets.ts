@@ -3,22 +3,30 @@
 // row's value, a URL's password, a string in a JSON body) goes to a secret variable and the request says {{name}}.
 import type { FormField, Header, MultipartPart, QueryParam, RequestDocument } from '../../../shared/request';
 import { onlyRefersToVariables } from '../../../shared/secrets';
-import { findSecretsInValues } from '../collections/secretGuard';
+import { findSecrets, findSecretsInValues, type SecretFinding } from '../collections/secretGuard';
 import { ofPlace, type ConversionBook, type Place } from './postmanBook';
 
-export async function withSecretsMovedOut(request: RequestDocument, place: Place, book: ConversionBook): Promise<RequestDocument> {
+/** The request with its secrets moved out, and what the secret guard still finds in it (a request that holds one is
+ *  never written). The guard reads a clean request once: most hold no secret. */
+export async function withSecretsMovedOut(request: RequestDocument, place: Place, book: ConversionBook): Promise<{ request: RequestDocument; findings: SecretFinding[] }> {
   const authorized = authorizationAsAuth(request, place, book);
+  if (!authorized.headers.some(isLiteralAuthorization)) {
+    const findings = await findSecrets(authorized);
+    if (findings.length === 0) return { request: authorized, findings };
+  }
   const rowsMoved = await rowsWithoutSecrets(authorized, book);
-  const urlMoved = urlWithoutPassword(rowsMoved, book);
-  return jsonBodyWithoutSecrets(urlMoved, book);
+  const moved = await jsonBodyWithoutSecrets(urlWithoutPassword(rowsMoved, book), book);
+  return { request: moved, findings: await findSecrets(moved) };
 }
 
 const isAuthorization = (header: Header) => header.name.trim().toLowerCase() === 'authorization';
+/** A literal Bearer or Basic value is a secret however short (the guard lets a short one pass). */
+const isLiteralAuthorization = (header: Header) => isAuthorization(header) && !onlyRefersToVariables(header.value) && /^\s*(bearer|basic)\s+\S/i.test(header.value);
 
 /** The first enabled literal `Authorization: Bearer …` / `Basic …` header as the request's auth, when it has none. */
 function authorizationAsAuth(request: RequestDocument, place: Place, book: ConversionBook): RequestDocument {
   if (request.auth.kind !== 'none') return request;
-  const index = request.headers.findIndex((header) => header.enabled && isAuthorization(header) && !onlyRefersToVariables(header.value) && /^\s*(bearer|basic)\s+\S/i.test(header.value));
+  const index = request.headers.findIndex((header) => header.enabled && isLiteralAuthorization(header));
   if (index === -1) return request;
   const [, scheme, value] = /^\s*(bearer|basic)\s+(.*?)\s*$/i.exec(request.headers[index]!.value)!;
   const headers = request.headers.filter((_, at) => at !== index);
@@ -56,9 +64,8 @@ async function rowsWithoutSecrets(request: RequestDocument, book: ConversionBook
     ...groups.parts.map((part) => (part.kind === 'text' ? part : { name: part.name, value: '' })),
   ];
   const flagged = new Set((await findSecretsInValues(rows)).map((finding) => finding.index));
-  // A literal Bearer or Basic value is a secret however short (the guard lets a short one pass).
   groups.headers.forEach((header, index) => {
-    if (isAuthorization(header) && !onlyRefersToVariables(header.value) && /^\s*(bearer|basic)\s+\S/i.test(header.value)) flagged.add(index);
+    if (isLiteralAuthorization(header)) flagged.add(index);
   });
   if (flagged.size === 0) return request;
   let at = 0;
