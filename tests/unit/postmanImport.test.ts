@@ -391,6 +391,17 @@ describe('requests, rows and bodies', () => {
     ]);
   });
 
+  it('lists Postman’s settings that change how a request is sent, naming where', async () => {
+    const imported = await converted(
+      collection([{ name: 'Local', protocolProfileBehavior: { strictSSL: false }, item: [{ ...get('Body on GET', 'https://shop.test/'), protocolProfileBehavior: { disableBodyPruning: true, followRedirects: false } }] }]),
+    );
+    expect(imported.notMapped).toEqual([
+      'The Postman settings of the folder “Local” (strictSSL) were not imported: Keypost sends with its own safe defaults; relax one for a request in Keypost where it needs it (such as accepting a self-signed TLS certificate).',
+      'The Postman settings of “Body on GET” in Local (followRedirects) were not imported: Keypost sends with its own safe defaults; relax one for a request in Keypost where it needs it (such as accepting a self-signed TLS certificate).',
+    ]);
+    expect(imported.requests[0]!.draft.request.options).toEqual({});
+  });
+
   it('makes folder, request and variable names valid and request names unique in their folder', async () => {
     const imported = await converted(
       collection(

@@ -9,6 +9,7 @@ export interface PostmanCollectionJson {
   auth?: unknown;
   event?: unknown;
   variable?: unknown;
+  protocolProfileBehavior?: unknown;
 }
 
 const EXPORT_HINT = 'In Postman, open the collection’s ⋯ menu, choose Export and pick “Collection v2.1”, then import that file.';

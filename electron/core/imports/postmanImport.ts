@@ -38,10 +38,11 @@ export async function convertPostman(json: unknown, fileName: string): Promise<R
   const title = folderNameFrom(text(file.info.name).trim() || fileName.replace(/\.[^.]*$/, ''));
   const book = new ConversionBook(title);
   const renames = await collectionVariables(file.variable, book);
-  const collection = renamedReferences({ item: file.item, auth: file.auth, event: file.event }, renames);
+  const collection = renamedReferences({ item: file.item, auth: file.auth, event: file.event, protocolProfileBehavior: file.protocolProfileBehavior }, renames);
 
   const conversion = new Conversion(book);
   conversion.scripts(collection.event, { kind: 'collection' });
+  conversion.settings(collection.protocolProfileBehavior, { kind: 'collection' });
   await conversion.walk(collection.item, '', lazyAuth(declaredAuth(collection), { kind: 'collection' }, book, noAuth));
   conversion.noteGathered();
   return ok({ kind: 'postman', title, requests: conversion.requests, variables: book.variables, credentials: book.credentials, notMapped: book.notMapped });
@@ -103,6 +104,7 @@ class Conversion {
         const path = joinFolder(folder, claimName(folderNameFrom(item.name), folderNames, FOLDER_NAME_MAX));
         const place: Place = { kind: 'folder', folder: path };
         this.scripts(item.event, place);
+        this.settings(item.protocolProfileBehavior, place);
         this.placeVariables(item.variable, place);
         await this.walk(item.item, path, lazyAuth(declaredAuth(item), place, this.book, inherited));
       } else if (item.request !== undefined) {
@@ -114,6 +116,7 @@ class Conversion {
 
   private async request(item: Record<string, unknown>, place: Place & { kind: 'request' }, inherited: InheritedAuth) {
     this.scripts(item.event, place);
+    this.settings(item.protocolProfileBehavior, place);
     this.placeVariables(item.variable, place);
     const parts = requestParts(item.request, place, this.book);
     const declared = declaredAuth(item.request);
@@ -153,6 +156,14 @@ class Conversion {
       const kind = event.listen === 'prerequest' ? 'pre-request script' : event.listen === 'test' ? 'test script' : `“${text(event.listen)}” script`;
       this.book.note(`${capitalised(ofPlace(kind, place))} was not imported: Keypost runs no scripts; declare its checks as assertions and captures in the request file instead.`);
     }
+  }
+
+  /** Postman's per-request settings (redirects, TLS checks, encoding…): Keypost's own options are the user's choice.
+   *  disableBodyPruning only lets GET carry a body, which is said where the body is left out. */
+  settings(behavior: unknown, place: Place) {
+    const keys = Object.keys(record(behavior)).filter((key) => key !== 'disableBodyPruning');
+    if (keys.length === 0) return;
+    this.book.note(`${capitalised(ofPlace('Postman settings', place))} (${keys.join(', ')}) were not imported: Keypost sends with its own safe defaults; relax one for a request in Keypost where it needs it (such as accepting a self-signed TLS certificate).`);
   }
 
   private placeVariables(variables: unknown, place: Place) {
