@@ -429,6 +429,13 @@ describe('requests, rows and bodies', () => {
     expect(imported.notMapped).toEqual(['The saved example responses of “One”, “Three” in F were not imported: Keypost keeps no example responses.']);
   });
 
+  it('names at most five requests in one sentence, then how many more', async () => {
+    const imported = await converted(collection(Array.from({ length: 8 }, (_, index) => get(`R${index + 1}`, `https://shop.test/{{$randomInt}}/${index}`))));
+    expect(imported.notMapped).toEqual([
+      'Postman’s dynamic variable {{$randomInt}} (used by “R1”, “R2”, “R3”, “R4”, “R5” and 3 more) has no value in Keypost: it is kept as written and would be sent so; replace it with a value or a variable of your own.',
+    ]);
+  });
+
   it('leaves out a request Keypost cannot hold, saying why', async () => {
     const imported = await converted(collection([{ name: 'Odd', request: { method: 'NOT A METHOD', url: 'https://shop.test/' } }, get('Fine', 'https://shop.test/')]));
     expect(imported.requests.map(({ draft }) => draft.name)).toEqual(['Fine']);

@@ -4,7 +4,7 @@
 import postman from 'postman-collection';
 import { referencesIn } from '../../../shared/environments';
 import type { Header, QueryParam, RequestAuth } from '../../../shared/request';
-import { ofPlace, type ConversionBook, type Place } from './postmanBook';
+import { capitalised, ofPlace, type ConversionBook, type Place } from './postmanBook';
 
 /** What one place's auth adds to a request: its auth, and rows that carry a {{variable}} the auth would have sent. */
 export interface MappedAuth {
@@ -69,7 +69,6 @@ export function mapAuth(auth: Record<string, unknown>, place: Place, book: Conve
   }
 }
 
-const capitalised = (sentence: string) => sentence.charAt(0).toUpperCase() + sentence.slice(1);
 
 function bearer(token: string, place: Place, book: ConversionBook): MappedAuth {
   if (hasReference(token)) {

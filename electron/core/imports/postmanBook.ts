@@ -6,6 +6,14 @@ import { claimName, credentialNameFrom, CREDENTIAL_NAME_MAX, VARIABLE_NAME_MAX, 
 /** Where something is, for names and sentences: the collection, a folder, or a request in a folder. */
 export type Place = { kind: 'collection' } | { kind: 'folder'; folder: string } | { kind: 'request'; name: string; folder: string };
 
+export const capitalised = (sentence: string) => sentence.charAt(0).toUpperCase() + sentence.slice(1);
+
+/** `“A”, “B” in F` — at most `shown` of them, then how many more: a sentence stays readable for a big collection. */
+export function listInWords(items: readonly string[], shown = 5): string {
+  const more = items.length - shown;
+  return more > 0 ? `${items.slice(0, shown).join(', ')} and ${more} more` : items.join(', ');
+}
+
 const lastPart = (folder: string) => folder.slice(folder.lastIndexOf('/') + 1);
 const inFolder = (folder: string) => (folder === '' ? '' : ` in ${folder}`);
 

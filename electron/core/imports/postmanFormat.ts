@@ -17,6 +17,15 @@ const EXPORT_HINT = 'In Postman, open the collection’s ⋯ menu, choose Export
 const record = (value: unknown): Record<string, unknown> | null =>
   value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 
+// Reading the file's JSON without trusting its shape: a field of the wrong kind reads as empty.
+/** The fields of an object in the file ({} for anything else). */
+export const fieldsOf = (value: unknown): Record<string, unknown> => record(value) ?? {};
+/** The entries of a list in the file ([] for anything else). */
+export const entriesOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+/** A value as text: a string as it is, a number or boolean written out, an object as JSON, nothing as ''. */
+export const textOf = (value: unknown): string =>
+  typeof value === 'string' ? value : value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+
 /** The collection inside a Postman API answer ({ "collection": { … } }), or the file itself. */
 const unwrapped = (json: unknown): Record<string, unknown> | null => {
   const top = record(json);

@@ -7,8 +7,8 @@ import type { ForeignCollection, ImportedRequest } from '../../../shared/foreign
 import { presetDraftSchema } from '../../../shared/presets';
 import { findSecretsInValues } from '../collections/secretGuard';
 import { declaredAuth, mapAuth, type MappedAuth } from './postmanAuth';
-import { ConversionBook, ofPlace, placeInWords, type Place } from './postmanBook';
-import { recognisePostman } from './postmanFormat';
+import { capitalised, ConversionBook, listInWords, ofPlace, placeInWords, type Place } from './postmanBook';
+import { entriesOf, fieldsOf, recognisePostman, textOf } from './postmanFormat';
 import { claimName, claimRequestName, folderNameFrom, requestNameFrom } from './postmanNames';
 import { requestParts } from './postmanRequest';
 import { withSecretsMovedOut } from './postmanSecrets';
@@ -25,17 +25,13 @@ function lazyAuth(declared: Record<string, unknown> | null, place: Place, book: 
   let mapped: MappedAuth | undefined;
   return () => (mapped ??= mapAuth(declared, place, book));
 }
-const record = (value: unknown): Record<string, unknown> => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-const text = (value: unknown): string => (typeof value === 'string' ? value : value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value));
-const capitalised = (sentence: string) => sentence.charAt(0).toUpperCase() + sentence.slice(1);
 
 /** `json` (a file already read as JSON) converted, or why it cannot be: another version, an environment, not Postman. */
 export async function convertPostman(json: unknown, fileName: string): Promise<Result<ForeignCollection>> {
   const recognised = recognisePostman(json, fileName);
   if (!recognised.ok) return recognised;
   const file = recognised.value;
-  const title = folderNameFrom(text(file.info.name).trim() || fileName.replace(/\.[^.]*$/, ''));
+  const title = folderNameFrom(textOf(file.info.name).trim() || fileName.replace(/\.[^.]*$/, ''));
   const book = new ConversionBook(title);
   const renames = await collectionVariables(file.variable, book);
   const collection = renamedReferences({ item: file.item, auth: file.auth, event: file.event, protocolProfileBehavior: file.protocolProfileBehavior }, renames);
@@ -52,8 +48,8 @@ export async function convertPostman(json: unknown, fileName: string): Promise<R
  *  the secret guard would refuse in an environment file becomes a secret variable, as `type: secret` does. */
 async function collectionVariables(variables: unknown, book: ConversionBook): Promise<Map<string, string>> {
   const renames = new Map<string, string>();
-  for (const variable of list(variables).map(record)) {
-    const key = text(variable.key ?? variable.id);
+  for (const variable of entriesOf(variables).map(fieldsOf)) {
+    const key = textOf(variable.key ?? variable.id);
     if (key.trim() === '') {
       book.note('A collection variable with no name was not imported.');
       continue;
@@ -62,7 +58,7 @@ async function collectionVariables(variables: unknown, book: ConversionBook): Pr
       book.note(`The collection variable “${key}” is disabled in Postman and was not imported.`);
       continue;
     }
-    const name = book.addVariable(key, text(variable.value), variable.type === 'secret');
+    const name = book.addVariable(key, textOf(variable.value), variable.type === 'secret');
     if (name !== key) {
       renames.set(key, name);
       book.note(`The collection variable “${key}” is named {{${name}}} in Keypost (a variable name uses letters, digits, _ . - only), and every reference to it was changed to match.`);
@@ -99,7 +95,7 @@ class Conversion {
   async walk(items: unknown, folder: string, inherited: InheritedAuth): Promise<void> {
     const folderNames = new Set<string>();
     const requestNames = new Set<string>();
-    for (const item of list(items).map(record)) {
+    for (const item of entriesOf(items).map(fieldsOf)) {
       if (Array.isArray(item.item)) {
         const path = joinFolder(folder, claimName(folderNameFrom(item.name), folderNames, FOLDER_NAME_MAX));
         const place: Place = { kind: 'folder', folder: path };
@@ -143,17 +139,17 @@ class Conversion {
       if (!users.includes(where)) users.push(where);
       this.dynamic.set(name!, users);
     }
-    if (list(item.response).length > 0) this.examples.push(where);
+    if (entriesOf(item.response).length > 0) this.examples.push(where);
     this.requests.push({ folder: place.folder, draft: draft.data });
   }
 
   /** A sentence for each pre-request or test script with code in it (Postman writes empty ones everywhere). */
   scripts(events: unknown, place: Place) {
-    for (const event of list(events).map(record)) {
-      const exec = record(event.script).exec;
-      const code = Array.isArray(exec) ? exec.map(text).join('\n') : text(exec);
+    for (const event of entriesOf(events).map(fieldsOf)) {
+      const exec = fieldsOf(event.script).exec;
+      const code = Array.isArray(exec) ? exec.map(textOf).join('\n') : textOf(exec);
       if (code.trim() === '' || event.disabled === true) continue;
-      const kind = event.listen === 'prerequest' ? 'pre-request script' : event.listen === 'test' ? 'test script' : `“${text(event.listen)}” script`;
+      const kind = event.listen === 'prerequest' ? 'pre-request script' : event.listen === 'test' ? 'test script' : `“${textOf(event.listen)}” script`;
       this.book.note(`${capitalised(ofPlace(kind, place))} was not imported: Keypost runs no scripts; declare its checks as assertions and captures in the request file instead.`);
     }
   }
@@ -161,21 +157,21 @@ class Conversion {
   /** Postman's per-request settings (redirects, TLS checks, encoding…): Keypost's own options are the user's choice.
    *  disableBodyPruning only lets GET carry a body, which is said where the body is left out. */
   settings(behavior: unknown, place: Place) {
-    const keys = Object.keys(record(behavior)).filter((key) => key !== 'disableBodyPruning');
+    const keys = Object.keys(fieldsOf(behavior)).filter((key) => key !== 'disableBodyPruning');
     if (keys.length === 0) return;
     this.book.note(`${capitalised(ofPlace('Postman settings', place))} (${keys.join(', ')}) were not imported: Keypost sends with its own safe defaults; relax one for a request in Keypost where it needs it (such as accepting a self-signed TLS certificate).`);
   }
 
   private placeVariables(variables: unknown, place: Place) {
-    if (list(variables).length === 0) return;
+    if (entriesOf(variables).length === 0) return;
     this.book.note(`${capitalised(ofPlace('variables', place))} were not imported: Keypost’s variables belong to an environment; add them to “${this.book.title}”.`);
   }
 
   /** The sentences that gather requests: Postman's dynamic variables, and saved example responses. */
   noteGathered() {
-    if (this.examples.length > 0) this.book.note(`The saved example responses of ${this.examples.join(', ')} were not imported: Keypost keeps no example responses.`);
+    if (this.examples.length > 0) this.book.note(`The saved example responses of ${listInWords(this.examples)} were not imported: Keypost keeps no example responses.`);
     for (const [name, users] of this.dynamic) {
-      this.book.note(`Postman’s dynamic variable {{${name}}} (used by ${users.join(', ')}) has no value in Keypost: it is kept as written and would be sent so; replace it with a value or a variable of your own.`);
+      this.book.note(`Postman’s dynamic variable {{${name}}} (used by ${listInWords(users)}) has no value in Keypost: it is kept as written and would be sent so; replace it with a value or a variable of your own.`);
     }
   }
 }

@@ -4,16 +4,16 @@ import { FOLDER_NAME_MAX, folderNameSchema } from '../../../shared/collections';
 import { credentialNameSchema } from '../../../shared/credentials';
 import { variableNameSchema } from '../../../shared/environments';
 import { nameKey, PRESET_NAME_MAX, presetNameSchema, uniqueName } from '../../../shared/presets';
+import { textOf } from './postmanFormat';
 
 const CREDENTIAL_NAME_MAX = 64;
 const VARIABLE_NAME_MAX = 64;
 
-const text = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');
 const withoutControls = (value: string) => value.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/\s+/g, ' ').trim();
 
 /** A folder name (no / \ : * ? " < > |, no leading dot, no trailing dot or space, not node_modules). */
 export function folderNameFrom(name: unknown): string {
-  let folder = withoutControls(text(name)).replace(/[/\\:*?"<>|]/g, '-').slice(0, FOLDER_NAME_MAX);
+  let folder = withoutControls(textOf(name)).replace(/[/\\:*?"<>|]/g, '-').slice(0, FOLDER_NAME_MAX);
   folder = folder.replace(/^[.\s]+/, '').replace(/[.\s]+$/, '');
   if (folder.toLowerCase() === 'node_modules') folder = 'node_modules folder';
   return folderNameSchema.safeParse(folder).success ? folder : 'Folder';
@@ -22,7 +22,7 @@ export function folderNameFrom(name: unknown): string {
 /** A request's name, or `fallback` (its method and URL) when it has none. */
 export function requestNameFrom(name: unknown, fallback: string): string {
   const cut = (value: string) => withoutControls(value).slice(0, PRESET_NAME_MAX).trim();
-  const named = cut(text(name));
+  const named = cut(textOf(name));
   if (presetNameSchema.safeParse(named).success) return named;
   const other = cut(fallback);
   return other === '' ? 'Request' : other;

@@ -2,7 +2,8 @@
 // header rows (disabled ones kept disabled) and the body. What has no place in the document is said in the book.
 import postman from 'postman-collection';
 import { methodTakesBody, type FormField, type Header, type MultipartPart, type QueryParam, type RequestBody } from '../../../shared/request';
-import { ofPlace, placeInWords, type ConversionBook, type Place } from './postmanBook';
+import { capitalised, ofPlace, placeInWords, type ConversionBook, type Place } from './postmanBook';
+import { entriesOf, fieldsOf, textOf } from './postmanFormat';
 import { variableNameFrom } from './postmanNames';
 
 export interface RequestParts {
@@ -13,13 +14,10 @@ export interface RequestParts {
   body: RequestBody;
 }
 
-const text = (value: unknown): string => (typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value));
-const record = (value: unknown): Record<string, unknown> => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /** The request as the SDK reads it; a URL object with only its raw text (hand-made files) is parsed from that text. */
 function sdkRequest(json: unknown): postman.Request {
-  const request: Record<string, unknown> = typeof json === 'string' ? { url: json } : { ...record(json) };
+  const request: Record<string, unknown> = typeof json === 'string' ? { url: json } : { ...fieldsOf(json) };
   const url = request.url;
   if (url && typeof url === 'object' && typeof (url as { raw?: unknown }).raw === 'string' && !('host' in url) && !('path' in url)) {
     const { raw, ...rest } = url as { raw: string };
@@ -30,13 +28,13 @@ function sdkRequest(json: unknown): postman.Request {
 
 export function requestParts(json: unknown, place: Place, book: ConversionBook): RequestParts {
   const request = sdkRequest(json);
-  const method = text(request.method || 'GET').toUpperCase();
+  const method = textOf(request.method || 'GET').toUpperCase();
   const headers = request.headers
     .all()
-    .filter((header) => text(header.key) !== '' || text(header.value) !== '')
-    .map((header): Header => ({ name: text(header.key), value: text(header.value), enabled: header.disabled !== true }));
+    .filter((header) => textOf(header.key) !== '' || textOf(header.value) !== '')
+    .map((header): Header => ({ name: textOf(header.key), value: textOf(header.value), enabled: header.disabled !== true }));
   const { url, query } = urlParts(request.url);
-  let body = bodyOf(record(record(json).body), headers, place, book);
+  let body = bodyOf(fieldsOf(fieldsOf(json).body), headers, place, book);
   if (body.kind !== 'none' && !methodTakesBody(method)) {
     book.note(`${capitalised(ofPlace('body', place))} was left out: Keypost sends no body with ${method}, as browsers and Node do not.`);
     body = { kind: 'none' };
@@ -44,7 +42,6 @@ export function requestParts(json: unknown, place: Place, book: ConversionBook):
   return { method, url, query, headers, body };
 }
 
-const capitalised = (sentence: string) => sentence.charAt(0).toUpperCase() + sentence.slice(1);
 
 /**
  * The URL without its query, and the query rows. A path variable (`/users/:id`) becomes its value when the request
@@ -52,14 +49,14 @@ const capitalised = (sentence: string) => sentence.charAt(0).toUpperCase() + sen
  */
 function urlParts(url: postman.Url): { url: string; query: QueryParam[] } {
   const values = new Map<string, string>();
-  for (const variable of url.variables.all()) values.set(text(variable.key), text(variable.value));
+  for (const variable of url.variables.all()) values.set(textOf(variable.key), textOf(variable.value));
   url.path = url.path?.map((segment) => {
     if (!segment.startsWith(':') || segment.length === 1) return segment;
     const name = segment.slice(1);
     const value = values.get(name);
     return value ? value : `{{${variableNameFrom(name)}}}`;
   });
-  const query = url.query.all().map((param): QueryParam => ({ name: text(param.key), value: param.value === null || param.value === undefined ? null : text(param.value), enabled: param.disabled !== true }));
+  const query = url.query.all().map((param): QueryParam => ({ name: textOf(param.key), value: param.value === null || param.value === undefined ? null : textOf(param.value), enabled: param.disabled !== true }));
   url.query.clear();
   return { url: url.toString(), query };
 }
@@ -68,19 +65,19 @@ function bodyOf(body: Record<string, unknown>, headers: readonly Header[], place
   if (body.disabled === true || body.mode === undefined || body.mode === null || body.mode === 'none') return { kind: 'none' };
   switch (body.mode) {
     case 'raw': {
-      const raw = text(body.raw);
+      const raw = textOf(body.raw);
       if (raw === '') return { kind: 'none' };
-      const language = text(record(record(body.options).raw).language);
+      const language = textOf(fieldsOf(fieldsOf(body.options).raw).language);
       const contentType = headers.find((header) => header.enabled && header.name.toLowerCase() === 'content-type')?.value ?? '';
       const json = language === 'json' || (language === '' && /\bjson\b/i.test(contentType));
       return json ? { kind: 'json', text: raw } : { kind: 'text', text: raw };
     }
     case 'urlencoded':
-      return { kind: 'form', fields: list(body.urlencoded).map(record).map((field): FormField => ({ name: text(field.key), value: text(field.value), enabled: field.disabled !== true })) };
+      return { kind: 'form', fields: entriesOf(body.urlencoded).map(fieldsOf).map((field): FormField => ({ name: textOf(field.key), value: textOf(field.value), enabled: field.disabled !== true })) };
     case 'formdata':
-      return { kind: 'multipart', parts: list(body.formdata).map(record).flatMap((part) => multipartParts(part, place, book)) };
+      return { kind: 'multipart', parts: entriesOf(body.formdata).map(fieldsOf).flatMap((part) => multipartParts(part, place, book)) };
     case 'file': {
-      const src = text(record(body.file).src);
+      const src = textOf(fieldsOf(body.file).src);
       book.note(`${capitalised(ofPlace('body', place))} is a binary file${src ? ` (${src})` : ''}, which Keypost does not send yet: send it as a multipart file part or paste its text.`);
       return { kind: 'none' };
     }
@@ -88,17 +85,17 @@ function bodyOf(body: Record<string, unknown>, headers: readonly Header[], place
       book.note(`${capitalised(ofPlace('GraphQL body', place))} was not imported: Keypost has no GraphQL body; send its query as a JSON body ({"query": …, "variables": …}).`);
       return { kind: 'none' };
     default:
-      book.note(`${capitalised(ofPlace(`“${text(body.mode)}” body`, place))} was not imported: Keypost does not know that kind of body.`);
+      book.note(`${capitalised(ofPlace(`“${textOf(body.mode)}” body`, place))} was not imported: Keypost does not know that kind of body.`);
       return { kind: 'none' };
   }
 }
 
 /** A form-data row: a text part, or one file part per path it names (Postman lets one row send several files). */
 function multipartParts(part: Record<string, unknown>, place: Place, book: ConversionBook): MultipartPart[] {
-  const name = text(part.key);
+  const name = textOf(part.key);
   const enabled = part.disabled !== true;
-  if (part.type !== 'file') return [{ kind: 'text', name, value: text(part.value), enabled }];
-  const paths = (Array.isArray(part.src) ? part.src : [part.src]).map(text).filter((path) => path !== '');
+  if (part.type !== 'file') return [{ kind: 'text', name, value: textOf(part.value), enabled }];
+  const paths = (Array.isArray(part.src) ? part.src : [part.src]).map(textOf).filter((path) => path !== '');
   if (paths.length === 0) {
     book.note(`The file part “${name}” of ${placeInWords(place)} names no file: it was left out; add it as a file part and pick the file.`);
     return [];
