@@ -272,6 +272,14 @@ describe('secrets outside auth', () => {
     await expectWritable(imported, ['Bearer abc']);
   });
 
+  it('keeps a literal token mixed with a {{variable}} in a secret variable, where Keypost still fills the variable in', async () => {
+    const imported = await converted(collection([get('Mixed', 'https://shop.test/x', { header: [{ key: 'Authorization', value: 'Bearer team-{{tenant}}-s3cr3t' }] })]));
+    expect(imported.requests[0]!.draft.request).toMatchObject({ auth: { kind: 'none' }, headers: [{ name: 'Authorization', value: '{{Authorization}}', enabled: true }] });
+    expect(imported.variables).toEqual([{ name: 'Authorization', value: 'Bearer team-{{tenant}}-s3cr3t', secret: true }]);
+    expect(imported.credentials).toEqual([]);
+    await expectWritable(imported, ['s3cr3t']);
+  });
+
   it('leaves out a request whose secret cannot be moved out (inside a text body), naming the field, never the value', async () => {
     const imported = await converted(collection([post('Deploy', { mode: 'raw', raw: `token=${GITHUB_TOKEN}&env=prod` }), get('Fine', 'https://shop.test/')]));
     expect(imported.requests.map(({ draft }) => draft.name)).toEqual(['Fine']);

@@ -1,6 +1,7 @@
 // Secrets a Postman request holds outside its auth, moved where Keypost keeps them: a literal `Authorization: Bearer …`
 // or `Basic …` header becomes the request's auth with a credential; any other value the secret guard would refuse (a
 // row's value, a URL's password, a string in a JSON body) goes to a secret variable and the request says {{name}}.
+import { referencesIn } from '../../../shared/environments';
 import type { FormField, Header, MultipartPart, QueryParam, RequestDocument } from '../../../shared/request';
 import { onlyRefersToVariables } from '../../../shared/secrets';
 import { findSecrets, findSecretsInValues, type SecretFinding } from '../collections/secretGuard';
@@ -29,6 +30,9 @@ function authorizationAsAuth(request: RequestDocument, place: Place, book: Conve
   const index = request.headers.findIndex((header) => header.enabled && isLiteralAuthorization(header));
   if (index === -1) return request;
   const [, scheme, value] = /^\s*(bearer|basic)\s+(.*?)\s*$/i.exec(request.headers[index]!.value)!;
+  // A credential's value is sent as stored, never resolved: one mixing text and {{variables}} becomes a secret
+  // variable instead (rowsWithoutSecrets), whose value may refer to others.
+  if (referencesIn(value!).length > 0) return request;
   const headers = request.headers.filter((_, at) => at !== index);
   const source = ofPlace('Authorization header', place);
   if (scheme!.toLowerCase() === 'bearer') return { ...request, headers, auth: { kind: 'bearer', credential: book.credentialFor(value!, place, source) } };
