@@ -167,9 +167,9 @@ export function assertionLine({ words, outcome, detail }: AssertionResult): stri
   return `${mark} ${words}${detail ? ` — ${outcome === 'notChecked' ? `not checked: ${detail}` : detail}` : ''}`;
 }
 
-/** "3/3 assertions", "2/3 assertions, 1 not checked" */
+/** "3/3 assertions", "1/1 assertions" (read "1 of 1"), "2/3 assertions, 1 not checked" */
 export function checksSummary(results: CheckResults): string {
   const { total, passed, notChecked } = checkCounts(results);
   if (total === 0) return '';
-  return `${passed}/${total} assertion${total === 1 ? '' : 's'}${notChecked > 0 ? `, ${notChecked} not checked` : ''}`;
+  return `${passed}/${total} assertions${notChecked > 0 ? `, ${notChecked} not checked` : ''}`;
 }
