@@ -1,7 +1,9 @@
 // Assertions and captures, through the app's own send path (the core as main builds it) against a real local server:
 // each kind passes and fails in words, JSONPath is RFC 9535 (json-p3), a body too large is not checked, captured
 // values feed the next request's {{name}}, and a value that looks like a secret never reaches the page.
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/errors';
@@ -214,3 +216,34 @@ describe('captures', () => {
     expect(fresh.ok ? 'sent' : fresh.error.code).toBe('UNRESOLVED_VARIABLE');
   });
 });
+
+describe('saving a request with checks', () => {
+  const TOP = { collection: 'default', folder: '' };
+  const draft = (checks: { assertions?: Assertion[]; captures?: Capture[] }) => ({ name: 'Log in', request: request(`${base}/login`, checks) });
+
+  it('writes its assertions and captures into the request file, and never a captured value', async () => {
+    const core = testCore({ keychainService: service });
+    const saved = await core.call<{ id: string }>('createPreset', draft({ assertions: [{ check: 'status', equals: 201 }], captures: [{ variable: 'userId', json: '$.id' }] }), TOP);
+    expect(saved.ok).toBe(true);
+    const sent = await core.call<SendResult>('send', { requestId: 'save-1', request: request(`${base}/login`, { captures: [{ variable: 'userId', json: '$.id' }] }), timeoutMs: 10_000 });
+    expect(sent.ok).toBe(true);
+    const file = readFileSync(path.join(core.dir, 'collection', 'Log in.request.yaml'), 'utf8');
+    expect(file).toContain('  assertions:\n    - check: status\n      equals: 201\n  captures:\n    - variable: userId\n      json: $.id\n');
+    expect(filesUnder(core.dir).some((name) => readFileSync(name, 'utf8').includes('user-42'))).toBe(false);
+  });
+
+  it('is refused, naming the capture, when its JSONPath does not read; and when an assertion expects a token', async () => {
+    const core = testCore({ keychainService: service });
+    const bad = await core.call('createPreset', draft({ captures: [{ variable: 'userId', json: '$..[' }] }), TOP);
+    expect(bad.ok ? 'saved' : bad.error.message).toMatch(/^“Log in” was not saved: Capture 1 \(userId from \$\.\.\[\): That is not a JSONPath \(RFC 9535\)/);
+    const secret = await core.call('createPreset', draft({ assertions: [{ check: 'header', name: 'X-Token', equals: JWT }] }), TOP);
+    expect(secret.ok ? 'saved' : secret.error.message).toMatch(/^“Log in” was not saved: the expected value of assertion 1 holds a JSON Web Token/);
+  });
+});
+
+/** Every file under `dir`, recursively. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
