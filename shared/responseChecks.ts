@@ -101,7 +101,7 @@ function patternProblem(pattern: string): string | null {
 
 /** What stops the assertions or captures from being saved or sent, naming the one (by number and words); ok when none. */
 export function checkResponseChecks(document: { assertions?: Assertion[]; captures?: Capture[] }): Result<void> {
-  const refuse = (what: string, problem: string) => fail('INVALID_ARGUMENT', `${what}: ${problem}`, { hint: 'Fix it under Checks.' });
+  const refuse = (what: string, problem: string) => fail('INVALID_ARGUMENT', `${what}: ${problem}`, { hint: 'Fix it under the request’s Checks (assertions and captures in its file).' });
   for (const [index, assertion] of (document.assertions ?? []).entries()) {
     const what = `Assertion ${index + 1} (${describeAssertion(assertion)})`;
     if (assertion.check === 'header' && !isHttpToken(assertion.name)) return refuse(what, 'name the header (one word, such as Content-Type).');

@@ -38,6 +38,14 @@ export function ChecksEditor({ request, onChange }: Props) {
   return (
     <div className="checks-editor" data-testid="checks-editor">
       <table className="kv-table checks-table" aria-label="Assertions" data-testid="assertions-table">
+        <caption>Assertions: what the response must be</caption>
+        <colgroup>
+          <col className="checks-col-kind" />
+          <col />
+          <col className="checks-col-operator" />
+          <col className="checks-col-expected" />
+          <col className="kv-col-narrow" />
+        </colgroup>
         <tbody>
           {assertions.map((assertion, index) => (
             <AssertionRow
@@ -54,6 +62,14 @@ export function ChecksEditor({ request, onChange }: Props) {
         Add assertion
       </button>
       <table className="kv-table checks-table" aria-label="Captures" data-testid="captures-table">
+        <caption>Captures: values kept for the next requests as {'{{variable}}'}</caption>
+        <colgroup>
+          <col className="checks-col-variable" />
+          <col className="checks-col-source" />
+          <col />
+          <col className="checks-col-secret" />
+          <col className="kv-col-narrow" />
+        </colgroup>
         <tbody>
           {captures.map((capture, index) => (
             <CaptureRow
@@ -70,8 +86,8 @@ export function ChecksEditor({ request, onChange }: Props) {
         Add capture
       </button>
       <p className="checks-help">
-        Assertions are checked when the response has arrived, and shown beside it. A capture keeps a value of the response in a {'{{variable}}'} for the
-        next requests, until Keypost quits (never in a file).
+        Assertions are checked once the whole response has arrived, and shown beside it. A captured value is kept until Keypost quits, never in a
+        file; one marked secret (or that looks like one) is never shown.
       </p>
       {!checked.ok && (
         <FieldError testId="checks-problem" alert={false}>
@@ -178,8 +194,8 @@ function CaptureRow({ index, capture, onChange, onRemove }: { index: number; cap
       </td>
       <td>
         <select aria-label={`${label} source`} data-testid="capture-source" value={source} onChange={(event) => onChange(withSource(capture, event.target.value as 'json' | 'header'))}>
-          <option value="json">from the JSON body at</option>
-          <option value="header">from the header</option>
+          <option value="json">from JSONPath</option>
+          <option value="header">from header</option>
         </select>
       </td>
       <td>

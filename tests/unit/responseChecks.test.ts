@@ -204,9 +204,9 @@ describe('captures', () => {
       { variable: 'session', captured: true, secret: true },
     ]);
     expect(login.value.checks!.assertions.map(assertionLine)).toEqual(['✗ $.access_token equals "something else" — got a value that looks like a secret (not shown)']);
-    // Still kept for the next request, which sends it.
-    const next = await send(request(`${base}/whoami`, {}, [{ name: 'X-User', value: '{{token}}', enabled: true }]));
-    expect(next.ok).toBe(true);
+    // Still kept for the next request, which sends it; the URL the page and the history are shown hides it.
+    const next = await send(request(`${base}/whoami?t={{token}}`, {}, [{ name: 'X-User', value: '{{token}}', enabled: true }]));
+    expect(next.ok && next.value.url).toBe(`${base}/whoami?t=[secret]`);
     expect(seenUsers.at(-1)).toBe(JWT);
   });
 
