@@ -117,6 +117,8 @@ export function createSendApi({ vault, environments, emit, bodies, oauth, oauthC
         const prepared = await prepare(request, controller.signal);
         if (!prepared.ok) return prepared;
         const { outgoing, token } = prepared.value;
+        // The body of the answer shown (the retry's, after a refreshed token), once it has all arrived: the checks read it.
+        let body: ReceivedBody | null = null;
         const options: SendOptions = {
           timeoutMs,
           signal: controller.signal,
@@ -134,8 +136,6 @@ export function createSendApi({ vault, environments, emit, bodies, oauth, oauthC
             bodies.keep(requestId, received);
           },
         };
-        // The body of the answer shown (the retry's, after a refreshed token), once it has all arrived.
-        let body: ReceivedBody | null = null;
         let sentWith = token;
         let sent = await sendRequest(outgoing, options);
         // An OAuth 2.0 token the server refused is refreshed once and the request sent again; a second 401 is shown.
