@@ -1,6 +1,6 @@
 // Lint: typescript-eslint's recommended rules (syntax only, no type information, to stay fast), React's hook rules on
 // the page, and the layering of the code map (docs/architecture.md) as import rules, so a wrong import fails `npm test`, not a review:
-//   shared/         imports only shared/, zod, jsonc-parser, jose and shlex (it runs in the page, the body worker and main)
+//   shared/         imports only shared/, zod, jsonc-parser, jose, shlex and json-p3 (it runs in the page, the body worker and main)
 //                   and of shared/, only schemas.ts imports the IPC contract (api.ts); the models never do
 //   electron/core/  shared/ and Node; never `electron`, the glue or renderer/
 //   cli/            the command-line runner: shared/, electron/core/ and Node; never `electron`, the glue or renderer/
@@ -33,8 +33,8 @@ const sharedPatterns = [
   electronModule('shared/'),
   {
     // Anything else that is not relative: only environment-free packages.
-    regex: `^(?!\\.{1,2}/|zod(/|$)|jsonc-parser(/|$)|jose(/|$)|shlex(/|$)|electron(/|$)|${NODE_BUILTIN.slice(1, -1)}$)`,
-    message: 'shared/ may import only shared/ files, zod, jsonc-parser, jose and shlex (packages that run anywhere).',
+    regex: `^(?!\\.{1,2}/|zod(/|$)|jsonc-parser(/|$)|jose(/|$)|shlex(/|$)|json-p3(/|$)|electron(/|$)|${NODE_BUILTIN.slice(1, -1)}$)`,
+    message: 'shared/ may import only shared/ files, zod, jsonc-parser, jose, shlex and json-p3 (packages that run anywhere).',
   },
 ];
 

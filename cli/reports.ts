@@ -1,5 +1,6 @@
 // What a run found, as the CI systems read it: JUnit XML (one test case per request, a failure with its words, times
 // in seconds), or the same facts as JSON. Neither ever holds a token: only names, statuses, times and Keypost's words.
+import { assertionLine, type CheckResults } from '../shared/responseChecks';
 
 export interface RequestOutcome {
   name: string;
@@ -16,6 +17,8 @@ export interface RequestOutcome {
   failure: string | null;
   /** Not sent: --bail stopped the run before it. */
   notRun: boolean;
+  /** Its assertions' results and what it captured (a secret value never: only its name). */
+  checks?: CheckResults;
 }
 
 export interface RunReport {
@@ -52,6 +55,11 @@ function junitReport(report: RunReport): string {
     if (outcome.notRun) return `    <testcase ${attributes}>\n      <skipped>not run: --bail stopped the run at an earlier failure</skipped>\n    </testcase>`;
     if (outcome.passed) return `    <testcase ${attributes}/>`;
     const message = outcome.status === null ? 'no answer' : `${outcome.status} ${outcome.statusText}`.trim();
+    // An assertion that did not pass: its words are the message, and every assertion's line the failure's text.
+    const assertions = outcome.checks?.assertions ?? [];
+    if (outcome.status !== null && assertions.some((result) => result.outcome !== 'passed')) {
+      return `    <testcase ${attributes}>\n      <failure message="${xml(outcome.failure ?? message)}" type="assertion">${xml(assertions.map(assertionLine).join('\n'))}</failure>\n    </testcase>`;
+    }
     return `    <testcase ${attributes}>\n      <failure message="${xml(message)}" type="${outcome.status === null ? 'not answered' : 'status'}">${xml(outcome.failure ?? message)}</failure>\n    </testcase>`;
   });
   return [

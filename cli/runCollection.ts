@@ -8,6 +8,7 @@ import { createResponseBodies } from '../electron/core/body/responseBodies';
 import { removeSpooledBodies } from '../electron/core/body/responseBody';
 import { closeAgents } from '../electron/core/send/httpAgents';
 import { createSendApi } from '../electron/core/send/sendApi';
+import { createCapturedVariables } from '../electron/core/checks/capturedVariables';
 import type { StoreBackend } from '../electron/core/storeFiles';
 import { tokenVariable } from '../shared/secretVariables';
 import type { Environment } from '../shared/environments';
@@ -20,11 +21,13 @@ import { noProgress, type Progress } from './progressLine';
 import { runOAuth } from './runOAuth';
 import { runOriginGate } from './runOrigins';
 import { unsetSecretWords } from './unsetSecrets';
+import { checkedRequest, firstFailure } from './checkLines';
 import { reportText, type Reporter, type RequestOutcome } from './reports';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** 0: every request got a 2xx or 3xx answer; 1: a request failed (no answer, or 4xx/5xx); 2: bad usage or a file that could not be read. */
+/** 0: every request got a 2xx or 3xx answer (or the status its assertion names) and its assertions passed; 1: a request
+ *  failed (no answer, 4xx/5xx, an assertion that failed or could not be checked); 2: bad usage or a file that could not be read. */
 export type ExitCode = 0 | 1 | 2;
 
 export interface RunOptions {
@@ -77,7 +80,14 @@ async function run({ target, env, bail = false, reporter, output, timeoutMs, var
   const { root, requests } = readCollectionRun(target);
   const chosen = env === undefined ? null : findEnvironment(root, env);
   const vault = cliVault(variables, openKeychain());
-  const environments = createEnvironments({ backend: inMemory(), keychain: cliVault(variables, openKeychain(environmentsService), environmentSecretVariable), collections: () => [root] });
+  // Captured values serve the following requests of this run, and are gone when it ends.
+  const captured = createCapturedVariables();
+  const environments = createEnvironments({
+    backend: inMemory(),
+    keychain: cliVault(variables, openKeychain(environmentsService), environmentSecretVariable),
+    collections: () => [root],
+    captured,
+  });
   if (chosen) {
     const active = environments.setActive(chosen.environment.id);
     if (!active.ok) throw new RunRefused(active.error.message);
@@ -91,6 +101,7 @@ async function run({ target, env, bail = false, reporter, output, timeoutMs, var
     bodies: createResponseBodies(1),
     ...runOAuth({ variables, keychain: openKeychain(), dataDir, credentials: [...new Set(requests.flatMap(({ content }) => credentialOf(content.request) ?? []))] }),
     originGate: runOriginGate(dataDir, allowOrigins),
+    captured,
   });
 
   let passed = 0;
@@ -114,18 +125,21 @@ async function run({ target, env, bail = false, reporter, output, timeoutMs, var
     progress.sending(index, requests.length, request.method, name);
     const sent = await api.send({ requestId: `run-${index + 1}`, request, timeoutMs });
     progress.clear();
-    const ok = sent.ok && sent.value.status < 400;
+    const checked = sent.ok ? checkedRequest(sent.value, request.assertions?.some((assertion) => assertion.check === 'status') ?? false) : null;
+    const ok = checked?.passed ?? false;
     if (ok) passed++;
     else failed++;
     const why = !sent.ok ? inWords(sent.error, credentialOf(request), chosen?.environment) : sent.value.authFailure ? sent.value.authFailure.message : null;
-    out(`${ok ? '✓' : '✗'} ${request.method} ${name}  ${sent.ok ? answered(sent.value) : 'not answered'}`);
+    out(`${ok ? '✓' : '✗'} ${request.method} ${name}  ${sent.ok ? answered(sent.value) : 'not answered'}${checked?.summary ?? ''}`);
     if (why) out(`  ${why}`);
+    for (const line of checked?.lines ?? []) out(`  ${line}`);
     outcomes[index] = {
       ...outcomes[index]!,
       notRun: false,
       passed: ok,
       ...(sent.ok ? { status: sent.value.status, statusText: sent.value.statusText, elapsedMs: sent.value.elapsedMs, sizeBytes: sent.value.sizeBytes } : {}),
-      failure: ok ? null : (why ?? `${sent.ok ? `${sent.value.status} ${sent.value.statusText}`.trim() : 'no answer'}`),
+      ...(sent.ok && sent.value.checks ? { checks: sent.value.checks } : {}),
+      failure: ok ? null : (why ?? (sent.ok ? firstFailure(sent.value.checks) : null) ?? `${sent.ok ? `${sent.value.status} ${sent.value.statusText}`.trim() : 'no answer'}`),
     };
     if (!ok && bail) break;
   }

@@ -1,3 +1,5 @@
+import type { CheckResults } from './responseChecks';
+
 // What a send gives back to the page (the response, its body in parts) and the limits on how bodies travel.
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -65,6 +67,8 @@ export interface SendResult extends ResponseHead {
   savedFile?: { path: string; sizeBytes: number };
   /** Set for a 401 or 403: what is likely wrong with the credential (electron/core/send/authFailure.ts). */
   authFailure?: AuthFailure;
+  /** Set when the request declares assertions or captures: what each found (shared/responseChecks.ts). */
+  checks?: CheckResults;
 }
 
 /** A response shown in the page: the complete answer, or its head while the body arrives (or when it was cut short). */

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { credentialNameSchema, DEFAULT_CREDENTIAL } from './credentials';
 import { HTTP_TOKEN_IN_WORDS, isHttpToken } from './http';
+import { assertionsSchema, capturesSchema } from './responseChecks';
 
 export const URL_MAX = 8_192;
 /** The most text one body (or one field of it) may hold in a request. */
@@ -74,6 +75,10 @@ export const requestDocumentSchema = z
     body: requestBodySchema,
     auth: requestAuthSchema,
     options: requestOptionsSchema,
+    /** What the response must be (responseChecks.ts); absent when none, so a file without any keeps its bytes. */
+    assertions: assertionsSchema.optional(),
+    /** Values of the response kept in variables for the following requests; absent when none. */
+    captures: capturesSchema.optional(),
   })
   .strict();
 
@@ -117,11 +122,12 @@ export const sameRequest = (a: RequestDocument, b: RequestDocument) => JSON.stri
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (value === null || typeof value !== 'object') return value;
-  // Sorted keys, and an absent optional equals false/undefined: { allowPlainHttp: false } is the same as {}.
+  // Sorted keys, and an absent optional equals false/undefined/[]: { allowPlainHttp: false } is the same as {}, and
+  // no assertions the same as an empty list.
   return Object.fromEntries(
     Object.keys(value)
       .sort()
       .map((key) => [key, canonical((value as Record<string, unknown>)[key])] as const)
-      .filter(([, entry]) => entry !== undefined && entry !== false),
+      .filter(([, entry]) => entry !== undefined && entry !== false && !(Array.isArray(entry) && entry.length === 0)),
   );
 }

@@ -26,6 +26,7 @@ import { createResponseBodies } from './body/responseBodies';
 import { removeSpooledBodies } from './body/responseBody';
 import { createSaveBodyApi, type ChooseSavePath, type OpenFile } from './body/saveBodyApi';
 import { createSendApi } from './send/sendApi';
+import { createCapturedVariables } from './checks/capturedVariables';
 import { createSettingsApi } from './settings/settingsApi';
 import { createSettingsStore, SETTINGS_NAME, type SettingsStore } from './settings/settingsStore';
 import { createTokenApi } from './credentials/tokenApi';
@@ -94,7 +95,10 @@ export function createCore({ dataDir, openStoreFile, keychainService, trustedOri
   const vault = cachedVault(openVault(keychainService));
   // Environments are files in the open collections (the default one's environments/ folder gets those of older
   // builds once); secret variables' values under a keychain service of their own, so they never show among the credentials.
+  // What responses' captures keep lives in memory for this session only; {{name}} resolves with it first.
+  const captured = createCapturedVariables();
   const environments = createEnvironments({
+    captured,
     backend: open(ENVIRONMENTS_NAME),
     keychain: openVault(environmentsService(keychainService)),
     collections: () => store.collections().map(({ id, name, path }) => ({ id, name, path })),
@@ -118,6 +122,7 @@ export function createCore({ dataDir, openStoreFile, keychainService, trustedOri
     origins,
     originGate: createOriginGate(origins, host.confirmCredentialOrigin),
     environments,
+    captured,
     history,
     bodies,
     files: host.transferFiles,

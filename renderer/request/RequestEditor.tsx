@@ -1,12 +1,13 @@
-// The request's parts under the URL bar, one at a time: query parameters, headers, body.
+// The request's parts under the URL bar, one at a time: query parameters, headers, body, checks (assertions, captures).
 import { useState } from 'react';
 import type { RequestBody, RequestDocument } from '../../shared/request';
 import { userHeaders } from '../../shared/requestHeaders';
+import { ChecksEditor } from './ChecksEditor';
 import { QueryTable } from './QueryTable';
 import { RequestBodyEditor } from './RequestBodyEditor';
 import { RequestHeadersTable } from './RequestHeadersTable';
 
-type Section = 'query' | 'headers' | 'body';
+type Section = 'query' | 'headers' | 'body' | 'checks';
 
 interface Props {
   request: RequestDocument;
@@ -22,8 +23,9 @@ export function RequestEditor({ request, onChange, onChooseFile, onSubmitBody, r
     query: request.query.filter((param) => param.enabled).length,
     headers: userHeaders(request.headers).length,
     body: 0,
+    checks: (request.assertions?.length ?? 0) + (request.captures?.length ?? 0),
   };
-  const labels: Record<Section, string> = { query: 'Query', headers: 'Headers', body: 'Body' };
+  const labels: Record<Section, string> = { query: 'Query', headers: 'Headers', body: 'Body', checks: 'Checks' };
   return (
     <section className="request-parts" aria-label="Request">
       <div className="request-sections" role="tablist" aria-label="Request parts">
@@ -36,6 +38,7 @@ export function RequestEditor({ request, onChange, onChooseFile, onSubmitBody, r
       </div>
       {section === 'query' && <QueryTable query={request.query} onChange={(query) => onChange((draft) => ({ ...draft, query }))} />}
       {section === 'headers' && <RequestHeadersTable document={request} onChange={(headers) => onChange((draft) => ({ ...draft, headers }))} />}
+      {section === 'checks' && <ChecksEditor request={request} onChange={onChange} />}
       {section === 'body' && (
         <RequestBodyEditor
           body={request.body}

@@ -11,6 +11,7 @@ import { api } from '../api';
 import { commitToken } from '../credentials/credentialActions';
 import { credentialsStore, tokenFactsOf, type TokenField } from '../credentials/credentialsState';
 import { environmentsStore } from '../environments/environmentsState';
+import { captured, capturedStore, withCaptured } from '../environments/capturedState';
 import { dismissNotice, reportError } from '../notices/notices';
 import { settingsStore } from '../settings/settingsState';
 import { dismissError, editDraft, responseStarted, sendFinished, sendRefused, sendStarted } from '../workspace/workspace';
@@ -37,7 +38,7 @@ export async function sendTab(tabId: string, request?: RequestDocument, { sendEx
   dismissNotice('error');
   // Main resolves {{variables}} with the secret values; here a stored secret stands in, so the checks still apply.
   const environments = environmentsStore.get();
-  const resolved = resolveVariables(document, pageValues(environments, () => 'secret'));
+  const resolved = resolveVariables(document, withCaptured(pageValues(environments, () => 'secret'), capturedStore.get(), () => 'secret'));
   const problem = variableProblem(resolved, activeEnvironment(environments));
   if (problem) return refuse({ code: 'UNRESOLVED_VARIABLE', message: problem, hint: VARIABLE_HINT });
   const checked = checkRequest(resolved.request);
@@ -60,15 +61,17 @@ export async function sendTab(tabId: string, request?: RequestDocument, { sendEx
   }
   if (cancelledEarly.delete(requestId)) return finish(fail('CANCELLED', 'The request was cancelled.'));
   const { settings } = settingsStore.get();
-  finish(
-    await api.send({
-      requestId,
-      request: document,
-      timeoutMs: settings.timeoutSeconds * 1000,
-      maxRedirects: settings.maxRedirects,
-      maxBodyBytes: settings.bodyLimitMb * BYTES_PER_MB,
-    }),
-  );
+  const answer = await api.send({
+    requestId,
+    request: document,
+    timeoutMs: settings.timeoutSeconds * 1000,
+    maxRedirects: settings.maxRedirects,
+    maxBodyBytes: settings.bodyLimitMb * BYTES_PER_MB,
+  });
+  // What it captured, main keeps for the next sends; the page learns the names, so {{name}} is not flagged undefined.
+  const captures = answer.ok ? answer.value.checks?.captures : undefined;
+  if (captures) capturedStore.update((state) => captured(state, captures));
+  finish(answer);
 }
 
 export const sendActiveTab = () => void sendTab(workspaceStore.get().activeId);

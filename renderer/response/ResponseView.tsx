@@ -1,4 +1,4 @@
-// The answer: status line, notices, headers table, and the body with its toolbar (views, filter, copy, save).
+// The answer: status line, notices, the assertions' results, headers table, and the body with its toolbar (views, filter, copy, save).
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { isComplete, type ShownResponse } from '../../shared/http';
 import { shortcutFor } from '../../shared/shortcuts';
@@ -9,6 +9,7 @@ import { platform } from '../platform';
 import { isWhole, useBody, type Body } from './useBody';
 import { BodyPane, type Filtered } from './BodyPane';
 import { BodyToolbar, type BodyViewName } from './BodyToolbar';
+import { CheckResults } from './CheckResults';
 import { HeadersTable } from './HeadersTable';
 import { StatusLine } from './StatusLine';
 import './response.css';
@@ -77,6 +78,7 @@ export function ResponseView({ response, receiving, old = false }: { response: S
           )}
         </p>
       )}
+      {result?.checks && <CheckResults checks={result.checks} />}
       {response.redirects.length > 0 && (
         <p className="notice">
           Redirects: {response.redirects.map((hop) => `${hop.status} → ${hop.url}`).join(', ')}

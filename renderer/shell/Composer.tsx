@@ -21,6 +21,7 @@ import { pasteCurlCommand } from '../curl/curlActions';
 import { openDialog } from '../dialogs/dialog';
 import { activateEnvironment } from '../environments/environmentActions';
 import { environmentsStore } from '../environments/environmentsState';
+import { capturedStore, withCaptured } from '../environments/capturedState';
 import { NoticeHost } from '../notices/NoticeHost';
 import { isMac } from '../platform';
 import { overwriteOnDisk, reloadFromDisk, saveActiveTab, saveActiveTabAs } from '../presets/presetActions';
@@ -36,6 +37,7 @@ export function Composer() {
   const credentials = useStore(credentialsStore, (state) => state.list);
   const credential = useStore(credentialsStore, (state) => state.token.credential);
   const environments = useStore(environmentsStore, (state) => state);
+  const capturedVariables = useStore(capturedStore, (state) => state);
   const timeoutSeconds = useStore(settingsStore, (state) => state.settings.timeoutSeconds);
   const tabId = tab.id;
   const edit = (change: Parameters<typeof editTabDraft>[1]) => editTabDraft(tabId, change);
@@ -44,9 +46,9 @@ export function Composer() {
   // (a secret as dots: the page never has its value).
   const variables = useMemo(() => {
     if (referencedVariables(tab.draft).length === 0) return { problem: null, resolvedUrl: undefined };
-    const resolved = resolveVariables(tab.draft, pageValues(environments, () => '••••••'));
+    const resolved = resolveVariables(tab.draft, withCaptured(pageValues(environments, () => '••••••'), capturedVariables, () => '••••••'));
     return { problem: variableProblem(resolved, activeEnvironment(environments)), resolvedUrl: joinUrl(resolved.request.url, resolved.request.query) };
-  }, [tab.draft, environments]);
+  }, [tab.draft, environments, capturedVariables]);
   const secrets = useMemo(() => secretRows(tab.draft), [tab.draft]);
 
   // An expired token is only sent once the user says so.

@@ -191,3 +191,79 @@ describe('idForPath', () => {
     expect(idForPath('default', 'a.request.yaml')).not.toBe(idForPath('c-other', 'a.request.yaml'));
   });
 });
+
+describe('assertions and captures in a request file', () => {
+  const checked: RequestFile = {
+    ...example,
+    request: {
+      ...example.request,
+      assertions: [
+        { check: 'status', equals: 201 },
+        { check: 'status', equals: [200, 201] },
+        { check: 'header', name: 'Content-Type', matches: '^application/json' },
+        { check: 'json', path: '$.items[0].id', exists: true },
+        { check: 'json', path: '$.total', equals: 3 },
+        { check: 'json', path: '$.owner', equals: { name: 'Ada', tags: ['a'] } },
+        { check: 'json', path: '$.items', type: 'array' },
+        { check: 'time', below: 500 },
+      ],
+      captures: [
+        { variable: 'userId', json: '$.id' },
+        { variable: 'session', header: 'X-Session', secret: true },
+      ],
+    },
+  };
+  const CHECKED_TEXT = `${EXAMPLE_TEXT}  assertions:
+    - check: status
+      equals: 201
+    - check: status
+      equals:
+        - 200
+        - 201
+    - check: header
+      name: Content-Type
+      matches: ^application/json
+    - check: json
+      path: $.items[0].id
+      exists: true
+    - check: json
+      path: $.total
+      equals: 3
+    - check: json
+      path: $.owner
+      equals:
+        name: Ada
+        tags:
+          - a
+    - check: json
+      path: $.items
+      type: array
+    - check: time
+      below: 500
+  captures:
+    - variable: userId
+      json: $.id
+    - variable: session
+      header: X-Session
+      secret: true
+`;
+
+  it('are written in a fixed order, readable in a pull request, and read back the same', () => {
+    const text = requestFileText(checked);
+    expect(text).toBe(CHECKED_TEXT);
+    expect(readRequestFile(text)).toEqual({ ok: true, value: checked });
+    // Keypost's keys in its order, whatever order they came in; a JSON value to compare keeps the order it was written in.
+    const reversed = reversedKeys(checked);
+    reversed.request.assertions![5] = checked.request.assertions![5]!;
+    expect(requestFileText(reversed)).toBe(CHECKED_TEXT);
+  });
+
+  it('are not written at all when there are none, so a file without them keeps its bytes', () => {
+    expect(requestFileText({ ...example, request: { ...example.request, assertions: [], captures: [] } })).toBe(EXAMPLE_TEXT);
+  });
+
+  it('name the assertion a file gets wrong', () => {
+    expect(reasonOf(CHECKED_TEXT.replace('      exists: true\n', ''))).toBe('Its field “request.assertions.3” is not valid: A json assertion says one of exists, equals, matches or type.');
+    expect(reasonOf(CHECKED_TEXT.replace('check: time', 'check: speed'))).toMatch(/^Its field “request\.assertions\.7\.check” is not valid: /);
+  });
+});

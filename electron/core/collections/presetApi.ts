@@ -3,6 +3,7 @@ import type { KeypostApi } from '../../../shared/api';
 import { fail, ok, type Result } from '../../../shared/errors';
 import type { PresetDraft } from '../../../shared/presets';
 import { findSecrets } from './secretGuard';
+import { checkResponseChecks } from '../../../shared/responseChecks';
 import type { Collections } from './collections';
 import type { SettingsStore } from '../settings/settingsStore';
 
@@ -31,9 +32,12 @@ export interface PresetApiDeps {
   chooseFolder?: () => Promise<string | null>;
 }
 
-/** Refuses drafts whose file would hold a secret, naming each field and what it holds (never the value). */
+/** Refuses drafts whose file would hold a secret, naming each field and what it holds (never the value), or an
+ *  assertion or capture that could never be checked (a JSONPath or pattern that does not read), naming it. */
 export async function withoutSecretsInFiles(drafts: readonly PresetDraft[]): Promise<Result<void>> {
   for (const draft of drafts) {
+    const checks = checkResponseChecks(draft.request);
+    if (!checks.ok) return fail(checks.error.code, `“${draft.name}” was not saved: ${checks.error.message}`, { hint: checks.error.hint });
     const found = await findSecrets(draft.request);
     if (found.length === 0) continue;
     const what = found.map((finding) => `the ${finding.field} holds ${finding.kind}`).join('; ');

@@ -30,7 +30,12 @@ const requestFileSchema = z
 
 /** The file's text: the same request always gives the same bytes. */
 export function requestFileText({ id, name, request }: RequestFile): string {
-  return keypostYamlText(requestFileSchema, { keypost: REQUEST_FORMAT_VERSION, ...(id ? { id } : {}), name, request });
+  return keypostYamlText(requestFileSchema, { keypost: REQUEST_FORMAT_VERSION, ...(id ? { id } : {}), name, request: withoutEmptyChecks(request) });
+}
+
+/** No assertions or captures are written as none at all: a request that never had any keeps its file's bytes. */
+function withoutEmptyChecks({ assertions, captures, ...request }: RequestDocument): RequestDocument {
+  return { ...request, ...(assertions?.length ? { assertions } : {}), ...(captures?.length ? { captures } : {}) };
 }
 
 export type ReadRequestFile = ReadKeypostYaml<RequestFile>;

@@ -221,6 +221,12 @@ function fieldsOf(request: RequestDocument): Field[] {
   }
   if (auth.kind === 'apiKey') add(`the API key's ${auth.in === 'header' ? 'header' : 'query parameter'} name`, auth.name);
   if (auth.kind === 'basic') add('basic auth username', auth.username);
+  // What an assertion expects is in the file too: a token pasted as the value a header must equal is a token in a file.
+  (request.assertions ?? []).forEach((assertion, index) => {
+    if (assertion.check !== 'header' && assertion.check !== 'json') return;
+    const expected = assertion.equals ?? assertion.matches;
+    if (expected !== undefined) add(`expected value of assertion ${index + 1}`, typeof expected === 'string' ? expected : JSON.stringify(expected));
+  });
   return fields;
 }
 

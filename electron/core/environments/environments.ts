@@ -18,6 +18,7 @@ import { findSecretsInValues } from '../collections/secretGuard';
 import { cachedVault } from '../credentials/cachedVault';
 import { Secret } from '../credentials/secret';
 import type { Vault } from '../credentials/vault';
+import type { CapturedVariables } from '../checks/capturedVariables';
 import type { StoreBackend } from '../storeFiles';
 import { type CollectionRoot, environmentFiles, type HeldEnvironment } from './environmentFiles';
 import { moveEnvironmentsFile } from './moveEnvironmentsFile';
@@ -49,9 +50,11 @@ export interface EnvironmentsInputs {
   keychain: Vault;
   /** The open collections, the default one first: each one's environments/ folder holds its environments. */
   collections: () => CollectionRoot[];
+  /** Values captured from earlier responses (checks/): they win over the active environment's. */
+  captured?: CapturedVariables;
 }
 
-export function createEnvironments({ backend, keychain, collections }: EnvironmentsInputs): Environments {
+export function createEnvironments({ backend, keychain, collections, captured }: EnvironmentsInputs): Environments {
   const vault = cachedVault(keychain);
   const files = environmentFiles(collections);
   const defaultRoot = collections().find((collection) => collection.id === DEFAULT_COLLECTION);
@@ -169,10 +172,12 @@ export function createEnvironments({ backend, keychain, collections }: Environme
       const environment = find(activeId)?.environment;
       const secrets = environment ? await secretsFor(environment, names) : ok(new Map<string, string>());
       if (!secrets.ok) return secrets;
-      const resolved = resolveVariables(request, valuesOf(environment, secrets.value));
+      const values = new Map([...valuesOf(environment, secrets.value), ...(captured?.values() ?? [])]);
+      const resolved = resolveVariables(request, values);
       const problem = variableProblem(resolved, environment);
       if (problem) return fail('UNRESOLVED_VARIABLE', problem, { hint: VARIABLE_HINT, variables: resolved.cycle ?? resolved.unresolved });
-      return ok({ request: resolved.request, secrets: [...secrets.value.values()].filter((value) => value !== '').map((value) => new Secret(value)) });
+      const hidden = [...secrets.value.values()].filter((value) => value !== '').map((value) => new Secret(value));
+      return ok({ request: resolved.request, secrets: [...hidden, ...(captured?.secrets() ?? [])] });
     },
   };
 }

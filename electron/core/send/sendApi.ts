@@ -5,6 +5,7 @@ import type { Emit, KeypostApi } from '../../../shared/api';
 import { fail, ok, type Result } from '../../../shared/errors';
 import { credentialOf, type RequestDocument } from '../../../shared/request';
 import { checkRequest, checkToken } from '../../../shared/requestChecks';
+import { checkResponseChecks } from '../../../shared/responseChecks';
 import { tokenFacts } from '../../../shared/tokenFacts';
 import { explainAuthFailure } from './authFailure';
 import { checkRequestFor } from '../../../shared/credentialCheck';
@@ -12,6 +13,9 @@ import type { SendResult } from '../../../shared/http';
 import { checkVerdict } from '../credentials/credentialCheck';
 import { buildOutgoing, type OutgoingRequest, type ResolvedSecrets } from './outgoingRequest';
 import type { ResponseBodies } from '../body/responseBodies';
+import type { ReceivedBody } from '../body/responseBody';
+import type { CapturedVariables } from '../checks/capturedVariables';
+import { evaluateChecks } from '../checks/evaluateChecks';
 import type { Secret } from '../credentials/secret';
 import type { Environments } from '../environments/environments';
 import type { OAuthDeps } from '../credentials/oauthApi';
@@ -32,9 +36,11 @@ interface SendDeps extends OAuthDeps {
   emit: Emit;
   bodies: ResponseBodies;
   originGate: OriginGate;
+  /** Where the values the request captures are kept for the following requests. */
+  captured: CapturedVariables;
 }
 
-export function createSendApi({ vault, environments, emit, bodies, oauth, oauthConfigs, originGate }: SendDeps): Pick<KeypostApi, 'send' | 'cancel' | 'checkCredential'> {
+export function createSendApi({ vault, environments, emit, bodies, oauth, oauthConfigs, originGate, captured }: SendDeps): Pick<KeypostApi, 'send' | 'cancel' | 'checkCredential'> {
   const inFlight = new Map<string, AbortController>();
 
   /** The credential's token, checked to fit a header; null when the request sends none. An OAuth 2.0 credential's
@@ -60,6 +66,8 @@ export function createSendApi({ vault, environments, emit, bodies, oauth, oauthC
     if (!resolved.ok) return resolved;
     const checked = checkRequest(resolved.value.request);
     if (!checked.ok) return checked;
+    const checks = checkResponseChecks(request);
+    if (!checks.ok) return checks;
     const token = await tokenFor(request, signal);
     if (!token.ok) return token;
     const files = await filesFor(resolved.value.request);
@@ -109,6 +117,8 @@ export function createSendApi({ vault, environments, emit, bodies, oauth, oauthC
         const prepared = await prepare(request, controller.signal);
         if (!prepared.ok) return prepared;
         const { outgoing, token } = prepared.value;
+        // The body of the answer shown (the retry's, after a refreshed token), once it has all arrived: the checks read it.
+        let body: ReceivedBody | null = null;
         const options: SendOptions = {
           timeoutMs,
           signal: controller.signal,
@@ -121,7 +131,10 @@ export function createSendApi({ vault, environments, emit, bodies, oauth, oauthC
             bodies.start(requestId, body, head.contentType);
             emit('responseStarted', head);
           },
-          onBody: (received) => bodies.keep(requestId, received),
+          onBody: (received) => {
+            body = received;
+            bodies.keep(requestId, received);
+          },
         };
         let sentWith = token;
         let sent = await sendRequest(outgoing, options);
@@ -133,7 +146,10 @@ export function createSendApi({ vault, environments, emit, bodies, oauth, oauthC
         }
         if (!sent.ok) return sent;
         const authFailure = await explain(request, sentWith, sent.value);
-        return authFailure ? ok({ ...sent.value, authFailure }) : sent;
+        // Assertions and captures, only when the request declares some; the captured values serve the next sends.
+        const evaluated = await evaluateChecks(request, sent.value, body);
+        if (evaluated) captured.keep(evaluated.captured);
+        return ok({ ...sent.value, ...(authFailure ? { authFailure } : {}), ...(evaluated ? { checks: evaluated.results } : {}) });
       } finally {
         if (inFlight.get(requestId) === controller) inFlight.delete(requestId);
       }

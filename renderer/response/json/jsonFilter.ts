@@ -3,6 +3,7 @@
 // evaluates filters like ?(@.price < 10) with its own interpreter: no eval or new Function, which the page's CSP
 // forbids). Older-style expressions such as $..book[?(@.price<10)] are valid RFC 9535 too.
 import { JSONPathError, query, type JSONPathNode } from 'json-p3';
+import { notJsonPath } from '../../../shared/jsonPathWords';
 import { jsonPathText, type PathSegment } from './jsonPathText';
 import { isRawJson } from './parseExact';
 
@@ -39,17 +40,6 @@ export function filterJson(document: unknown, expression: string): FilterOutcome
     shown: shown.length,
     paths: shown.map((match) => jsonPathText(match.location as PathSegment[])),
   };
-}
-
-/**
- * json-p3's message ("unclosed bracketed selection ('$.store[':8)") in a sentence: where the expression stops reading,
- * and what was wrong there when the message says it plainly (a lexer's inner words, such as "backup", are left out).
- */
-function notJsonPath(message: string): string {
-  const at = /\('.*':(\d+)\)$/.exec(message);
-  const what = message.replace(/\s*\('.*':\d+\)$/, '').trim();
-  const plain = what !== '' && !/backup|token kind/i.test(what);
-  return `That is not a JSONPath (RFC 9535)${at ? `: it stops reading at character ${at[1]}` : ''}${plain ? ` (${what})` : ''}. Example: $.items[?(@.price < 10)].id`;
 }
 
 /** A number kept exact (parseExact) is an object underneath; its `rawJSON` text is no member of the document. */
