@@ -2,15 +2,14 @@
 // written as files in a temp folder, against the local test server. Exit codes, the lines it prints, what the server
 // received, and a token that goes on the wire but never on the screen.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { requestFileText } from '../../electron/core/collections/requestFile';
-import { environmentFileText } from '../../electron/core/environments/environmentFile';
 import type { RequestDocument } from '../../shared/request';
 import { clients, RESOURCE_SCOPE, startProvider, startResourceServer, type ResourceServer, type TestProvider } from '../fixtures/oidcProvider';
 import { startTestServer, type TestServer } from '../fixtures/testServer';
+import { keypostRun, requestFolder } from '../fixtures/keypostRun';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const node = path.join(root, 'node_modules/.bin/node');
@@ -38,19 +37,8 @@ afterEach(() => {
   for (const file of readdirSync(dataDir)) rmSync(path.join(dataDir, file));
 });
 
-/** `keypost run …args` with these environment variables (no KEYPOST_TOKEN unless given). */
-function keypost(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const { KEYPOST_TOKEN: _token, ...inherited } = process.env;
-  const child = spawn(node, [bin, 'run', ...args], { env: { ...inherited, KEYPOST_USER_DATA_DIR: dataDir, ...env }, cwd: root });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** `keypost run …args` reading this test's data folder, with these environment variables (no KEYPOST_TOKEN unless given). */
+const keypost = (args: string[], env: Record<string, string> = {}) => keypostRun(args, { KEYPOST_USER_DATA_DIR: dataDir, ...env });
 
 const get = (url: string, auth: RequestDocument['auth'] = { kind: 'none' }): RequestDocument => ({
   method: 'GET',
@@ -62,23 +50,8 @@ const get = (url: string, auth: RequestDocument['auth'] = { kind: 'none' }): Req
   options: {},
 });
 
-/** A collection folder with these request files (path inside → name and request) and environments. */
-function collection(requests: Record<string, { name: string; request: RequestDocument }>, environments: Record<string, Record<string, string>> = {}, secrets: string[] = []): string {
-  folder = mkdtempSync(path.join(tmpdir(), 'keypost-cli-'));
-  for (const [file, { name, request }] of Object.entries(requests)) {
-    mkdirSync(path.dirname(path.join(folder, file)), { recursive: true });
-    writeFileSync(path.join(folder, file), requestFileText({ id: null, name, request }));
-  }
-  for (const [name, values] of Object.entries(environments)) {
-    mkdirSync(path.join(folder, 'environments'), { recursive: true });
-    const variables = [
-      ...Object.entries(values).map(([variable, value]) => ({ name: variable, value, secret: false, enabled: true })),
-      ...secrets.map((variable) => ({ name: variable, value: '', secret: true, enabled: true })),
-    ];
-    writeFileSync(path.join(folder, 'environments', `${name}.env.yaml`), environmentFileText({ id: null, name, variables }));
-  }
-  return folder;
-}
+/** A collection folder (tests/fixtures/keypostRun.ts), removed after the test. */
+const collection = (...args: Parameters<typeof requestFolder>) => (folder = requestFolder(...args));
 
 describe('keypost run', () => {
   it('sends every request in the sidebar order with {{variables}} from --env and the token from KEYPOST_TOKEN, and exits 0', async () => {
