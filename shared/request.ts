@@ -64,6 +64,15 @@ export const requestOptionsSchema = z
   })
   .strict();
 
+/** An OpenAPI document in the collection ('/'-separated path from the collection's folder) and one of its
+ *  operations (`POST /pets`): main reads the operation's request body schema from it. */
+export const bodySchemaLinkSchema = z
+  .object({
+    document: z.string().min(1).max(1_000),
+    operation: z.string().min(1).max(URL_MAX),
+  })
+  .strict();
+
 export const requestDocumentSchema = z
   .object({
     method: methodSchema,
@@ -74,6 +83,8 @@ export const requestDocumentSchema = z
     body: requestBodySchema,
     auth: requestAuthSchema,
     options: requestOptionsSchema,
+    /** Where the body's JSON schema is (an imported OpenAPI operation): the body editor validates against it. */
+    schema: bodySchemaLinkSchema.optional(),
   })
   .strict();
 
@@ -85,6 +96,7 @@ export type RequestBody = z.infer<typeof requestBodySchema>;
 export type RequestBodyKind = RequestBody['kind'];
 export type RequestAuth = z.infer<typeof requestAuthSchema>;
 export type RequestOptions = z.infer<typeof requestOptionsSchema>;
+export type BodySchemaLink = z.infer<typeof bodySchemaLinkSchema>;
 export type RequestDocument = z.infer<typeof requestDocumentSchema>;
 
 const EXAMPLE_BODY = '{\n  "hello": "world"\n}\n';
