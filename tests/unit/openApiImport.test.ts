@@ -53,7 +53,7 @@ describe('GitHub’s REST API (OpenAPI 3.0, JSON, 1,200 operations)', () => {
     expect(draft.request.body.kind).toBe('json');
     const body = JSON.parse(draft.request.body.kind === 'json' ? draft.request.body.text : '{}');
     expect(body).toHaveProperty('title');
-    expect(draft.request.schema).toEqual({ document: 'openapi.json', operation: 'POST /repos/{owner}/{repo}/issues' });
+    expect(draft.request.schema).toEqual({ document: 'openapi.schemas.json', operation: 'POST /repos/{owner}/{repo}/issues' });
   });
 
   it('lists query parameters as rows, required ones on, with their defaults', () => {
@@ -66,10 +66,13 @@ describe('GitHub’s REST API (OpenAPI 3.0, JSON, 1,200 operations)', () => {
 
 describe('Scalar Galaxy (OpenAPI 3.1, YAML)', () => {
   let galaxy: ForeignCollection;
-  it('reads YAML, and keeps the document beside the requests as openapi.yaml', async () => {
+  it('reads YAML, and keeps the bodies’ schemas, without examples, for beside the requests', async () => {
     galaxy = await converted(galaxyText(), 'galaxy.yaml');
     expect(galaxy.title).toBe('Scalar Galaxy');
-    expect(galaxy.document?.fileName).toBe('openapi.yaml');
+    expect(galaxy.document?.fileName).toBe('openapi.schemas.json');
+    const kept = JSON.parse(galaxy.document!.text);
+    expect(Object.keys(kept.components.schemas)).toContain('Planet');
+    expect(JSON.stringify(kept)).not.toContain('"example"');
     expect(new Set(galaxy.requests.map((request) => request.folder))).toEqual(new Set(['Planets', 'Celestial Bodies', 'Authentication']));
     expect(galaxy.variables).toContainEqual({ name: 'planetId', value: '1', secret: false });
   });

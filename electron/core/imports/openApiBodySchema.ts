@@ -44,6 +44,35 @@ function asJsonSchema(value: unknown, openApi30: boolean): unknown {
   return out;
 }
 
+/** Every value with its `example` and `examples` left out (not a property that is called so): where documents put
+ *  sample tokens, which the secret guard cannot tell from real ones. */
+function withoutExamples(value: unknown, propertyNames = false): unknown {
+  if (Array.isArray(value)) return value.map((each) => withoutExamples(each));
+  if (value === null || typeof value !== 'object') return value;
+  const out: Json = {};
+  for (const [key, each] of Object.entries(value)) {
+    if (!propertyNames && (key === 'example' || key === 'examples')) continue;
+    out[key] = withoutExamples(each, !propertyNames && (key === 'properties' || key === 'patternProperties' || key === '$defs' || key === 'definitions'));
+  }
+  return out;
+}
+
+/**
+ * What an import keeps of an OpenAPI document beside its requests: the request bodies of its operations and the
+ * components they can refer to, without examples; enough for bodySchemaOf, and no sample token to end up in a file.
+ */
+export function schemaDocumentOf(spec: unknown): Json {
+  const paths: Json = {};
+  for (const [route, item] of Object.entries(object(object(spec).paths))) {
+    for (const [method, operation] of Object.entries(object(item))) {
+      const body = object(operation).requestBody;
+      if (body !== undefined) ((paths[route] ??= {}) as Json)[method] = { requestBody: body };
+    }
+  }
+  const { schemas, requestBodies } = object(object(spec).components);
+  return withoutExamples({ openapi: object(spec).openapi, info: object(spec).info, paths, components: { schemas, requestBodies } }) as Json;
+}
+
 /** The request body's JSON schema of the operation `METHOD /path`, with what it refers to; null when it has none. */
 export function bodySchemaOf(document: unknown, operation: string): Json | null {
   const space = operation.indexOf(' ');

@@ -12,12 +12,15 @@ import type { ForeignSource } from './importFormats';
 import { folderNameFrom, requestNameFrom } from './foreignNames';
 import { convertOperation, mergedParameters, noneUnmapped, type Unmapped } from './openApiOperation';
 import { readSecuritySchemes } from './openApiSecurity';
+import { schemaDocumentOf } from './openApiBodySchema';
 
 type Json = Record<string, unknown>;
 const object = (value: unknown): Json => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {});
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 const OPERATIONS_PER_TURN = 200;
+/** The file beside an import's requests that their body schemas come from. */
+export const SCHEMA_DOCUMENT = 'openapi.schemas.json';
 
 export const OPENAPI_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -62,20 +65,17 @@ function validationProblems(errors: ReadonlyArray<{ path?: string | string[]; me
   return [`The document does not quite follow OpenAPI ${version}${places.length > 0 ? ` (at ${some(places, 3)})` : ''}; Keypost read what it could.`];
 }
 
-export async function convertOpenApi({ json, format }: ParsedDocument, source: ForeignSource): Promise<Result<ForeignCollection>> {
+export async function convertOpenApi({ json }: ParsedDocument, source: ForeignSource): Promise<Result<ForeignCollection>> {
   const notMapped: string[] = [];
   const problems: string[] = [];
   const say = (sentence: string) => {
     if (!notMapped.includes(sentence)) notMapped.push(sentence);
   };
   let spec = object(json);
-  let copied = { fileName: `openapi.${format === 'yaml' ? 'yaml' : 'json'}`, text: source.text };
   if (spec.swagger !== undefined) {
     const upgraded = upgrade(spec as Parameters<typeof upgrade>[0]);
     if (!upgraded.specification) return fail('IMPORT_INVALID', `${source.fileName} is a Swagger 2.0 document Keypost could not upgrade to OpenAPI 3.`, { hint: 'Convert it to OpenAPI 3 first, then import that.' });
     spec = object(upgraded.specification);
-    // The requests' schema links name operations of the upgraded document: that is the one kept beside them.
-    copied = { fileName: 'openapi.json', text: `${JSON.stringify(spec, null, 2)}\n` };
     problems.push('This is a Swagger 2.0 document: Keypost upgraded it to OpenAPI 3.1 to read it. Check the requests against the API’s documentation.');
   }
   const version = String(spec.openapi ?? '');
@@ -95,6 +95,9 @@ export async function convertOpenApi({ json, format }: ParsedDocument, source: F
   const title = (typeof info.title === 'string' && info.title.trim()) || source.fileName.replace(/\.(json|ya?ml)$/i, '');
   const baseUrl = firstServer(list(resolved.servers), source.url, say);
   const schemes = readSecuritySchemes(object(resolved.components).securitySchemes, title, baseUrl, say);
+  // Kept beside the requests for their body schemas: the bodies and components, as JSON (of an upgraded Swagger 2.0
+  // document, the upgraded one, whose operations the links name).
+  const copied = { fileName: SCHEMA_DOCUMENT, text: `${JSON.stringify(schemaDocumentOf(spec), null, 1)}\n` };
   const documentFile = copied.fileName;
   const unmapped: Unmapped = noneUnmapped();
   const requests: ImportedRequest[] = [];

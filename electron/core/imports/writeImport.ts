@@ -22,7 +22,7 @@ import type { Environments } from '../environments/environments';
 import { folderNameFrom } from './foreignNames';
 
 /** Requests written between two yields to the event loop: main answers other calls (and the page repaints) between. */
-export const IMPORT_BATCH = 250;
+export const IMPORT_BATCH = 100;
 
 export interface WriteDeps {
   store: CollectionStore;
@@ -47,6 +47,19 @@ function withoutExampleValues(request: RequestDocument): RequestDocument {
       : body.kind === 'multipart' ? { kind: 'multipart', parts: body.parts.map((part) => (part.kind === 'text' ? { ...part, value: '' } : part)) }
       : body,
   };
+}
+
+/** A document's text as the body of a request: how the secret guard reads a whole file. */
+const asBody = (text: string): RequestDocument => ({ method: 'GET', url: '', query: [], headers: [], body: { kind: 'text', text }, auth: { kind: 'none' }, options: {} });
+
+/** The request's schema link made relative to the collection (the document is in `folder`), or dropped (null). */
+function withLink(request: RequestDocument, folder: string | null): RequestDocument {
+  if (!request.schema) return request;
+  if (folder === null) {
+    const { schema: _dropped, ...rest } = request;
+    return rest;
+  }
+  return { ...request, schema: { ...request.schema, document: joinFolder(folder, request.schema.document) } };
 }
 
 /** A top-level folder name not taken in the collection (by a folder Keypost lists or anything on disk). */
@@ -78,8 +91,15 @@ export async function writeForeignCollection(
     const created = store.createFolder(collectionId, joinFolder(folder, sub));
     if (!created.ok) return created;
   }
-  // The source document beside the requests: their body schemas are read from it (request.schema).
-  if (foreign.document) {
+  // The source document beside the requests: their body schemas are read from it (request.schema). It passes the
+  // secret guard like any file Keypost writes; one that holds what looks like a secret is not written, and the
+  // requests lose their links (their bodies are then not checked against a schema).
+  let linked = foreign.document !== undefined;
+  if (foreign.document && (await findSecrets(asBody(foreign.document.text))).length > 0) {
+    linked = false;
+    problems.push(`${foreign.document.fileName} was not kept beside the requests: it holds what looks like a secret. Their bodies are not checked against the document’s schemas.`);
+  }
+  if (foreign.document && linked) {
     try {
       await writeFile(toDiskPath(info.path, joinFolder(folder, foreign.document.fileName)), foreign.document.text, { flag: 'wx' });
     } catch (error) {
@@ -92,7 +112,7 @@ export async function writeForeignCollection(
     const batch = foreign.requests.slice(start, start + IMPORT_BATCH);
     const byFolder = new Map<string, PresetDraft[]>();
     for (const { folder: sub, draft } of batch) {
-      let request = draft.request.schema ? { ...draft.request, schema: { ...draft.request.schema, document: joinFolder(folder, draft.request.schema.document) } } : draft.request;
+      let request = withLink(draft.request, linked ? folder : null);
       // The secret guard reads every request (the one every save passes); one whose examples look like a secret
       // loses its example values, and passes the guard again before it is written.
       const found = await findSecrets(request);
