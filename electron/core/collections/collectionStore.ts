@@ -366,6 +366,9 @@ export function createCollectionStore({ defaultRoot, openRoots, cacheDir, defaul
       const exists = kind !== 'gone';
       if (isDirectory) {
         if (relative === '') continue;
+        // A folder listed already (one Keypost made: an import writes thousands of requests into new folders) is not
+        // read again whole: its files come as events of their own.
+        if (collection.folders.has(relative)) continue;
         for (const folder of folderAndParents(relative)) collection.folders.add(folder);
         // A folder that arrived whole (a pull, a move): read what is in it too.
         const inside = scanCollection(toDiskPath(collection.root, relative), undefined, false);

@@ -48,6 +48,7 @@ export function createImportApi(deps: ImportDeps): Pick<KeypostApi, ImportCalls>
   async function convert(source: ForeignSource, shownAs: string): Promise<Result<ForeignPreview>> {
     const parsed = parseForeignText(source.text, source.fileName);
     if (!parsed.ok) return parsed;
+    await new Promise<void>((resolve) => setImmediate(resolve));
     let converted: Result<ForeignCollection>;
     try {
       converted = await convertForeign(parsed.value, source);

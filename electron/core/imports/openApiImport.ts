@@ -19,6 +19,9 @@ const object = (value: unknown): Json => (value !== null && typeof value === 'ob
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 const OPERATIONS_PER_TURN = 200;
+/** Documents up to this many characters are validated against the OpenAPI schema (a few hundred operations). */
+const VALIDATE_MAX_CHARS = 2_000_000;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** The file beside an import's requests that their body schemas come from. */
 export const SCHEMA_DOCUMENT = 'openapi.schemas.json';
 
@@ -79,18 +82,23 @@ export async function convertOpenApi({ json }: ParsedDocument, source: ForeignSo
     problems.push('This is a Swagger 2.0 document: Keypost upgraded it to OpenAPI 3.1 to read it. Check the requests against the API’s documentation.');
   }
   const version = String(spec.openapi ?? '');
-  const checked = await validate(spec);
-  const broken = (checked.errors ?? []).filter((error) => error.code === 'INVALID_REFERENCE');
+  // Schema validation reads the whole document once more (seconds for GitHub's 13 MB, holding main all along): only
+  // documents up to VALIDATE_MAX_CHARS get it. Every document's references are resolved and checked below.
+  const checked = source.text.length <= VALIDATE_MAX_CHARS ? await validate(spec) : { errors: [] };
+  await nextTurn();
+  const dereferenced = dereference(spec);
+  await nextTurn();
+  const broken = [...new Map([...(checked.errors ?? []), ...(dereferenced.errors ?? [])].filter((error) => error.code === 'INVALID_REFERENCE').map((error) => [error.message, error])).values()];
   if (broken.length > 0) {
     const refs = broken.map((error) => /reference: (.*)$/.exec(error.message)?.[1] ?? '').filter((ref) => ref !== '');
     return fail('IMPORT_INVALID', `${source.fileName} cannot be imported: ${refs.length === 1 ? 'the reference' : `${refs.length} references`} ${some(refs.map((ref) => `“${ref}”`), 3)} ${refs.length === 1 ? 'points' : 'point'} to nothing in the document.`, {
       hint: 'Fix the $ref (or add what it names under components), then import again.',
     });
   }
-  problems.push(...validationProblems(checked.errors ?? [], version));
+  problems.push(...validationProblems((checked.errors ?? []).filter((error) => error.code !== 'INVALID_REFERENCE'), version));
   // Parameters, request bodies and schemes with their $refs resolved; a circular schema stays a loop of objects,
   // which the sampler cuts at its depth.
-  const resolved = object(dereference(spec).schema ?? spec);
+  const resolved = object(dereferenced.schema ?? spec);
   const info = object(resolved.info);
   const title = (typeof info.title === 'string' && info.title.trim()) || source.fileName.replace(/\.(json|ya?ml)$/i, '');
   const baseUrl = firstServer(list(resolved.servers), source.url, say);
@@ -108,7 +116,7 @@ export async function convertOpenApi({ json }: ParsedDocument, source: ForeignSo
   let read = 0;
   for (const [path, itemValue] of Object.entries(object(resolved.paths))) {
     // Main answers other calls between chunks of a large document.
-    if (++read % OPERATIONS_PER_TURN === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    if (++read % OPERATIONS_PER_TURN === 0) await nextTurn();
     const item = object(itemValue);
     for (const method of OPENAPI_METHODS) {
       if (item[method] === undefined) continue;
