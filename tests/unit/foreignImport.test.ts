@@ -1,7 +1,7 @@
 // The import flow on the real core (createCore): a file main's dialog picks or an address main fetches from a local
 // server, a preview that holds no secret, then requests, the document, an environment and credentials written into
 // a collection, nothing the user had lost or overwritten; and an imported operation's body schema for the editor.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -143,6 +143,13 @@ describe('importing a file', () => {
     choose.file = path.join(tmpdir(), 'keypost-no-such-file.yaml');
     const missing = await call('readForeignFile');
     expect(!missing.ok && missing.error.message).toBe('keypost-no-such-file.yaml could not be read.');
+    // A sparse file: 51 MB on paper, nothing on disk.
+    const huge = path.join(mkdtempSync(path.join(tmpdir(), 'keypost-huge-')), 'huge.json');
+    writeFileSync(huge, '{');
+    truncateSync(huge, 51 * 1024 * 1024);
+    choose.file = huge;
+    const tooLarge = await call('readForeignFile');
+    expect(!tooLarge.ok && tooLarge.error.message).toBe('huge.json is larger than 50 MB, more than Keypost imports.');
   });
 });
 
@@ -153,6 +160,7 @@ describe('importing from an address', () => {
     server = createServer((request, response) => {
       if (request.url === '/galaxy.yaml') return response.writeHead(200, { 'content-type': 'application/yaml' }).end(galaxyText());
       if (request.url === '/moved') return response.writeHead(301, { location: '/galaxy.yaml' }).end();
+      if (request.url === '/huge.json') return response.writeHead(200, { 'content-length': String(60 * 1024 * 1024) }).end();
       if (request.url === '/docs') return response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html><body>API docs</body></html>');
       if (request.url === '/relative.json') {
         return response.writeHead(200).end(JSON.stringify({ openapi: '3.1.0', info: { title: 'Relative', version: '1' }, servers: [{ url: '/api/v3' }], paths: { '/pets': { get: { responses: { 200: { description: 'ok' } } } } } }));
@@ -174,13 +182,14 @@ describe('importing from an address', () => {
     expect(environments.environments.find((each) => each.name === outcome.environment)!.variables[0]!.value).toBe(`${base}/api/v3`);
   });
 
-  it('says why an address gave no document: not found, a web page, refused, no such host, not http', async () => {
+  it('says why an address gave no document: not found, too large, a web page, refused, no such host, not http', async () => {
     const { call } = core();
     const message = async (url: string) => {
       const result = await call('readForeignUrl', url);
       return result.ok ? 'imported' : result.error.message;
     };
     expect(await message(`${base}/missing.json`)).toBe(`${base}/missing.json answered 404 (not found): there is no document to import there.`);
+    expect(await message(`${base}/huge.json`)).toBe(`The document at ${base}/huge.json is larger than 50 MB, more than Keypost imports.`);
     expect(await message(`${base}/docs`)).toBe('docs cannot be imported: it is a web page (HTML), not an API description.');
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));

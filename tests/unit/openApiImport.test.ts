@@ -5,6 +5,7 @@ import type { ForeignCollection } from '../../shared/foreignImport';
 import { presetDraftSchema } from '../../shared/presets';
 import { parseForeignText } from '../../electron/core/imports/foreignText';
 import { convertForeign } from '../../electron/core/imports/importFormats';
+import { bodySchemaOf } from '../../electron/core/imports/openApiBodySchema';
 import { galaxyText, githubRestText, syntheticDocument } from '../fixtures/openApiDocuments';
 
 async function convert(text: string, fileName = 'openapi.json', url?: string) {
@@ -178,6 +179,23 @@ describe('bad input, each said in words', () => {
     );
     const body = foreign.requests[0]!.draft.request.body;
     expect(body.kind === 'json' && JSON.parse(body.text)).toMatchObject({ name: 'string' });
+  });
+
+  it('gives the editor a circular schema as a self-contained one, its loop kept as a reference', () => {
+    const document = {
+      openapi: '3.0.3',
+      paths: { '/tree': { post: { requestBody: { $ref: '#/components/requestBodies/Tree' } } } },
+      components: {
+        requestBodies: { Tree: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Node' } } } } },
+        schemas: { Node: { type: 'object', properties: { name: { type: 'string', nullable: true }, children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } } }, Unused: { type: 'string' } },
+      },
+    };
+    const schema = bodySchemaOf(document, 'POST /tree')!;
+    expect(schema).toEqual({
+      allOf: [{ $ref: '#/components/schemas/Node' }],
+      components: { schemas: { Node: { type: 'object', properties: { name: { type: ['string', 'null'], nullable: true }, children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } } } } },
+    });
+    expect(bodySchemaOf(document, 'GET /tree')).toBeNull();
   });
 
   it('upgrades Swagger 2.0 and says so', async () => {
