@@ -198,6 +198,12 @@ describe('bad input, each said in words', () => {
     expect(bodySchemaOf(document, 'GET /tree')).toBeNull();
   });
 
+  it('imports a document that does not quite follow OpenAPI, saying where', async () => {
+    const foreign = await converted(minimal({ paths: { '/a': { get: { summary: 'A' } } } }));
+    expect(foreign.requests).toHaveLength(1);
+    expect(foreign.problems).toEqual(['The document does not quite follow OpenAPI 3.0.3 (at paths › /a › get); Keypost read what it could.']);
+  });
+
   it('upgrades Swagger 2.0 and says so', async () => {
     const swagger = JSON.stringify({ swagger: '2.0', info: { title: 'Old', version: '1' }, host: 'old.example', basePath: '/v1', schemes: ['https'], paths: { '/pets': { get: { summary: 'List pets', responses: { 200: { description: 'ok' } } } } } });
     const foreign = await converted(swagger);

@@ -62,7 +62,10 @@ function firstServer(servers: unknown[], documentUrl: string | undefined, say: (
 
 /** Validation messages in Keypost's words: where in the document, never the validator's own text. */
 function validationProblems(errors: ReadonlyArray<{ path?: string | string[]; message: string; code?: string }>, version: string): string[] {
-  const where = (path: string | string[] | undefined) => (Array.isArray(path) ? path.join(' › ') : (path ?? '')).replace(/^\/?/, '');
+  // A JSON pointer (`/paths/~1pets/get`) as the reader sees it: paths › /pets › get.
+  const unescape = (part: string) => part.replaceAll('~1', '/').replaceAll('~0', '~');
+  const where = (path: string | string[] | undefined) =>
+    (Array.isArray(path) ? path : (path ?? '').split('/')).filter((part) => part !== '').map(unescape).join(' › ');
   const places = [...new Set(errors.map((error) => where(error.path)).filter((path) => path !== ''))];
   if (errors.length === 0) return [];
   return [`The document does not quite follow OpenAPI ${version}${places.length > 0 ? ` (at ${some(places, 3)})` : ''}; Keypost read what it could.`];
