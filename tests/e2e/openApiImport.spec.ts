@@ -48,6 +48,12 @@ test('an OpenAPI document imported through the dialog lands in tag folders, and 
   await expect(body.locator('.squiggly-warning, .squiggly-error').first()).toBeVisible();
   await replaceBody(page, '{ "id": 1, "name": "Mars" }');
   await expect(body.locator('.squiggly-warning, .squiggly-error')).toHaveCount(0);
+
+  // Property names from the schema are offered (Ctrl+Space inside the object).
+  await replaceBody(page, '{ "id": 1, "name": "Mars", ');
+  await page.keyboard.type('"habit');
+  await page.keyboard.press('Control+Space');
+  await expect(body.locator('.suggest-widget')).toContainText('habitabilityIndex');
 });
 
 test('an address that serves no document is said in words, and the dialog keeps what was typed', async ({ app, server }) => {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KeypostEvents } from '../../shared/api';
-import { DEFAULT_COLLECTION } from '../../shared/collections';
+import { type CollectionInfo, DEFAULT_COLLECTION } from '../../shared/collections';
 import type { CredentialInfo } from '../../shared/credentials';
 import type { EnvironmentsState } from '../../shared/environments';
 import type { Result } from '../../shared/errors';
@@ -123,6 +123,9 @@ describe('importing a file', () => {
     expect(outcome.problems.join('\n')).toMatch(/“Who am I”: its example values looked like secrets .*GitHub token/);
     expect(Object.values(textsUnder(collectionDir(dir))).join('\n')).not.toContain(token);
     expect(Object.values(textsUnder(collectionDir(dir))).join('\n')).toContain('X-GitHub-Token');
+    // Untagged: at the top of the import's folder, no folder of its own.
+    expect(value(await call<PresetSummary[]>('listPresets')).find((summary) => summary.name === 'Who am I')!.folder).toBe('Tokens');
+    expect(value(await call<CollectionInfo[]>('listCollections'))[0]!.folders).toEqual(['Tokens']);
   });
 
   it('writes 5,000 operations into their folders, telling the page how far it got', async () => {

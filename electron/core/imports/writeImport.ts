@@ -49,6 +49,9 @@ function withoutExampleValues(request: RequestDocument): RequestDocument {
   };
 }
 
+/** `sub` ('' = the import's folder itself) inside the import's folder. */
+const inside = (folder: string, sub: string) => (sub === '' ? folder : joinFolder(folder, sub));
+
 /** A document's text as the body of a request: how the secret guard reads a whole file. */
 const asBody = (text: string): RequestDocument => ({ method: 'GET', url: '', query: [], headers: [], body: { kind: 'text', text }, auth: { kind: 'none' }, options: {} });
 
@@ -88,7 +91,7 @@ export async function writeForeignCollection(
   const total = foreign.requests.length;
 
   for (const sub of ['', ...new Set(foreign.requests.map((request) => request.folder).filter((each) => each !== ''))]) {
-    const created = store.createFolder(collectionId, joinFolder(folder, sub));
+    const created = store.createFolder(collectionId, inside(folder, sub));
     if (!created.ok) return created;
   }
   // The source document beside the requests: their body schemas are read from it (request.schema). It passes the
@@ -122,7 +125,7 @@ export async function writeForeignCollection(
         if (!clean.ok) return clean;
         problems.push(`“${draft.name}”: its example values looked like secrets (${found.map((each) => `the ${each.field} held ${each.kind}`).join('; ')}), so they were left empty.`);
       }
-      const place = joinFolder(folder, sub);
+      const place = inside(folder, sub);
       if (!byFolder.has(place)) byFolder.set(place, []);
       byFolder.get(place)!.push({ name: draft.name, request });
     }

@@ -14,6 +14,9 @@ import 'monaco-editor/features/wordOperations/register';
 import 'monaco-editor/features/comment/register';
 import 'monaco-editor/features/multicursor/register';
 import 'monaco-editor/features/smartSelect/register';
+// Completion (Ctrl+Space, or as a property's name is typed): property names from a body's JSON schema (an imported
+// OpenAPI operation). features/suggest registers only inline completions; the suggest widget is this contribution.
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
 import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
 import JsonWorker from 'monaco-editor/language/json/json.worker.js?worker';
