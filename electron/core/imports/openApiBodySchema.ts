@@ -73,6 +73,43 @@ export function schemaDocumentOf(spec: unknown): Json {
   return withoutExamples({ openapi: object(spec).openapi, info: object(spec).info, paths, components: { schemas, requestBodies } }) as Json;
 }
 
+/** The names of `components.schemas` that refer back to themselves, directly or through others (a tree, a linked list). */
+export function circularSchemas(spec: unknown): string[] {
+  const schemas = object(object(object(spec).components).schemas);
+  const PREFIX = '#/components/schemas/';
+  const refsOf = new Map<string, Set<string>>();
+  const collect = (value: unknown, into: Set<string>) => {
+    if (Array.isArray(value)) return value.forEach((each) => collect(each, into));
+    if (value === null || typeof value !== 'object') return;
+    for (const [key, each] of Object.entries(value)) {
+      if (key === '$ref' && typeof each === 'string' && each.startsWith(PREFIX)) into.add(decodeURIComponent(each.slice(PREFIX.length)).replaceAll('~1', '/').replaceAll('~0', '~'));
+      else collect(each, into);
+    }
+  };
+  for (const [name, schema] of Object.entries(schemas)) {
+    const refs = new Set<string>();
+    collect(schema, refs);
+    refsOf.set(name, refs);
+  }
+  // A schema is circular when it can be reached again from what it refers to.
+  const circular: string[] = [];
+  for (const name of refsOf.keys()) {
+    const seen = new Set<string>();
+    const stack = [...refsOf.get(name)!];
+    while (stack.length > 0) {
+      const next = stack.pop()!;
+      if (next === name) {
+        circular.push(name);
+        break;
+      }
+      if (seen.has(next)) continue;
+      seen.add(next);
+      stack.push(...(refsOf.get(next) ?? []));
+    }
+  }
+  return circular;
+}
+
 /** The request body's JSON schema of the operation `METHOD /path`, with what it refers to; null when it has none. */
 export function bodySchemaOf(document: unknown, operation: string): Json | null {
   const space = operation.indexOf(' ');

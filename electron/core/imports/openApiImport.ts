@@ -12,7 +12,7 @@ import type { ForeignSource } from './importFormats';
 import { folderNameFrom, requestNameFrom } from './foreignNames';
 import { convertOperation, mergedParameters, noneUnmapped, type Unmapped } from './openApiOperation';
 import { readSecuritySchemes } from './openApiSecurity';
-import { schemaDocumentOf } from './openApiBodySchema';
+import { circularSchemas, schemaDocumentOf } from './openApiBodySchema';
 
 type Json = Record<string, unknown>;
 const object = (value: unknown): Json => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {});
@@ -156,6 +156,10 @@ export async function convertOpenApi({ json }: ParsedDocument, source: ForeignSo
   if (unmapped.fileParts.size > 0) say(`File parts of multipart bodies are left empty and off, to be chosen when sending: ${some([...unmapped.fileParts])}.`);
   for (const [type, count] of unmapped.otherBodies) say(`${count} ${count === 1 ? 'operation takes a body' : 'operations take bodies'} of type ${type}, which Keypost cannot write from the document: ${count === 1 ? 'that request has' : 'those requests have'} no body.`);
 
+  const circular = circularSchemas(spec);
+  if (circular.length > 0) {
+    say(`${circular.length === 1 ? 'The schema' : 'The schemas'} ${some(circular.map((name) => `“${name}”`))} ${circular.length === 1 ? 'refers' : 'refer'} to ${circular.length === 1 ? 'itself' : 'themselves'}: example bodies stop a few levels down; the body editor still checks against the whole schema.`);
+  }
   const variables: ImportedVariable[] = [{ name: 'baseUrl', value: baseUrl, secret: false }];
   for (const [name, value] of pathValues) {
     if (name === 'baseUrl') continue;
