@@ -6,6 +6,8 @@ import { presetDraftSchema } from '../../shared/presets';
 import { parseForeignText } from '../../electron/core/imports/foreignText';
 import { convertForeign } from '../../electron/core/imports/importFormats';
 import { bodySchemaOf } from '../../electron/core/imports/openApiBodySchema';
+import { credentialNameFrom } from '../../electron/core/imports/foreignNames';
+import { credentialNameSchema } from '../../shared/credentials';
 import { galaxyText, githubRestText, syntheticDocument } from '../fixtures/openApiDocuments';
 
 async function convert(text: string, fileName = 'openapi.json', url?: string) {
@@ -86,7 +88,12 @@ describe('Scalar Galaxy (OpenAPI 3.1, YAML)', () => {
       authorizationUrl: 'https://galaxy.scalar.com/oauth/authorize',
       tokenUrl: 'https://galaxy.scalar.com/oauth/token',
     });
-    for (const credential of galaxy.credentials) expect(credential.secret).toBeUndefined();
+    for (const credential of galaxy.credentials) {
+      expect(credential.secret).toBeUndefined();
+      expect(credentialNameSchema.safeParse(credential.name).success).toBe(true);
+    }
+    expect(credentialNameFrom('Ünïcode API: v2 / “beta”', 'oauth/scheme#1'.repeat(5)).length).toBeLessThanOrEqual(64);
+    expect(credentialNameSchema.safeParse(credentialNameFrom('Ünïcode API: v2 / “beta”', 'oauth/scheme#1')).success).toBe(true);
     expect(galaxy.notMapped.join('\n')).toMatch(/apiKeyCookie.*cookie/);
     expect(galaxy.notMapped.join('\n')).toMatch(/openIdConnect.*OpenID Connect/);
     expect(galaxy.notMapped.join('\n')).toMatch(/implicit flow/);

@@ -2,7 +2,7 @@
 import { FOLDER_NAME_MAX } from '../../../shared/collections';
 import { PRESET_NAME_MAX } from '../../../shared/presets';
 
-const cut = (text: string, max: number) => (text.length > max ? text.slice(0, max).trimEnd() : text);
+const cut = (text: string, max: number) => (max <= 0 ? '' : text.length > max ? text.slice(0, max).trimEnd() : text);
 
 /** A folder name any OS accepts (shared/collections.ts folderNameSchema): `fallback` when nothing is left. */
 export function folderNameFrom(text: string, fallback: string): string {
