@@ -164,10 +164,12 @@ async function askCredentialOrigin(question: OriginQuestion): Promise<OriginAnsw
 }
 
 const presetFiles = [{ name: 'Keypost presets', extensions: ['json'] }];
+const foreignFiles = [{ name: 'OpenAPI or Postman', extensions: ['json', 'yaml', 'yml'] }];
 
 const chooseBodySavePath = (suggestedName: string) => saveDialog({ defaultPath: suggestedName });
 
 const nativeFileDialogs: TransferFiles = {
   chooseExportPath: (suggestedName) => saveDialog({ defaultPath: suggestedName, filters: presetFiles }),
   chooseImportPath: () => openDialog({ properties: ['openFile'], filters: presetFiles }),
+  chooseForeignFile: () => openDialog({ properties: ['openFile'], filters: foreignFiles }),
 };

@@ -15,6 +15,7 @@ import type { RequestDocument } from './request';
 import type { RendererSettings } from './settings';
 import type { StoreStatus } from './storeFile';
 import type { ConflictChoice, ExportOutcome, ImportOutcome, ImportPreview } from './transfer';
+import type { ForeignImportOutcome, ForeignPreview } from './foreignImport';
 import type { CommandId } from './shortcuts';
 import type { LoadedWorkspace, SavedWorkspace } from './workspace';
 
@@ -101,6 +102,18 @@ export interface KeypostApi {
   readImportFile(): Promise<Result<ImportPreview | null>>;
   importPresets(presets: PresetDraft[], onConflict: ConflictChoice): Promise<Result<ImportOutcome>>;
 
+  // Import of another tool's file, OpenAPI or Postman (electron/core/imports/): converted in main and kept there
+  // (its secrets never come to the page) until the user imports it into a collection or drops it.
+  /** Main's dialog picks the file; null when cancelled. */
+  readForeignFile(): Promise<Result<ForeignPreview | null>>;
+  /** Main fetches the document at an http(s) address the user typed. */
+  readForeignUrl(url: string): Promise<Result<ForeignPreview>>;
+  /** Writes the previewed import into the collection, in a new folder named after its title (importProgress events as it goes). */
+  importForeign(id: string, collection: string): Promise<Result<ForeignImportOutcome>>;
+  dropForeignImport(id: string): Promise<Result<void>>;
+  /** The JSON schema of a saved request's body (an imported OpenAPI operation's), for the editor; null when it has none. */
+  bodySchema(presetId: string): Promise<Result<Record<string, unknown> | null>>;
+
   // Open tabs (workspaceFile.ts): read once at start, saved as the user edits them.
   getWorkspace(): Promise<Result<LoadedWorkspace>>;
   saveWorkspace(workspace: SavedWorkspace): Promise<Result<void>>;
@@ -131,6 +144,8 @@ export interface KeypostEvents {
   /** The environments may have changed: files in a collection's environments/ folder changed outside Keypost, or a
    *  collection was opened or closed. The page lists them again. */
   environmentsChanged: Record<string, never>;
+  /** How far an import of another tool's file (importForeign) has got: requests written of all. */
+  importProgress: { id: string; done: number; total: number };
 }
 export type EventName = keyof KeypostEvents;
 export type Emit = <E extends EventName>(event: E, payload: KeypostEvents[E]) => void;
@@ -141,6 +156,7 @@ export const eventChannels = {
   menuCommand: 'keypost:event:menu-command',
   collectionChanged: 'keypost:event:collection-changed',
   environmentsChanged: 'keypost:event:environments-changed',
+  importProgress: 'keypost:event:import-progress',
 } as const satisfies Record<EventName, string>;
 
 /** What window.keypost offers: the calls, plus a subscription to main's events. */
@@ -192,6 +208,11 @@ export const channels = {
   exportPresets: 'keypost:export-presets',
   readImportFile: 'keypost:read-import-file',
   importPresets: 'keypost:import-presets',
+  readForeignFile: 'keypost:read-foreign-file',
+  readForeignUrl: 'keypost:read-foreign-url',
+  importForeign: 'keypost:import-foreign',
+  dropForeignImport: 'keypost:drop-foreign-import',
+  bodySchema: 'keypost:body-schema',
   getWorkspace: 'keypost:get-workspace',
   saveWorkspace: 'keypost:save-workspace',
   getAbout: 'keypost:get-about',

@@ -44,4 +44,40 @@ export interface ForeignCollection {
   credentials: ImportedCredential[];
   /** What could not be mapped, each a sentence that says what and where (`the pre-request script of “Log in”`). */
   notMapped: string[];
+  /** What was read but may be wrong (a document that does not quite follow its specification), each a sentence. */
+  problems?: string[];
+  /** The source document itself, copied into the import's folder: requests link to it for their body's schema
+   *  (OpenAPI: request.schema). */
+  document?: { fileName: string; text: string };
+}
+
+/** What the page is shown before an import: counts and names, never a secret. */
+export interface ForeignPreview {
+  /** Main keeps the converted collection under this id until it is imported or dropped. */
+  id: string;
+  kind: ForeignKind;
+  title: string;
+  /** Where it came from: a file's name or the URL. */
+  source: string;
+  requestCount: number;
+  /** Requests per folder ('' = the import's folder itself), folders in order. */
+  folders: Array<{ folder: string; count: number }>;
+  credentials: Array<{ name: string; source: string; kind: 'oauth' | 'secret' | 'token' }>;
+  variables: string[];
+  notMapped: string[];
+  problems: string[];
+}
+
+export interface ForeignImportOutcome {
+  collection: string;
+  /** The folder the requests went into (the title, made unique). */
+  folder: string;
+  requests: number;
+  /** The environment made for the variables, if any. */
+  environment: string | null;
+  /** Credentials stored or set up; those the keychain already had are left as they were. */
+  credentialsAdded: string[];
+  credentialsKept: string[];
+  /** Requests whose example values looked like secrets and were left empty, or that could not be written. */
+  problems: string[];
 }

@@ -65,6 +65,15 @@ export const requestOptionsSchema = z
   })
   .strict();
 
+/** An OpenAPI document in the collection ('/'-separated path from the collection's folder) and one of its
+ *  operations (`POST /pets`): main reads the operation's request body schema from it. */
+export const bodySchemaLinkSchema = z
+  .object({
+    document: z.string().min(1).max(1_000),
+    operation: z.string().min(1).max(URL_MAX),
+  })
+  .strict();
+
 export const requestDocumentSchema = z
   .object({
     method: methodSchema,
@@ -79,6 +88,8 @@ export const requestDocumentSchema = z
     assertions: assertionsSchema.optional(),
     /** Values of the response kept in variables for the following requests; absent when none. */
     captures: capturesSchema.optional(),
+    /** Where the body's JSON schema is (an imported OpenAPI operation): the body editor validates against it. */
+    schema: bodySchemaLinkSchema.optional(),
   })
   .strict();
 
@@ -90,6 +101,7 @@ export type RequestBody = z.infer<typeof requestBodySchema>;
 export type RequestBodyKind = RequestBody['kind'];
 export type RequestAuth = z.infer<typeof requestAuthSchema>;
 export type RequestOptions = z.infer<typeof requestOptionsSchema>;
+export type BodySchemaLink = z.infer<typeof bodySchemaLinkSchema>;
 export type RequestDocument = z.infer<typeof requestDocumentSchema>;
 
 const EXAMPLE_BODY = '{\n  "hello": "world"\n}\n';

@@ -14,6 +14,7 @@ import { savedWorkspaceSchema } from './workspace';
 
 const requestId = z.string().min(1).max(100);
 const noArguments = z.tuple([]);
+const foreignImportId = z.string().min(1).max(64);
 // Control characters are rejected later with a specific code (HEADER_INJECTION), so allow them here.
 const token = z.string().min(1).max(16_384);
 
@@ -74,6 +75,11 @@ export const argSchemas: { [K in ApiName]: z.ZodType<Parameters<KeypostApi[K]>> 
   exportPresets: z.tuple([z.array(presetIdSchema).min(1).max(100_000)]),
   readImportFile: noArguments,
   importPresets: z.tuple([z.array(presetDraftSchema).min(1).max(100_000), z.enum(['rename', 'replace'])]),
+  readForeignFile: noArguments,
+  readForeignUrl: z.tuple([z.string().min(1).max(8_192)]),
+  importForeign: z.tuple([foreignImportId, collectionIdSchema]),
+  dropForeignImport: z.tuple([foreignImportId]),
+  bodySchema: z.tuple([presetIdSchema]),
   getWorkspace: noArguments,
   saveWorkspace: z.tuple([savedWorkspaceSchema]),
   getAbout: noArguments,

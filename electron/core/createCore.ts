@@ -22,6 +22,7 @@ import { createPresetApi } from './collections/presetApi';
 import { legacySettings, STORE_NAME } from './collections/presetStoreFile';
 import { storeOptions, type StoreBackend } from './storeFiles';
 import { createTransferApi, type TransferFiles } from './collections/presetTransfer';
+import { createImportApi } from './imports/importApi';
 import { createResponseBodies } from './body/responseBodies';
 import { removeSpooledBodies } from './body/responseBody';
 import { createSaveBodyApi, type ChooseSavePath, type OpenFile } from './body/saveBodyApi';
@@ -141,6 +142,7 @@ export function createCore({ dataDir, openStoreFile, keychainService, trustedOri
     ...createOAuthApi(deps),
     ...createEnvironmentApi(deps),
     ...createTransferApi(deps),
+    ...createImportApi(deps),
     chooseUploadFile: async () => (host.chooseUploadFile ? ok(await host.chooseUploadFile()) : fail('INTERNAL', 'Choosing files is not available here.')),
     getWorkspace: async () => ok(workspace.load()),
     saveWorkspace: async (saved) => workspace.save(saved),

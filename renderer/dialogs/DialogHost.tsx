@@ -8,6 +8,7 @@ import { CurlImportDialog } from '../curl/CurlImportDialog';
 import { EnvironmentsDialog } from '../environments/EnvironmentsDialog';
 import { CollectionProblemsDialog } from '../presets/CollectionProblemsDialog';
 import { ImportDialog } from '../presets/ImportDialog';
+import { ForeignImportDialog } from '../presets/ForeignImportDialog';
 import { MoveToDialog } from '../presets/MoveToDialog';
 import { NewFolderDialog } from '../presets/NewFolderDialog';
 import { SavePresetDialog } from '../presets/SavePresetDialog';
@@ -19,7 +20,7 @@ import { importCurlCommand } from '../curl/curlActions';
 import { environmentsStore } from '../environments/environmentsState';
 import { platform } from '../platform';
 import { createFolder, deleteFolder, moveItem } from '../presets/folderActions';
-import { libraryStore } from '../presets/library';
+import { libraryStore, selectedPlace } from '../presets/library';
 import { placeLabel } from '../presets/presetTree';
 import { importPresets, overwriteOnDisk, reloadFromDisk, saveTabAs } from '../presets/presetActions';
 import { saveSettings } from '../settings/settingsActions';
@@ -39,6 +40,7 @@ export function DialogHost() {
   const settings = useStore(settingsStore, (state) => state);
   const environments = useStore(environmentsStore, (state) => state);
   const collections = useStore(libraryStore, (library) => library.collections);
+  const selectedCollection = useStore(libraryStore, (library) => selectedPlace(library).collection);
   if (!dialog) return null;
   switch (dialog.kind) {
     case 'closeTab': {
@@ -97,6 +99,8 @@ export function DialogHost() {
     }
     case 'import':
       return <ImportDialog preview={dialog.preview} credentials={credentials} onCancel={closeDialog} onImport={(drafts, choice) => void importPresets(drafts, choice)} />;
+    case 'foreignImport':
+      return <ForeignImportDialog collections={collections} initialCollection={selectedCollection} onClose={closeDialog} />;
     case 'credentials':
       return <CredentialManager credentials={credentials} onChanged={credentialChanged} onClose={closeDialog} />;
     case 'settings':

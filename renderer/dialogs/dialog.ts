@@ -12,6 +12,8 @@ export type Dialog =
   /** A save found the preset's file changed outside Keypost since the tab opened it. */
   | { kind: 'changedOnDisk'; tabId: string }
   | { kind: 'import'; preview: ImportPreview }
+  /** Import an API: an OpenAPI document or a Postman collection (ForeignImportDialog). */
+  | { kind: 'foreignImport' }
   /** A name for a new folder in `place`. */
   | { kind: 'newFolder'; place: PresetPlace }
   /** Where to move a request or a folder (the keyboard's way to do what a drag does). */

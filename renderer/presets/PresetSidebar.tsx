@@ -7,6 +7,7 @@ import type { PresetSummary } from '../../shared/presets';
 import { isMac } from '../platform';
 import { FieldError, TextInput, VirtualListBox } from '../ui';
 import { CollectionRow } from './CollectionRow';
+import { askForeignImport } from './foreignImportActions';
 import { FolderRow } from './FolderRow';
 import {
   askDeleteFolder,
@@ -216,8 +217,11 @@ export const PresetSidebar = memo(function PresetSidebar(props: Props) {
         <button type="button" data-testid="collection-open" onClick={openCollection} title="Open a folder of requests (a git checkout, say) as a collection">
           Open folder…
         </button>
-        <button type="button" data-testid="preset-import" onClick={props.onImport}>
+        <button type="button" data-testid="preset-import" onClick={props.onImport} title="Import presets exported from Keypost">
           Import…
+        </button>
+        <button type="button" data-testid="foreign-import" onClick={askForeignImport} title="Import an OpenAPI document or a Postman collection, from a file or an address">
+          Import API…
         </button>
         <button type="button" data-testid="preset-export" disabled={exportIds.length === 0} onClick={() => props.onExport(exportIds)}>
           {checked.size > 0 ? `Export ${checked.size} selected…` : 'Export shown…'}

@@ -1,8 +1,9 @@
 // The request body: its kind, and the editor for it: Monaco for JSON and text, tables for the two form kinds.
-import { useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { RequestBody, RequestBodyKind } from '../../shared/request';
 import { methodTakesBody } from '../../shared/request';
 import { MonacoView } from './editor/MonacoView';
+import { bodySchemaOf } from './bodySchemaActions';
 import { formatJson } from '../response/json/formatJson';
 import { FormFieldsTable } from './FormFieldsTable';
 import { MultipartTable } from './MultipartTable';
@@ -24,9 +25,26 @@ interface Props {
   /** Ctrl/Cmd+Enter in the editor, with the body as the editor holds it now. */
   onSubmit(body: RequestBody): void;
   reveal?: { line: number; column: number };
+  /** The saved request whose body has a schema (request.schema): its JSON is checked against it. */
+  schemaOf?: string | null;
 }
 
-export function RequestBodyEditor({ body, method, onChange, onChooseFile, onSubmit, reveal }: Props) {
+/** The body schema of the saved request `presetId` (none: null), as main reads it from the linked document. */
+function useBodySchema(presetId: string | null): object | null {
+  const [schema, setSchema] = useState<{ of: string; schema: object | null } | null>(null);
+  useEffect(() => {
+    if (presetId === null) return;
+    let current = true;
+    void bodySchemaOf(presetId).then((found) => current && setSchema({ of: presetId, schema: found }));
+    return () => {
+      current = false;
+    };
+  }, [presetId]);
+  return presetId !== null && schema?.of === presetId ? schema.schema : null;
+}
+
+export function RequestBodyEditor({ body, method, onChange, onChooseFile, onSubmit, reveal, schemaOf = null }: Props) {
+  const schema = useBodySchema(body.kind === 'json' ? schemaOf : null);
   const text = body.kind === 'json' || body.kind === 'text' ? body.text : null;
   // The text survives a switch to "No body" and back, so a misclick loses nothing.
   const lastText = useRef('');
@@ -69,6 +87,7 @@ export function RequestBodyEditor({ body, method, onChange, onChooseFile, onSubm
           onSubmit={(next) => onSubmit({ kind: body.kind as 'json' | 'text', text: next })}
           onFormat={body.kind === 'json' ? (next) => onChange({ kind: 'json', text: formatJson(next) }) : undefined}
           reveal={reveal}
+          schema={schema}
         />
       ) : body.kind === 'form' ? (
         <FormFieldsTable fields={body.fields} onChange={(fields) => onChange({ kind: 'form', fields })} />

@@ -15,9 +15,11 @@ interface Props {
   onChooseFile(): Promise<string | null>;
   onSubmitBody(body: RequestBody): void;
   reveal?: { line: number; column: number };
+  /** The saved request the tab holds, if any: an imported operation's body is checked against its schema. */
+  presetId?: string | null;
 }
 
-export function RequestEditor({ request, onChange, onChooseFile, onSubmitBody, reveal }: Props) {
+export function RequestEditor({ request, onChange, onChooseFile, onSubmitBody, reveal, presetId = null }: Props) {
   const [section, setSection] = useState<Section>('body');
   const counts: Record<Section, number> = {
     query: request.query.filter((param) => param.enabled).length,
@@ -47,6 +49,7 @@ export function RequestEditor({ request, onChange, onChooseFile, onSubmitBody, r
           onChooseFile={onChooseFile}
           onSubmit={onSubmitBody}
           reveal={reveal}
+          schemaOf={request.schema && presetId ? presetId : null}
         />
       )}
     </section>

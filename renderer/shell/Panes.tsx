@@ -23,6 +23,7 @@ export function Panes() {
         onChooseFile={chooseUploadFile}
         onSubmitBody={(body) => void sendWithBody(tabId, body)}
         reveal={jsonErrorAt}
+        presetId={tab.preset?.id ?? null}
       />
       {tab.response ? (
         <ResponseView key={`${tab.response.requestId}:${tab.response.attempt}`} response={tab.response} receiving={tab.inFlight === tab.response.requestId} old={tab.responseIsOld} />

@@ -68,6 +68,8 @@ export const uploadPathFor = (userDataDir: string) => path.join(userDataDir, 'up
 /** The stand-in for the folder dialog ("Open collection folder…") picks the folder whose path a spec wrote in this file
  *  (no file = the user cancelled). */
 export const chosenFolderFileFor = (userDataDir: string) => path.join(userDataDir, 'dialogs', 'chosen-folder.txt');
+/** The stand-in for the dialog of “Import OpenAPI or Postman…” picks the file whose path a spec wrote here (no file = cancelled). */
+export const chosenForeignFileFor = (userDataDir: string) => path.join(userDataDir, 'dialogs', 'chosen-foreign-file.txt');
 /** The stand-in for the OS "open file" (shell.openPath) records each path here, one per line, instead of launching an app. */
 const openedFilesLog = (userDataDir: string) => path.join(userDataDir, 'opened-files.txt');
 
@@ -106,6 +108,7 @@ interface StandInPaths {
   originAnswers: string;
   originQuestions: string;
   chosenFolderFile: string;
+  chosenForeignFile: string;
 }
 const standInPaths = (userDataDir: string): StandInPaths => ({
   exportPath: exportPathFor(userDataDir),
@@ -116,6 +119,7 @@ const standInPaths = (userDataDir: string): StandInPaths => ({
   originAnswers: originAnswersFile(userDataDir),
   originQuestions: originQuestionsLog(userDataDir),
   chosenFolderFile: chosenFolderFileFor(userDataDir),
+  chosenForeignFile: chosenForeignFileFor(userDataDir),
 });
 
 /**
@@ -137,6 +141,7 @@ function fileStandIns(paths: StandInPaths) {
       return join(paths.savedBodyDir, suggestedName);
     },
     chooseFolder: () => fs.readFile(paths.chosenFolderFile, 'utf8').then((text) => text.trim() || null, () => null),
+    chooseForeignFile: () => fs.readFile(paths.chosenForeignFile, 'utf8').then((text) => text.trim() || null, () => null),
     openFile: async (file: string) => {
       await fs.appendFile(paths.openedLog, `${file}\n`);
       return '';
@@ -193,7 +198,7 @@ async function launchChromium(userDataDir: string, keychainService: string, expo
     void page?.evaluate(([name, data]) => (window as unknown as KeypostTestHooks).__keypostEmit(name, data), [event, payload] as const).catch(() => {});
   };
   // The core main builds (createCore), over conf (electron-store's backend) in userDataDir: a relaunch reloads it.
-  const { chooseExportPath, chooseImportPath, chooseSavePath, openFile, chooseUploadFile, confirmCredentialOrigin, chooseFolder } = fileStandIns(standInPaths(userDataDir));
+  const { chooseExportPath, chooseImportPath, chooseForeignFile, chooseSavePath, openFile, chooseUploadFile, confirmCredentialOrigin, chooseFolder } = fileStandIns(standInPaths(userDataDir));
   const core = createCore({
     dataDir: userDataDir,
     openStoreFile: (storeOptions) => new Conf<Record<string, unknown>>(storeOptions),
@@ -201,7 +206,7 @@ async function launchChromium(userDataDir: string, keychainService: string, expo
     trustedOrigin: origin,
     host: {
       emit,
-      transferFiles: { chooseExportPath, chooseImportPath },
+      transferFiles: { chooseExportPath, chooseImportPath, chooseForeignFile },
       chooseSavePath,
       chooseUploadFile,
       chooseFolder,
@@ -373,7 +378,14 @@ function installElectronStandIns({ dialog, shell }: typeof import('electron'), [
     const options = lastOptions(args) as { filters?: Array<{ name: string }>; properties?: string[] };
     const isFolder = (options.properties ?? []).includes('openDirectory');
     const isImport = (options.filters ?? []).some((filter) => filter.name === 'Keypost presets');
-    const file = isFolder ? await standIns.chooseFolder() : isImport ? await standIns.chooseImportPath() : await standIns.chooseUploadFile();
+    const isForeign = (options.filters ?? []).some((filter) => filter.name === 'OpenAPI or Postman');
+    const file = isFolder
+      ? await standIns.chooseFolder()
+      : isImport
+        ? await standIns.chooseImportPath()
+        : isForeign
+          ? await standIns.chooseForeignFile()
+          : await standIns.chooseUploadFile();
     return file ? { canceled: false, filePaths: [file] } : { canceled: true, filePaths: [] };
   }) as typeof dialog.showOpenDialog;
   shell.openPath = (file: string) => standIns.openFile(file);

@@ -262,6 +262,19 @@ describe('native dialogs and the shell', () => {
     expect(value(await invoke('readImportFile', []))).toBeNull();
   });
 
+  it('imports an API through an open dialog for JSON or YAML, and a cancelled dialog imports nothing', async () => {
+    const source = path.join(userDataDir, 'tiny-api.yaml');
+    await writeFile(source, 'openapi: 3.1.0\ninfo:\n  title: Tiny\n  version: "1"\npaths:\n  /ping:\n    get:\n      summary: Ping\n      responses:\n        "200":\n          description: ok\n');
+    electron.dialog.openAnswer = { canceled: false, filePaths: [source] };
+    expect(value(await invoke('readForeignFile', []))).toMatchObject({ kind: 'openapi', title: 'Tiny', source: 'tiny-api.yaml', requestCount: 1 });
+    expect(electron.dialog.calls.at(-1)).toMatchObject({
+      kind: 'open',
+      options: { properties: ['openFile'], filters: [{ name: 'OpenAPI or Postman', extensions: ['json', 'yaml', 'yml'] }] },
+    });
+    electron.dialog.openAnswer = { canceled: true, filePaths: [] };
+    expect(value(await invoke('readForeignFile', []))).toBeNull();
+  });
+
   it('picks a file to upload through an open dialog without a filter, and answers only its path', async () => {
     electron.dialog.openAnswer = { canceled: false, filePaths: [path.join(userDataDir, 'upload.bin')] };
     expect(value(await invoke('chooseUploadFile', []))).toBe(path.join(userDataDir, 'upload.bin'));

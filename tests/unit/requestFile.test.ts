@@ -99,6 +99,13 @@ describe('a request file', () => {
     );
   });
 
+  it('ends an imported request with its schema link, after the options, and reads it back', () => {
+    const schema = { document: 'Petstore/openapi.schemas.json', operation: 'POST /pets' };
+    const text = requestFileText({ ...example, request: { ...example.request, schema } });
+    expect(text).toBe(`${EXAMPLE_TEXT}  schema:\n    document: Petstore/openapi.schemas.json\n    operation: POST /pets\n`);
+    expect(readRequestFile(text)).toEqual({ ok: true, value: { ...example, request: { ...example.request, schema } } });
+  });
+
   it('never folds a long line, so editing a long URL changes one line of the file', () => {
     const url = `https://api.example.com/${'segment/'.repeat(40)}end`;
     const text = requestFileText({ ...example, request: { ...example.request, url } });

@@ -81,7 +81,9 @@ export interface CollectionStore {
   restore(preset: Preset): Result<PresetSummary>;
   /** Names among `names` that already exist at the top of the default collection (where imports go). */
   conflicts(names: string[]): string[];
-  importDrafts(drafts: PresetDraft[], onConflict: ConflictChoice): Result<ImportOutcome>;
+  /** Into `place` (the top of the default collection unless said). `durable: false` writes without an fsync per file:
+   *  thousands of requests from one document, which can be imported again. */
+  importDrafts(drafts: PresetDraft[], onConflict: ConflictChoice, place?: PresetPlace, durable?: boolean): Result<ImportOutcome>;
   /** Preset names per credential name. */
   credentialUsage(): Map<string, string[]>;
   /** Points every preset that used `from` at `to`; returns how many changed. */
@@ -283,7 +285,7 @@ export function createCollectionStore({ defaultRoot, openRoots, cacheDir, defaul
    * Writes `preset` to its place: a new file, or over `held`'s (moved or renamed along when its name or place
    * changed). The new file is complete before the old one goes, so a crash leaves the old file or both, never neither.
    */
-  function put(next: Preset, held?: Held): Result<Held> {
+  function put(next: Preset, held?: Held, durable = true): Result<Held> {
     // Every write, not only a typed save: a file written by hand or pulled may hold a secret, and a rename, move or
     // credential change writes the request again.
     const preset: Preset = { ...next, request: storable(next.request) };
@@ -307,7 +309,7 @@ export function createCollectionStore({ defaultRoot, openRoots, cacheDir, defaul
     let stats: Stats;
     try {
       mkdirSync(path.dirname(absolute), { recursive: true });
-      writeAtomically(absolute, text, { encoding: 'utf8' });
+      writeAtomically(absolute, text, { encoding: 'utf8', fsync: durable });
       stats = statSync(absolute);
     } catch (error) {
       return writeFailed(collection, error);
@@ -334,14 +336,14 @@ export function createCollectionStore({ defaultRoot, openRoots, cacheDir, defaul
     }
   }
 
-  function add(draft: PresetDraft, place: PresetPlace, id: string = randomUUID()): Result<Held> {
+  function add(draft: PresetDraft, place: PresetPlace, id: string = randomUUID(), durable = true): Result<Held> {
     if (nameOwner(place, draft.name) !== undefined) return duplicateName(draft.name);
     const target = collectionOf(place.collection);
     if (!target.ok) return target;
     if (place.folder !== '' && !target.value.folders.has(place.folder)) return fail('NOT_FOUND', 'That folder no longer exists.', { hint: 'Choose another folder.' });
     // Only the place's two fields: duplicate and restore pass a whole preset as the place, whose id and name must
     // not replace the new ones.
-    return put({ id, name: draft.name.trim(), updatedAt: 0, collection: place.collection, folder: place.folder, request: draft.request });
+    return put({ id, name: draft.name.trim(), updatedAt: 0, collection: place.collection, folder: place.folder, request: draft.request }, undefined, durable);
   }
 
   function reread(collectionId: string, paths: string[]): CollectionChange {
@@ -364,6 +366,9 @@ export function createCollectionStore({ defaultRoot, openRoots, cacheDir, defaul
       const exists = kind !== 'gone';
       if (isDirectory) {
         if (relative === '') continue;
+        // A folder listed already (one Keypost made: an import writes thousands of requests into new folders) is not
+        // read again whole: its files come as events of their own.
+        if (collection.folders.has(relative)) continue;
         for (const folder of folderAndParents(relative)) collection.folders.add(folder);
         // A folder that arrived whole (a pull, a move): read what is in it too.
         const inside = scanCollection(toDiskPath(collection.root, relative), undefined, false);
@@ -530,19 +535,19 @@ export function createCollectionStore({ defaultRoot, openRoots, cacheDir, defaul
       return draftNames.filter((name) => taken.has(nameKey(name)));
     },
 
-    importDrafts(drafts, onConflict) {
+    importDrafts(drafts, onConflict, place = DEFAULT_PLACE, durable = true) {
       const outcome: ImportOutcome = { added: 0, replaced: 0, renamed: 0 };
       for (const draft of drafts) {
-        const owner = nameOwner(DEFAULT_PLACE, draft.name);
+        const owner = nameOwner(place, draft.name);
         if (owner !== undefined && onConflict === 'replace') {
           const held = byId.get(owner)!;
-          const written = put({ ...held.preset, request: draft.request }, held);
+          const written = put({ ...held.preset, request: draft.request }, held, durable);
           if (!written.ok) return written;
           outcome.replaced++;
           continue;
         }
-        const name = uniqueName(draft.name, takenNames(DEFAULT_PLACE));
-        const added = add({ ...draft, name }, DEFAULT_PLACE);
+        const name = uniqueName(draft.name, takenNames(place));
+        const added = add({ ...draft, name }, place, randomUUID(), durable);
         if (!added.ok) return added;
         if (name !== draft.name.trim()) outcome.renamed++;
         else outcome.added++;

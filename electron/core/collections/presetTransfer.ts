@@ -17,6 +17,8 @@ import { withoutSecretsInFiles } from './presetApi';
 export interface TransferFiles {
   chooseExportPath(suggestedName: string): Promise<string | null>;
   chooseImportPath(): Promise<string | null>;
+  /** An OpenAPI document or a Postman collection to import (imports/importApi.ts). */
+  chooseForeignFile?(): Promise<string | null>;
 }
 
 const IMPORT_MAX_BYTES = 50 * 1024 * 1024;

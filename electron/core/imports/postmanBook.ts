@@ -1,7 +1,7 @@
 // What a Postman conversion collects beside the requests: the credentials (one per distinct secret), the variables
 // (the collection's, and secret ones holding values moved out of rows), and the sentences saying what was not mapped.
 import type { ImportedCredential, ImportedVariable } from '../../../shared/foreignImport';
-import { claimName, credentialNameFrom, CREDENTIAL_NAME_MAX, VARIABLE_NAME_MAX, variableNameFrom } from './postmanNames';
+import { claimName, credentialNameFrom, CREDENTIAL_NAME_MAX, VARIABLE_NAME_MAX, variableNameFrom } from './foreignNames';
 
 /** Where something is, for names and sentences: the collection, a folder, or a request in a folder. */
 export type Place = { kind: 'collection' } | { kind: 'folder'; folder: string } | { kind: 'request'; name: string; folder: string };

@@ -9,7 +9,7 @@ import { findSecretsInValues } from '../collections/secretGuard';
 import { declaredAuth, mapAuth, type MappedAuth } from './postmanAuth';
 import { capitalised, ConversionBook, listInWords, ofPlace, placeInWords, type Place } from './postmanBook';
 import { entriesOf, fieldsOf, recognisePostman, textOf } from './postmanFormat';
-import { claimName, claimRequestName, folderNameFrom, requestNameFrom } from './postmanNames';
+import { claimName, claimRequestName, folderNameFrom, requestNameFrom } from './foreignNames';
 import { requestParts } from './postmanRequest';
 import { withSecretsMovedOut } from './postmanSecrets';
 
@@ -97,14 +97,14 @@ class Conversion {
     const requestNames = new Set<string>();
     for (const item of entriesOf(items).map(fieldsOf)) {
       if (Array.isArray(item.item)) {
-        const path = joinFolder(folder, claimName(folderNameFrom(item.name), folderNames, FOLDER_NAME_MAX));
+        const path = joinFolder(folder, claimName(folderNameFrom(textOf(item.name)), folderNames, FOLDER_NAME_MAX));
         const place: Place = { kind: 'folder', folder: path };
         this.scripts(item.event, place);
         this.settings(item.protocolProfileBehavior, place);
         this.placeVariables(item.variable, place);
         await this.walk(item.item, path, lazyAuth(declaredAuth(item), place, this.book, inherited));
       } else if (item.request !== undefined) {
-        const place: Place = { kind: 'request', name: claimRequestName(requestNameFrom(item.name, 'Request'), requestNames), folder };
+        const place: Place = { kind: 'request', name: claimRequestName(requestNameFrom(textOf(item.name), 'Request'), requestNames), folder };
         await this.request(item, place, inherited);
       }
     }

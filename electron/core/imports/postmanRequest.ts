@@ -4,7 +4,7 @@ import postman from 'postman-collection';
 import { methodTakesBody, type FormField, type Header, type MultipartPart, type QueryParam, type RequestBody } from '../../../shared/request';
 import { capitalised, ofPlace, placeInWords, type ConversionBook, type Place } from './postmanBook';
 import { entriesOf, fieldsOf, textOf } from './postmanFormat';
-import { variableNameFrom } from './postmanNames';
+import { variableNameFrom } from './foreignNames';
 
 export interface RequestParts {
   method: string;

@@ -1,7 +1,7 @@
 // A Monaco editor bound to a string: editable (the request body) or read-only (the response body).
 import { useEffect, useRef } from 'react';
 import { editorTheme } from '../../settings/theme';
-import { monaco } from './monaco';
+import { monaco, setModelSchema } from './monaco';
 
 interface Props {
   value: string;
@@ -14,11 +14,13 @@ interface Props {
   onFormat?: (value: string) => void;
   /** Move the cursor here (e.g. to a JSON syntax error). */
   reveal?: { line: number; column: number };
+  /** A JSON schema the text is checked against, with completion of its property names (an imported operation's body). */
+  schema?: object | null;
   testId: string;
   ariaLabel: string;
 }
 
-export function MonacoView({ value, language, readOnly = false, onChange, onSubmit, onFormat, reveal, testId, ariaLabel }: Props) {
+export function MonacoView({ value, language, readOnly = false, onChange, onSubmit, onFormat, reveal, schema = null, testId, ariaLabel }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const callbacks = useRef({ onChange, onSubmit, onFormat });
@@ -55,7 +57,9 @@ export function MonacoView({ value, language, readOnly = false, onChange, onSubm
     instance.addCommand(monaco.KeyMod.Shift | monaco.KeyMod.Alt | monaco.KeyCode.KeyF, () => callbacks.current.onFormat?.(instance.getValue()));
     editor.current = instance;
     return () => {
-      instance.getModel()?.dispose();
+      const model = instance.getModel();
+      if (model) setModelSchema(model, null);
+      model?.dispose();
       instance.dispose();
     };
     // Created once; value and language are synced below.
@@ -73,6 +77,11 @@ export function MonacoView({ value, language, readOnly = false, onChange, onSubm
     const model = editor.current?.getModel();
     if (model) monaco.editor.setModelLanguage(model, language);
   }, [language]);
+
+  useEffect(() => {
+    const model = editor.current?.getModel();
+    if (model) setModelSchema(model, schema);
+  }, [schema]);
 
   useEffect(() => {
     if (!reveal || !editor.current) return;

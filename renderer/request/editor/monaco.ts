@@ -14,6 +14,9 @@ import 'monaco-editor/features/wordOperations/register';
 import 'monaco-editor/features/comment/register';
 import 'monaco-editor/features/multicursor/register';
 import 'monaco-editor/features/smartSelect/register';
+// Completion (Ctrl+Space, or as a property's name is typed): property names from a body's JSON schema (an imported
+// OpenAPI operation). features/suggest registers only inline completions; the suggest widget is this contribution.
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
 import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
 import JsonWorker from 'monaco-editor/language/json/json.worker.js?worker';
@@ -23,7 +26,20 @@ self.MonacoEnvironment = {
 };
 
 // Strict JSON, the same rules the send path applies, so the inline markers agree with the error message.
-jsonDefaults.setDiagnosticsOptions({ validate: true, allowComments: false, trailingCommas: 'error' });
+const STRICT_JSON = { validate: true, allowComments: false, trailingCommas: 'error' } as const;
+jsonDefaults.setDiagnosticsOptions(STRICT_JSON);
+
+/** Per editor model, the JSON schema its text is checked against (an imported OpenAPI operation's request body). */
+const modelSchemas = new Map<string, { uri: string; fileMatch: string[]; schema: object }>();
+
+/** Validates the model's JSON against `schema` and completes its property names; null stops. Monaco holds one list of
+ *  schemas for all its editors: each change sets the whole list again. */
+export function setModelSchema(model: monaco.editor.ITextModel, schema: object | null): void {
+  const key = model.uri.toString();
+  if (schema) modelSchemas.set(key, { uri: `keypost://body-schema/${encodeURIComponent(key)}`, fileMatch: [key], schema });
+  else if (!modelSchemas.delete(key)) return;
+  jsonDefaults.setDiagnosticsOptions({ ...STRICT_JSON, schemas: [...modelSchemas.values()] });
+}
 
 // Ctrl+/ (⌘/ on macOS) is Keypost's Keyboard shortcuts (shared/shortcuts.ts), in the editor too: Monaco's own binding
 // would comment the line out, which strict JSON refuses anyway.
