@@ -1,5 +1,6 @@
 // Renders the one open dialog (dialog.ts), wired to its store and actions: the only place a dialog is drawn.
-import { pageValues, resolveVariables } from '../../shared/environments';
+import { activeEnvironment, resolveVariables } from '../../shared/environments';
+import { snippetValues } from '../../shared/codeExport/codeExport';
 import { AboutDialog } from '../shell/AboutDialog';
 import { CodeDialog } from '../curl/CodeDialog';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
@@ -122,7 +123,7 @@ export function DialogHost() {
         />
       );
     case 'code':
-      // Plain variables resolved; a secret one stays {{name}}: the page never has its value to put in a snippet.
-      return <CodeDialog request={resolveVariables(active.draft, pageValues(environments, (name) => `{{${name}}}`)).request} onClose={closeDialog} />;
+      // Plain variables resolved; a secret one is read by the snippet from its environment variable: the page never has its value.
+      return <CodeDialog request={resolveVariables(active.draft, snippetValues(activeEnvironment(environments))).request} onClose={closeDialog} />;
   }
 }

@@ -20,11 +20,11 @@ export function curlSnippet(plan: ExportPlan): string {
   }
   // Keypost's client says Content-Length: 0 for a POST, PUT or PATCH without a body; curl says nothing.
   if (!sendsBody && ['POST', 'PUT', 'PATCH'].includes(upper)) args.push(`-H ${quote('Content-Length: 0')}`);
-  if (body.kind === 'text') args.push(`--data-raw ${quote(body.text)}`);
+  if (body.kind === 'text') args.push(`--data-raw ${shellWord(body.text)}`);
   if (body.kind === 'multipart') {
     for (const part of body.parts) {
       // --form-string takes the value as it is; -F reads @path as a file to upload.
-      args.push(part.kind === 'text' ? `--form-string ${quote(`${part.name}=${part.value}`)}` : `-F ${quote(`${part.name}=@"${part.path.replace(/["\\]/g, '\\$&')}"`)}`);
+      args.push(part.kind === 'text' ? `--form-string ${shellWord([{ text: `${part.name}=` }, ...part.value])}` : `-F ${quote(`${part.name}=@"${part.path.replace(/["\\]/g, '\\$&')}"`)}`);
     }
   }
   const lines = plan.variables.map((variable) => `# ${variable.name}: ${variable.holds}`);

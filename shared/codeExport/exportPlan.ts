@@ -1,7 +1,8 @@
 // What a generated snippet must send, worked out once for every language: the request as buildOutgoing
 // (electron/core/send/outgoingRequest.ts) puts it on the wire, with each secret replaced by an environment variable the
 // snippet reads. The token of credential "default" is KEYPOST_TOKEN, another credential's KEYPOST_TOKEN_<NAME>;
-// a secret header or query row's value is KEYPOST_SECRET_<ROW NAME> (the scheme: shared/secretVariables.ts).
+// a secret header or query row's value is KEYPOST_SECRET_<ROW NAME>, and a secret environment variable's, wherever the
+// request uses it, KEYPOST_SECRET_<VARIABLE NAME> (the scheme: shared/secretVariables.ts).
 import { formBodyText } from '../formBody';
 import { methodTakesBody, type QueryParam } from '../request';
 import type { CheckedRequest } from '../requestChecks';
@@ -22,8 +23,8 @@ export interface Variable {
 
 export type PlanBody =
   | { kind: 'none' }
-  | { kind: 'text'; text: string }
-  | { kind: 'multipart'; parts: Array<{ kind: 'text'; name: string; value: string } | { kind: 'file'; name: string; path: string }> };
+  | { kind: 'text'; text: Value }
+  | { kind: 'multipart'; parts: Array<{ kind: 'text'; name: string; value: Value } | { kind: 'file'; name: string; path: string }> };
 
 export interface ExportPlan {
   method: string;
@@ -41,18 +42,44 @@ export interface ExportPlan {
 /** Marks a secret query value while the URL is normalised; letters and digits only, so the URL parser leaves it be. */
 const marker = (index: number) => `keypostvariable${index}x`;
 
+/** Stands for the secret environment variable `name` in the request the Code dialog hands over (secretMarker, as the
+ *  page resolves variables for a snippet): lower-case letters and digits (the name, ASCII as every variable name is,
+ *  in hex), so the URL parser, percent-encoding and the request's checks leave it as it is. */
+export const secretMarker = (name: string) => `keypostsecret${[...name].map((char) => char.charCodeAt(0).toString(16).padStart(2, '0')).join('')}x`;
+const MARKED = /^keypostsecret((?:[0-9a-f]{2})+)x$/;
+const nameOfMarker = (hex: string) => String.fromCharCode(...hex.match(/../g)!.map((pair) => parseInt(pair, 16)));
+/** The text in pieces: as it is, and each secret environment variable marked in it, by name. */
+const markedPieces = (text: string): Array<{ text: string } | { secret: string }> =>
+  text
+    .split(/(keypostsecret(?:[0-9a-f]{2})+x)/)
+    .filter((piece) => piece !== '')
+    .map((piece) => {
+      const at = MARKED.exec(piece);
+      return at ? { secret: nameOfMarker(at[1]!) } : { text: piece };
+    });
+/** The text with each secret environment variable as the variable keypost run reads it from. */
+const withSecrets = (text: string): Value => markedPieces(text).map((piece) => ('secret' in piece ? { env: secretVariable(piece.secret) } : piece));
+const hasSecretMarker = (text: string | null) => text !== null && markedPieces(text).some((piece) => 'secret' in piece);
+
 export function exportPlan({ document, headers: rows }: CheckedRequest): ExportPlan {
   const variables: Variable[] = [];
   const variable = (name: string, holds: string) => {
     if (!variables.some((known) => known.name === name)) variables.push({ name, holds });
     return name;
   };
+  // Secret environment variables first, under the very names keypost run reads; a secret row's name is then numbered
+  // if it would be one of them.
+  const sent = { url: document.url, query: document.query.filter((param) => param.enabled), rows, body: methodTakesBody(document.method) ? document.body : null };
+  for (const piece of markedPieces(JSON.stringify(sent))) {
+    if ('secret' in piece) variable(secretVariable(piece.secret), `the value of the secret environment variable {{${piece.secret}}}`);
+  }
   const secret = (where: string, rowName: string) => variable(secretVariable(rowName, variables.map((known) => known.name)), `the value of the ${where} “${rowName}”`);
 
   // The URL as checkRequest parses it, with each secret query value standing in as a marker, then split at them.
   const secretQuery: string[] = [];
   const query = document.query.map((param): QueryParam => {
-    if (!param.enabled || !isSecretRow(param.name, param.value)) return param;
+    // A value that uses a secret environment variable reads it, not a variable of its own.
+    if (!param.enabled || hasSecretMarker(param.value) || !isSecretRow(param.name, param.value)) return param;
     secretQuery.push(secret('query parameter', param.name));
     return { ...param, value: marker(secretQuery.length - 1) };
   });
@@ -61,7 +88,7 @@ export function exportPlan({ document, headers: rows }: CheckedRequest): ExportP
   const url: Value = parsed.href.split(/(keypostvariable\d+x)/).flatMap((piece): Part[] => {
     const at = /^keypostvariable(\d+)x$/.exec(piece);
     if (at) return [{ env: secretQuery[Number(at[1])]! }];
-    return piece === '' ? [] : [{ text: piece }];
+    return piece === '' ? [] : withSecrets(piece);
   });
 
   const { auth } = document;
@@ -76,7 +103,10 @@ export function exportPlan({ document, headers: rows }: CheckedRequest): ExportP
       headers.push({ name: derived.name, value: [{ text: derived.value }] });
     }
   }
-  for (const row of rows) headers.push({ name: row.name, value: isSecretRow(row.name, row.value) ? [{ env: secret('header', row.name) }] : [{ text: row.value }] });
+  for (const row of rows) {
+    const value = hasSecretMarker(row.value) ? withSecrets(row.value) : isSecretRow(row.name, row.value) ? [{ env: secret('header', row.name) }] : [{ text: row.value }];
+    headers.push({ name: row.name, value });
+  }
 
   return {
     method: document.method,
@@ -108,14 +138,14 @@ function planBody(document: CheckedRequest['document']): PlanBody {
       return body;
     case 'json':
     case 'text':
-      return { kind: 'text', text: body.text };
+      return { kind: 'text', text: withSecrets(body.text) };
     case 'form':
-      // As buildOutgoing encodes it.
-      return { kind: 'text', text: formBodyText(body.fields) };
+      // As buildOutgoing encodes it. (A secret variable's value goes in as it is, not percent-encoded.)
+      return { kind: 'text', text: withSecrets(formBodyText(body.fields)) };
     case 'multipart':
       return {
         kind: 'multipart',
-        parts: body.parts.filter((part) => part.enabled).map((part) => (part.kind === 'text' ? { kind: 'text', name: part.name, value: part.value } : { kind: 'file', name: part.name, path: part.path })),
+        parts: body.parts.filter((part) => part.enabled).map((part) => (part.kind === 'text' ? { kind: 'text', name: part.name, value: withSecrets(part.value) } : { kind: 'file', name: part.name, path: part.path })),
       };
   }
 }

@@ -24,7 +24,7 @@ export function fetchSnippet(plan: ExportPlan): string {
   if (body.kind === 'multipart') {
     lines.push('const form = new FormData();');
     for (const part of body.parts) {
-      if (part.kind === 'text') lines.push(`form.append(${jsString([{ text: part.name }])}, ${jsString([{ text: part.value }])});`);
+      if (part.kind === 'text') lines.push(`form.append(${jsString([{ text: part.name }])}, ${jsString(part.value)});`);
       else lines.push(`form.append(${jsString([{ text: part.name }])}, await openAsBlob(${jsString([{ text: part.path }])}), ${jsString([{ text: baseName(part.path) }])});`);
     }
     lines.push('');
@@ -32,7 +32,7 @@ export function fetchSnippet(plan: ExportPlan): string {
   lines.push(`const response = await fetch(${url}, {`);
   if (plan.method !== 'GET') lines.push(`  method: ${jsString([{ text: plan.method }])},`);
   if (plan.headers.length > 0) lines.push(...headerLines(plan.headers));
-  if (body.kind === 'text') lines.push(`  body: ${jsString([{ text: body.text }])},`);
+  if (body.kind === 'text') lines.push(`  body: ${jsString(body.text)},`);
   if (body.kind === 'multipart') lines.push('  body: form,');
   lines.push('});', '', 'console.log(response.status);', 'const text = await response.text();', 'try {', '  console.log(JSON.stringify(JSON.parse(text), null, 2));', '} catch {', '  console.log(text);', '}');
   return lines.join('\n') + '\n';

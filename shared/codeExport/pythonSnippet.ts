@@ -1,7 +1,7 @@
 // The request as a Python script using requests, shaped like the classic one (url, headers, requests.post, print the
 // status and the JSON). The body goes as `data=` bytes rather than `json=`: json= re-serialises the document
 // (", " separators, \u escapes), and the script must send the bytes Keypost sends. Secrets come from os.environ.
-import { withQuerySeparator, type ExportPlan, type Value } from './exportPlan';
+import { isPlain, plainText, withQuerySeparator, type ExportPlan, type Value } from './exportPlan';
 
 const SHORTHANDS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 
@@ -24,14 +24,14 @@ export function pythonSnippet(plan: ExportPlan): string {
   lines.push(`url = ${url}`);
   const args = ['url'];
   if (body.kind === 'text') {
-    lines.push(`data = ${pyText(body.text)}`);
+    lines.push(`data = ${isPlain(body.text) ? pyText(plainText(body.text)) : pyString(body.text)}`);
     args.push('data=data.encode("utf-8")');
   }
   if (body.kind === 'multipart') {
     // (None, value) is a plain field; a file is opened and sent under its name.
     lines.push('files = [');
     for (const part of body.parts) {
-      lines.push(part.kind === 'text' ? `    (${pyString([{ text: part.name }])}, (None, ${pyString([{ text: part.value }])})),` : `    (${pyString([{ text: part.name }])}, open(${pyString([{ text: part.path }])}, "rb")),`);
+      lines.push(part.kind === 'text' ? `    (${pyString([{ text: part.name }])}, (None, ${pyString(part.value)})),` : `    (${pyString([{ text: part.name }])}, open(${pyString([{ text: part.path }])}, "rb")),`);
     }
     lines.push(']');
     args.push('files=files');

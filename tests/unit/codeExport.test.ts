@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOutgoing } from '../../electron/core/send/outgoingRequest';
 import { Secret } from '../../electron/core/credentials/secret';
 import { sendRequest } from '../../electron/core/send/send';
-import { codeSnippet, type CodeLanguage } from '../../shared/codeExport/codeExport';
+import { codeSnippet, snippetValues, type CodeLanguage } from '../../shared/codeExport/codeExport';
+import { resolveVariables, type Environment } from '../../shared/environments';
 import { secretVariable, tokenVariable } from '../../shared/secretVariables';
 import type { RequestDocument } from '../../shared/request';
 import { checkRequest } from '../../shared/requestChecks';
@@ -158,6 +159,56 @@ describe.each(documents)('$name', ({ document, env, secrets }) => {
       expect(actual).toEqual(expected);
     });
   }
+});
+
+describe('secret environment variables', () => {
+  // {{tenant}} and {{apiKey}} are secret in the active environment: Keypost sends their values from the keychain; the
+  // snippet, made with snippetValues as the Code dialog makes it, reads KEYPOST_SECRET_TENANT and KEYPOST_SECRET_APIKEY.
+  const TENANT = 'tenant-7Hq2';
+  const API_KEY = 'k3y-Vv8/+x y!';
+  const environment: Environment = {
+    id: 'prod',
+    name: 'Prod',
+    variables: [
+      { name: 'tenant', value: '', secret: true, enabled: true },
+      { name: 'apiKey', value: '', secret: true, enabled: true },
+      { name: 'page', value: '3', secret: false, enabled: true },
+    ],
+  };
+  const document = () =>
+    request({
+      url: `${server.url}/echo/{{tenant}}/items`,
+      query: [
+        { name: 'page', value: '{{page}}', enabled: true },
+        { name: 'tenant', value: '{{tenant}}', enabled: true },
+      ],
+      headers: [{ name: 'X-API-Key', value: '{{apiKey}}', enabled: true }],
+      body: { kind: 'json', text: '{\n  "tenant": "{{tenant}}",\n  "note": "key {{apiKey}} end"\n}' },
+    });
+  const values = new Map([
+    ['tenant', TENANT],
+    ['apiKey', API_KEY],
+    ['page', '3'],
+  ]);
+
+  for (const language of ['curl', 'fetch', 'python'] as const) {
+    it.skipIf(language === 'python' && !python)(`sends from ${language} what Keypost sends, reading each from KEYPOST_SECRET_<NAME>`, async () => {
+      const forSnippet = resolveVariables(document(), snippetValues(environment)).request;
+      const snippet = codeSnippet(language, forSnippet);
+      expect(snippet.ok).toBe(true);
+      expect(snippet.ok && snippet.value).not.toContain(TENANT);
+      expect(snippet.ok && snippet.value).toContain('KEYPOST_SECRET_APIKEY');
+      const expected = comparable(await sentByKeypost(resolveVariables(document(), values).request), 'keypost');
+      const actual = comparable(await sentBySnippet(language, forSnippet, { KEYPOST_SECRET_TENANT: TENANT, KEYPOST_SECRET_APIKEY: API_KEY }), language);
+      expect(actual).toEqual(expected);
+      expect(actual.url).toBe('/echo/tenant-7Hq2/items?page=3&tenant=tenant-7Hq2');
+    });
+  }
+
+  it('names them with what they hold, as keypost run reads them', () => {
+    const snippet = codeSnippet('curl', resolveVariables(document(), snippetValues(environment)).request);
+    expect(snippet.ok && snippet.value).toContain('# KEYPOST_SECRET_TENANT: the value of the secret environment variable {{tenant}}');
+  });
 });
 
 describe('naming the variables', () => {
