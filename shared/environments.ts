@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { collectionIdSchema, type FlaggedSecret, type UnreadFile } from './collections';
 import type { RequestDocument } from './request';
+import type { Assertion } from './responseChecks';
 import type { MovedFiles, StoreDamage } from './storeFile';
 
 export const VALUE_MAX = 16_384;
@@ -96,7 +97,15 @@ function mapTexts(request: RequestDocument, map: (text: string) => string): Requ
             ? { ...body, parts: body.parts.map((part) => (part.kind === 'text' ? { ...part, name: map(part.name), value: map(part.value) } : { ...part, name: map(part.name) })) }
             : body,
     auth: auth.kind === 'apiKey' ? { ...auth, name: map(auth.name) } : auth.kind === 'basic' ? { ...auth, username: map(auth.username) } : auth,
+    // An assertion's expected text (`equals: "{{userId}}"`); a pattern stays as written, its braces being the pattern's.
+    ...(request.assertions ? { assertions: request.assertions.map((assertion) => mapExpected(assertion, map)) } : {}),
   };
+}
+
+function mapExpected(assertion: Assertion, map: (text: string) => string): Assertion {
+  if (assertion.check === 'header' && assertion.equals !== undefined) return { ...assertion, equals: map(assertion.equals) };
+  if (assertion.check === 'json' && typeof assertion.equals === 'string') return { ...assertion, equals: map(assertion.equals) };
+  return assertion;
 }
 
 /** The variable names the request refers to (enabled rows or not: a disabled row is still the user's text). */

@@ -50,6 +50,11 @@ describe('keypost run with assertions and captures', () => {
         }),
       },
       '2 me.request.yaml': { name: 'Me', request: request('GET', `${server.url}/echo?user={{userId}}`, {}, [{ name: 'X-Session', value: '{{session}}', enabled: true }]) },
+      // A variable in an assertion's expected value: the id captured above.
+      '3 own.request.yaml': {
+        name: 'Own',
+        request: { ...request('POST', `${server.url}/echo`, { assertions: [{ check: 'json', path: '$.body.owner', equals: '{{userId}}' }] }), body: { kind: 'json', text: '{"owner":"{{userId}}"}' } },
+      },
     });
     const run = await keypostRun([folder]);
     expect(run.stderr).toBe('');
@@ -59,9 +64,10 @@ describe('keypost run with assertions and captures', () => {
       '  captured userId = user-42',
       '  captured session (secret, not shown)',
       expect.stringMatching(/^✓ GET Me {2}200 OK {2}\d+ ms {2}\d+ B$/),
-      expect.stringMatching(/^2 requests: 2 passed, 0 failed in \d+ ms$/),
+      expect.stringMatching(/^✓ POST Own {2}200 OK {2}\d+ ms {2}\d+ B {2}1\/1 assertions$/),
+      expect.stringMatching(/^3 requests: 3 passed, 0 failed in \d+ ms$/),
     ]);
-    expect(server.received.map((received) => received.url)).toEqual(['/login', '/echo?user=user-42']);
+    expect(server.received.map((received) => received.url)).toEqual(['/login', '/echo?user=user-42', '/echo']);
     expect(server.received[1]!.headers['x-session']).toBe('session-7');
     expect(run.stdout).not.toContain('session-7');
   });

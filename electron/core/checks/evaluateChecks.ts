@@ -37,14 +37,16 @@ export interface Evaluated {
 type JsonBody = { ok: true; value: unknown } | { ok: false; why: string };
 
 /** Evaluates the request's assertions and captures against a complete response; null when it declares none. */
-export async function evaluateChecks(request: RequestDocument, response: SendResult, body: ReceivedBody | null): Promise<Evaluated | null> {
+/** `expected`: the request's assertions with {{variables}} resolved, compared with the response; each is described as
+ *  written in the request. */
+export async function evaluateChecks(request: RequestDocument, response: SendResult, body: ReceivedBody | null, expected = request.assertions): Promise<Evaluated | null> {
   const assertions = request.assertions ?? [];
   const captures = request.captures ?? [];
   if (assertions.length === 0 && captures.length === 0) return null;
   let parsed: JsonBody | undefined;
   const json = () => (parsed ??= jsonBody(response, body));
 
-  const results = assertions.map((assertion) => assess(assertion, response, json));
+  const results = assertions.map((written, index) => assess(written, expected?.[index] ?? written, response, json));
   const found = captures.map((capture): { value: string } | { why: string } => {
     if (capture.header !== undefined) {
       const value = headerValue(response, capture.header);
@@ -83,8 +85,8 @@ export async function evaluateChecks(request: RequestDocument, response: SendRes
   return { results: { assertions: withheld, captures: captureResults }, captured };
 }
 
-function assess(assertion: Assertion, response: SendResult, json: () => JsonBody): AssertionResult {
-  const words = describeAssertion(assertion);
+function assess(written: Assertion, assertion: Assertion, response: SendResult, json: () => JsonBody): AssertionResult {
+  const words = describeAssertion(written);
   const passed = (): AssertionResult => ({ words, outcome: 'passed' });
   const failed = (detail: string): AssertionResult => ({ words, outcome: 'failed', detail });
   switch (assertion.check) {

@@ -28,6 +28,8 @@ interface Prepared {
   outgoing: OutgoingRequest;
   token: Secret | null;
   origin: string;
+  /** The assertions with {{variables}} in their expected values resolved. */
+  assertions: RequestDocument['assertions'];
 }
 
 interface SendDeps extends OAuthDeps {
@@ -82,7 +84,7 @@ export function createSendApi({ vault, environments, emit, bodies, oauth, oauthC
       const allowed = await originGate.approve(credential, origin);
       if (!allowed.ok) return allowed;
     }
-    return ok({ outgoing, token: token.value, origin });
+    return ok({ outgoing, token: token.value, origin, assertions: resolved.value.request.assertions });
   }
 
   /** After a 401: the request again with a refreshed OAuth 2.0 token, or null (not OAuth, or no new token to try). */
@@ -147,7 +149,7 @@ export function createSendApi({ vault, environments, emit, bodies, oauth, oauthC
         if (!sent.ok) return sent;
         const authFailure = await explain(request, sentWith, sent.value);
         // Assertions and captures, only when the request declares some; the captured values serve the next sends.
-        const evaluated = await evaluateChecks(request, sent.value, body);
+        const evaluated = await evaluateChecks(request, sent.value, body, prepared.value.assertions);
         if (evaluated) captured.keep(evaluated.captured);
         return ok({ ...sent.value, ...(authFailure ? { authFailure } : {}), ...(evaluated ? { checks: evaluated.results } : {}) });
       } finally {
