@@ -2,19 +2,13 @@
 // Each is a file in a collection (main: electron/core/environments/environmentFile.ts). A secret variable's value
 // lives in the OS keychain like a token: here it is always '' and never in a file.
 import { z } from 'zod';
+import { variableNameSchema } from './variableName';
 import { collectionIdSchema, type FlaggedSecret, type UnreadFile } from './collections';
 import type { RequestDocument } from './request';
-import type { Assertion } from './responseChecks';
 import type { MovedFiles, StoreDamage } from './storeFile';
 
 export const VALUE_MAX = 16_384;
 export const VARIABLES_MAX = 500;
-
-export const variableNameSchema = z
-  .string()
-  .min(1, 'A variable needs a name.')
-  .max(64, 'A variable name can be at most 64 characters.')
-  .regex(/^[A-Za-z_][\w.-]*$/, 'A variable name starts with a letter or _ and uses letters, digits, _ . - only.');
 
 export const environmentVariableSchema = z
   .object({
@@ -101,6 +95,8 @@ function mapTexts(request: RequestDocument, map: (text: string) => string): Requ
     ...(request.assertions ? { assertions: request.assertions.map((assertion) => mapExpected(assertion, map)) } : {}),
   };
 }
+
+type Assertion = NonNullable<RequestDocument['assertions']>[number];
 
 function mapExpected(assertion: Assertion, map: (text: string) => string): Assertion {
   if (assertion.check === 'header' && assertion.equals !== undefined) return { ...assertion, equals: map(assertion.equals) };

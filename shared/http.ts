@@ -1,6 +1,5 @@
-import type { CheckResults } from './responseChecks';
-
 // What a send gives back to the page (the response, its body in parts) and the limits on how bodies travel.
+import type { CheckResults } from './responseChecks';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 /** Response bodies up to this many MB (1 MB = 1024 × 1024 bytes) stay in memory; bigger ones go to a temp file. A user setting. */
@@ -8,12 +7,6 @@ export const DEFAULT_BODY_LIMIT_MB = 100;
 /** The highest limit anyone may set: main never holds more than 1 GB of one body. */
 export const MAX_BODY_LIMIT_MB = 1024;
 export const BYTES_PER_MB = 1024 * 1024;
-
-/** An RFC 9110 token, the grammar of a method and of a header name: one word of letters, digits and a few marks. */
-const HTTP_TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-export const isHttpToken = (text: string) => HTTP_TOKEN.test(text);
-/** The token's rule in words, for messages. */
-export const HTTP_TOKEN_IN_WORDS = "one word of letters, digits and !#$%&'*+-.^_`|~";
 
 /** How the page shows a response body. */
 export type ResponseBodyKind = 'json' | 'text' | 'binary';

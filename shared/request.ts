@@ -2,7 +2,7 @@
 // hold this document; nothing else restates its fields. It never holds a secret: auth names a keychain credential.
 import { z } from 'zod';
 import { credentialNameSchema, DEFAULT_CREDENTIAL } from './credentials';
-import { HTTP_TOKEN_IN_WORDS, isHttpToken } from './http';
+import { HTTP_TOKEN_IN_WORDS, isHttpToken } from './httpToken';
 import { assertionsSchema, capturesSchema } from './responseChecks';
 
 export const URL_MAX = 8_192;

@@ -1,7 +1,7 @@
 // Checks on what the user typed, shared by the renderer (instant feedback) and main (the gate).
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { fail, ok, type Result } from './errors';
-import { HTTP_TOKEN_IN_WORDS, isHttpToken } from './http';
+import { HTTP_TOKEN_IN_WORDS, isHttpToken } from './httpToken';
 import { methodSchema, methodTakesBody, type Header, type RequestDocument } from './request';
 import { SINGLE_VALUE_HEADERS, userHeaders } from './requestHeaders';
 import { isSecretRow } from './secrets';

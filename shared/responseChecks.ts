@@ -3,9 +3,9 @@
 // requests). The schemas accept a draft being typed; checkResponseChecks is the gate before a save or a send. Main
 // evaluates them (electron/core/checks/) and the results, typed here, reach the page and the CLI.
 import { z } from 'zod';
-import { variableNameSchema } from './environments';
+import { variableNameSchema } from './variableName';
 import { fail, ok, type Result } from './errors';
-import { isHttpToken } from './http';
+import { isHttpToken } from './httpToken';
 import { jsonPathProblem } from './jsonPathWords';
 
 const TEXT_MAX = 2_048;

@@ -5,7 +5,8 @@ import { credentialNameSchema as credentialName, credentialOriginSchema } from '
 import { BYTES_PER_MB, MAX_BODY_LIMIT_MB } from './http';
 import { collectionIdSchema, folderPathSchema, presetPlaceSchema } from './collections';
 import { historyFilterSchema, historyIdSchema } from './history';
-import { environmentIdSchema, environmentSchema, variableNameSchema } from './environments';
+import { environmentIdSchema, environmentSchema } from './environments';
+import { variableNameSchema } from './variableName';
 import { oauthConfigSchema, oauthSecretsSchema } from './oauth';
 import { presetDraftSchema, presetIdSchema, presetNameSchema, presetSchema } from './presets';
 import { requestDocumentSchema } from './request';

@@ -2,7 +2,7 @@
 // without them. The keychain is the only place a secret is stored, so presets, restored tabs and exports hold the
 // request with these values emptied; the draft keeps them for sending until the user moves them to the keychain.
 import { withoutReferences } from './environments';
-import { isHttpToken } from './http';
+import { isHttpToken } from './httpToken';
 import type { RequestDocument } from './request';
 
 /** Names whose value is a credential, whatever it looks like. */

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { KeypostError } from '../../shared/errors';
 import { type CredentialInfo, credentialNameSchema } from '../../shared/credentials';
 import { OAUTH_FLOW_LABELS } from '../../shared/oauth';
+import type { CredentialChange } from './credentialChangeActions';
 import { deleteToken, renameCredential, revealToken, signInOAuth, storeToken } from './credentialActions';
 import { FieldError, ModalFooter, TextInput } from '../ui';
 import { Modal } from '../ui/Modal';
@@ -11,7 +12,6 @@ import { CredentialOrigins } from './CredentialOrigins';
 import { OAuthCredentialForm } from './OAuthCredentialForm';
 import { describeOAuthState } from './OAuthTokenLine';
 
-export type CredentialChange = { kind: 'renamed'; from: string; to: string } | { kind: 'deleted'; name: string } | { kind: 'saved'; name: string };
 
 interface Props {
   credentials: CredentialInfo[];

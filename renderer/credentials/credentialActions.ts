@@ -1,6 +1,5 @@
 // What the page does with credentials: list them, choose one, and the token field of the selected one (type, reveal,
 // store on Send or Save); the credential manager's calls; a secret typed into a table moved into the keychain.
-import type { CredentialChange } from './CredentialManager';
 import { fail, ok, type Result } from '../../shared/errors';
 import type { OAuthConfig } from '../../shared/oauth';
 import { credentialOf, withCredential } from '../../shared/request';
@@ -11,8 +10,7 @@ import type { KeypostApi } from '../../shared/api';
 import { api } from '../api';
 import { reportError } from '../notices/notices';
 import { remember } from '../settings/settingsActions';
-import { refreshPresets } from '../presets/presetActions';
-import { activeTab, credentialRenamed, editDraft } from '../workspace/workspace';
+import { activeTab, editDraft } from '../workspace/workspace';
 import { workspaceStore } from '../workspace/workspaceStore';
 import {
   credentialChosen,
@@ -142,13 +140,3 @@ export const removeCredentialOrigin = (name: string, origin: string) => api!.rem
 export const saveOAuthCredential = (name: string, config: OAuthConfig, secrets: Parameters<KeypostApi['saveOAuthCredential']>[2]) =>
   api!.saveOAuthCredential(name, config, secrets);
 export const checkCredential = (call: Parameters<KeypostApi['checkCredential']>[0]) => (api ? api.checkCredential(call) : Promise.resolve(fail('INTERNAL', 'Keypost’s bridge to the main process is missing; restart the app.')));
-
-/** After the manager changed a credential: a renamed one is followed by every tab (and new tabs), and all is re-read. */
-export async function credentialChanged(change: CredentialChange): Promise<void> {
-  if (change.kind === 'renamed') {
-    workspaceStore.update((workspace) => credentialRenamed(workspace, change.from, change.to));
-    if (credentialsStore.get().lastChosen === change.from) rememberCredential(change.to);
-  }
-  // The presets' list brings the credentials' with it ("used by" follows it): one listing, not two.
-  await Promise.all([change.kind === 'renamed' ? refreshPresets() : refreshCredentials(), refreshTokenStatus()]);
-}

@@ -15,7 +15,7 @@ import { NewFolderDialog } from '../presets/NewFolderDialog';
 import { SavePresetDialog } from '../presets/SavePresetDialog';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { ShortcutsDialog } from '../shell/ShortcutsDialog';
-import { credentialChanged } from '../credentials/credentialActions';
+import { credentialChanged } from '../credentials/credentialChangeActions';
 import { credentialsStore } from '../credentials/credentialsState';
 import { importCurlCommand } from '../curl/curlActions';
 import { environmentsStore } from '../environments/environmentsState';

@@ -4,7 +4,8 @@
 // is a secret is refused, with the offer to mark it secret. Files that could not be read are listed.
 import { useState } from 'react';
 import { DEFAULT_COLLECTION } from '../../shared/collections';
-import { environmentSchema, variableNameSchema, type Environment, type EnvironmentVariable } from '../../shared/environments';
+import { environmentSchema, type Environment, type EnvironmentVariable } from '../../shared/environments';
+import { variableNameSchema } from '../../shared/variableName';
 import { deleteEnvironment, saveEnvironment, setEnvironmentSecret } from './environmentActions';
 import { environmentsByCollection, environmentsStore } from './environmentsState';
 import './environments.css';

@@ -1,6 +1,6 @@
 // The RFC 9110 token, the grammar of methods and header names, checked in one place for both.
 import { describe, expect, it } from 'vitest';
-import { isHttpToken } from '../../shared/http';
+import { isHttpToken } from '../../shared/httpToken';
 import { checkHeaders } from '../../shared/requestChecks';
 import { methodSchema } from '../../shared/request';
 import { isMovable } from '../../shared/secrets';

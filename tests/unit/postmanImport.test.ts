@@ -8,7 +8,7 @@ import { findSecrets } from '../../electron/core/collections/secretGuard';
 import { convertPostman, isPostmanFile } from '../../electron/core/imports/postmanImport';
 import { folderPathSchema } from '../../shared/collections';
 import { credentialNameSchema } from '../../shared/credentials';
-import { variableNameSchema } from '../../shared/environments';
+import { variableNameSchema } from '../../shared/variableName';
 import type { ForeignCollection, ImportedRequest } from '../../shared/foreignImport';
 import { presetDraftSchema } from '../../shared/presets';
 

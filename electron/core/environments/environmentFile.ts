@@ -7,10 +7,10 @@ import {
   environmentSchema,
   VALUE_MAX,
   VARIABLES_MAX,
-  variableNameSchema,
   type Environment,
   type EnvironmentVariable,
 } from '../../../shared/environments';
+import { variableNameSchema } from '../../../shared/variableName';
 import { keypostFileName, keypostYamlText, type ReadKeypostYaml, readKeypostYaml } from '../collections/keypostYaml';
 
 /** Only files ending so, in a collection's environments/ folder, are environments. */

@@ -3,7 +3,7 @@
 // characters Keypost refuses change.
 import { FOLDER_NAME_MAX, folderNameSchema } from '../../../shared/collections';
 import { credentialNameSchema } from '../../../shared/credentials';
-import { variableNameSchema } from '../../../shared/environments';
+import { variableNameSchema } from '../../../shared/variableName';
 import { nameKey, PRESET_NAME_MAX, presetNameSchema, uniqueName } from '../../../shared/presets';
 
 export const CREDENTIAL_NAME_MAX = 64;

@@ -6,6 +6,14 @@ import { fail, ok, type Result } from '../../../shared/errors';
 /** The most a file or a fetched document may hold: GitHub's whole REST description is 13 MB. */
 export const FOREIGN_MAX_BYTES = 50 * 1024 * 1024;
 
+/** Where the document came from: a file's name or a URL, and its text as read (copied into the import's folder). */
+export interface ForeignSource {
+  fileName: string;
+  /** The address it was fetched from: relative server URLs are read against it. */
+  url?: string;
+  text: string;
+}
+
 export interface ParsedDocument {
   json: unknown;
   format: 'json' | 'yaml';

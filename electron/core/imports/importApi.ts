@@ -10,7 +10,8 @@ import type { ForeignCollection, ForeignPreview } from '../../../shared/foreignI
 import type { TransferFiles } from '../collections/presetTransfer';
 import { fetchDocument } from './fetchDocument';
 import { FOREIGN_MAX_BYTES, parseForeignText } from './foreignText';
-import { convertForeign, type ForeignSource } from './importFormats';
+import type { ForeignSource } from './foreignText';
+import { convertForeign } from './importFormats';
 import { createBodySchemas } from './openApiBodySchema';
 import { writeForeignCollection, type WriteDeps } from './writeImport';
 

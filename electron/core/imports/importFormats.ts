@@ -2,17 +2,9 @@
 // (shared/foreignImport.ts). Adding a format is one line here.
 import type { Result } from '../../../shared/errors';
 import type { ForeignCollection, ForeignKind } from '../../../shared/foreignImport';
-import { type ParsedDocument, unrecognised } from './foreignText';
+import { type ForeignSource, type ParsedDocument, unrecognised } from './foreignText';
 import { convertOpenApi, isOpenApi } from './openApiImport';
 import { convertPostman, isPostmanFile } from './postmanImport';
-
-/** Where the document came from: a file's name or a URL, and its text as read (copied into the import's folder). */
-export interface ForeignSource {
-  fileName: string;
-  /** The address it was fetched from: relative server URLs are read against it. */
-  url?: string;
-  text: string;
-}
 
 export interface ImportFormat {
   kind: ForeignKind;

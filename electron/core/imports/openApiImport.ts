@@ -7,8 +7,7 @@ import type { ForeignCollection, ImportedRequest, ImportedVariable } from '../..
 import { presetDraftSchema } from '../../../shared/presets';
 import type { RequestDocument } from '../../../shared/request';
 import { VARIABLES_MAX } from '../../../shared/environments';
-import type { ParsedDocument } from './foreignText';
-import type { ForeignSource } from './importFormats';
+import type { ForeignSource, ParsedDocument } from './foreignText';
 import { folderNameFrom, requestNameFrom } from './foreignNames';
 import { convertOperation, mergedParameters, noneUnmapped, type Unmapped } from './openApiOperation';
 import { readSecuritySchemes } from './openApiSecurity';

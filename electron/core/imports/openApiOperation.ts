@@ -2,7 +2,7 @@
 // parameters as rows (required ones enabled, with their example or default), the body from the media type's example
 // or a sample of its schema (openapi-sampler), form and multipart bodies as rows.
 import { sample } from 'openapi-sampler';
-import { variableNameSchema } from '../../../shared/environments';
+import { variableNameSchema } from '../../../shared/variableName';
 import { isJsonMediaType, mediaTypeOf } from '../../../shared/mediaType';
 import { methodTakesBody, type FormField, type Header, type MultipartPart, type QueryParam, type RequestBody, type RequestDocument } from '../../../shared/request';
 
