@@ -44,7 +44,8 @@ program
   .option('--output <file>', 'where the report goes (default: standard output; the lines then go to standard error)')
   .option('--timeout <seconds>', `time limit per request, in seconds (default ${DEFAULT_TIMEOUT_MS / 1000})`, seconds)
   .option('--allow-origin <origin>', 'let every credential go to this origin (scheme://host:port) in this run; repeat for more', origins, [])
-  .action(async (target: string, options: { env?: string; bail?: boolean; reporter?: Reporter; output?: string; timeout?: number; allowOrigin: string[] }) => {
+  .option('--ca-file <path>', 'also trust the CA certificates in this PEM file (as curl --cacert; NODE_EXTRA_CA_CERTS is honoured too)')
+  .action(async (target: string, options: { env?: string; bail?: boolean; reporter?: Reporter; output?: string; timeout?: number; allowOrigin: string[]; caFile?: string }) => {
     if (options.output !== undefined && options.reporter === undefined) {
       process.stderr.write('--output names where a report goes: choose one with --reporter junit or --reporter json.\n');
       process.exitCode = 2;
@@ -60,6 +61,7 @@ program
       variables: process.env,
       dataDir: appDataFolder(process.env),
       allowOrigins: options.allowOrigin,
+      caFile: options.caFile,
       progress: progressOn(process.stderr, process.env),
       out: (line) => process.stdout.write(`${line}\n`),
       err: (line) => process.stderr.write(`${line}\n`),

@@ -7,6 +7,7 @@ import type { Vault } from '../electron/core/credentials/vault';
 import { createResponseBodies } from '../electron/core/body/responseBodies';
 import { removeSpooledBodies } from '../electron/core/body/responseBody';
 import { closeAgents } from '../electron/core/send/httpAgents';
+import { useCaFile } from '../electron/core/send/trust';
 import { createSendApi } from '../electron/core/send/sendApi';
 import { createCapturedVariables } from '../electron/core/checks/capturedVariables';
 import type { StoreBackend } from '../electron/core/storeFiles';
@@ -50,6 +51,8 @@ export interface RunOptions {
   dataDir?: string | null;
   /** Origins every credential may go to in this run, beside those the app bound it to (--allow-origin). */
   allowOrigins?: readonly string[];
+  /** A PEM file of CA certificates trusted beside the system's and Node's (--ca-file); one that cannot serve stops the run. */
+  caFile?: string;
   /** The progress line on a terminal (progressLine.ts); none by default. */
   progress?: Progress;
   out: (line: string) => void;
@@ -74,7 +77,9 @@ export async function runCollection(options: RunOptions): Promise<ExitCode> {
   }
 }
 
-async function run({ target, env, bail = false, reporter, output, timeoutMs, variables, openKeychain = lazyKeychain, dataDir = null, allowOrigins = [], progress = noProgress, out: stdout, err }: RunOptions): Promise<ExitCode> {
+async function run({ target, env, bail = false, reporter, output, timeoutMs, variables, openKeychain = lazyKeychain, dataDir = null, allowOrigins = [], caFile, progress = noProgress, out: stdout, err }: RunOptions): Promise<ExitCode> {
+  const trusted = useCaFile(caFile ?? null);
+  if (!trusted.ok) throw new RunRefused(`--ca-file: ${trusted.error.message}${trusted.error.hint ? ` ${trusted.error.hint}` : ''}`);
   const reportToStdout = reporter !== undefined && output === undefined;
   const out = reportToStdout ? err : stdout;
   const { root, requests } = readCollectionRun(target);

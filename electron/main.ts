@@ -57,6 +57,7 @@ app.whenReady().then(() => {
       chooseSavePath: chooseBodySavePath,
       chooseUploadFile: () => openDialog({ properties: ['openFile'] }),
       chooseFolder: () => openDialog({ properties: ['openDirectory', 'createDirectory'] }),
+      chooseCaFile: () => openDialog({ properties: ['openFile'], filters: caFiles }),
       openPath: (file) => shell.openPath(file),
       openExternal: (url) => shell.openExternal(url),
       confirmCredentialOrigin: askCredentialOrigin,
@@ -165,6 +166,11 @@ async function askCredentialOrigin(question: OriginQuestion): Promise<OriginAnsw
 
 const presetFiles = [{ name: 'Keypost presets', extensions: ['json'] }];
 const foreignFiles = [{ name: 'OpenAPI or Postman', extensions: ['json', 'yaml', 'yml'] }];
+// Company CA files come with many endings; the core reads whichever is chosen and refuses one that is not PEM.
+const caFiles = [
+  { name: 'CA certificates (PEM)', extensions: ['pem', 'crt', 'cer'] },
+  { name: 'All files', extensions: ['*'] },
+];
 
 const chooseBodySavePath = (suggestedName: string) => saveDialog({ defaultPath: suggestedName });
 

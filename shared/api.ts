@@ -76,6 +76,8 @@ export interface KeypostApi {
   deleteFolder(collection: string, folder: string): Promise<Result<{ removed: number; keptFiles: number }>>;
   getSettings(): Promise<Result<RendererSettings>>;
   updateSettings(patch: Partial<RendererSettings>): Promise<Result<RendererSettings>>;
+  /** Main's file dialog for a CA file (PEM), read before it is saved: the settings with it, or null when cancelled. */
+  chooseCaFile(): Promise<Result<RendererSettings | null>>;
 
   // Credentials (credentialApi.ts); add, replace and delete are setToken / deleteToken.
   listCredentials(): Promise<Result<CredentialInfo[]>>;
@@ -194,6 +196,7 @@ export const channels = {
   deleteFolder: 'keypost:delete-folder',
   getSettings: 'keypost:get-settings',
   updateSettings: 'keypost:update-settings',
+  chooseCaFile: 'keypost:choose-ca-file',
   listCredentials: 'keypost:list-credentials',
   renameCredential: 'keypost:rename-credential',
   allowCredentialOrigin: 'keypost:allow-credential-origin',

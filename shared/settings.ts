@@ -59,6 +59,10 @@ export const THEMES = ['system', 'light', 'dark'] as const;
 export type ThemeSetting = (typeof THEMES)[number];
 export const themeSchema = z.enum(THEMES, { error: 'The theme is "system", "light" or "dark".' });
 
+/** An extra CA file (PEM) whose certificates are trusted beside the system's and Node's: its absolute path, or null.
+ *  Chosen through main's file dialog and read there first (electron/core/send/trust.ts), never typed by the page. */
+export const caFileSchema = z.string().min(1, 'The CA file needs a path.').nullable();
+
 /** A whole-number setting as typed in a field: its value when the schema accepts it, else null.
  *  Only digits count, so "", " ", "-1", "1.5" and "1e3" are refused rather than read as something else. */
 export function parseWholeNumber(text: string, schema: z.ZodNumber): number | null {
@@ -78,6 +82,7 @@ export const settingsFields = {
   theme: themeSchema,
   historyMaxEntries: historyMaxEntriesSchema,
   historyMaxMb: historyMaxMbSchema,
+  caFile: caFileSchema,
 };
 export interface Settings {
   lastPresetId: string | null;
@@ -94,6 +99,8 @@ export interface Settings {
   historyMaxEntries: number;
   /** History's file holds at most this many MB (the oldest sends go first). */
   historyMaxMb: number;
+  /** A PEM file of CA certificates trusted beside the built-in ones (company roots), or null. */
+  caFile: string | null;
 }
 /** The part of the settings the page may change (window bounds belong to main). */
 export type RendererSettings = Omit<Settings, 'windowBounds'>;
@@ -107,6 +114,8 @@ export const rendererSettingsPatchSchema = z
     theme: settingsFields.theme.optional(),
     historyMaxEntries: settingsFields.historyMaxEntries.optional(),
     historyMaxMb: settingsFields.historyMaxMb.optional(),
+    // The page may only remove the CA file: choosing one goes through chooseCaFile, which reads it first.
+    caFile: z.null().optional(),
   })
   .strict();
 
@@ -121,4 +130,5 @@ export const emptySettings = (): Settings => ({
   theme: 'system',
   historyMaxEntries: DEFAULT_HISTORY_MAX_ENTRIES,
   historyMaxMb: DEFAULT_HISTORY_MAX_MB,
+  caFile: null,
 });

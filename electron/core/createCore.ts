@@ -48,6 +48,8 @@ export interface HostServices {
   openPath?: OpenFile;
   /** Opens an address in the system browser; the core decides which addresses may go there. */
   openExternal?: (url: string) => Promise<void>;
+  /** Picks a CA file (PEM) for Settings (null: cancelled). Without it, chooseCaFile fails in words. */
+  chooseCaFile?: () => Promise<string | null>;
   /** Picks a folder to open as a collection (null: cancelled). Without it, openCollection fails in words. */
   chooseFolder?: () => Promise<string | null>;
   /** Asks the user, in the host's own dialog, whether a credential may go to an origin it is not bound to. Without it,

@@ -24,7 +24,7 @@ import { createFolder, deleteFolder, moveItem } from '../presets/folderActions';
 import { libraryStore, selectedPlace } from '../presets/library';
 import { placeLabel } from '../presets/presetTree';
 import { importPresets, overwriteOnDisk, reloadFromDisk, saveTabAs } from '../presets/presetActions';
-import { saveSettings } from '../settings/settingsActions';
+import { chooseCaFile, saveSettings } from '../settings/settingsActions';
 import { settingsStore } from '../settings/settingsState';
 import { useStore } from '../state/useStore';
 import { discardTab } from '../workspace/tabActions';
@@ -105,7 +105,7 @@ export function DialogHost() {
     case 'credentials':
       return <CredentialManager credentials={credentials} onChanged={credentialChanged} onClose={closeDialog} />;
     case 'settings':
-      return settings.loaded ? <SettingsDialog settings={settings.settings} onChange={saveSettings} onClose={closeDialog} /> : null;
+      return settings.loaded ? <SettingsDialog settings={settings.settings} onChange={saveSettings} onChooseCaFile={chooseCaFile} onClose={closeDialog} /> : null;
     case 'environments':
       return <EnvironmentsDialog onClose={closeDialog} />;
     case 'about':

@@ -1,10 +1,12 @@
-// Settings (Ctrl+,): the in-memory body limit, the timeout, how many redirects are followed, the theme, and the history's caps.
+// Settings (Ctrl+,): the in-memory body limit, the timeout, how many redirects are followed, the theme, the history's caps,
+// and an extra CA file.
 // Each valid change is saved at once; invalid input is shown as such and never saved.
 import { useState } from 'react';
 import type { KeypostError } from '../../shared/errors';
 import { historyMaxEntriesSchema, historyMaxMbSchema, maxRedirectsSchema, type RendererSettings, THEMES, type ThemeSetting, timeoutSecondsSchema } from '../../shared/settings';
 import { FieldError, ModalFooter } from '../ui';
 import { BodyLimitField, WholeNumberField } from './BodyLimitField';
+import { CaFileField } from './CaFileField';
 import { Modal } from '../ui/Modal';
 
 const THEME_LABELS: Record<ThemeSetting, string> = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
@@ -16,10 +18,12 @@ interface Props {
   settings: RendererSettings;
   /** Saves one change; answers the error when it was not saved, else null. */
   onChange(patch: Partial<RendererSettings>): Promise<KeypostError | null>;
+  /** Main's file dialog for a CA file; answers the refusal when the chosen file cannot serve, else null. */
+  onChooseCaFile(): Promise<KeypostError | null>;
   onClose(): void;
 }
 
-export function SettingsDialog({ settings, onChange, onClose }: Props) {
+export function SettingsDialog({ settings, onChange, onChooseCaFile, onClose }: Props) {
   // Choices being saved are shown at once, so the answer for an earlier keystroke ("3") never undoes a later one ("30").
   const [chosen, setChosen] = useState<Partial<Editable>>({});
   const [error, setError] = useState<KeypostError | null>(null);
@@ -96,6 +100,7 @@ export function SettingsDialog({ settings, onChange, onClose }: Props) {
             </select>
           </label>
         </div>
+        <CaFileField caFile={settings.caFile} onChoose={onChooseCaFile} onRemove={() => onChange({ caFile: null })} />
       </div>
       {error && <FieldError testId="settings-error">Not saved: {error.message}</FieldError>}
       <p className="modal-hint">Changes are saved as you make them.</p>

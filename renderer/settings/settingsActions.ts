@@ -27,6 +27,14 @@ export async function saveSettings(patch: Partial<RendererSettings>): Promise<Ke
   return result.ok ? null : result.error;
 }
 
+/** Settings' CA file: main's dialog, the file read there; answers why a chosen file was refused, or null. */
+export async function chooseCaFile(): Promise<KeypostError | null> {
+  const result = await api!.chooseCaFile();
+  if (!result.ok) return result.error;
+  if (result.value) settingsArrived(result.value);
+  return null;
+}
+
 /** Remembered for the next start, quietly: a failure here costs nothing the user typed. */
 export function remember(patch: { lastPresetId?: string | null; selectedCredential?: string }): void {
   void api?.updateSettings(patch);

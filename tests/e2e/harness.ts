@@ -70,6 +70,8 @@ export const uploadPathFor = (userDataDir: string) => path.join(userDataDir, 'up
 export const chosenFolderFileFor = (userDataDir: string) => path.join(userDataDir, 'dialogs', 'chosen-folder.txt');
 /** The stand-in for the dialog of “Import OpenAPI or Postman…” picks the file whose path a spec wrote here (no file = cancelled). */
 export const chosenForeignFileFor = (userDataDir: string) => path.join(userDataDir, 'dialogs', 'chosen-foreign-file.txt');
+/** The stand-in for Settings' CA file dialog picks the file whose path a spec wrote here (no file = cancelled). */
+export const chosenCaFileFor = (userDataDir: string) => path.join(userDataDir, 'dialogs', 'chosen-ca-file.txt');
 /** The stand-in for the OS "open file" (shell.openPath) records each path here, one per line, instead of launching an app. */
 const openedFilesLog = (userDataDir: string) => path.join(userDataDir, 'opened-files.txt');
 
@@ -109,6 +111,7 @@ interface StandInPaths {
   originQuestions: string;
   chosenFolderFile: string;
   chosenForeignFile: string;
+  chosenCaFile: string;
 }
 const standInPaths = (userDataDir: string): StandInPaths => ({
   exportPath: exportPathFor(userDataDir),
@@ -120,6 +123,7 @@ const standInPaths = (userDataDir: string): StandInPaths => ({
   originQuestions: originQuestionsLog(userDataDir),
   chosenFolderFile: chosenFolderFileFor(userDataDir),
   chosenForeignFile: chosenForeignFileFor(userDataDir),
+  chosenCaFile: chosenCaFileFor(userDataDir),
 });
 
 /**
@@ -142,6 +146,7 @@ function fileStandIns(paths: StandInPaths) {
     },
     chooseFolder: () => fs.readFile(paths.chosenFolderFile, 'utf8').then((text) => text.trim() || null, () => null),
     chooseForeignFile: () => fs.readFile(paths.chosenForeignFile, 'utf8').then((text) => text.trim() || null, () => null),
+    chooseCaFile: () => fs.readFile(paths.chosenCaFile, 'utf8').then((text) => text.trim() || null, () => null),
     openFile: async (file: string) => {
       await fs.appendFile(paths.openedLog, `${file}\n`);
       return '';
@@ -198,7 +203,7 @@ async function launchChromium(userDataDir: string, keychainService: string, expo
     void page?.evaluate(([name, data]) => (window as unknown as KeypostTestHooks).__keypostEmit(name, data), [event, payload] as const).catch(() => {});
   };
   // The core main builds (createCore), over conf (electron-store's backend) in userDataDir: a relaunch reloads it.
-  const { chooseExportPath, chooseImportPath, chooseForeignFile, chooseSavePath, openFile, chooseUploadFile, confirmCredentialOrigin, chooseFolder } = fileStandIns(standInPaths(userDataDir));
+  const { chooseExportPath, chooseImportPath, chooseForeignFile, chooseSavePath, openFile, chooseUploadFile, confirmCredentialOrigin, chooseFolder, chooseCaFile } = fileStandIns(standInPaths(userDataDir));
   const core = createCore({
     dataDir: userDataDir,
     openStoreFile: (storeOptions) => new Conf<Record<string, unknown>>(storeOptions),
@@ -210,6 +215,7 @@ async function launchChromium(userDataDir: string, keychainService: string, expo
       chooseSavePath,
       chooseUploadFile,
       chooseFolder,
+      chooseCaFile,
       openPath: openFile,
       openExternal: browserStandIn(signInInBrowser),
       confirmCredentialOrigin,
@@ -379,13 +385,16 @@ function installElectronStandIns({ dialog, shell }: typeof import('electron'), [
     const isFolder = (options.properties ?? []).includes('openDirectory');
     const isImport = (options.filters ?? []).some((filter) => filter.name === 'Keypost presets');
     const isForeign = (options.filters ?? []).some((filter) => filter.name === 'OpenAPI or Postman');
+    const isCaFile = (options.filters ?? []).some((filter) => filter.name === 'CA certificates (PEM)');
     const file = isFolder
       ? await standIns.chooseFolder()
       : isImport
         ? await standIns.chooseImportPath()
         : isForeign
           ? await standIns.chooseForeignFile()
-          : await standIns.chooseUploadFile();
+          : isCaFile
+            ? await standIns.chooseCaFile()
+            : await standIns.chooseUploadFile();
     return file ? { canceled: false, filePaths: [file] } : { canceled: true, filePaths: [] };
   }) as typeof dialog.showOpenDialog;
   shell.openPath = (file: string) => standIns.openFile(file);

@@ -1,10 +1,11 @@
 // Turns the errors the transport (undici, zlib) throws into codes and sentences a user can act on.
 import { fail } from '../../../shared/errors';
+import { certificateError } from './certificateErrors';
 
 const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|HOSTNAME_MISMATCH/;
 
 /** The `error.cause` chain, outermost first (undici wraps the socket or parser error). */
-function causes(error: unknown): Array<{ code?: unknown; name?: unknown; message?: unknown }> {
+function causes(error: unknown): Array<{ code?: unknown; name?: unknown; message?: unknown; cert?: unknown }> {
   const chain = [];
   let current: unknown = error;
   for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
@@ -25,7 +26,7 @@ function parserProblem(error: unknown): string | undefined {
   return parser ? String(parser.message) : undefined;
 }
 
-export function classifyNetworkError(error: unknown, url: URL) {
+export async function classifyNetworkError(error: unknown, url: URL) {
   const code = rootCode(error) ?? '';
   const where = url.host;
   const malformed = parserProblem(error);
@@ -72,11 +73,7 @@ export function classifyNetworkError(error: unknown, url: URL) {
     case 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH':
       return fail('NETWORK_ERROR', `${where} sent a malformed HTTP response (${code}).`);
   }
-  if (TLS_CODES.test(code)) {
-    return fail('TLS_ERROR', `The TLS certificate of ${where} was not accepted (${code}).`, {
-      hint: 'The certificate may be self-signed, expired or issued for another host.',
-    });
-  }
+  if (TLS_CODES.test(code)) return certificateError(code, causes(error).find((cause) => cause.code === code) ?? {}, url);
   // Words first; a code (never a library's message) only as a detail to search for.
   return fail('NETWORK_ERROR', `The connection to ${where} failed for a reason Keypost does not recognise.`, {
     hint: code ? `The system reported ${code}. Try again, and check the address and your network.` : 'Try again, and check the address and your network.',

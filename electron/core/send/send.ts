@@ -104,7 +104,7 @@ export async function sendRequest(request: OutgoingRequest, options: SendOptions
         hint: 'The server may be slow or not answering; try again or raise the timeout.',
       });
     }
-    return classifyNetworkError(error, url);
+    return await classifyNetworkError(error, url);
   } finally {
     clearTimeout(deadline);
     options.signal?.removeEventListener('abort', cancel);

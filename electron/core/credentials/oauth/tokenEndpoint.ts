@@ -127,7 +127,7 @@ async function exchange(
       expiresIn: typeof tokens.expires_in === 'number' ? tokens.expires_in : null,
     });
   } catch (error) {
-    const failure = describeFailure(error, tokenUrl, answer, timeoutMs);
+    const failure = await describeFailure(error, tokenUrl, answer, timeoutMs);
     return scrub(failure, secrets);
   }
 }
@@ -157,7 +157,7 @@ async function withoutIdToken(response: Response): Promise<Response> {
   return rebuilt(text);
 }
 
-function describeFailure(error: unknown, tokenUrl: URL, answer: Answer, timeoutMs: number): Failure {
+async function describeFailure(error: unknown, tokenUrl: URL, answer: Answer, timeoutMs: number): Promise<Failure> {
   const where = `The token endpoint at ${tokenUrl.origin}${tokenUrl.pathname}`;
   if (error instanceof oauth.ResponseBodyError) return protocolError(where, error.error, error.error_description);
   if (error instanceof oauth.WWWAuthenticateChallengeError) {
@@ -173,7 +173,7 @@ function describeFailure(error: unknown, tokenUrl: URL, answer: Answer, timeoutM
     return unusableAnswer(where, error, answer);
   }
   if (error instanceof TypeError && error.cause) {
-    const network = classifyNetworkError(error, tokenUrl);
+    const network = await classifyNetworkError(error, tokenUrl);
     return fail(network.error.code, `Could not get a token. ${network.error.message}`, { hint: network.error.hint ?? 'Check the token URL.' });
   }
   const detail = error instanceof Error ? error.message : String(error);
