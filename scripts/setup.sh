@@ -6,8 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # curl: tests/unit/codeExport.test.ts runs the curl snippet; libglib2.0-bin: gdbus, for tests/unit/vault-locked.test.ts;
-# libxml2-utils: xmllint, which checks keypost run's JUnit report against a JUnit XML schema (tests/unit/cli.test.ts).
-packages=(libsecret-1-dev chromium gnome-keyring dbus-x11 python3-requests curl libglib2.0-bin libxml2-utils)
+# libxml2-utils: xmllint, which checks keypost run's JUnit report against a JUnit XML schema (tests/unit/cli.test.ts);
+# openssl: makes the test CA and its certificates (tests/fixtures/testCertificates.ts, for tests/unit/certificates.test.ts).
+packages=(libsecret-1-dev chromium gnome-keyring dbus-x11 python3-requests curl libglib2.0-bin libxml2-utils openssl)
 if command -v apt-get >/dev/null 2>&1; then
   missing=()
   for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
