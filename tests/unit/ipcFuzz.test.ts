@@ -14,7 +14,7 @@ const FROM_APP = 'app://keypost/index.html';
 const service = `Keypost-unit-fuzz-${process.pid}`;
 const dataDir = mkdtempSync(path.join(tmpdir(), 'keypost-fuzz-'));
 // Dialogs answer "cancelled", so no file outside the temp dir is ever touched.
-const { dispatch } = testCore({ dir: dataDir, keychainService: service, host: { chooseUploadFile: async () => null, chooseFolder: async () => null } });
+const { dispatch } = testCore({ dir: dataDir, keychainService: service, host: { chooseUploadFile: async () => null, chooseFolder: async () => null, chooseCaFile: async () => null } });
 
 afterAll(async () => {
   await forgetKeychain(service);
