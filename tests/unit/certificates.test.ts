@@ -9,6 +9,8 @@ import type { KeypostError, Result } from '../../shared/errors';
 import type { SendResult } from '../../shared/http';
 import type { RendererSettings } from '../../shared/settings';
 import { testCore } from '../fixtures/presetStore';
+import { requestClientCredentials } from '../../electron/core/credentials/oauth/tokenEndpoint';
+import { Secret } from '../../electron/core/credentials/secret';
 import { forgetKeychain } from '../fixtures/keychain';
 import { jsonDocument } from '../fixtures/sendJson';
 import { makeTestPki, startCertificateServer, type CertificateServer, type TestPki } from '../fixtures/testCertificates';
@@ -26,7 +28,7 @@ const core = testCore({ keychainService: service, host: { chooseCaFile: async ()
 
 beforeAll(async () => {
   pki = makeTestPki();
-  [good, expired, wrongHost, selfSigned] = (await Promise.all([pki.good, pki.expired, pki.wrongHost, pki.selfSigned].map(startCertificateServer))) as [CertificateServer, CertificateServer, CertificateServer, CertificateServer];
+  [good, expired, wrongHost, selfSigned] = (await Promise.all([pki.good, pki.expired, pki.wrongHost, pki.selfSigned].map((pair) => startCertificateServer(pair)))) as [CertificateServer, CertificateServer, CertificateServer, CertificateServer];
   await core.call('setToken', 'default', 'kp-cert-check-token');
 });
 afterAll(async () => {
@@ -123,5 +125,24 @@ describe('a server whose certificate a company CA issued', () => {
     const error = await refusal(`${selfSigned.url}/`);
     expect(error.message).toBe(`${new URL(selfSigned.url).host} presented a self-signed certificate ("Keypost Self-Signed Dev"): no authority Keypost trusts vouches for it.`);
     expect(error.hint).toContain('"Accept self-signed certificates"');
+  });
+});
+
+describe('an OAuth 2.0 token endpoint whose certificate a company CA issued', () => {
+  it('is refused in the same words, and reached once the CA file is chosen', async () => {
+    const endpoint = await startCertificateServer(pki.good, JSON.stringify({ access_token: 'at-company-ca', token_type: 'Bearer', expires_in: 60 }));
+    try {
+      const client = { config: { flow: 'clientCredentials' as const, tokenUrl: `${endpoint.url}/token`, clientId: 'machine', clientAuth: 'basic' as const }, clientSecret: new Secret('s3cret') };
+      expect((await core.call<RendererSettings>('updateSettings', { caFile: null })).ok).toBe(true);
+      const refused = await requestClientCredentials(client);
+      expect(refused.ok || refused.error.message).toBe(
+        `Could not get a token. The certificate of ${new URL(endpoint.url).host} ("Keypost Test Server") is issued by "Keypost Test Root CA", an authority Keypost does not trust.`,
+      );
+      expect((await chooseCaFile(pki.caFile)).ok).toBe(true);
+      const issued = await requestClientCredentials(client);
+      expect(issued.ok && issued.value.accessToken.reveal()).toBe('at-company-ca');
+    } finally {
+      await endpoint.close();
+    }
   });
 });
