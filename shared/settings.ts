@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { credentialNameSchema } from './credentials';
 import { DEFAULT_BODY_LIMIT_MB, DEFAULT_TIMEOUT_MS, MAX_BODY_LIMIT_MB } from './http';
 import { presetIdSchema } from './presets';
+import { defaultProxySetting, proxySettingSchema, type ProxySetting } from './proxy';
 
 export const windowBoundsSchema = z
   .object({
@@ -78,6 +79,7 @@ export const settingsFields = {
   theme: themeSchema,
   historyMaxEntries: historyMaxEntriesSchema,
   historyMaxMb: historyMaxMbSchema,
+  proxy: proxySettingSchema,
 };
 export interface Settings {
   lastPresetId: string | null;
@@ -94,6 +96,8 @@ export interface Settings {
   historyMaxEntries: number;
   /** History's file holds at most this many MB (the oldest sends go first). */
   historyMaxMb: number;
+  /** Which proxy carries a send (shared/proxy.ts). */
+  proxy: ProxySetting;
 }
 /** The part of the settings the page may change (window bounds belong to main). */
 export type RendererSettings = Omit<Settings, 'windowBounds'>;
@@ -107,6 +111,7 @@ export const rendererSettingsPatchSchema = z
     theme: settingsFields.theme.optional(),
     historyMaxEntries: settingsFields.historyMaxEntries.optional(),
     historyMaxMb: settingsFields.historyMaxMb.optional(),
+    proxy: settingsFields.proxy.optional(),
   })
   .strict();
 
@@ -121,4 +126,5 @@ export const emptySettings = (): Settings => ({
   theme: 'system',
   historyMaxEntries: DEFAULT_HISTORY_MAX_ENTRIES,
   historyMaxMb: DEFAULT_HISTORY_MAX_MB,
+  proxy: defaultProxySetting(),
 });

@@ -1,0 +1,89 @@
+// Which proxy carries a request to a URL, under the proxy setting: the OS's answer (main's session.resolveProxy, a host
+// service), the environment's variables as curl reads them, the manual proxy and its bypass list, or none.
+import { fail, ok, type Result } from '../../../shared/errors';
+import type { ProxySetting } from '../../../shared/proxy';
+import { bypassesProxy } from './noProxy';
+
+/** proxy null: the request goes direct. */
+export interface ProxyRoute {
+  proxy: URL | null;
+}
+export type RouteFor = (target: URL) => Promise<Result<ProxyRoute>>;
+/** Chromium's answer for a URL, in PAC syntax: "DIRECT", "PROXY host:port; DIRECT", "HTTPS host:port", "SOCKS5 host:port". */
+export type ResolveProxy = (url: string) => Promise<string>;
+
+export const DIRECT: Result<ProxyRoute> = ok({ proxy: null });
+export const directRoute: RouteFor = async () => DIRECT;
+
+export interface ProxyRouterInputs {
+  setting: () => ProxySetting;
+  /** process.env in the app and the CLI; a test's own object in tests. */
+  env: Record<string, string | undefined>;
+  /** Absent where there is no Chromium (the CLI, tests that set none): System then reads the environment. */
+  resolveProxy?: ResolveProxy;
+}
+
+export function createProxyRouter({ setting, env, resolveProxy }: ProxyRouterInputs): RouteFor {
+  return async (target) => {
+    const { mode, url, bypass } = setting();
+    if (mode === 'none') return DIRECT;
+    if (mode === 'manual') return bypassesProxy(target, bypass) ? DIRECT : ok({ proxy: new URL(url) });
+    if (mode === 'system' && resolveProxy) return fromPacAnswer(await resolveProxy(target.href));
+    return fromEnvironment(target, env);
+  };
+}
+
+/** Environment mode, as curl reads it: http_proxy (lower-case only: a CGI server sets HTTP_PROXY from a request header),
+ *  https_proxy or HTTPS_PROXY, then all_proxy or ALL_PROXY; no_proxy or NO_PROXY; an address without a scheme is http://. */
+export function fromEnvironment(target: URL, env: Record<string, string | undefined>): Result<ProxyRoute> {
+  const read = (...names: string[]) => names.map((name) => env[name]?.trim()).find((value) => value);
+  const noProxy = read('no_proxy', 'NO_PROXY');
+  if (noProxy && bypassesProxy(target, noProxy)) return DIRECT;
+  const named = target.protocol === 'https:' ? read('https_proxy', 'HTTPS_PROXY', 'all_proxy', 'ALL_PROXY') : read('http_proxy', 'all_proxy', 'ALL_PROXY');
+  if (!named) return DIRECT;
+  const written = /^[a-z][a-z0-9+.-]*:\/\//i.test(named) ? named : `http://${named}`;
+  let proxy: URL;
+  try {
+    proxy = new URL(written);
+  } catch {
+    return fail('PROXY_ERROR', `The proxy in the environment ("${named}") is not an address Keypost can read.`, {
+      hint: 'Write it as http://host:port in HTTPS_PROXY or http_proxy, or choose another proxy in Settings.',
+    });
+  }
+  if (proxy.protocol.startsWith('socks')) return socksRefused(proxy.host);
+  if (proxy.protocol !== 'http:' && proxy.protocol !== 'https:') {
+    return fail('PROXY_ERROR', `The proxy in the environment uses ${proxy.protocol}//, which Keypost does not speak.`, { hint: 'Use an http:// or https:// proxy.' });
+  }
+  return ok({ proxy });
+}
+
+/** The first choice of a PAC answer (Chromium already tried the script); a SOCKS proxy is refused rather than skipped. */
+export function fromPacAnswer(answer: string): Result<ProxyRoute> {
+  const first = answer.split(';')[0]!.trim();
+  const [kind = '', where = ''] = first.split(/\s+/);
+  switch (kind.toUpperCase()) {
+    case '':
+    case 'DIRECT':
+      return DIRECT;
+    case 'PROXY':
+      return ok({ proxy: new URL(`http://${where}`) });
+    case 'HTTPS':
+      return ok({ proxy: new URL(`https://${where}`) });
+    case 'SOCKS':
+    case 'SOCKS4':
+    case 'SOCKS5':
+      return socksRefused(where);
+  }
+  return fail('PROXY_ERROR', `The system's proxy configuration answered "${first}", which Keypost does not understand.`, {
+    hint: 'Choose Environment, Manual or None under Proxy in Settings.',
+  });
+}
+
+function socksRefused(where: string) {
+  return fail('PROXY_ERROR', `The proxy for this request is the SOCKS proxy ${where}: SOCKS proxies are not supported yet.`, {
+    hint: 'Nothing was sent. Use an HTTP proxy (Manual under Proxy in Settings), or None to connect directly.',
+  });
+}
+
+/** How the page names a proxy: host and port, never a user name or password. */
+export const proxyLabel = (proxy: URL): string => `${proxy.protocol === 'https:' ? 'https://' : ''}${proxy.host}`;
