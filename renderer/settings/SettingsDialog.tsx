@@ -1,4 +1,5 @@
-// Settings (Ctrl+,): the in-memory body limit, the timeout, how many redirects are followed, the theme, and the history's caps.
+// Settings (Ctrl+,): the in-memory body limit, the timeout, how many redirects are followed, the proxy, the theme, and the
+// history's caps.
 // Each valid change is saved at once; invalid input is shown as such and never saved.
 import { useState } from 'react';
 import type { KeypostError } from '../../shared/errors';
@@ -6,10 +7,11 @@ import { historyMaxEntriesSchema, historyMaxMbSchema, maxRedirectsSchema, type R
 import { FieldError, ModalFooter } from '../ui';
 import { BodyLimitField, WholeNumberField } from './BodyLimitField';
 import { Modal } from '../ui/Modal';
+import { ProxyField } from './ProxyField';
 
 const THEME_LABELS: Record<ThemeSetting, string> = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
 
-type Editable = Pick<RendererSettings, 'bodyLimitMb' | 'timeoutSeconds' | 'maxRedirects' | 'theme' | 'historyMaxEntries' | 'historyMaxMb'>;
+type Editable = Pick<RendererSettings, 'bodyLimitMb' | 'timeoutSeconds' | 'maxRedirects' | 'theme' | 'historyMaxEntries' | 'historyMaxMb' | 'proxy'>;
 
 interface Props {
   /** The saved settings. */
@@ -64,6 +66,7 @@ export function SettingsDialog({ settings, onChange, onClose }: Props) {
           format={(count) => String(count)}
           title="Only redirects to the origin you typed are followed, so the token never goes elsewhere."
         />
+        <ProxyField value={shown.proxy} onChange={(proxy) => save('proxy', proxy)} />
         <WholeNumberField
           testId="settings-history-entries"
           value={shown.historyMaxEntries}
