@@ -52,7 +52,7 @@ export function ProxyField({ value, onChange }: { value: ProxySetting; onChange(
           </label>
           <label title="Hosts reached directly, as NO_PROXY lists them: example.com (and its subdomains), .internal, host:port, or * for all.">
             Bypass{' '}
-            <input className="proxy-bypass" data-testid="proxy-bypass" placeholder="localhost, .internal" value={draft.bypass} onChange={(event) => change({ ...draft, bypass: event.target.value })} />
+            <input className="proxy-bypass" data-testid="proxy-bypass" placeholder="localhost, 127.0.0.1, .internal" value={draft.bypass} onChange={(event) => change({ ...draft, bypass: event.target.value })} />
           </label>
           {problem && (
             <FieldError testId="proxy-url-error" id="proxy-url-error">
