@@ -1,11 +1,18 @@
 // Sends through real proxies on 127.0.0.1 under each proxy setting: where the request went, what the proxy saw, and
-// the words when the proxy fails.
+// the words when the proxy fails; the Check action and OAuth 2.0 token requests follow the same setting.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestClientCredentials } from '../../electron/core/credentials/oauth/tokenEndpoint';
 import { Secret } from '../../electron/core/credentials/secret';
 import { closeProxyAgents } from '../../electron/core/network/proxyAgents';
 import { createProxyRouter, type ResolveProxy } from '../../electron/core/network/proxyRoutes';
+import type { CredentialCheck } from '../../shared/credentialCheck';
+import type { Result } from '../../shared/errors';
 import type { ProxySetting } from '../../shared/proxy';
-import { sendJson } from '../fixtures/sendJson';
+import { forgetKeychain } from '../fixtures/keychain';
+import { testCore } from '../fixtures/presetStore';
+import { jsonDocument, sendJson } from '../fixtures/sendJson';
 import { PROXY_SOURCE_ADDRESS, startProxy, startRefusingProxy, startTarget, type RunningProxy, type RunningTarget } from '../fixtures/proxyServers';
 import { closedPortUrl } from '../fixtures/testServer';
 
@@ -24,6 +31,10 @@ afterAll(async () => {
 });
 
 const hostOf = (url: string) => new URL(url).host;
+const value = <T>(result: Result<T>): T => {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+};
 const manual = (url: string, bypass = ''): ProxySetting => ({ mode: 'manual', url, bypass });
 const router = (setting: ProxySetting, env: Record<string, string> = {}, resolveProxy?: ResolveProxy) =>
   createProxyRouter({ setting: () => setting, env, resolveProxy });
@@ -138,5 +149,51 @@ describe('the system proxy (Chromium answers per URL)', () => {
     const sent = await send(secure, system('SOCKS5 127.0.0.1:1080').routeFor);
     expect(!sent.ok && sent.error.message).toBe('The proxy for this request is the SOCKS proxy 127.0.0.1:1080: SOCKS proxies are not supported yet.');
     expect(secure.seen.length).toBe(count);
+  });
+});
+
+describe('every path of the core follows the proxy setting', () => {
+  const service = `Keypost-unit-proxy-${process.pid}`;
+
+  it('the Check action goes through the manual proxy, and a proxy that is down is named in its verdict', async () => {
+    const { call } = testCore({ keychainService: service, host: { confirmCredentialOrigin: async () => 'once' } });
+    try {
+      value(await call('setToken', 'default', TOKEN));
+      value(await call('updateSettings', { proxy: manual(proxy.url) }));
+      const before = proxy.connects.length;
+      const checked = value(await call<CredentialCheck>('checkCredential', { request: jsonDocument({ url: `${plain.url}/me` }), timeoutMs: 5_000 }));
+      expect(checked.verdict).toBe('accepted');
+      expect(proxy.connects.slice(before).map(({ target }) => target)).toEqual([hostOf(plain.url)]);
+      expect(plain.seen.at(-1)).toEqual({ from: PROXY_SOURCE_ADDRESS, authorization: `Bearer ${TOKEN}` });
+
+      const down = await closedPortUrl();
+      value(await call('updateSettings', { proxy: manual(down) }));
+      const failed = value(await call<CredentialCheck>('checkCredential', { request: jsonDocument({ url: `${plain.url}/me` }), timeoutMs: 5_000 }));
+      expect(failed.message).toContain(`Could not connect to the proxy ${hostOf(down)}`);
+    } finally {
+      await forgetKeychain(service);
+    }
+  });
+
+  it('an OAuth 2.0 token request goes through the proxy, and its failure names the proxy', async () => {
+    const tokens = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ access_token: 'at-via-proxy', token_type: 'Bearer' })));
+    });
+    await new Promise<void>((resolve) => tokens.listen(0, '127.0.0.1', resolve));
+    const tokenHost = `127.0.0.1:${(tokens.address() as AddressInfo).port}`;
+    const client = { config: { flow: 'clientCredentials', tokenUrl: `http://${tokenHost}/token`, clientId: 'machine', clientAuth: 'basic' }, clientSecret: new Secret('s3cret') } as const;
+    try {
+      const before = proxy.connects.length;
+      const issued = await requestClientCredentials(client, { routeFor: router(manual(proxy.url)) });
+      expect(issued.ok && issued.value.accessToken.reveal()).toBe('at-via-proxy');
+      expect(proxy.connects.slice(before).map(({ target }) => target)).toEqual([tokenHost]);
+
+      const down = await closedPortUrl();
+      const failed = await requestClientCredentials(client, { routeFor: router(manual(down)) });
+      expect(!failed.ok && failed.error.message).toBe(`Could not connect to the proxy ${hostOf(down)}: the connection was refused.`);
+    } finally {
+      await new Promise((resolve) => tokens.close(resolve));
+    }
   });
 });
