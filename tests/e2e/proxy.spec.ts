@@ -32,7 +32,7 @@ test('a manual proxy chosen in Settings carries the send, and the response says 
   await expect(page.getByTestId('via-proxy')).toHaveText(`via proxy ${proxyHost}`);
   expect(proxy.connects.map(({ target }) => target)).toEqual([new URL(server.url).host]);
 
-  await inSettings(page, () => page.getByTestId('proxy-mode').selectOption('none'));
+  await inSettings(page, async () => void (await page.getByTestId('proxy-mode').selectOption('none')));
   await page.getByTestId('send').click();
   await expect(page.getByTestId('status')).toContainText('200');
   await expect(page.getByTestId('via-proxy')).toHaveCount(0);

@@ -112,6 +112,12 @@ describe('the environment', () => {
     expect(secure.seen.at(-1)?.from).toBe('127.0.0.1');
   });
 
+  it('names the variable of an address it cannot read, never its value (which may hold a password)', async () => {
+    const sent = await send(secure, router({ mode: 'environment', url: '', bypass: '' }, { HTTPS_PROXY: 'http://ada:pw-5f1@[bad' }));
+    expect(!sent.ok && sent.error.message).toBe('The proxy in the environment variable HTTPS_PROXY is not an address Keypost can read.');
+    expect(JSON.stringify(sent)).not.toContain('pw-5f1');
+  });
+
   it('is ignored under None', async () => {
     const sent = await send(secure, router({ mode: 'none', url: '', bypass: '' }, { HTTPS_PROXY: proxy.url, https_proxy: proxy.url }));
     expect(sent.ok && sent.value.proxy).toBeUndefined();
@@ -142,6 +148,14 @@ describe('the system proxy (Chromium answers per URL)', () => {
     const sent = await send(secure, system('DIRECT').routeFor);
     expect(sent.ok && sent.value.proxy).toBeUndefined();
     expect(secure.seen.at(-1)?.from).toBe('127.0.0.1');
+  });
+
+  it('says so, sending nothing, when the system cannot answer (a PAC script that fails)', async () => {
+    const count = secure.seen.length;
+    const failing = router({ mode: 'system', url: '', bypass: '' }, {}, () => Promise.reject(new Error('net::ERR_PAC_SCRIPT_FAILED')));
+    const sent = await send(secure, failing);
+    expect(!sent.ok && sent.error.message).toBe(`The system's proxy configuration could not say which proxy to use for ${hostOf(secure.url)} (its PAC script may have failed).`);
+    expect(secure.seen.length).toBe(count);
   });
 
   it('refuses a SOCKS answer in words, sending nothing', async () => {

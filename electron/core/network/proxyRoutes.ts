@@ -28,31 +28,44 @@ export function createProxyRouter({ setting, env, resolveProxy }: ProxyRouterInp
     const { mode, url, bypass } = setting();
     if (mode === 'none') return DIRECT;
     if (mode === 'manual') return bypassesProxy(target, bypass) ? DIRECT : ok({ proxy: new URL(url) });
-    if (mode === 'system' && resolveProxy) return fromPacAnswer(await resolveProxy(target.href));
+    if (mode === 'system' && resolveProxy) return fromSystem(resolveProxy, target);
     return fromEnvironment(target, env);
   };
+}
+
+async function fromSystem(resolveProxy: ResolveProxy, target: URL): Promise<Result<ProxyRoute>> {
+  try {
+    return fromPacAnswer(await resolveProxy(target.href));
+  } catch {
+    return fail('PROXY_ERROR', `The system's proxy configuration could not say which proxy to use for ${target.host} (its PAC script may have failed).`, {
+      hint: 'Nothing was sent. Check the proxy settings of your system, or choose Environment, Manual or None under Proxy in Settings.',
+    });
+  }
 }
 
 /** Environment mode, as curl reads it: http_proxy (lower-case only: a CGI server sets HTTP_PROXY from a request header),
  *  https_proxy or HTTPS_PROXY, then all_proxy or ALL_PROXY; no_proxy or NO_PROXY; an address without a scheme is http://. */
 export function fromEnvironment(target: URL, env: Record<string, string | undefined>): Result<ProxyRoute> {
-  const read = (...names: string[]) => names.map((name) => env[name]?.trim()).find((value) => value);
-  const noProxy = read('no_proxy', 'NO_PROXY');
+  const read = (...names: string[]) => names.find((name) => env[name]?.trim());
+  const noProxyName = read('no_proxy', 'NO_PROXY');
+  const noProxy = noProxyName && env[noProxyName]!.trim();
   if (noProxy && bypassesProxy(target, noProxy)) return DIRECT;
-  const named = target.protocol === 'https:' ? read('https_proxy', 'HTTPS_PROXY', 'all_proxy', 'ALL_PROXY') : read('http_proxy', 'all_proxy', 'ALL_PROXY');
-  if (!named) return DIRECT;
+  const variable = target.protocol === 'https:' ? read('https_proxy', 'HTTPS_PROXY', 'all_proxy', 'ALL_PROXY') : read('http_proxy', 'all_proxy', 'ALL_PROXY');
+  if (!variable) return DIRECT;
+  const named = env[variable]!.trim();
   const written = /^[a-z][a-z0-9+.-]*:\/\//i.test(named) ? named : `http://${named}`;
   let proxy: URL;
   try {
     proxy = new URL(written);
   } catch {
-    return fail('PROXY_ERROR', `The proxy in the environment ("${named}") is not an address Keypost can read.`, {
-      hint: 'Write it as http://host:port in HTTPS_PROXY or http_proxy, or choose another proxy in Settings.',
+    // Named by its variable, not its value: the value may hold the proxy's password.
+    return fail('PROXY_ERROR', `The proxy in the environment variable ${variable} is not an address Keypost can read.`, {
+      hint: `Write it as http://host:port in ${variable}, or choose another proxy under Proxy in Settings.`,
     });
   }
   if (proxy.protocol.startsWith('socks')) return socksRefused(proxy.host);
   if (proxy.protocol !== 'http:' && proxy.protocol !== 'https:') {
-    return fail('PROXY_ERROR', `The proxy in the environment uses ${proxy.protocol}//, which Keypost does not speak.`, { hint: 'Use an http:// or https:// proxy.' });
+    return fail('PROXY_ERROR', `The proxy in the environment variable ${variable} uses ${proxy.protocol}//, which Keypost does not speak.`, { hint: 'Use an http:// or https:// proxy.' });
   }
   return ok({ proxy });
 }
@@ -66,9 +79,9 @@ export function fromPacAnswer(answer: string): Result<ProxyRoute> {
     case 'DIRECT':
       return DIRECT;
     case 'PROXY':
-      return ok({ proxy: new URL(`http://${where}`) });
     case 'HTTPS':
-      return ok({ proxy: new URL(`https://${where}`) });
+      if (URL.canParse(`http://${where}`) && where !== '') return ok({ proxy: new URL(`${kind.toUpperCase() === 'HTTPS' ? 'https' : 'http'}://${where}`) });
+      break;
     case 'SOCKS':
     case 'SOCKS4':
     case 'SOCKS5':
