@@ -76,6 +76,8 @@ export interface KeypostApi {
   deleteFolder(collection: string, folder: string): Promise<Result<{ removed: number; keptFiles: number }>>;
   getSettings(): Promise<Result<RendererSettings>>;
   updateSettings(patch: Partial<RendererSettings>): Promise<Result<RendererSettings>>;
+  /** The manual proxy's password, kept in the keychain for the proxy (its user name is in the address); null forgets it. */
+  setProxyPassword(password: string | null): Promise<Result<void>>;
 
   // Credentials (credentialApi.ts); add, replace and delete are setToken / deleteToken.
   listCredentials(): Promise<Result<CredentialInfo[]>>;
@@ -194,6 +196,7 @@ export const channels = {
   deleteFolder: 'keypost:delete-folder',
   getSettings: 'keypost:get-settings',
   updateSettings: 'keypost:update-settings',
+  setProxyPassword: 'keypost:set-proxy-password',
   listCredentials: 'keypost:list-credentials',
   renameCredential: 'keypost:rename-credential',
   allowCredentialOrigin: 'keypost:allow-credential-origin',

@@ -14,7 +14,7 @@ export function proxyUrlProblem(text: string): string | null {
   }
   if (url.protocol === 'socks5:' || url.protocol === 'socks:' || url.protocol === 'socks4:') return 'SOCKS proxies are not supported yet; use an HTTP or HTTPS proxy.';
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return `A proxy address starts with http:// or https://, not ${url.protocol}//.`;
-  if (url.password) return 'A proxy password does not belong in the address (it would be saved in the settings file); proxy passwords are not supported yet.';
+  if (url.password) return 'A proxy password does not belong in the address (it would be saved in the settings file): leave http://user@host:port here and type the password in its own field, which keeps it in the keychain.';
   if (url.pathname !== '/' || url.search || url.hash) return 'A proxy address is only a scheme, host and port (no path or query).';
   return null;
 }
@@ -22,7 +22,7 @@ export function proxyUrlProblem(text: string): string | null {
 export const proxySettingSchema = z
   .object({
     mode: z.enum(PROXY_MODES, { error: 'The proxy is "system", "environment", "manual" or "none".' }),
-    /** Manual only: http(s)://host:port, user name allowed, never a password. */
+    /** Manual only: http(s)://host:port, a user name allowed, never a password (the keychain holds it: network/proxyPasswords.ts). */
     url: z.string().max(2048),
     /** Manual only: hosts that go direct, in NO_PROXY syntax (comma-separated, *.example.com or .example.com, host:port, *). */
     bypass: z.string().max(4096),

@@ -62,6 +62,7 @@ export const argSchemas: { [K in ApiName]: z.ZodType<Parameters<KeypostApi[K]>> 
   deleteFolder: z.tuple([collectionIdSchema, folderPathSchema]),
   getSettings: noArguments,
   updateSettings: z.tuple([rendererSettingsPatchSchema]),
+  setProxyPassword: z.tuple([token.nullable()]),
   listCredentials: noArguments,
   renameCredential: z.tuple([credentialName, credentialName]),
   allowCredentialOrigin: z.tuple([credentialName, credentialOriginSchema]),

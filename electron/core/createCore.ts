@@ -13,6 +13,7 @@ import { createHistoryApi, recordingSends } from './history/historyApi';
 import { createHistoryFile } from './history/historyFile';
 import { closeAgents } from './send/httpAgents';
 import { closeProxyAgents } from './network/proxyAgents';
+import { createProxyPasswords, proxiesService } from './network/proxyPasswords';
 import { createProxyRouter, type ResolveProxy } from './network/proxyRoutes';
 import { createOAuthCredentials } from './credentials/oauth/oauthCredentials';
 import { createOAuthApi } from './credentials/oauthApi';
@@ -113,7 +114,9 @@ export function createCore({ dataDir, openStoreFile, keychainService, trustedOri
   const history = createHistoryFile(dataDir);
   const bodies = createResponseBodies();
   // Every request (sends, checks, token requests) asks this which proxy carries it, under the current setting.
-  const routeFor = createProxyRouter({ setting: () => settings.get().proxy, env: process.env, resolveProxy: host.resolveProxy });
+  const proxySetting = () => settings.get().proxy;
+  const proxyPasswords = createProxyPasswords(openVault(proxiesService(keychainService)), proxySetting);
+  const routeFor = createProxyRouter({ setting: proxySetting, env: process.env, resolveProxy: host.resolveProxy, authorizationFor: proxyPasswords.authorizationFor });
   // The system browser gets two kinds of page only, each through its own door: the issue page from the menu, and the
   // sign-in page of an OAuth 2.0 credential set up here when its sign-in runs.
   const browserFor = (allowed: (url: string) => boolean) => async (url: string) => {
@@ -155,6 +158,7 @@ export function createCore({ dataDir, openStoreFile, keychainService, trustedOri
     getWorkspace: async () => ok(workspace.load()),
     saveWorkspace: async (saved) => workspace.save(saved),
     getAbout: async () => ok(aboutKeypost()),
+    setProxyPassword: proxyPasswords.setProxyPassword,
   };
   return {
     dispatch: createDispatch(api, trustedOrigin),

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { PROXY_MODES, proxyUrlProblem, type ProxyMode, type ProxySetting } from '../../shared/proxy';
 import { FieldError } from '../ui';
+import { saveProxyPassword } from './settingsActions';
 
 const MODE_LABELS: Record<ProxyMode, string> = {
   system: 'System (the OS proxy settings)',
@@ -13,6 +14,8 @@ const MODE_LABELS: Record<ProxyMode, string> = {
 
 export function ProxyField({ value, onChange }: { value: ProxySetting; onChange(next: ProxySetting): void }) {
   const [draft, setDraft] = useState(value);
+  const [password, setPassword] = useState('');
+  const [passwordNote, setPasswordNote] = useState<{ failed: boolean; text: string } | null>(null);
   useEffect(() => setDraft(value), [value]);
   const problem = draft.mode !== 'manual' ? null : draft.url.trim() === '' ? 'Type the proxy’s address, as http://host:port.' : proxyUrlProblem(draft.url);
 
@@ -22,6 +25,14 @@ export function ProxyField({ value, onChange }: { value: ProxySetting; onChange(
     if (next.mode === 'manual' && (unusable || next.url.trim() === '')) return;
     // Another mode keeps a usable manual address for later, and drops one that could not be saved.
     onChange({ ...next, url: unusable ? '' : next.url.trim() });
+  }
+
+  // A password goes with the saved address's user (http://user@host:port); it is kept in the keychain, never here.
+  const user = value.mode === 'manual' && URL.canParse(value.url) ? decodeURIComponent(new URL(value.url).username) : '';
+  async function keepPassword(typed: string | null) {
+    const failed = await saveProxyPassword(typed);
+    if (!failed) setPassword('');
+    setPasswordNote(failed ? { failed: true, text: `Not saved: ${failed.message}` } : { failed: false, text: typed === null ? 'Password forgotten.' : 'Password saved in the keychain.' });
   }
 
   return (
@@ -54,6 +65,24 @@ export function ProxyField({ value, onChange }: { value: ProxySetting; onChange(
             Bypass{' '}
             <input className="proxy-bypass" data-testid="proxy-bypass" placeholder="localhost, 127.0.0.1, .internal" value={draft.bypass} onChange={(event) => change({ ...draft, bypass: event.target.value })} />
           </label>
+          {user && !problem && (
+            <label>
+              Password for {user}{' '}
+              <input className="proxy-password" data-testid="proxy-password" type="password" autoComplete="off" value={password} onChange={(event) => setPassword(event.target.value)} />
+              <button type="button" data-testid="proxy-password-save" disabled={password === ''} onClick={() => void keepPassword(password)}>
+                Save password
+              </button>
+              <button type="button" data-testid="proxy-password-forget" onClick={() => void keepPassword(null)}>
+                Forget
+              </button>
+            </label>
+          )}
+          {passwordNote &&
+            (passwordNote.failed ? (
+              <FieldError testId="proxy-password-note">{passwordNote.text}</FieldError>
+            ) : (
+              <span data-testid="proxy-password-note">{passwordNote.text}</span>
+            ))}
           {problem && (
             <FieldError testId="proxy-url-error" id="proxy-url-error">
               {problem} {value.mode === 'manual' ? `${value.url} still applies.` : 'The proxy setting is unchanged until then.'}

@@ -38,3 +38,31 @@ test('a manual proxy chosen in Settings carries the send, and the response says 
   await expect(page.getByTestId('via-proxy')).toHaveCount(0);
   expect(proxy.connects).toHaveLength(1);
 });
+
+test('a proxy that asks for a password is told so, and gets it once it is saved in the keychain from Settings', async ({ app, server }) => {
+  const { page } = app;
+  const guarded = await startProxy({ user: 'ada', password: 'kp-e2e-proxy-pw' });
+  try {
+    await inSettings(page, async () => {
+      await page.getByTestId('proxy-mode').selectOption('manual');
+      await page.getByTestId('proxy-url').fill(guarded.url.replace('http://', 'http://ada@'));
+      await expect(page.getByTestId('proxy-password')).toBeVisible();
+    });
+    await fillRequest(page, { url: `${server.url}/echo`, token: TOKEN, body: '{}' });
+    await page.getByTestId('send').click();
+    await expect(page.getByTestId('error')).toContainText(`The proxy ${new URL(guarded.url).host} asked for authentication (407`);
+    expect(server.received).toHaveLength(0);
+
+    await inSettings(page, async () => {
+      await page.getByTestId('proxy-password').fill('kp-e2e-proxy-pw');
+      await page.getByTestId('proxy-password-save').click();
+      await expect(page.getByTestId('proxy-password-note')).toHaveText('Password saved in the keychain.');
+      await expect(page.getByTestId('proxy-password')).toHaveValue('');
+    });
+    await page.getByTestId('send').click();
+    await expect(page.getByTestId('via-proxy')).toHaveText(`via proxy ${new URL(guarded.url).host}`);
+    expect(guarded.connects.at(-1)?.target).toBe(new URL(server.url).host);
+  } finally {
+    await guarded.close();
+  }
+});

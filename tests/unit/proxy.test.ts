@@ -9,10 +9,12 @@ import { closeProxyAgents } from '../../electron/core/network/proxyAgents';
 import { createProxyRouter, type ResolveProxy } from '../../electron/core/network/proxyRoutes';
 import type { CredentialCheck } from '../../shared/credentialCheck';
 import type { Result } from '../../shared/errors';
+import type { SendResult } from '../../shared/http';
 import type { ProxySetting } from '../../shared/proxy';
 import { forgetKeychain } from '../fixtures/keychain';
 import { testCore } from '../fixtures/presetStore';
-import { jsonDocument, sendJson } from '../fixtures/sendJson';
+import { filesContaining } from '../fixtures/filesContaining';
+import { jsonDocument, sendCall, sendJson } from '../fixtures/sendJson';
 import { PROXY_SOURCE_ADDRESS, startProxy, startRefusingProxy, startTarget, type RunningProxy, type RunningTarget } from '../fixtures/proxyServers';
 import { closedPortUrl } from '../fixtures/testServer';
 
@@ -184,6 +186,30 @@ describe('every path of the core follows the proxy setting', () => {
       value(await call('updateSettings', { proxy: manual(down) }));
       const failed = value(await call<CredentialCheck>('checkCredential', { request: jsonDocument({ url: `${plain.url}/me` }), timeoutMs: 5_000 }));
       expect(failed.message).toContain(`Could not connect to the proxy ${hostOf(down)}`);
+    } finally {
+      await forgetKeychain(service);
+    }
+  });
+
+  it('a manual proxy that asks for a password gets it from the keychain, never from the settings file', async () => {
+    const core = testCore({ keychainService: service, host: { confirmCredentialOrigin: async () => 'once' } });
+    const { call } = core;
+    const send = () => call<SendResult>('send', sendCall({ requestId: `proxy-pw-${Math.random()}`, url: `${secure.url}/me`, request: { options: { allowSelfSignedTls: true } } }));
+    try {
+      value(await call('setToken', 'default', TOKEN));
+      expect(await call('setProxyPassword', 'pw-5f1')).toMatchObject({ ok: false, error: { message: expect.stringContaining('whose address names the user') } });
+      value(await call('updateSettings', { proxy: manual(guarded.url.replace('http://', 'http://ada@')) }));
+      const refused = await send();
+      expect(!refused.ok && refused.error.message).toContain('asked for authentication (407');
+
+      value(await call('setProxyPassword', 'pw-5f1'));
+      const sent = value(await send());
+      expect(sent.proxy).toBe(hostOf(guarded.url));
+      expect(secure.seen.at(-1)).toEqual({ from: PROXY_SOURCE_ADDRESS, authorization: `Bearer ${TOKEN}` });
+      expect(await filesContaining(core.dir, 'pw-5f1')).toEqual([]);
+
+      value(await call('setProxyPassword', null));
+      expect((await send()).ok).toBe(false);
     } finally {
       await forgetKeychain(service);
     }

@@ -1,13 +1,17 @@
 // Connection pools through proxies, one per proxy and TLS policy, so connections to a proxy are reused; a direct
 // request takes the pools of send/httpAgents.ts.
+import { createHash } from 'node:crypto';
 import { ProxyAgent, type Dispatcher } from 'undici';
+import type { Secret } from '../credentials/secret';
 import { agentFor } from '../send/httpAgents';
 
 const pools = new Map<string, ProxyAgent>();
 
-export function dispatcherFor(proxy: URL | null, allowSelfSignedTls: boolean): Dispatcher {
+export function dispatcherFor(proxy: URL | null, allowSelfSignedTls: boolean, authorization?: Secret): Dispatcher {
   if (!proxy) return agentFor(allowSelfSignedTls);
-  const key = `${proxy.href} ${allowSelfSignedTls}`;
+  // A changed password is a new pool; the key holds a digest of it, never the password.
+  const credential = authorization ? createHash('sha256').update(authorization.reveal()).digest('hex') : '';
+  const key = `${proxy.href} ${allowSelfSignedTls} ${credential}`;
   let pool = pools.get(key);
   if (!pool) {
     pool = new ProxyAgent({
@@ -15,6 +19,7 @@ export function dispatcherFor(proxy: URL | null, allowSelfSignedTls: boolean): D
       // Plain http is tunnelled too (CONNECT), so the proxy relays the request rather than reading and rewriting it.
       proxyTunnel: true,
       connectTimeout: 10_000,
+      ...(authorization ? { token: authorization.reveal() } : {}),
       ...(allowSelfSignedTls ? { requestTls: { rejectUnauthorized: false } } : {}),
     });
     pools.set(key, pool);

@@ -8,7 +8,7 @@ export function classifyProxyError(error: unknown, proxy: URL) {
   const status = tunnelStatus(error);
   if (status === 407) {
     return fail('PROXY_ERROR', `${capital(where)} asked for authentication (407 Proxy Authentication Required).`, {
-      hint: 'Proxy passwords are not supported yet; ask IT for a proxy that does not need one, or choose None or another proxy in Settings.',
+      hint: 'Under Proxy in Settings, choose Manual, put your user name in the address (http://user@host:port) and type the password, which is kept in the keychain; or a variable such as HTTPS_PROXY may carry both.',
     });
   }
   if (status !== null) {

@@ -2,11 +2,13 @@
 // service), the environment's variables as curl reads them, the manual proxy and its bypass list, or none.
 import { fail, ok, type Result } from '../../../shared/errors';
 import type { ProxySetting } from '../../../shared/proxy';
+import type { Secret } from '../credentials/secret';
 import { bypassesProxy } from './noProxy';
 
-/** proxy null: the request goes direct. */
+/** proxy null: the request goes direct. authorization: Basic, for a manual proxy whose password is in the keychain. */
 export interface ProxyRoute {
   proxy: URL | null;
+  authorization?: Secret;
 }
 export type RouteFor = (target: URL) => Promise<Result<ProxyRoute>>;
 /** Chromium's answer for a URL, in PAC syntax: "DIRECT", "PROXY host:port; DIRECT", "HTTPS host:port", "SOCKS5 host:port". */
@@ -21,13 +23,20 @@ export interface ProxyRouterInputs {
   env: Record<string, string | undefined>;
   /** Absent where there is no Chromium (the CLI, tests that set none): System then reads the environment. */
   resolveProxy?: ResolveProxy;
+  /** The manual proxy's Basic authorization, from the keychain (proxyPasswords.ts). */
+  authorizationFor?: (proxy: URL) => Promise<Secret | null>;
 }
 
-export function createProxyRouter({ setting, env, resolveProxy }: ProxyRouterInputs): RouteFor {
+export function createProxyRouter({ setting, env, resolveProxy, authorizationFor }: ProxyRouterInputs): RouteFor {
   return async (target) => {
     const { mode, url, bypass } = setting();
     if (mode === 'none') return DIRECT;
-    if (mode === 'manual') return bypassesProxy(target, bypass) ? DIRECT : ok({ proxy: new URL(url) });
+    if (mode === 'manual') {
+      if (bypassesProxy(target, bypass)) return DIRECT;
+      const proxy = new URL(url);
+      const authorization = await authorizationFor?.(proxy);
+      return ok(authorization ? { proxy, authorization } : { proxy });
+    }
     if (mode === 'system' && resolveProxy) return fromSystem(resolveProxy, target);
     return fromEnvironment(target, env);
   };

@@ -63,19 +63,20 @@ export async function sendRequest(request: OutgoingRequest, options: SendOptions
   let body = request.body;
   const maxRedirects = options.maxRedirects ?? MAX_REDIRECTS;
   let proxy: URL | null = null;
+  let proxyAuthorization: Secret | undefined;
 
   try {
     for (;;) {
       // Per URL, as the OS's proxy configuration answers per URL.
       const route = options.routeFor ? await options.routeFor(url) : DIRECT;
       if (!route.ok) return route;
-      proxy = route.value.proxy;
+      ({ proxy, authorization: proxyAuthorization } = route.value);
       const response = await exchange(url, {
         method,
         headers: revealed(request.headers),
         body,
         signal,
-        dispatcher: dispatcherFor(proxy, options.allowSelfSignedTls ?? false),
+        dispatcher: dispatcherFor(proxy, options.allowSelfSignedTls ?? false, proxyAuthorization),
       });
       const ttfbMs = performance.now() - started;
       const location = headerOf(response, 'location');

@@ -118,8 +118,8 @@ async function exchange(
       // Through Keypost's transport, so a token endpoint on any port is reached (fetch refuses some).
       const route = await (options.routeFor ?? directRoute)(new URL(url));
       if (!route.ok) throw new ProxyFailure(route);
-      const { proxy } = route.value;
-      const response = await fetchThrough(url, init, dispatcherFor(proxy, false)).catch((error: unknown) => {
+      const { proxy, authorization } = route.value;
+      const response = await fetchThrough(url, init, dispatcherFor(proxy, false, authorization)).catch((error: unknown) => {
         const atProxy = proxy && classifyProxyError(error, proxy);
         throw atProxy ? new ProxyFailure(atProxy) : error;
       });
