@@ -8,6 +8,8 @@ import { createResponseBodies } from '../electron/core/body/responseBodies';
 import { removeSpooledBodies } from '../electron/core/body/responseBody';
 import { closeAgents } from '../electron/core/send/httpAgents';
 import { useCaFile } from '../electron/core/send/trust';
+import { closeProxyAgents } from '../electron/core/network/proxyAgents';
+import { createProxyRouter } from '../electron/core/network/proxyRoutes';
 import { createSendApi } from '../electron/core/send/sendApi';
 import { createCapturedVariables } from '../electron/core/checks/capturedVariables';
 import type { StoreBackend } from '../electron/core/storeFiles';
@@ -73,7 +75,7 @@ export async function runCollection(options: RunOptions): Promise<ExitCode> {
     throw error;
   } finally {
     removeSpooledBodies();
-    await closeAgents();
+    await Promise.all([closeAgents(), closeProxyAgents()]);
   }
 }
 
@@ -99,12 +101,15 @@ async function run({ target, env, bail = false, reporter, output, timeoutMs, var
   }
   // The app's send path as the app composes it (createCore), with a host that has no page and cannot ask: nothing is
   // emitted, and a token bound elsewhere is refused in the gate's words.
+  // HTTPS_PROXY, http_proxy and NO_PROXY, as curl reads them: a run goes where curl in the same shell would.
+  const routeFor = createProxyRouter({ setting: () => ({ mode: 'environment', url: '', bypass: '' }), env: variables });
   const api = createSendApi({
     vault,
     environments,
     emit: () => {},
     bodies: createResponseBodies(1),
-    ...runOAuth({ variables, keychain: openKeychain(), dataDir, credentials: [...new Set(requests.flatMap(({ content }) => credentialOf(content.request) ?? []))] }),
+    routeFor,
+    ...runOAuth({ variables, keychain: openKeychain(), dataDir, routeFor, credentials: [...new Set(requests.flatMap(({ content }) => credentialOf(content.request) ?? []))] }),
     originGate: runOriginGate(dataDir, allowOrigins),
     captured,
   });

@@ -11,6 +11,7 @@ import { oauthConfigSchema } from '../shared/oauth';
 import { oauthVariables } from '../shared/secretVariables';
 import { appStoreCopy } from './appData';
 import { RunRefused } from './collectionRun';
+import type { RouteFor } from '../electron/core/network/proxyRoutes';
 
 export interface RunOAuthInputs {
   /** The process's environment variables. */
@@ -21,9 +22,11 @@ export interface RunOAuthInputs {
   dataDir: string | null;
   /** The credentials the run's requests use. */
   credentials: string[];
+  /** The proxy for token requests (the environment's, as curl reads it). */
+  routeFor: RouteFor;
 }
 
-export function runOAuth({ variables, keychain, dataDir, credentials }: RunOAuthInputs): { oauth: OAuthCredentials; oauthConfigs: OAuthConfigs } {
+export function runOAuth({ variables, keychain, dataDir, credentials, routeFor }: RunOAuthInputs): { oauth: OAuthCredentials; oauthConfigs: OAuthConfigs } {
   const fromApp = appStoreCopy(dataDir, OAUTH_CONFIG_NAME);
   const appConfigs = createOAuthConfigs(fromApp);
   const fromEnvironment = Object.fromEntries(credentials.flatMap((credential) => {
@@ -40,7 +43,7 @@ export function runOAuth({ variables, keychain, dataDir, credentials }: RunOAuth
   // An environment variable wins: a credential set up there replaces the app's settings for the run.
   const appCredentials = fromApp.store.credentials && typeof fromApp.store.credentials === 'object' ? fromApp.store.credentials : {};
   const oauthConfigs = createOAuthConfigs({ path: fromApp.path, store: { credentials: { ...appCredentials, ...fromEnvironment } } });
-  return { oauth: createOAuthCredentials({ vault: runTokenSets(variables, keychain) }), oauthConfigs };
+  return { oauth: createOAuthCredentials({ vault: runTokenSets(variables, keychain), routeFor }), oauthConfigs };
 }
 
 /** The client-credentials settings of `credential` from its KEYPOST_OAUTH_… variables; null when none is set. */

@@ -61,6 +61,7 @@ app.whenReady().then(() => {
       openPath: (file) => shell.openPath(file),
       openExternal: (url) => shell.openExternal(url),
       confirmCredentialOrigin: askCredentialOrigin,
+      resolveProxy: (url) => session.defaultSession.resolveProxy(url),
     },
   });
   const { dispatch, settings } = core;

@@ -78,6 +78,8 @@ export interface KeypostApi {
   updateSettings(patch: Partial<RendererSettings>): Promise<Result<RendererSettings>>;
   /** Main's file dialog for a CA file (PEM), read before it is saved: the settings with it, or null when cancelled. */
   chooseCaFile(): Promise<Result<RendererSettings | null>>;
+  /** The manual proxy's password, kept in the keychain for the proxy (its user name is in the address); null forgets it. */
+  setProxyPassword(password: string | null): Promise<Result<void>>;
 
   // Credentials (credentialApi.ts); add, replace and delete are setToken / deleteToken.
   listCredentials(): Promise<Result<CredentialInfo[]>>;
@@ -197,6 +199,7 @@ export const channels = {
   getSettings: 'keypost:get-settings',
   updateSettings: 'keypost:update-settings',
   chooseCaFile: 'keypost:choose-ca-file',
+  setProxyPassword: 'keypost:set-proxy-password',
   listCredentials: 'keypost:list-credentials',
   renameCredential: 'keypost:rename-credential',
   allowCredentialOrigin: 'keypost:allow-credential-origin',

@@ -20,6 +20,8 @@ export const errorCodes = [
   'TIMEOUT',
   'CANCELLED',
   'NETWORK_ERROR',
+  /** A proxy refused, could not be reached, asked for authentication, or is of a kind not supported (SOCKS). */
+  'PROXY_ERROR',
   'TOO_MANY_REDIRECTS',
   'UNKNOWN_CHANNEL',
   'FORBIDDEN_SENDER',

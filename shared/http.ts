@@ -42,6 +42,8 @@ export interface ResponseHead {
   redirects: RedirectHop[];
   /** Set when a redirect to another origin was not followed, so the token stayed here. */
   blockedRedirect?: string;
+  /** The proxy that carried it (host:port), when one did. */
+  proxy?: string;
 }
 
 /** The complete answer, once the whole body has arrived. */

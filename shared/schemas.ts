@@ -63,6 +63,7 @@ export const argSchemas: { [K in ApiName]: z.ZodType<Parameters<KeypostApi[K]>> 
   getSettings: noArguments,
   updateSettings: z.tuple([rendererSettingsPatchSchema]),
   chooseCaFile: noArguments,
+  setProxyPassword: z.tuple([token.nullable()]),
   listCredentials: noArguments,
   renameCredential: z.tuple([credentialName, credentialName]),
   allowCredentialOrigin: z.tuple([credentialName, credentialOriginSchema]),

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { credentialNameSchema } from './credentials';
 import { DEFAULT_BODY_LIMIT_MB, DEFAULT_TIMEOUT_MS, MAX_BODY_LIMIT_MB } from './http';
 import { presetIdSchema } from './presets';
+import { defaultProxySetting, proxySettingSchema, type ProxySetting } from './proxy';
 
 export const windowBoundsSchema = z
   .object({
@@ -83,6 +84,7 @@ export const settingsFields = {
   historyMaxEntries: historyMaxEntriesSchema,
   historyMaxMb: historyMaxMbSchema,
   caFile: caFileSchema,
+  proxy: proxySettingSchema,
 };
 export interface Settings {
   lastPresetId: string | null;
@@ -101,6 +103,8 @@ export interface Settings {
   historyMaxMb: number;
   /** A PEM file of CA certificates trusted beside the built-in ones (company roots), or null. */
   caFile: string | null;
+  /** Which proxy carries a send (shared/proxy.ts). */
+  proxy: ProxySetting;
 }
 /** The part of the settings the page may change (window bounds belong to main). */
 export type RendererSettings = Omit<Settings, 'windowBounds'>;
@@ -116,6 +120,7 @@ export const rendererSettingsPatchSchema = z
     historyMaxMb: settingsFields.historyMaxMb.optional(),
     // The page may only remove the CA file: choosing one goes through chooseCaFile, which reads it first.
     caFile: z.null().optional(),
+    proxy: settingsFields.proxy.optional(),
   })
   .strict();
 
@@ -131,4 +136,5 @@ export const emptySettings = (): Settings => ({
   historyMaxEntries: DEFAULT_HISTORY_MAX_ENTRIES,
   historyMaxMb: DEFAULT_HISTORY_MAX_MB,
   caFile: null,
+  proxy: defaultProxySetting(),
 });

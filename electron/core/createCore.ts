@@ -12,6 +12,9 @@ import { createDispatch, type Dispatch } from './handlers';
 import { createHistoryApi, recordingSends } from './history/historyApi';
 import { createHistoryFile } from './history/historyFile';
 import { closeAgents } from './send/httpAgents';
+import { closeProxyAgents } from './network/proxyAgents';
+import { createProxyPasswords, proxiesService } from './network/proxyPasswords';
+import { createProxyRouter, type ResolveProxy } from './network/proxyRoutes';
 import { createOAuthCredentials } from './credentials/oauth/oauthCredentials';
 import { createOAuthApi } from './credentials/oauthApi';
 import { createOAuthConfigs, OAUTH_CONFIG_NAME } from './credentials/oauthConfigFile';
@@ -55,6 +58,9 @@ export interface HostServices {
   /** Asks the user, in the host's own dialog, whether a credential may go to an origin it is not bound to. Without it,
    *  such a send is refused in words (credentials/originGate.ts). */
   confirmCredentialOrigin?: ConfirmCredentialOrigin;
+  /** The OS's proxy for a URL as Chromium resolves it (PAC syntax). Without it, the System proxy setting reads the
+   *  environment's variables instead (network/proxyRoutes.ts). */
+  resolveProxy?: ResolveProxy;
 }
 
 export interface CoreInputs {
@@ -109,6 +115,10 @@ export function createCore({ dataDir, openStoreFile, keychainService, trustedOri
   const workspace = createWorkspaceFile(open(WORKSPACE_NAME));
   const history = createHistoryFile(dataDir);
   const bodies = createResponseBodies();
+  // Every request (sends, checks, token requests) asks this which proxy carries it, under the current setting.
+  const proxySetting = () => settings.get().proxy;
+  const proxyPasswords = createProxyPasswords(openVault(proxiesService(keychainService)), proxySetting);
+  const routeFor = createProxyRouter({ setting: proxySetting, env: process.env, resolveProxy: host.resolveProxy, authorizationFor: proxyPasswords.authorizationFor });
   // The system browser gets two kinds of page only, each through its own door: the issue page from the menu, and the
   // sign-in page of an OAuth 2.0 credential set up here when its sign-in runs.
   const browserFor = (allowed: (url: string) => boolean) => async (url: string) => {
@@ -130,7 +140,8 @@ export function createCore({ dataDir, openStoreFile, keychainService, trustedOri
     bodies,
     files: host.transferFiles,
     openFile: host.openPath,
-    oauth: createOAuthCredentials({ vault }),
+    routeFor,
+    oauth: createOAuthCredentials({ vault, routeFor }),
     openBrowser: host.openExternal ? browserFor(oauthConfigs.isSignInUrl) : undefined,
   };
   const api: KeypostApi = {
@@ -149,6 +160,7 @@ export function createCore({ dataDir, openStoreFile, keychainService, trustedOri
     getWorkspace: async () => ok(workspace.load()),
     saveWorkspace: async (saved) => workspace.save(saved),
     getAbout: async () => ok(aboutKeypost()),
+    setProxyPassword: proxyPasswords.setProxyPassword,
   };
   return {
     dispatch: createDispatch(api, trustedOrigin),
@@ -159,7 +171,7 @@ export function createCore({ dataDir, openStoreFile, keychainService, trustedOri
     close: async () => {
       // At once, before the first await: a quitting process may not get back to this function.
       removeSpooledBodies();
-      await Promise.all([history.flushed(), closeAgents(), collections.stop()]);
+      await Promise.all([history.flushed(), closeAgents(), closeProxyAgents(), collections.stop()]);
     },
   };
 }

@@ -1,4 +1,5 @@
-// The response's one-line summary: status (coloured by class), time and time to first byte, sizes, type and encoding.
+// The response's one-line summary: status (coloured by class), time and time to first byte, sizes, type and encoding,
+// and the proxy that carried it.
 import { isComplete, type ShownResponse } from '../../shared/http';
 import { formatDuration } from '../../shared/duration';
 import { formatBytes, statusClass } from '../ui/format';
@@ -36,6 +37,11 @@ export function StatusLine({ response, receiving }: { response: ShownResponse; r
       <span className="content-type" data-testid="content-type" title={response.contentType}>
         {response.contentType || 'no content type'}
       </span>
+      {response.proxy && (
+        <span data-testid="via-proxy" title="The proxy setting (Settings) chose this proxy for the request.">
+          via proxy {response.proxy}
+        </span>
+      )}
     </div>
   );
 }

@@ -1,5 +1,5 @@
-// Settings (Ctrl+,): the in-memory body limit, the timeout, how many redirects are followed, the theme, the history's caps,
-// and an extra CA file.
+// Settings (Ctrl+,): the in-memory body limit, the timeout, how many redirects are followed, the proxy, an extra CA
+// file, the theme, and the history's caps.
 // Each valid change is saved at once; invalid input is shown as such and never saved.
 import { useState } from 'react';
 import type { KeypostError } from '../../shared/errors';
@@ -8,10 +8,11 @@ import { FieldError, ModalFooter } from '../ui';
 import { BodyLimitField, WholeNumberField } from './BodyLimitField';
 import { CaFileField } from './CaFileField';
 import { Modal } from '../ui/Modal';
+import { ProxyField } from './ProxyField';
 
 const THEME_LABELS: Record<ThemeSetting, string> = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
 
-type Editable = Pick<RendererSettings, 'bodyLimitMb' | 'timeoutSeconds' | 'maxRedirects' | 'theme' | 'historyMaxEntries' | 'historyMaxMb'>;
+type Editable = Pick<RendererSettings, 'bodyLimitMb' | 'timeoutSeconds' | 'maxRedirects' | 'theme' | 'historyMaxEntries' | 'historyMaxMb' | 'proxy'>;
 
 interface Props {
   /** The saved settings. */
@@ -68,6 +69,7 @@ export function SettingsDialog({ settings, onChange, onChooseCaFile, onClose }: 
           format={(count) => String(count)}
           title="Only redirects to the origin you typed are followed, so the token never goes elsewhere."
         />
+        <ProxyField value={shown.proxy} onChange={(proxy) => save('proxy', proxy)} />
         <WholeNumberField
           testId="settings-history-entries"
           value={shown.historyMaxEntries}

@@ -39,3 +39,9 @@ export async function chooseCaFile(): Promise<KeypostError | null> {
 export function remember(patch: { lastPresetId?: string | null; selectedCredential?: string }): void {
   void api?.updateSettings(patch);
 }
+
+/** Keeps the manual proxy's password in the keychain (null forgets it); answers the error to show, or null. */
+export async function saveProxyPassword(password: string | null): Promise<KeypostError | null> {
+  const result = await api!.setProxyPassword(password);
+  return result.ok ? null : result.error;
+}

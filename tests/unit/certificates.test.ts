@@ -13,6 +13,8 @@ import { requestClientCredentials } from '../../electron/core/credentials/oauth/
 import { Secret } from '../../electron/core/credentials/secret';
 import { forgetKeychain } from '../fixtures/keychain';
 import { jsonDocument } from '../fixtures/sendJson';
+import { startProxy } from '../fixtures/proxyServers';
+import { defaultProxySetting } from '../../shared/proxy';
 import { makeTestPki, startCertificateServer, type CertificateServer, type TestPki } from '../fixtures/testCertificates';
 
 let pki: TestPki;
@@ -125,6 +127,23 @@ describe('a server whose certificate a company CA issued', () => {
     const error = await refusal(`${selfSigned.url}/`);
     expect(error.message).toBe(`${new URL(selfSigned.url).host} presented a self-signed certificate ("Keypost Self-Signed Dev"): no authority Keypost trusts vouches for it.`);
     expect(error.hint).toContain('"Accept self-signed certificates"');
+  });
+});
+
+describe('a server behind a proxy', () => {
+  it('is checked against the same trusted set: refused, then accepted through the proxy once the CA file is chosen', async () => {
+    const proxy = await startProxy();
+    try {
+      expect((await core.call('updateSettings', { proxy: { mode: 'manual', url: proxy.url, bypass: '' }, caFile: null })).ok).toBe(true);
+      expect((await refusal(`${good.url}/`)).message).toContain('an authority Keypost does not trust');
+      expect((await chooseCaFile(pki.caFile)).ok).toBe(true);
+      const sent = await send(`${good.url}/`);
+      expect(sent.ok && sent.value).toMatchObject({ status: 200, proxy: expect.stringContaining(new URL(proxy.url).host) });
+      expect(proxy.connects.map((connect) => connect.target)).toContain(new URL(good.url).host);
+    } finally {
+      await core.call('updateSettings', { proxy: defaultProxySetting(), caFile: null });
+      await proxy.close();
+    }
   });
 });
 

@@ -10,6 +10,7 @@ import type { RequestDocument } from '../../shared/request';
 import { clients, RESOURCE_SCOPE, startProvider, startResourceServer, type ResourceServer, type TestProvider } from '../fixtures/oidcProvider';
 import { startTestServer, type TestServer } from '../fixtures/testServer';
 import { keypostRun, requestFolder } from '../fixtures/keypostRun';
+import { PROXY_SOURCE_ADDRESS, startProxy, startTarget } from '../fixtures/proxyServers';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const node = path.join(root, 'node_modules/.bin/node');
@@ -183,6 +184,34 @@ describe('keypost run', () => {
     const alone = await keypost([dir, '--output', path.join(dir, 'x.json')]);
     expect(alone.code).toBe(2);
     expect(alone.stderr).toContain('--output names where a report goes');
+    expect(server.received).toEqual([]);
+  });
+});
+
+describe('keypost run: proxies from the environment, as curl reads them', () => {
+  it('sends an https request through HTTPS_PROXY, and directly to a host NO_PROXY names', async () => {
+    const [proxy, target] = await Promise.all([startProxy(), startTarget('https')]);
+    try {
+      const dir = collection({ 'a.request.yaml': { name: 'Health', request: { ...get(`${target.url}/health`), options: { allowSelfSignedTls: true } } } });
+      const through = await keypost([dir], { HTTPS_PROXY: proxy.url });
+      expect(through.stdout).toMatch(/^✓ GET Health {2}200 OK/);
+      expect(proxy.connects.map(({ target: host }) => host)).toEqual([new URL(target.url).host]);
+      expect(target.seen.map(({ from }) => from)).toEqual([PROXY_SOURCE_ADDRESS]);
+
+      const direct = await keypost([dir], { HTTPS_PROXY: proxy.url, NO_PROXY: 'localhost,127.0.0.1' });
+      expect(direct.code).toBe(0);
+      expect(proxy.connects).toHaveLength(1);
+      expect(target.seen.at(-1)?.from).toBe('127.0.0.1');
+    } finally {
+      await Promise.all([proxy.close(), target.close()]);
+    }
+  });
+
+  it('names the proxy when it is not running', async () => {
+    const dir = collection({ 'a.request.yaml': { name: 'Health', request: get(`${server.url}/echo`) } });
+    const run = await keypost([dir], { http_proxy: 'http://127.0.0.1:9' });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Could not connect to the proxy 127.0.0.1:9: the connection was refused.');
     expect(server.received).toEqual([]);
   });
 });

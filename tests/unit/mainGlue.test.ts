@@ -18,6 +18,7 @@ import { WINDOW_BACKGROUND } from '../../electron/window';
 import packageJson from '../../package.json' with { type: 'json' };
 import { builtGlue } from '../fixtures/builtGlue';
 import { createElectronStandIn, loadAsNode, installElectronStandIn, ipcEvent, type ElectronStandIn, type StandInWindow } from '../fixtures/electronStandIn';
+import { startProxy } from '../fixtures/proxyServers';
 import { startTestServer, type TestServer } from '../fixtures/testServer';
 import { jsonDocument, sendCall } from '../fixtures/sendJson';
 
@@ -378,6 +379,24 @@ describe('native dialogs and the shell', () => {
       electron.dialog.messageBoxAnswer = null;
       mainWindow().focus();
       await other.close();
+    }
+  });
+
+  it('asks Chromium which proxy carries each send (the System setting) and sends through the one it names', async () => {
+    const proxy = await startProxy();
+    const { defaultSession } = electron.session;
+    try {
+      defaultSession.proxyAnswer = `PROXY ${new URL(proxy.url).host}; DIRECT`;
+      const sent = value(await invoke<SendResult>('send', [sendCall({ requestId: 'glue-proxy-1', url: `${server.url}/echo` })]));
+      expect(defaultSession.resolveProxyCalls.at(-1)).toBe(`${server.url}/echo`);
+      expect(sent.proxy).toBe(new URL(proxy.url).host);
+      expect(proxy.connects.map(({ target }) => target)).toEqual([new URL(server.url).host]);
+      defaultSession.proxyAnswer = 'DIRECT';
+      expect(value(await invoke<SendResult>('send', [sendCall({ requestId: 'glue-proxy-2', url: `${server.url}/echo` })])).proxy).toBeUndefined();
+      expect(proxy.connects).toHaveLength(1);
+    } finally {
+      defaultSession.proxyAnswer = 'DIRECT';
+      await proxy.close();
     }
   });
 

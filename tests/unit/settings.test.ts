@@ -135,6 +135,36 @@ describe('the timeout, redirects and theme settings', () => {
   });
 });
 
+describe('the proxy setting', () => {
+  const manual = (url: string, bypass = '') => ({ proxy: { mode: 'manual', url, bypass } });
+
+  it('defaults to the system proxy, and keeps a manual proxy and its bypass list across a restart', async () => {
+    const dir = tempDir();
+    const call = settingsCalls(dir);
+    expect(value(await call('getSettings')).proxy).toEqual({ mode: 'system', url: '', bypass: '' });
+    value(await call('updateSettings', manual('http://proxy.corp.example:3128', 'localhost, .internal')));
+    expect(value(await settingsCalls(dir)('getSettings')).proxy).toEqual({ mode: 'manual', url: 'http://proxy.corp.example:3128', bypass: 'localhost, .internal' });
+  });
+
+  it('refuses, in words, a manual address with a password, of another scheme, with a path, or that does not parse', async () => {
+    const call = settingsCalls(tempDir());
+    const refused: Array<[string, string]> = [
+      ['http://ada:s3cret@proxy.corp.example:3128', 'A proxy password does not belong in the address'],
+      ['socks5://127.0.0.1:1080', 'SOCKS proxies are not supported yet'],
+      ['ftp://proxy.corp.example', 'A proxy address starts with http:// or https://, not ftp://.'],
+      ['http://proxy.corp.example:3128/path', 'A proxy address is only a scheme, host and port'],
+      ['proxy corp', '"proxy corp" is not a proxy address'],
+      ['', 'is not a proxy address'],
+    ];
+    for (const [url, words] of refused) {
+      const answer = await call('updateSettings', manual(url));
+      expect(!answer.ok && answer.error.message, url).toContain(words);
+    }
+    // The password never reached the file.
+    expect(JSON.stringify(value(await call('getSettings')))).not.toContain('s3cret');
+  });
+});
+
 describe('a whole number typed in a settings field', () => {
   it('is used when it is only digits and in the setting’s range', () => {
     expect(parseWholeNumber('30', timeoutSecondsSchema)).toBe(30);

@@ -4,7 +4,9 @@ import { fail, ok, type Result } from '../../../shared/errors';
 import { BYTES_PER_MB, DEFAULT_BODY_LIMIT_MB, type RedirectHop, type ResponseHead, type SendResult } from '../../../shared/http';
 import type { ArrivingBody } from '../body/arrivingBody';
 import { DEFAULT_MAX_REDIRECTS } from '../../../shared/settings';
-import { agentFor } from './httpAgents';
+import { dispatcherFor } from '../network/proxyAgents';
+import { classifyProxyError } from '../network/proxyErrors';
+import { DIRECT, proxyLabel, type RouteFor } from '../network/proxyRoutes';
 import { classifyNetworkError } from './networkErrors';
 import type { OutgoingHeaders, OutgoingRequest } from './outgoingRequest';
 import { classifyBody, classifyFileHead, kindOf, readBody, spoolFileName, type ReceivedBody } from '../body/responseBody';
@@ -22,6 +24,8 @@ export interface SendOptions {
   /** Above this many bytes the body goes to a temp file instead of memory (default 100 MB). */
   maxBodyBytes?: number;
   allowSelfSignedTls?: boolean;
+  /** Which proxy carries the request to a URL (network/proxyRoutes.ts); direct when absent. */
+  routeFor?: RouteFor;
   /** Same-origin redirects to follow (default MAX_REDIRECTS); 0 answers the first redirect response itself. */
   maxRedirects?: number;
   /** Echoed in the result, so the page can later ask main to save this body. */
@@ -58,15 +62,21 @@ export async function sendRequest(request: OutgoingRequest, options: SendOptions
   let method = request.method;
   let body = request.body;
   const maxRedirects = options.maxRedirects ?? MAX_REDIRECTS;
+  let proxy: URL | null = null;
+  let proxyAuthorization: Secret | undefined;
 
   try {
     for (;;) {
+      // Per URL, as the OS's proxy configuration answers per URL.
+      const route = options.routeFor ? await options.routeFor(url) : DIRECT;
+      if (!route.ok) return route;
+      ({ proxy, authorization: proxyAuthorization } = route.value);
       const response = await exchange(url, {
         method,
         headers: revealed(request.headers),
         body,
         signal,
-        dispatcher: agentFor(options.allowSelfSignedTls ?? false),
+        dispatcher: dispatcherFor(proxy, options.allowSelfSignedTls ?? false, proxyAuthorization),
       });
       const ttfbMs = performance.now() - started;
       const location = headerOf(response, 'location');
@@ -76,7 +86,7 @@ export async function sendRequest(request: OutgoingRequest, options: SendOptions
         // The token only ever goes to the origin the user typed.
         const crossOrigin = next.origin !== request.url.origin;
         // Following none means the user wants to see the redirect itself: it is the response, and no hop was taken.
-        if (!crossOrigin && maxRedirects === 0) return ok(await buildResult(response, shown(url), started, ttfbMs, redirects, options));
+        if (!crossOrigin && maxRedirects === 0) return ok(await buildResult(response, shown(url), started, ttfbMs, redirects, { ...options, proxy }));
         redirects.push({ status: response.status, url: shown(next) });
         if (!crossOrigin) {
           if (redirects.length > maxRedirects) {
@@ -93,9 +103,9 @@ export async function sendRequest(request: OutgoingRequest, options: SendOptions
           url = next;
           continue;
         }
-        return ok(await buildResult(response, shown(url), started, ttfbMs, redirects, options, shown(next)));
+        return ok(await buildResult(response, shown(url), started, ttfbMs, redirects, { ...options, proxy }, shown(next)));
       }
-      return ok(await buildResult(response, shown(url), started, ttfbMs, redirects, options));
+      return ok(await buildResult(response, shown(url), started, ttfbMs, redirects, { ...options, proxy }));
     }
   } catch (error) {
     if (options.signal?.aborted) return fail('CANCELLED', 'The request was cancelled.');
@@ -104,7 +114,7 @@ export async function sendRequest(request: OutgoingRequest, options: SendOptions
         hint: 'The server may be slow or not answering; try again or raise the timeout.',
       });
     }
-    return await classifyNetworkError(error, url);
+    return (proxy && classifyProxyError(error, proxy)) || (await classifyNetworkError(error, url));
   } finally {
     clearTimeout(deadline);
     options.signal?.removeEventListener('abort', cancel);
@@ -132,7 +142,7 @@ async function buildResult(
   started: number,
   ttfbMs: number,
   redirects: RedirectHop[],
-  options: SendOptions,
+  options: SendOptions & { proxy: URL | null },
   blockedRedirect?: string,
 ): Promise<SendResult> {
   const contentType = headerOf(response, 'content-type') ?? '';
@@ -154,6 +164,7 @@ async function buildResult(
     expectedBytes: contentEncoding ? null : wireBytes,
     redirects,
     ...(blockedRedirect ? { blockedRedirect } : {}),
+    ...(options.proxy ? { proxy: proxyLabel(options.proxy) } : {}),
   };
   if (options.discardBody) response.discard();
   const received = await readBody(options.discardBody ? null : response.body(), {

@@ -22,6 +22,7 @@ import type { OAuthDeps } from '../credentials/oauthApi';
 import type { OriginGate } from '../credentials/originGate';
 import { sendRequest, type SendOptions } from './send';
 import type { Vault } from '../credentials/vault';
+import type { RouteFor } from '../network/proxyRoutes';
 
 /** A request ready for the wire, the token it carries, and the origin it goes to. */
 interface Prepared {
@@ -40,9 +41,11 @@ interface SendDeps extends OAuthDeps {
   originGate: OriginGate;
   /** Where the values the request captures are kept for the following requests. */
   captured: CapturedVariables;
+  /** Which proxy carries each request (network/proxyRoutes.ts); direct when absent. */
+  routeFor?: RouteFor;
 }
 
-export function createSendApi({ vault, environments, emit, bodies, oauth, oauthConfigs, originGate, captured }: SendDeps): Pick<KeypostApi, 'send' | 'cancel' | 'checkCredential'> {
+export function createSendApi({ vault, environments, emit, bodies, oauth, oauthConfigs, originGate, captured, routeFor }: SendDeps): Pick<KeypostApi, 'send' | 'cancel' | 'checkCredential'> {
   const inFlight = new Map<string, AbortController>();
 
   /** The credential's token, checked to fit a header; null when the request sends none. An OAuth 2.0 credential's
@@ -125,6 +128,7 @@ export function createSendApi({ vault, environments, emit, bodies, oauth, oauthC
           timeoutMs,
           signal: controller.signal,
           allowSelfSignedTls: request.options.allowSelfSignedTls ?? false,
+          routeFor,
           maxBodyBytes,
           maxRedirects,
           requestId,
@@ -170,6 +174,7 @@ export function createSendApi({ vault, environments, emit, bodies, oauth, oauthC
       const sent = await sendRequest(prepared.value.outgoing, {
         timeoutMs,
         allowSelfSignedTls: document.options.allowSelfSignedTls ?? false,
+        routeFor,
         discardBody: true,
       });
       const authFailure = sent.ok ? await explain(document, prepared.value.token, sent.value) : undefined;

@@ -6,9 +6,11 @@ import * as oauth from 'oauth4webapi';
 import { formatDuration } from '../../../../shared/duration';
 import { fail, ok, type Result } from '../../../../shared/errors';
 import type { OAuthConfig } from '../../../../shared/oauth';
+import type { RouteFor } from '../../network/proxyRoutes';
 import { authorizationServerFor, requestAuthorizationCode, type IssuedTokens, type OAuthClient } from './tokenEndpoint';
 
 export const DEFAULT_SIGN_IN_TIMEOUT_MS = 5 * 60_000;
+
 const CALLBACK_PATH = '/callback';
 
 export interface BrowserSignInOptions {
@@ -18,6 +20,8 @@ export interface BrowserSignInOptions {
   signal?: AbortSignal;
   /** How long the browser step may take before the flow is abandoned. */
   timeoutMs?: number;
+  /** The proxy for the code exchange (network/proxyRoutes.ts); direct when absent. */
+  routeFor?: RouteFor;
 }
 
 type AuthorizationCodeClient = OAuthClient & { config: Extract<OAuthConfig, { flow: 'authorizationCode' }> };
@@ -45,7 +49,7 @@ export async function signInWithBrowser(client: AuthorizationCodeClient, options
     await close(server);
   }
   if (!callback.ok) return callback;
-  return requestAuthorizationCode(client, callback.value, redirectUri, codeVerifier, { signal: options.signal });
+  return requestAuthorizationCode(client, callback.value, redirectUri, codeVerifier, { signal: options.signal, routeFor: options.routeFor });
 }
 
 function waitForCallback(

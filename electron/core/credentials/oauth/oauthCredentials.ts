@@ -5,6 +5,7 @@ import type { OAuthConfig, OAuthTokenState } from '../../../../shared/oauth';
 import type { Secret } from '../secret';
 import type { Vault } from '../vault';
 import { signInWithBrowser, type BrowserSignInOptions } from './loopbackRedirect';
+import type { RouteFor } from '../../network/proxyRoutes';
 import { requestClientCredentials, requestRefresh, type IssuedTokens, type TokenRequestOptions } from './tokenEndpoint';
 import { parseTokenSet, serializeTokenSet, type TokenSet } from './tokenSet';
 
@@ -29,11 +30,13 @@ export interface OAuthCredentials {
 
 export interface OAuthCredentialsDeps {
   vault: Vault;
+  /** The proxy for token requests (network/proxyRoutes.ts); direct when absent. */
+  routeFor?: RouteFor;
   /** Milliseconds since the epoch; tests move it instead of sleeping. */
   now?: () => number;
 }
 
-export function createOAuthCredentials({ vault, now = Date.now }: OAuthCredentialsDeps): OAuthCredentials {
+export function createOAuthCredentials({ vault, routeFor, now = Date.now }: OAuthCredentialsDeps): OAuthCredentials {
   /** The keychain read once per credential while the app runs; null = no entry. Writes update it at once. */
   const entries = new Map<string, TokenSet | null>();
   const reads = new Map<string, Promise<Result<TokenSet | null>>>();
@@ -101,13 +104,13 @@ export function createOAuthCredentials({ vault, now = Date.now }: OAuthCredentia
     const startedAt = now();
     let issued: Result<IssuedTokens>;
     if (set.refreshToken) {
-      issued = await requestRefresh(client, set.refreshToken, { timeoutMs });
+      issued = await requestRefresh(client, set.refreshToken, { timeoutMs, routeFor });
       // A client credentials client can always start over; its refresh token is only a shortcut.
       if (!issued.ok && issued.error.code === 'OAUTH_INVALID_GRANT' && config.flow === 'clientCredentials') {
-        issued = await requestClientCredentials({ ...client, config }, { timeoutMs });
+        issued = await requestClientCredentials({ ...client, config }, { timeoutMs, routeFor });
       }
     } else if (config.flow === 'clientCredentials') {
-      issued = await requestClientCredentials({ ...client, config }, { timeoutMs });
+      issued = await requestClientCredentials({ ...client, config }, { timeoutMs, routeFor });
     } else {
       issued = signInRequired(name, config, set.accessToken !== undefined);
     }
@@ -185,8 +188,8 @@ export function createOAuthCredentials({ vault, now = Date.now }: OAuthCredentia
         const startedAt = now();
         const issued =
           config.flow === 'authorizationCode'
-            ? await signInWithBrowser({ ...client, config }, options)
-            : await requestClientCredentials({ ...client, config }, { signal: options.signal });
+            ? await signInWithBrowser({ ...client, config }, { ...options, routeFor })
+            : await requestClientCredentials({ ...client, config }, { signal: options.signal, routeFor });
         result = issued.ok ? await keep(name, issued.value, startedAt, true) : issued;
       }
       // A sign-in that fails leaves the credential as it was; the caller shows the error.

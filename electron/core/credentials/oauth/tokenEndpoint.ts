@@ -5,7 +5,9 @@ import { formatDuration } from '../../../../shared/duration';
 import { fail, ok, type Result } from '../../../../shared/errors';
 import { isJsonMediaType, mediaTypeOf } from '../../../../shared/mediaType';
 import type { OAuthConfig } from '../../../../shared/oauth';
-import { agentFor } from '../../send/httpAgents';
+import { dispatcherFor } from '../../network/proxyAgents';
+import { classifyProxyError } from '../../network/proxyErrors';
+import { directRoute, type RouteFor } from '../../network/proxyRoutes';
 import { classifyNetworkError } from '../../send/networkErrors';
 import { fetchThrough } from '../../send/transport';
 import { Secret } from '../secret';
@@ -24,6 +26,8 @@ export interface TokenRequestOptions {
   /** Stops the request (the user cancelled, or the flow was abandoned). */
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** The proxy setting's choice for the token URL; direct when absent. */
+  routeFor?: RouteFor;
 }
 
 /** The client as configured, with its secret when it has one (clientAuth basic or post). */
@@ -112,7 +116,13 @@ async function exchange(
     [oauth.allowInsecureRequests]: tokenUrl.protocol === 'http:',
     [oauth.customFetch]: async (url, init) => {
       // Through Keypost's transport, so a token endpoint on any port is reached (fetch refuses some).
-      const response = await fetchThrough(url, init, agentFor(false));
+      const route = await (options.routeFor ?? directRoute)(new URL(url));
+      if (!route.ok) throw new ProxyFailure(route);
+      const { proxy, authorization } = route.value;
+      const response = await fetchThrough(url, init, dispatcherFor(proxy, false, authorization)).catch((error: unknown) => {
+        const atProxy = proxy && classifyProxyError(error, proxy);
+        throw atProxy ? new ProxyFailure(atProxy) : error;
+      });
       answer.status = response.status;
       answer.contentType = response.headers.get('content-type') ?? '';
       return withoutIdToken(response);
@@ -157,7 +167,15 @@ async function withoutIdToken(response: Response): Promise<Response> {
   return rebuilt(text);
 }
 
+/** The proxy refused or failed: its own words, which name the proxy rather than the token endpoint. */
+class ProxyFailure extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.error.message);
+  }
+}
+
 async function describeFailure(error: unknown, tokenUrl: URL, answer: Answer, timeoutMs: number): Promise<Failure> {
+  if (error instanceof ProxyFailure) return error.failure;
   const where = `The token endpoint at ${tokenUrl.origin}${tokenUrl.pathname}`;
   if (error instanceof oauth.ResponseBodyError) return protocolError(where, error.error, error.error_description);
   if (error instanceof oauth.WWWAuthenticateChallengeError) {

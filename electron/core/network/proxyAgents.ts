@@ -1,0 +1,41 @@
+// Connection pools through proxies, one per proxy and TLS policy, so connections to a proxy are reused; a direct
+// request takes the pools of send/httpAgents.ts.
+import { createHash } from 'node:crypto';
+import { ProxyAgent, type Dispatcher } from 'undici';
+import type { Secret } from '../credentials/secret';
+import { agentFor } from '../send/httpAgents';
+import { trustOptions, type TrustOptions } from '../send/trust';
+
+/** Each pool with the trusted set it was made with (send/trust.ts): a CA file chosen since makes a new one. */
+const pools = new Map<string, { pool: ProxyAgent; trust: TrustOptions }>();
+
+export function dispatcherFor(proxy: URL | null, allowSelfSignedTls: boolean, authorization?: Secret): Dispatcher {
+  if (!proxy) return agentFor(allowSelfSignedTls);
+  // A changed password is a new pool; the key holds a digest of it, never the password.
+  const credential = authorization ? createHash('sha256').update(authorization.reveal()).digest('hex') : '';
+  const key = `${proxy.href} ${allowSelfSignedTls} ${credential}`;
+  // The target's certificate, and an https:// proxy's own, are checked against the same set as a direct send's.
+  const trust = trustOptions();
+  const known = pools.get(key);
+  if (known?.trust === trust) return known.pool;
+  void known?.pool.close();
+  const verify = { secureContext: trust.secureContext };
+  const pool = new ProxyAgent({
+    uri: proxy.href,
+    // Plain http is tunnelled too (CONNECT), so the proxy relays the request rather than reading and rewriting it.
+    proxyTunnel: true,
+    connectTimeout: 10_000,
+    ...(authorization ? { token: authorization.reveal() } : {}),
+    proxyTls: verify,
+    requestTls: allowSelfSignedTls ? { rejectUnauthorized: false } : verify,
+  });
+  pools.set(key, { pool, trust });
+  return pool;
+}
+
+/** Closes every proxy pool (app quit, end of a run). */
+export async function closeProxyAgents(): Promise<void> {
+  const closing = [...pools.values()].map(({ pool }) => pool.close());
+  pools.clear();
+  await Promise.all(closing);
+}
