@@ -19,6 +19,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { builtGlue } from '../fixtures/builtGlue';
 import { createElectronStandIn, loadAsNode, installElectronStandIn, ipcEvent, type ElectronStandIn, type StandInWindow } from '../fixtures/electronStandIn';
 import { startProxy } from '../fixtures/proxyServers';
+import { makeTestPki } from '../fixtures/testCertificates';
 import { startTestServer, type TestServer } from '../fixtures/testServer';
 import { jsonDocument, sendCall } from '../fixtures/sendJson';
 
@@ -274,6 +275,19 @@ describe('native dialogs and the shell', () => {
     });
     electron.dialog.openAnswer = { canceled: true, filePaths: [] };
     expect(value(await invoke('readForeignFile', []))).toBeNull();
+  });
+
+  it('chooses a CA file through an open dialog for PEM certificates, and a cancelled dialog changes nothing', async () => {
+    const { caFile } = makeTestPki();
+    electron.dialog.openAnswer = { canceled: false, filePaths: [caFile] };
+    expect(value(await invoke('chooseCaFile', []))).toMatchObject({ caFile });
+    expect(electron.dialog.calls.at(-1)).toMatchObject({
+      kind: 'open',
+      options: { properties: ['openFile'], filters: [{ name: 'CA certificates (PEM)', extensions: ['pem', 'crt', 'cer'] }, { name: 'All files', extensions: ['*'] }] },
+    });
+    electron.dialog.openAnswer = { canceled: true, filePaths: [] };
+    expect(value(await invoke('chooseCaFile', []))).toBeNull();
+    value(await invoke('updateSettings', [{ caFile: null }]));
   });
 
   it('picks a file to upload through an open dialog without a filter, and answers only its path', async () => {
