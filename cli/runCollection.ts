@@ -172,8 +172,9 @@ async function run({ target, env, bail = false, reporter, output, timeoutMs, var
   return failed > 0 ? 1 : 0;
 }
 
-/** "200 OK  12 ms  1.2 kB" */
-const answered = (result: SendResult) => `${result.status}${result.statusText ? ` ${result.statusText}` : ''}  ${milliseconds(result.elapsedMs)}  ${size(result.sizeBytes)}`;
+/** "200 OK  12 ms  1.2 kB", and "  via proxy host:port" when a proxy carried it */
+const answered = (result: SendResult) =>
+  `${result.status}${result.statusText ? ` ${result.statusText}` : ''}  ${milliseconds(result.elapsedMs)}  ${size(result.sizeBytes)}${result.proxy ? `  via proxy ${result.proxy}` : ''}`;
 
 /** The app's words for a failed send; the hint too, except where it speaks of the app's fields: there, what to set instead. */
 function inWords(error: KeypostError, credential: string | null, environment: Environment | undefined): string {

@@ -194,12 +194,13 @@ describe('keypost run: proxies from the environment, as curl reads them', () => 
     try {
       const dir = collection({ 'a.request.yaml': { name: 'Health', request: { ...get(`${target.url}/health`), options: { allowSelfSignedTls: true } } } });
       const through = await keypost([dir], { HTTPS_PROXY: proxy.url });
-      expect(through.stdout).toMatch(/^✓ GET Health {2}200 OK/);
+      expect(through.stdout).toMatch(new RegExp(`^✓ GET Health {2}200 OK {2}\\d+ ms {2}\\d+ B {2}via proxy ${new URL(proxy.url).host}$`, 'm'));
       expect(proxy.connects.map(({ target: host }) => host)).toEqual([new URL(target.url).host]);
       expect(target.seen.map(({ from }) => from)).toEqual([PROXY_SOURCE_ADDRESS]);
 
       const direct = await keypost([dir], { HTTPS_PROXY: proxy.url, NO_PROXY: 'localhost,127.0.0.1' });
       expect(direct.code).toBe(0);
+      expect(direct.stdout).not.toContain('via proxy');
       expect(proxy.connects).toHaveLength(1);
       expect(target.seen.at(-1)?.from).toBe('127.0.0.1');
     } finally {
