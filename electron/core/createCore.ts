@@ -117,7 +117,7 @@ export function createCore({ dataDir, openStoreFile, keychainService, trustedOri
   const bodies = createResponseBodies();
   // Every request (sends, checks, token requests) asks this which proxy carries it, under the current setting.
   const proxySetting = () => settings.get().proxy;
-  const proxyPasswords = createProxyPasswords(openVault(proxiesService(keychainService)), proxySetting);
+  const proxyPasswords = createProxyPasswords(cachedVault(openVault(proxiesService(keychainService))), proxySetting);
   const routeFor = createProxyRouter({ setting: proxySetting, env: process.env, resolveProxy: host.resolveProxy, authorizationFor: proxyPasswords.authorizationFor });
   // The system browser gets two kinds of page only, each through its own door: the issue page from the menu, and the
   // sign-in page of an OAuth 2.0 credential set up here when its sign-in runs.

@@ -1,5 +1,6 @@
 // A manual proxy's password: in the keychain under a service of its own (never among the credentials, never in the
-// settings file), one entry per proxy (host:port), read once while the app runs.
+// settings file), one entry per proxy (host:port). The vault given is a cached one (credentials/cachedVault.ts), so the
+// keychain is read once while the app runs, not on every send.
 import { fail, ok, type Result } from '../../../shared/errors';
 import type { KeypostApi } from '../../../shared/api';
 import type { ProxySetting } from '../../../shared/proxy';
@@ -14,16 +15,12 @@ export interface ProxyPasswords {
 }
 
 export function createProxyPasswords(vault: Vault, setting: () => ProxySetting): ProxyPasswords & Pick<KeypostApi, 'setProxyPassword'> {
-  const cache = new Map<string, Secret | null>();
   return {
     async authorizationFor(proxy) {
       if (!proxy.username) return null;
-      if (!cache.has(proxy.host)) {
-        const stored = await vault.get(proxy.host);
-        // An unreadable keychain sends no password: the proxy's 407 then says what is missing.
-        cache.set(proxy.host, stored.ok ? stored.value : null);
-      }
-      const password = cache.get(proxy.host);
+      const stored = await vault.get(proxy.host);
+      // An unreadable keychain sends no password: the proxy's 407 then says what is missing.
+      const password = stored.ok ? stored.value : null;
       if (!password) return null;
       const pair = `${decodeURIComponent(proxy.username)}:${password.reveal()}`;
       return new Secret(`Basic ${Buffer.from(pair).toString('base64')}`);
@@ -37,9 +34,7 @@ export function createProxyPasswords(vault: Vault, setting: () => ProxySetting):
         });
       }
       const saved: Result<unknown> = password === null ? await vault.delete(proxy.host) : await vault.set(proxy.host, new Secret(password));
-      if (!saved.ok) return saved;
-      cache.set(proxy.host, password === null ? null : new Secret(password));
-      return ok(undefined);
+      return saved.ok ? ok(undefined) : saved;
     },
   };
 }
