@@ -14,9 +14,10 @@ const readOnly = () => fail('INTERNAL', 'keypost run does not change the keychai
 export function lazyKeychain(serviceOf: (appService: string) => string = (appService) => appService): Vault {
   let opened: Promise<Vault> | undefined;
   const open = () => (opened ??= import('../electron/core/credentials/vault').then(({ createVault, KEYCHAIN_SERVICE }) => createVault(serviceOf(KEYCHAIN_SERVICE))));
-  const unavailable = (error: unknown) =>
-    fail('KEYCHAIN_UNAVAILABLE', 'The OS keychain could not be opened, so the token could not be read.', {
-      hint: `Set the credential's environment variable instead. Detail: ${error instanceof Error ? error.message : String(error)}`,
+  // The module's own error (a missing libsecret, say) is not repeated: it means nothing to the reader of a CI log.
+  const unavailable = () =>
+    fail('KEYCHAIN_UNAVAILABLE', 'The OS keychain could not be opened on this machine (no keychain service, or its library is missing), so the secret could not be read from it.', {
+      hint: "Set the secret's environment variable instead.",
     });
   return {
     get: (credential) => open().then((vault) => vault.get(credential), unavailable),
