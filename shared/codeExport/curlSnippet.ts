@@ -1,6 +1,6 @@
 // The request as a curl command for a POSIX shell (bash, zsh): secrets come from environment variables.
 import { quote } from 'shlex';
-import { plainText, withQuerySeparator, type ExportPlan, type Value } from './exportPlan';
+import { plainText, readsFormEncoded, withQuerySeparator, type ExportPlan, type Value } from './exportPlan';
 
 export function curlSnippet(plan: ExportPlan): string {
   const args: string[] = [];
@@ -30,10 +30,14 @@ export function curlSnippet(plan: ExportPlan): string {
   const lines = plan.variables.map((variable) => `# ${variable.name}: ${variable.holds}`);
   // An API key in the query is percent-encoded as buildOutgoing encodes it (encodeURIComponent; curl's --url-query
   // would write lower-case escapes), by a shell function, since the shell has none.
+  // Both walk the value's bytes (LC_ALL=C), so a character beyond ASCII is escaped as its UTF-8 bytes, as Keypost does.
   const key = plan.queryKey;
   let url = shellWord(plan.url);
+  if (readsFormEncoded(plan)) {
+    lines.push(`formencoded() { local LC_ALL=C s=$1 c i; for ((i = 0; i < \${#s}; i++)); do c=\${s:i:1}; case $c in [A-Za-z0-9*._-]) printf %s "$c" ;; ' ') printf + ;; *) printf %%%02X "'$c" ;; esac; done; }`);
+  }
   if (key) {
-    lines.push(`urlencoded() { local s=$1 c i; for ((i = 0; i < \${#s}; i++)); do c=\${s:i:1}; case $c in [A-Za-z0-9_.~\\!*\\'\\(\\)-]) printf %s "$c" ;; *) printf %%%02X "'$c" ;; esac; done; }`);
+    lines.push(`urlencoded() { local LC_ALL=C s=$1 c i; for ((i = 0; i < \${#s}; i++)); do c=\${s:i:1}; case $c in [A-Za-z0-9_.~\\!*\\'\\(\\)-]) printf %s "$c" ;; *) printf %%%02X "'$c" ;; esac; done; }`);
     url = `${shellWord([...withQuerySeparator(plan.url), { text: `${key.name}=` }])}"$(urlencoded "$${key.env}")"`;
   }
   return [...lines, [`curl ${url}`, ...args].join(' \\\n  ')].join('\n') + '\n';
@@ -46,9 +50,10 @@ export function curlSnippet(plan: ExportPlan): string {
 function shellWord(value: Value): string {
   if (value.every((part) => 'text' in part)) return quote(plainText(value));
   // A Basic part never reaches here (-u takes it); as a variable it would at least not leak anything.
-  const parts = value.map((part): { text: string } | { env: string } => ('basic' in part ? { env: part.basic.env } : part));
+  const parts = value.map((part): { text: string } | { env: string; form?: true } => ('basic' in part ? { env: part.basic.env } : part));
+  const variable = (part: { env: string; form?: true }) => (part.form ? `$(formencoded "$${part.env}")` : `\${${part.env}}`);
   if (parts.some((part) => 'text' in part && part.text.includes('!'))) {
-    return parts.map((part) => ('text' in part ? (part.text === '' ? '' : `'${part.text.replace(/'/g, `'"'"'`)}'`) : `"$${part.env}"`)).join('');
+    return parts.map((part) => ('text' in part ? (part.text === '' ? '' : `'${part.text.replace(/'/g, `'"'"'`)}'`) : `"${variable(part)}"`)).join('');
   }
-  return `"${parts.map((part) => ('text' in part ? part.text.replace(/[\\"$`]/g, '\\$&') : `\${${part.env}}`)).join('')}"`;
+  return `"${parts.map((part) => ('text' in part ? part.text.replace(/[\\"$`]/g, '\\$&') : variable(part))).join('')}"`;
 }

@@ -11,8 +11,9 @@ import { isSecretRow } from '../secrets';
 import { secretVariable, tokenVariable } from '../secretVariables';
 import { joinUrl } from '../urlQuery';
 
-/** A piece of a value: text as it is, an environment variable's value, or Basic credentials (base64 of `user:` and the variable's value, UTF-8). */
-export type Part = { text: string } | { env: string } | { basic: { user: string; env: string } };
+/** A piece of a value: text as it is, an environment variable's value (`form`: percent-encoded as a form body encodes
+ *  it, formBodyText: space as +), or Basic credentials (base64 of `user:` and the variable's value, UTF-8). */
+export type Part = { text: string } | { env: string; form?: true } | { basic: { user: string; env: string } };
 export type Value = Part[];
 
 export interface Variable {
@@ -57,8 +58,10 @@ const markedPieces = (text: string): Array<{ text: string } | { secret: string }
       const at = MARKED.exec(piece);
       return at ? { secret: nameOfMarker(at[1]!) } : { text: piece };
     });
-/** The text with each secret environment variable as the variable keypost run reads it from. */
-const withSecrets = (text: string): Value => markedPieces(text).map((piece) => ('secret' in piece ? { env: secretVariable(piece.secret) } : piece));
+/** The text with each secret environment variable as the variable keypost run reads it from (`form`: in a form body,
+ *  where Keypost percent-encodes the value it resolved). */
+const withSecrets = (text: string, form = false): Value =>
+  markedPieces(text).map((piece) => ('secret' in piece ? { env: secretVariable(piece.secret), ...(form ? { form: true as const } : {}) } : piece));
 const hasSecretMarker = (text: string | null) => text !== null && markedPieces(text).some((piece) => 'secret' in piece);
 
 export function exportPlan({ document, headers: rows }: CheckedRequest): ExportPlan {
@@ -140,8 +143,9 @@ function planBody(document: CheckedRequest['document']): PlanBody {
     case 'text':
       return { kind: 'text', text: withSecrets(body.text) };
     case 'form':
-      // As buildOutgoing encodes it. (A secret variable's value goes in as it is, not percent-encoded.)
-      return { kind: 'text', text: withSecrets(formBodyText(body.fields)) };
+      // As buildOutgoing encodes it: the markers are letters and digits, which the encoding leaves as they are; the
+      // snippet encodes each secret's value the same way.
+      return { kind: 'text', text: withSecrets(formBodyText(body.fields), true) };
     case 'multipart':
       return {
         kind: 'multipart',
@@ -149,6 +153,9 @@ function planBody(document: CheckedRequest['document']): PlanBody {
       };
   }
 }
+
+/** Whether a part of the body is a form-encoded variable (the snippet then needs its encoder). */
+export const readsFormEncoded = (plan: ExportPlan) => plan.body.kind === 'text' && plan.body.text.some((part) => 'env' in part && part.form);
 
 /** Whether the value names no variable. */
 export const isPlain = (value: Value): value is Array<{ text: string }> => value.every((part) => 'text' in part);

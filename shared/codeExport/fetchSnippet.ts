@@ -1,5 +1,5 @@
 // The request as a JavaScript fetch call, an ES module for Node 18 or later: secrets come from process.env.
-import { withQuerySeparator, type ExportPlan, type Value } from './exportPlan';
+import { readsFormEncoded, withQuerySeparator, type ExportPlan, type Value } from './exportPlan';
 
 export function fetchSnippet(plan: ExportPlan): string {
   const lines: string[] = [];
@@ -16,6 +16,8 @@ export function fetchSnippet(plan: ExportPlan): string {
       '};',
     );
   }
+  // A form body's secret, encoded as Keypost encodes the value it resolved (URLSearchParams: space as +).
+  if (readsFormEncoded(plan)) lines.push("const formEncoded = (value) => new URLSearchParams([['', value]]).toString().slice(1);");
   lines.push('');
 
   // An API key in the query is appended as buildOutgoing appends it: encodeURIComponent, after the query as it is.
@@ -63,7 +65,9 @@ const templateText = (value: Value): string =>
         ? // Basic credentials as buildOutgoing writes them: base64 of the UTF-8 bytes of user:password.
           `\${Buffer.from(\`${templateText([{ text: part.basic.user }])}:\${env('${part.basic.env}')}\`).toString('base64')}`
         : 'env' in part
-          ? `\${env('${part.env}')}`
+          ? part.form
+            ? `\${formEncoded(env('${part.env}'))}`
+            : `\${env('${part.env}')}`
           : part.text.replace(/[\\`]|\$\{/g, (match) => `\\${match}`).replace(/[\u0000-\u0008\u000b-\u001f\u2028\u2029]/g, unicodeEscape),
     )
     .join('');

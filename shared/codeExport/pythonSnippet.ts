@@ -1,7 +1,7 @@
 // The request as a Python script using requests, shaped like the classic one (url, headers, requests.post, print the
 // status and the JSON). The body goes as `data=` bytes rather than `json=`: json= re-serialises the document
 // (", " separators, \u escapes), and the script must send the bytes Keypost sends. Secrets come from os.environ.
-import { isPlain, plainText, withQuerySeparator, type ExportPlan, type Value } from './exportPlan';
+import { isPlain, plainText, readsFormEncoded, withQuerySeparator, type ExportPlan, type Value } from './exportPlan';
 
 const SHORTHANDS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 
@@ -15,7 +15,8 @@ export function pythonSnippet(plan: ExportPlan): string {
   if (plan.headers.some((header) => header.value.some((part) => 'basic' in part))) lines.push('import base64');
   lines.push('import json');
   if (plan.variables.length > 0) lines.push('import os');
-  if (plan.queryKey) lines.push('from urllib.parse import quote');
+  const imports = [...(plan.queryKey ? ['quote'] : []), ...(readsFormEncoded(plan) ? ['quote_plus'] : [])];
+  if (imports.length > 0) lines.push(`from urllib.parse import ${imports.join(', ')}`);
   lines.push('', 'import requests', '');
 
   const key = plan.queryKey;
@@ -70,7 +71,10 @@ function pyString(value: Value): string {
         : 'basic' in part
           ? // Basic credentials as buildOutgoing writes them: base64 of the UTF-8 bytes of user:password.
             `base64.b64encode((${JSON.stringify(`${part.basic.user}:`)} + os.environ[${JSON.stringify(part.basic.env)}]).encode("utf-8")).decode("ascii")`
-          : `os.environ[${JSON.stringify(part.env)}]`,
+          : part.form
+            ? // A form body's secret as Keypost encodes it (URLSearchParams: * kept, ~ escaped, space as +).
+              `quote_plus(os.environ[${JSON.stringify(part.env)}], safe="*").replace("~", "%7E")`
+            : `os.environ[${JSON.stringify(part.env)}]`,
     );
   return pieces.length === 0 ? '""' : pieces.join(' + ');
 }
