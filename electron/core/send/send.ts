@@ -12,6 +12,7 @@ import type { OutgoingHeaders, OutgoingRequest } from './outgoingRequest';
 import { classifyBody, classifyFileHead, kindOf, readBody, spoolFileName, type ReceivedBody } from '../body/responseBody';
 import { Secret } from '../credentials/secret';
 import { exchange, type Exchange } from './transport';
+import type { ClientTls } from '../network/clientCertificateFiles';
 
 /** Same-origin redirects followed when the send does not say (the setting's default). */
 export const MAX_REDIRECTS = DEFAULT_MAX_REDIRECTS;
@@ -64,19 +65,20 @@ export async function sendRequest(request: OutgoingRequest, options: SendOptions
   const maxRedirects = options.maxRedirects ?? MAX_REDIRECTS;
   let proxy: URL | null = null;
   let proxyAuthorization: Secret | undefined;
+  let clientCertificate: ClientTls | undefined;
 
   try {
     for (;;) {
       // Per URL, as the OS's proxy configuration answers per URL.
       const route = options.routeFor ? await options.routeFor(url) : DIRECT;
       if (!route.ok) return route;
-      ({ proxy, authorization: proxyAuthorization } = route.value);
+      ({ proxy, authorization: proxyAuthorization, clientCertificate } = route.value);
       const response = await exchange(url, {
         method,
         headers: revealed(request.headers),
         body,
         signal,
-        dispatcher: dispatcherFor(proxy, options.allowSelfSignedTls ?? false, proxyAuthorization),
+        dispatcher: dispatcherFor(proxy, options.allowSelfSignedTls ?? false, proxyAuthorization, clientCertificate),
       });
       const ttfbMs = performance.now() - started;
       const location = headerOf(response, 'location');
@@ -114,7 +116,7 @@ export async function sendRequest(request: OutgoingRequest, options: SendOptions
         hint: 'The server may be slow or not answering; try again or raise the timeout.',
       });
     }
-    return (proxy && classifyProxyError(error, proxy)) || (await classifyNetworkError(error, url));
+    return (proxy && classifyProxyError(error, proxy)) || (await classifyNetworkError(error, url, { proxy, authorization: proxyAuthorization, clientCertificate }));
   } finally {
     clearTimeout(deadline);
     options.signal?.removeEventListener('abort', cancel);
