@@ -154,6 +154,21 @@ describe('a server that demands a client certificate', () => {
     await removeAll();
   });
 
+  it('names the certificate presented in the response, and in the words for a 403 of the Check and the send', async () => {
+    const forbidding = await startMutualTlsServer(pki, { status: 403 });
+    try {
+      expect((await save(pem(hostOf(forbidding)))).ok).toBe(true);
+      const sent = await core.call<SendResult>('send', { requestId: 'mtls-403', request: jsonDocument({ url: `${forbidding.url}/` }), timeoutMs: 5_000 });
+      const label = `the client certificate for ${hostOf(forbidding)} (client.pem)`;
+      expect(sent.ok && sent.value).toMatchObject({ status: 403, clientCertificate: label, authFailure: { likely: 'scope', message: expect.stringContaining(`This request also presented ${label}`) } });
+      const checked = (await core.call<CredentialCheck>('checkCredential', { request: jsonDocument({ url: `${forbidding.url}/` }), timeoutMs: 5_000 })) as Result<CredentialCheck>;
+      expect(checked.ok && checked.value).toMatchObject({ verdict: 'forbidden', message: expect.stringContaining(`This request also presented ${label}`) });
+    } finally {
+      await removeAll();
+      await forbidding.close();
+    }
+  });
+
   it('says a certificate file moved away since it was saved, and sends nothing', async () => {
     const moved = `${pki.dir}/client-moved.pem`;
     renameSync(client.cert, moved);

@@ -88,7 +88,7 @@ export async function sendRequest(request: OutgoingRequest, options: SendOptions
         // The token only ever goes to the origin the user typed.
         const crossOrigin = next.origin !== request.url.origin;
         // Following none means the user wants to see the redirect itself: it is the response, and no hop was taken.
-        if (!crossOrigin && maxRedirects === 0) return ok(await buildResult(response, shown(url), started, ttfbMs, redirects, { ...options, proxy }));
+        if (!crossOrigin && maxRedirects === 0) return ok(await buildResult(response, shown(url), started, ttfbMs, redirects, { ...options, proxy, presented: clientCertificate?.label }));
         redirects.push({ status: response.status, url: shown(next) });
         if (!crossOrigin) {
           if (redirects.length > maxRedirects) {
@@ -105,9 +105,9 @@ export async function sendRequest(request: OutgoingRequest, options: SendOptions
           url = next;
           continue;
         }
-        return ok(await buildResult(response, shown(url), started, ttfbMs, redirects, { ...options, proxy }, shown(next)));
+        return ok(await buildResult(response, shown(url), started, ttfbMs, redirects, { ...options, proxy, presented: clientCertificate?.label }, shown(next)));
       }
-      return ok(await buildResult(response, shown(url), started, ttfbMs, redirects, { ...options, proxy }));
+      return ok(await buildResult(response, shown(url), started, ttfbMs, redirects, { ...options, proxy, presented: clientCertificate?.label }));
     }
   } catch (error) {
     if (options.signal?.aborted) return fail('CANCELLED', 'The request was cancelled.');
@@ -144,7 +144,7 @@ async function buildResult(
   started: number,
   ttfbMs: number,
   redirects: RedirectHop[],
-  options: SendOptions & { proxy: URL | null },
+  options: SendOptions & { proxy: URL | null; presented?: string },
   blockedRedirect?: string,
 ): Promise<SendResult> {
   const contentType = headerOf(response, 'content-type') ?? '';
@@ -167,6 +167,7 @@ async function buildResult(
     redirects,
     ...(blockedRedirect ? { blockedRedirect } : {}),
     ...(options.proxy ? { proxy: proxyLabel(options.proxy) } : {}),
+    ...(options.presented ? { clientCertificate: options.presented } : {}),
   };
   if (options.discardBody) response.discard();
   const received = await readBody(options.discardBody ? null : response.body(), {
