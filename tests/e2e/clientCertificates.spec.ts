@@ -58,6 +58,7 @@ test('a server that demands a client certificate is refused in words, then accep
     });
     await page.getByTestId('send').click();
     await expect(page.getByTestId('status')).toHaveText('200 OK');
+    await expect(page.getByTestId('client-certificate-presented')).toHaveText(`with the client certificate for ${host} (client.p12)`);
     expect(server.clients).toEqual(['Keypost Test Client']);
     expect(await filesContaining(userDataDir, client.p12Passphrase)).toEqual([]);
   } finally {
