@@ -74,9 +74,13 @@ const removeAll = async () => {
 describe('a server that demands a client certificate', () => {
   it('is refused in words naming the host when none is set up for it, over TLS 1.3 and TLS 1.2 alike', async () => {
     await removeAll();
-    for (const server of [demanding, demandingTls12]) {
+    for (const [server, asks] of [
+      [demanding, 'asks for'],
+      // TLS 1.2 has no alert of its own for it: a handshake failure, which could also mean no shared cipher.
+      [demandingTls12, 'ended the TLS handshake, most likely because it asks for'],
+    ] as const) {
       const error = await refusal(`${server.url}/`);
-      expect(error).toMatchObject({ code: 'TLS_ERROR', message: `${hostOf(server)} asks for a client certificate (mutual TLS), and none is set up for 127.0.0.1.` });
+      expect(error).toMatchObject({ code: 'TLS_ERROR', message: `${hostOf(server)} ${asks} a client certificate (mutual TLS), and none is set up for 127.0.0.1.` });
       expect(error.hint).toContain('Settings (Client certificates)');
       expect(error.hint).toContain('not the token');
     }
@@ -143,11 +147,14 @@ describe('a server that demands a client certificate', () => {
     expect(core.settings.get().clientCertificates).toEqual([]);
   });
 
-  it('says which certificate it refused when the one presented is not from an authority it trusts', async () => {
-    expect((await save(pem(hostOf(demanding), client.strangerCert, client.strangerKey))).ok).toBe(true);
-    const error = await refusal(`${demanding.url}/`);
-    expect(error.message).toBe(`${hostOf(demanding)} refused the client certificate for ${hostOf(demanding)} (stranger.pem).`);
-    expect(error.hint).toContain('The certificate, not the token, was the problem');
+  it('says which certificate it refused when the one presented is not from an authority it trusts, over TLS 1.3 and 1.2', async () => {
+    // Node's server closes at once over TLS 1.3 and resets over 1.2: both are told apart by a handshake without one.
+    for (const server of [demandingTls12, demanding]) {
+      expect((await save({ ...pem(hostOf(server), client.strangerCert, client.strangerKey), id: `stranger-${server === demanding ? 13 : 12}` })).ok).toBe(true);
+      const error = await refusal(`${server.url}/`);
+      expect(error.message).toBe(`${hostOf(server)} refused the client certificate for ${hostOf(server)} (stranger.pem).`);
+      expect(error.hint).toContain('The certificate, not the token, was the problem');
+    }
     // The Check action's verdict says the same: the certificate, not the token.
     const checked = (await core.call<CredentialCheck>('checkCredential', { request: jsonDocument({ url: `${demanding.url}/` }), timeoutMs: 5_000 })) as Result<CredentialCheck>;
     expect(checked.ok && checked.value).toMatchObject({ verdict: 'tls', message: expect.stringContaining('refused the client certificate') });

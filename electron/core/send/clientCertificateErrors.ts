@@ -19,10 +19,12 @@ export async function clientCertificateError(code: string, url: URL, route?: Par
   if (url.protocol !== 'https:') return null;
   const presented = route?.clientCertificate;
   if (presented && REFUSED.test(code)) return refused(url, presented.label, whyOf(code));
-  const demanded = DEMANDED.test(code) || (CLOSED.test(code) && DEMANDED.test((await probeTls(url, route, true)).alert ?? ''));
-  if (!demanded) return null;
+  const alert = DEMANDED.test(code) ? code : CLOSED.test(code) ? (await probeTls(url, route, true)).alert ?? '' : '';
+  if (!DEMANDED.test(alert)) return null;
   if (presented) return refused(url, presented.label, '');
-  return fail('TLS_ERROR', `${url.host} asks for a client certificate (mutual TLS), and none is set up for ${url.hostname}.`, {
+  // TLS 1.3 says so; TLS 1.2's handshake failure could also be a cipher or version no side shares.
+  const asks = /CERTIFICATE_REQUIRED/.test(alert) ? 'asks for' : 'ended the TLS handshake, most likely because it asks for';
+  return fail('TLS_ERROR', `${url.host} ${asks} a client certificate (mutual TLS), and none is set up for ${url.hostname}.`, {
     hint: `Add the certificate this server expects in Settings (Client certificates) for ${url.hostname}; for keypost run, give --cert (and --key). ${NOT_THE_TOKEN}`,
   });
 }

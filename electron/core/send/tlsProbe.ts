@@ -9,6 +9,8 @@ import type { ProxyRoute } from '../network/proxyRoutes';
 import { trustOptions } from './trust';
 
 const PROBE_TIMEOUT_MS = 3_000;
+/** A TLS 1.3 server's alert follows the handshake within a round trip; a server that sends none is not waited on longer. */
+const ALERT_WAIT_MS = 1_000;
 
 export interface ProbeResult {
   certificate: tls.PeerCertificate | null;
@@ -37,6 +39,7 @@ export async function probeTls(url: URL, route: Partial<ProxyRoute> | undefined,
       const peer = connection.getPeerCertificate();
       certificate = peer && peer.subject ? peer : null;
       if (!waitForAlert) done(null);
+      else connection.setTimeout(ALERT_WAIT_MS);
     });
     connection.once('error', (error: NodeJS.ErrnoException) => done(error.code ?? null));
     connection.once('close', () => done(null));
