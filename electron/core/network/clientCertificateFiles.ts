@@ -86,28 +86,32 @@ export function checkCertificateFile(role: CertificateFileRole, file: string): R
 }
 
 /** The entry's files read now, checked, and made into what a pool presents; `warning` for an expired certificate,
- *  which is still presented (the server decides). */
-export function loadClientCertificate(entry: Omit<ClientCertificate, 'hasPassphrase'>, passphrase: Secret | null): Result<{ tls: ClientTls; warning: string | null }> {
+ *  which is still presented (the server decides). `known`: what the last read made, kept when nothing changed, so a
+ *  send to the host only reads the files (a moved one still fails) and its pools keep their connections. */
+export function loadClientCertificate(entry: Omit<ClientCertificate, 'hasPassphrase'>, passphrase: Secret | null, known?: ClientTls): Result<{ tls: ClientTls; warning: string | null }> {
   const label = clientCertificateLabel(entry);
   const { certificateFile: file } = entry;
   const read = readBytes(file, entry.kind === 'pkcs12' ? 'The PKCS#12 file' : 'The certificate file');
   if (!read.ok) return read;
-  const digest = createHash('sha256').update(entry.id).update(read.value);
+  const keyRead = entry.kind === 'pem' ? readBytes(entry.keyFile!, 'The key file') : ok(null);
+  if (!keyRead.ok) return keyRead;
   const secret = passphrase?.reveal();
+  const digest = createHash('sha256').update(`${entry.id}\0${label}\0`).update(read.value);
+  if (keyRead.value) digest.update(keyRead.value);
+  if (secret !== undefined) digest.update(`\0${secret}`);
+  const key = digest.digest('hex');
+  if (known?.key === key) return ok({ tls: known, warning: null });
   let options: tls.SecureContextOptions;
   let certificate: X509Certificate | null = null;
-  if (entry.kind === 'pem') {
+  if (entry.kind === 'pem' && keyRead.value) {
     const parsed = certificateOf(read.value.toString('utf8'), file);
     if (!parsed.ok) return parsed;
     certificate = parsed.value;
-    const keyRead = readBytes(entry.keyFile!, 'The key file');
-    if (!keyRead.ok) return keyRead;
-    digest.update(keyRead.value);
     const keyText = keyRead.value.toString('utf8');
     if (!PEM_KEY.test(keyText)) return fail('FILE_ERROR', `${entry.keyFile} holds no PEM private key.`, { hint: SETTINGS_HINT });
     try {
-      const key = createPrivateKey(secret === undefined ? keyText : { key: keyText, passphrase: secret });
-      if (!certificate.checkPrivateKey(key)) {
+      const privateKey = createPrivateKey(secret === undefined ? keyText : { key: keyText, passphrase: secret });
+      if (!certificate.checkPrivateKey(privateKey)) {
         return fail('TLS_ERROR', `The key ${entry.keyFile} does not belong to the certificate ${file}.`, { hint: 'Choose the key that was made with this certificate (both come from the same request or export).' });
       }
     } catch (error) {
@@ -128,11 +132,10 @@ export function loadClientCertificate(entry: Omit<ClientCertificate, 'hasPassphr
   } catch (error) {
     return fail('TLS_ERROR', ...contextProblem(entry, error, secret !== undefined));
   }
-  if (secret !== undefined) digest.update(secret);
   certificate ??= certificateIn(context);
   const expired = certificate && Date.parse(certificate.validTo) < Date.now() ? new Date(certificate.validTo).toISOString().slice(0, 10) : null;
   const warning = expired ? `${label[0]!.toUpperCase()}${label.slice(1)} expired on ${expired}: it is still presented, but a server will likely refuse it. Ask for a new one.` : null;
-  return ok({ tls: new ClientTls(entry.id, label, digest.digest('hex'), options), warning });
+  return ok({ tls: new ClientTls(entry.id, label, key, options), warning });
 }
 
 /** OpenSSL's refusal of the material, in words (its codes, never its text). */

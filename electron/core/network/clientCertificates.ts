@@ -41,13 +41,10 @@ export function createClientCertificates({ vault, entries, save, chooseFile }: I
     if (!entry) return ok(null);
     const passphrase = await passphraseOf(entry);
     if (!passphrase.ok) return passphrase;
-    const read = loadClientCertificate(entry, passphrase.value);
+    const read = loadClientCertificate(entry, passphrase.value, loaded.get(entry.id));
     if (!read.ok) {
       return fail(read.error.code, `Nothing was sent to ${target.host}: its client certificate cannot be used. ${read.error.message}`, read.error.hint ? { hint: read.error.hint } : {});
     }
-    // The same content keeps its object, so the pools keep their connections.
-    const known = loaded.get(entry.id);
-    if (known?.key === read.value.tls.key) return ok(known);
     loaded.set(entry.id, read.value.tls);
     return ok(read.value.tls);
   };
