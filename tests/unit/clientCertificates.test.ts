@@ -115,6 +115,9 @@ describe('a server that demands a client certificate', () => {
       await restarted.close();
     }
     expect(await filesContaining(core.dir, client.p12Passphrase)).toEqual([]);
+    // Changed without typing the passphrase again: the stored one is kept.
+    const changed = await save({ id: 'p12-entry', host: '*.example.com', kind: 'pkcs12', certificateFile: client.p12, keyFile: null });
+    expect(changed.ok && changed.value.clientCertificates).toMatchObject([{ id: 'p12-entry', host: '*.example.com', hasPassphrase: true }]);
     await removeAll();
   });
 
@@ -145,6 +148,16 @@ describe('a server that demands a client certificate', () => {
     // A path the dialog never returned is not saved, whatever it holds.
     expect(await messages(core.call('saveClientCertificate', pem(hostOf(demanding), `${pki.dir}/good.pem`, client.key)))).toBe('A client certificate file is chosen with "Choose file…", not typed.');
     expect(core.settings.get().clientCertificates).toEqual([]);
+  });
+
+  it('saves an expired certificate with a warning saying when it expired', async () => {
+    const saved = await save(pem(hostOf(demanding), client.expiredCert, client.key));
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const today = new Date().toISOString().slice(0, 10);
+    const warning = saved.ok ? saved.value.warning : saved.error.message;
+    expect([yesterday, today].map((day) => `The client certificate for ${hostOf(demanding)} (client-expired.pem) expired on ${day}: it is still presented, but a server will likely refuse it. Ask for a new one.`)).toContain(warning);
+    expect(core.settings.get().clientCertificates).toHaveLength(1);
+    await removeAll();
   });
 
   it('says which certificate it refused when the one presented is not from an authority it trusts, over TLS 1.3 and 1.2', async () => {
