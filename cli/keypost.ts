@@ -6,6 +6,8 @@ import { progressOn } from './progressLine';
 import { REPORTERS, type Reporter } from './reports';
 import { parseOrigin } from './runOrigins';
 import { runCollection } from './runCollection';
+import type { ClientCertificateFlags } from './runClientCertificate';
+import { CERT_PASSPHRASE_VARIABLE } from '../shared/secretVariables';
 
 /** The timeout the app's send accepts at most (shared/schemas.ts: 600,000 ms). */
 const MAX_TIMEOUT_S = 600;
@@ -45,7 +47,11 @@ program
   .option('--timeout <seconds>', `time limit per request, in seconds (default ${DEFAULT_TIMEOUT_MS / 1000})`, seconds)
   .option('--allow-origin <origin>', 'let every credential go to this origin (scheme://host:port) in this run; repeat for more', origins, [])
   .option('--ca-file <path>', 'also trust the CA certificates in this PEM file (as curl --cacert; NODE_EXTRA_CA_CERTS is honoured too)')
-  .action(async (target: string, options: { env?: string; bail?: boolean; reporter?: Reporter; output?: string; timeout?: number; allowOrigin: string[]; caFile?: string }) => {
+  .option('--cert <file>', `present this client certificate (mutual TLS): PEM with --key, or PKCS#12 with --cert-type P12; its passphrase from ${CERT_PASSPHRASE_VARIABLE}`)
+  .option('--key <file>', 'the PEM private key of --cert')
+  .option('--cert-type <type>', 'PEM (the default) or P12, as curl')
+  .option('--cert-host <pattern>', 'present --cert only to hosts matching this (api.example.com, *.example.com, host:port); default: every https host, as curl')
+  .action(async (target: string, options: { env?: string; bail?: boolean; reporter?: Reporter; output?: string; timeout?: number; allowOrigin: string[]; caFile?: string } & ClientCertificateFlags) => {
     if (options.output !== undefined && options.reporter === undefined) {
       process.stderr.write('--output names where a report goes: choose one with --reporter junit or --reporter json.\n');
       process.exitCode = 2;
@@ -62,6 +68,7 @@ program
       dataDir: appDataFolder(process.env),
       allowOrigins: options.allowOrigin,
       caFile: options.caFile,
+      clientCertificate: { cert: options.cert, key: options.key, certType: options.certType, certHost: options.certHost },
       progress: progressOn(process.stderr, process.env),
       out: (line) => process.stdout.write(`${line}\n`),
       err: (line) => process.stderr.write(`${line}\n`),

@@ -10,6 +10,8 @@ import { closeAgents } from '../electron/core/send/httpAgents';
 import { useCaFile } from '../electron/core/send/trust';
 import { closeProxyAgents } from '../electron/core/network/proxyAgents';
 import { createProxyRouter } from '../electron/core/network/proxyRoutes';
+import { withClientCertificates } from '../electron/core/network/clientCertificates';
+import { runClientCertificate, type ClientCertificateFlags } from './runClientCertificate';
 import { createSendApi } from '../electron/core/send/sendApi';
 import { createCapturedVariables } from '../electron/core/checks/capturedVariables';
 import type { StoreBackend } from '../electron/core/storeFiles';
@@ -55,6 +57,8 @@ export interface RunOptions {
   allowOrigins?: readonly string[];
   /** A PEM file of CA certificates trusted beside the system's and Node's (--ca-file); one that cannot serve stops the run. */
   caFile?: string;
+  /** --cert, --key, --cert-type, --cert-host: a client certificate (runClientCertificate.ts). */
+  clientCertificate?: ClientCertificateFlags;
   /** The progress line on a terminal (progressLine.ts); none by default. */
   progress?: Progress;
   out: (line: string) => void;
@@ -79,9 +83,10 @@ export async function runCollection(options: RunOptions): Promise<ExitCode> {
   }
 }
 
-async function run({ target, env, bail = false, reporter, output, timeoutMs, variables, openKeychain = lazyKeychain, dataDir = null, allowOrigins = [], caFile, progress = noProgress, out: stdout, err }: RunOptions): Promise<ExitCode> {
+async function run({ target, env, bail = false, reporter, output, timeoutMs, variables, openKeychain = lazyKeychain, dataDir = null, allowOrigins = [], caFile, clientCertificate = {}, progress = noProgress, out: stdout, err }: RunOptions): Promise<ExitCode> {
   const trusted = useCaFile(caFile ?? null);
   if (!trusted.ok) throw new RunRefused(`--ca-file: ${trusted.error.message}${trusted.error.hint ? ` ${trusted.error.hint}` : ''}`);
+  const certificateFor = runClientCertificate(clientCertificate, variables, err);
   const reportToStdout = reporter !== undefined && output === undefined;
   const out = reportToStdout ? err : stdout;
   const { root, requests } = readCollectionRun(target);
@@ -102,7 +107,8 @@ async function run({ target, env, bail = false, reporter, output, timeoutMs, var
   // The app's send path as the app composes it (createCore), with a host that has no page and cannot ask: nothing is
   // emitted, and a token bound elsewhere is refused in the gate's words.
   // HTTPS_PROXY, http_proxy and NO_PROXY, as curl reads them: a run goes where curl in the same shell would.
-  const routeFor = createProxyRouter({ setting: () => ({ mode: 'environment', url: '', bypass: '' }), env: variables });
+  const proxyRoute = createProxyRouter({ setting: () => ({ mode: 'environment', url: '', bypass: '' }), env: variables });
+  const routeFor = certificateFor ? withClientCertificates(proxyRoute, certificateFor) : proxyRoute;
   const api = createSendApi({
     vault,
     environments,

@@ -15,6 +15,7 @@ import { restoredBounds } from './core/shell/windowBounds';
 import { testOverrides } from './core/shell/testOverrides';
 import { hardenWebContents, limitPermissions } from './hardening';
 import { windowOptions } from './window';
+import type { CertificateFileRole } from '../shared/clientCertificates';
 
 const APP_HOST = 'keypost';
 const APP_ORIGIN = `app://${APP_HOST}`;
@@ -62,6 +63,7 @@ app.whenReady().then(() => {
       openExternal: (url) => shell.openExternal(url),
       confirmCredentialOrigin: askCredentialOrigin,
       resolveProxy: (url) => session.defaultSession.resolveProxy(url),
+      chooseCertificateFile: (role) => openDialog({ properties: ['openFile'], filters: certificateFiles[role] }),
     },
   });
   const { dispatch, settings } = core;
@@ -172,6 +174,12 @@ const caFiles = [
   { name: 'CA certificates (PEM)', extensions: ['pem', 'crt', 'cer'] },
   { name: 'All files', extensions: ['*'] },
 ];
+// A client certificate's files, one filter per role; the core checks what is chosen (network/clientCertificateFiles.ts).
+const certificateFiles: Record<CertificateFileRole, Array<{ name: string; extensions: string[] }>> = {
+  certificate: [{ name: 'Client certificate (PEM)', extensions: ['pem', 'crt', 'cer'] }, { name: 'All files', extensions: ['*'] }],
+  key: [{ name: 'Private key (PEM)', extensions: ['pem', 'key'] }, { name: 'All files', extensions: ['*'] }],
+  pkcs12: [{ name: 'Client certificate (PKCS#12)', extensions: ['p12', 'pfx'] }, { name: 'All files', extensions: ['*'] }],
+};
 
 const chooseBodySavePath = (suggestedName: string) => saveDialog({ defaultPath: suggestedName });
 

@@ -18,6 +18,7 @@ import type { ConflictChoice, ExportOutcome, ImportOutcome, ImportPreview } from
 import type { ForeignImportOutcome, ForeignPreview } from './foreignImport';
 import type { CommandId } from './shortcuts';
 import type { LoadedWorkspace, SavedWorkspace } from './workspace';
+import type { CertificateFileRole, ClientCertificate, ClientCertificateDraft, SavedClientCertificates } from './clientCertificates';
 
 /** One send: the request, and how main should treat it. */
 export interface SendCall {
@@ -129,6 +130,12 @@ export interface KeypostApi {
   /** False when there was no such entry. */
   deleteHistoryEntry(id: string): Promise<Result<boolean>>;
   clearHistory(): Promise<Result<void>>;
+  // Client certificates (network/clientCertificates.ts): files only through main's dialog, the passphrase to the keychain.
+  /** Main's file dialog for a client certificate's file, checked for its role: its path, or null when cancelled. */
+  chooseCertificateFile(role: CertificateFileRole): Promise<Result<string | null>>;
+  /** Checks the files (and passphrase) and saves the entry; the passphrase goes to the keychain once (undefined keeps the stored one). */
+  saveClientCertificate(draft: ClientCertificateDraft, passphrase?: string | null): Promise<Result<SavedClientCertificates>>;
+  removeClientCertificate(id: string): Promise<Result<ClientCertificate[]>>;
 
   /** About Keypost (core/shell/about.ts): the versions of Keypost and of the runtime it runs on, and the licence. */
   getAbout(): Promise<Result<AboutInfo>>;
@@ -226,4 +233,7 @@ export const channels = {
   getHistoryEntry: 'keypost:get-history-entry',
   deleteHistoryEntry: 'keypost:delete-history-entry',
   clearHistory: 'keypost:clear-history',
+  chooseCertificateFile: 'keypost:choose-certificate-file',
+  saveClientCertificate: 'keypost:save-client-certificate',
+  removeClientCertificate: 'keypost:remove-client-certificate',
 } as const satisfies Record<ApiName, string>;

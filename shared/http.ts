@@ -44,6 +44,8 @@ export interface ResponseHead {
   blockedRedirect?: string;
   /** The proxy that carried it (host:port), when one did. */
   proxy?: string;
+  /** The client certificate it presented (its host pattern and file), when one was. */
+  clientCertificate?: string;
 }
 
 /** The complete answer, once the whole body has arrived. */

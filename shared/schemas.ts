@@ -12,6 +12,7 @@ import { presetDraftSchema, presetIdSchema, presetNameSchema, presetSchema } fro
 import { requestDocumentSchema } from './request';
 import { maxRedirectsSchema, rendererSettingsPatchSchema } from './settings';
 import { savedWorkspaceSchema } from './workspace';
+import { CERTIFICATE_FILE_ROLES, clientCertificateDraftSchema, clientCertificateIdSchema, passphraseSchema } from './clientCertificates';
 
 const requestId = z.string().min(1).max(100);
 const noArguments = z.tuple([]);
@@ -90,4 +91,7 @@ export const argSchemas: { [K in ApiName]: z.ZodType<Parameters<KeypostApi[K]>> 
   getHistoryEntry: z.tuple([historyIdSchema]),
   deleteHistoryEntry: z.tuple([historyIdSchema]),
   clearHistory: noArguments,
+  chooseCertificateFile: z.tuple([z.enum(CERTIFICATE_FILE_ROLES)]),
+  saveClientCertificate: z.tuple([clientCertificateDraftSchema, passphraseSchema]),
+  removeClientCertificate: z.tuple([clientCertificateIdSchema]),
 };

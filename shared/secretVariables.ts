@@ -45,3 +45,6 @@ export function oauthVariables(credential: string) {
     clientAuth: credentialVariable('OAUTH_CLIENT_AUTH', credential),
   };
 }
+
+/** The passphrase of `keypost run --cert` (an encrypted PEM key or a PKCS#12 file): never a flag, which `ps` shows. */
+export const CERT_PASSPHRASE_VARIABLE = 'KEYPOST_CERT_PASSPHRASE';

@@ -4,6 +4,7 @@ import { credentialNameSchema } from './credentials';
 import { DEFAULT_BODY_LIMIT_MB, DEFAULT_TIMEOUT_MS, MAX_BODY_LIMIT_MB } from './http';
 import { presetIdSchema } from './presets';
 import { defaultProxySetting, proxySettingSchema, type ProxySetting } from './proxy';
+import { clientCertificatesSchema, type ClientCertificate } from './clientCertificates';
 
 export const windowBoundsSchema = z
   .object({
@@ -85,6 +86,7 @@ export const settingsFields = {
   historyMaxMb: historyMaxMbSchema,
   caFile: caFileSchema,
   proxy: proxySettingSchema,
+  clientCertificates: clientCertificatesSchema,
 };
 export interface Settings {
   lastPresetId: string | null;
@@ -105,6 +107,8 @@ export interface Settings {
   caFile: string | null;
   /** Which proxy carries a send (shared/proxy.ts). */
   proxy: ProxySetting;
+  /** Client certificates per host pattern (shared/clientCertificates.ts): changed only through their own calls, which check the files. */
+  clientCertificates: ClientCertificate[];
 }
 /** The part of the settings the page may change (window bounds belong to main). */
 export type RendererSettings = Omit<Settings, 'windowBounds'>;
@@ -137,4 +141,5 @@ export const emptySettings = (): Settings => ({
   historyMaxMb: DEFAULT_HISTORY_MAX_MB,
   caFile: null,
   proxy: defaultProxySetting(),
+  clientCertificates: [],
 });

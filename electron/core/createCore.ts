@@ -15,6 +15,8 @@ import { closeAgents } from './send/httpAgents';
 import { closeProxyAgents } from './network/proxyAgents';
 import { createProxyPasswords, proxiesService } from './network/proxyPasswords';
 import { createProxyRouter, type ResolveProxy } from './network/proxyRoutes';
+import { clientCertificatesService, createClientCertificates, withClientCertificates } from './network/clientCertificates';
+import type { CertificateFileRole } from '../../shared/clientCertificates';
 import { createOAuthCredentials } from './credentials/oauth/oauthCredentials';
 import { createOAuthApi } from './credentials/oauthApi';
 import { createOAuthConfigs, OAUTH_CONFIG_NAME } from './credentials/oauthConfigFile';
@@ -61,6 +63,9 @@ export interface HostServices {
   /** The OS's proxy for a URL as Chromium resolves it (PAC syntax). Without it, the System proxy setting reads the
    *  environment's variables instead (network/proxyRoutes.ts). */
   resolveProxy?: ResolveProxy;
+  /** Picks a client certificate's file (PEM certificate, PEM key or PKCS#12) for Settings (null: cancelled). Without
+   *  it, chooseCertificateFile fails in words. */
+  chooseCertificateFile?: (role: CertificateFileRole) => Promise<string | null>;
 }
 
 export interface CoreInputs {
@@ -118,7 +123,17 @@ export function createCore({ dataDir, openStoreFile, keychainService, trustedOri
   // Every request (sends, checks, token requests) asks this which proxy carries it, under the current setting.
   const proxySetting = () => settings.get().proxy;
   const proxyPasswords = createProxyPasswords(cachedVault(openVault(proxiesService(keychainService))), proxySetting);
-  const routeFor = createProxyRouter({ setting: proxySetting, env: process.env, resolveProxy: host.resolveProxy, authorizationFor: proxyPasswords.authorizationFor });
+  const clientCertificates = createClientCertificates({
+    vault: cachedVault(openVault(clientCertificatesService(keychainService))),
+    entries: () => settings.get().clientCertificates,
+    save: (clientCertificates) => settings.update({ clientCertificates }),
+    chooseFile: host.chooseCertificateFile,
+  });
+  // ... and which client certificate it presents, if its host has one.
+  const routeFor = withClientCertificates(
+    createProxyRouter({ setting: proxySetting, env: process.env, resolveProxy: host.resolveProxy, authorizationFor: proxyPasswords.authorizationFor }),
+    clientCertificates.certificateFor,
+  );
   // The system browser gets two kinds of page only, each through its own door: the issue page from the menu, and the
   // sign-in page of an OAuth 2.0 credential set up here when its sign-in runs.
   const browserFor = (allowed: (url: string) => boolean) => async (url: string) => {
@@ -161,6 +176,9 @@ export function createCore({ dataDir, openStoreFile, keychainService, trustedOri
     saveWorkspace: async (saved) => workspace.save(saved),
     getAbout: async () => ok(aboutKeypost()),
     setProxyPassword: proxyPasswords.setProxyPassword,
+    chooseCertificateFile: clientCertificates.chooseCertificateFile,
+    saveClientCertificate: clientCertificates.saveClientCertificate,
+    removeClientCertificate: clientCertificates.removeClientCertificate,
   };
   return {
     dispatch: createDispatch(api, trustedOrigin),

@@ -42,6 +42,11 @@ export function StatusLine({ response, receiving }: { response: ShownResponse; r
           via proxy {response.proxy}
         </span>
       )}
+      {response.clientCertificate && (
+        <span data-testid="client-certificate-presented" title="Settings (Client certificates) has this certificate for the host.">
+          with {response.clientCertificate}
+        </span>
+      )}
     </div>
   );
 }

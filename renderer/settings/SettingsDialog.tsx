@@ -1,5 +1,5 @@
 // Settings (Ctrl+,): the in-memory body limit, the timeout, how many redirects are followed, the proxy, an extra CA
-// file, the theme, and the history's caps.
+// file, the theme, the history's caps, and client certificates.
 // Each valid change is saved at once; invalid input is shown as such and never saved.
 import { useState } from 'react';
 import type { KeypostError } from '../../shared/errors';
@@ -9,6 +9,7 @@ import { BodyLimitField, WholeNumberField } from './BodyLimitField';
 import { CaFileField } from './CaFileField';
 import { Modal } from '../ui/Modal';
 import { ProxyField } from './ProxyField';
+import { ClientCertificatesField } from './ClientCertificatesField';
 
 const THEME_LABELS: Record<ThemeSetting, string> = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
 
@@ -103,6 +104,7 @@ export function SettingsDialog({ settings, onChange, onChooseCaFile, onClose }: 
           </label>
         </div>
         <CaFileField caFile={settings.caFile} onChoose={onChooseCaFile} onRemove={() => onChange({ caFile: null })} />
+        <ClientCertificatesField entries={settings.clientCertificates} />
       </div>
       {error && <FieldError testId="settings-error">Not saved: {error.message}</FieldError>}
       <p className="modal-hint">Changes are saved as you make them.</p>

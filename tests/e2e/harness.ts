@@ -18,6 +18,7 @@ import { createCore } from '../../electron/core/createCore';
 import { loadRendererFile } from '../../electron/core/shell/rendererFiles';
 import type { OriginAnswer, OriginQuestion } from '../../electron/core/credentials/originGate';
 import { signInInBrowser } from '../fixtures/signInBrowser';
+import type { CertificateFileRole } from '../../shared/clientCertificates';
 
 interface KeypostTestHooks {
   __keypostInvoke(channel: string, args: unknown[]): Promise<unknown>;
@@ -72,6 +73,9 @@ export const chosenFolderFileFor = (userDataDir: string) => path.join(userDataDi
 export const chosenForeignFileFor = (userDataDir: string) => path.join(userDataDir, 'dialogs', 'chosen-foreign-file.txt');
 /** The stand-in for Settings' CA file dialog picks the file whose path a spec wrote here (no file = cancelled). */
 export const chosenCaFileFor = (userDataDir: string) => path.join(userDataDir, 'dialogs', 'chosen-ca-file.txt');
+/** The stand-in for Settings' client certificate dialogs picks, for each kind of file, the path a spec wrote in its own
+ *  file here (no file = cancelled). */
+export const chosenCertificateFileFor = (userDataDir: string, role: CertificateFileRole) => path.join(userDataDir, 'dialogs', `chosen-${role}-file.txt`);
 /** The stand-in for the OS "open file" (shell.openPath) records each path here, one per line, instead of launching an app. */
 const openedFilesLog = (userDataDir: string) => path.join(userDataDir, 'opened-files.txt');
 
@@ -112,6 +116,8 @@ interface StandInPaths {
   chosenFolderFile: string;
   chosenForeignFile: string;
   chosenCaFile: string;
+  /** chosenCertificateFileFor with the role left as {role}. */
+  chosenCertificateFile: string;
 }
 const standInPaths = (userDataDir: string): StandInPaths => ({
   exportPath: exportPathFor(userDataDir),
@@ -124,6 +130,7 @@ const standInPaths = (userDataDir: string): StandInPaths => ({
   chosenFolderFile: chosenFolderFileFor(userDataDir),
   chosenForeignFile: chosenForeignFileFor(userDataDir),
   chosenCaFile: chosenCaFileFor(userDataDir),
+  chosenCertificateFile: chosenCertificateFileFor(userDataDir, '{role}' as CertificateFileRole),
 });
 
 /**
@@ -147,6 +154,8 @@ function fileStandIns(paths: StandInPaths) {
     chooseFolder: () => fs.readFile(paths.chosenFolderFile, 'utf8').then((text) => text.trim() || null, () => null),
     chooseForeignFile: () => fs.readFile(paths.chosenForeignFile, 'utf8').then((text) => text.trim() || null, () => null),
     chooseCaFile: () => fs.readFile(paths.chosenCaFile, 'utf8').then((text) => text.trim() || null, () => null),
+    chooseCertificateFile: (role: 'certificate' | 'key' | 'pkcs12') =>
+      fs.readFile(paths.chosenCertificateFile.replace('{role}', role), 'utf8').then((text) => text.trim() || null, () => null),
     openFile: async (file: string) => {
       await fs.appendFile(paths.openedLog, `${file}\n`);
       return '';
@@ -203,7 +212,7 @@ async function launchChromium(userDataDir: string, keychainService: string, expo
     void page?.evaluate(([name, data]) => (window as unknown as KeypostTestHooks).__keypostEmit(name, data), [event, payload] as const).catch(() => {});
   };
   // The core main builds (createCore), over conf (electron-store's backend) in userDataDir: a relaunch reloads it.
-  const { chooseExportPath, chooseImportPath, chooseForeignFile, chooseSavePath, openFile, chooseUploadFile, confirmCredentialOrigin, chooseFolder, chooseCaFile } = fileStandIns(standInPaths(userDataDir));
+  const { chooseExportPath, chooseImportPath, chooseForeignFile, chooseSavePath, openFile, chooseUploadFile, confirmCredentialOrigin, chooseFolder, chooseCaFile, chooseCertificateFile } = fileStandIns(standInPaths(userDataDir));
   const core = createCore({
     dataDir: userDataDir,
     openStoreFile: (storeOptions) => new Conf<Record<string, unknown>>(storeOptions),
@@ -216,6 +225,7 @@ async function launchChromium(userDataDir: string, keychainService: string, expo
       chooseUploadFile,
       chooseFolder,
       chooseCaFile,
+      chooseCertificateFile,
       openPath: openFile,
       openExternal: browserStandIn(signInInBrowser),
       confirmCredentialOrigin,
@@ -386,6 +396,9 @@ function installElectronStandIns({ dialog, shell }: typeof import('electron'), [
     const isImport = (options.filters ?? []).some((filter) => filter.name === 'Keypost presets');
     const isForeign = (options.filters ?? []).some((filter) => filter.name === 'OpenAPI or Postman');
     const isCaFile = (options.filters ?? []).some((filter) => filter.name === 'CA certificates (PEM)');
+    // Main's client certificate filters name the role: "Client certificate (PEM)", "Private key (PEM)", "… (PKCS#12)".
+    const names = (options.filters ?? []).map((filter) => filter.name).join(' ');
+    const certificateRole = names.includes('PKCS#12') ? 'pkcs12' : names.includes('Private key') ? 'key' : names.includes('Client certificate') ? 'certificate' : null;
     const file = isFolder
       ? await standIns.chooseFolder()
       : isImport
@@ -394,7 +407,9 @@ function installElectronStandIns({ dialog, shell }: typeof import('electron'), [
           ? await standIns.chooseForeignFile()
           : isCaFile
             ? await standIns.chooseCaFile()
-            : await standIns.chooseUploadFile();
+            : certificateRole
+              ? await standIns.chooseCertificateFile(certificateRole)
+              : await standIns.chooseUploadFile();
     return file ? { canceled: false, filePaths: [file] } : { canceled: true, filePaths: [] };
   }) as typeof dialog.showOpenDialog;
   shell.openPath = (file: string) => standIns.openFile(file);

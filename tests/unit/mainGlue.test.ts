@@ -290,6 +290,23 @@ describe('native dialogs and the shell', () => {
     value(await invoke('updateSettings', [{ caFile: null }]));
   });
 
+  it('chooses a client certificate file through an open dialog filtered for its kind, checked there, and a cancelled dialog answers null', async () => {
+    const pki = makeTestPki();
+    electron.dialog.openAnswer = { canceled: false, filePaths: [pki.caFile] };
+    expect(value(await invoke('chooseCertificateFile', ['certificate']))).toBe(pki.caFile);
+    expect(electron.dialog.calls.at(-1)).toMatchObject({
+      kind: 'open',
+      options: { properties: ['openFile'], filters: [{ name: 'Client certificate (PEM)', extensions: ['pem', 'crt', 'cer'] }, { name: 'All files', extensions: ['*'] }] },
+    });
+    // A PEM file offered as PKCS#12 is refused in words.
+    const refused = await invoke('chooseCertificateFile', ['pkcs12']);
+    expect(refused).toMatchObject({ ok: false, error: { message: `${pki.caFile} is a PEM file, not PKCS#12.` } });
+    expect(electron.dialog.calls.at(-1)).toMatchObject({ options: { filters: [{ name: 'Client certificate (PKCS#12)', extensions: ['p12', 'pfx'] }, { name: 'All files', extensions: ['*'] }] } });
+    electron.dialog.openAnswer = { canceled: true, filePaths: [] };
+    expect(value(await invoke('chooseCertificateFile', ['key']))).toBeNull();
+    expect(electron.dialog.calls.at(-1)).toMatchObject({ options: { filters: [{ name: 'Private key (PEM)', extensions: ['pem', 'key'] }, { name: 'All files', extensions: ['*'] }] } });
+  });
+
   it('picks a file to upload through an open dialog without a filter, and answers only its path', async () => {
     electron.dialog.openAnswer = { canceled: false, filePaths: [path.join(userDataDir, 'upload.bin')] };
     expect(value(await invoke('chooseUploadFile', []))).toBe(path.join(userDataDir, 'upload.bin'));

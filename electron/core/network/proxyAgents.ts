@@ -1,19 +1,20 @@
-// Connection pools through proxies, one per proxy and TLS policy, so connections to a proxy are reused; a direct
+// Connection pools through proxies, one per proxy, TLS policy and client certificate presented, so connections to a proxy are reused; a direct
 // request takes the pools of send/httpAgents.ts.
 import { createHash } from 'node:crypto';
 import { ProxyAgent, type Dispatcher } from 'undici';
 import type { Secret } from '../credentials/secret';
 import { agentFor } from '../send/httpAgents';
 import { trustOptions, type TrustOptions } from '../send/trust';
+import type { ClientTls } from './clientCertificateFiles';
 
 /** Each pool with the trusted set it was made with (send/trust.ts): a CA file chosen since makes a new one. */
 const pools = new Map<string, { pool: ProxyAgent; trust: TrustOptions }>();
 
-export function dispatcherFor(proxy: URL | null, allowSelfSignedTls: boolean, authorization?: Secret): Dispatcher {
-  if (!proxy) return agentFor(allowSelfSignedTls);
+export function dispatcherFor(proxy: URL | null, allowSelfSignedTls: boolean, authorization?: Secret, client?: ClientTls): Dispatcher {
+  if (!proxy) return agentFor(allowSelfSignedTls, client);
   // A changed password is a new pool; the key holds a digest of it, never the password.
   const credential = authorization ? createHash('sha256').update(authorization.reveal()).digest('hex') : '';
-  const key = `${proxy.href} ${allowSelfSignedTls} ${credential}`;
+  const key = `${proxy.href} ${allowSelfSignedTls} ${credential} ${client?.key ?? ''}`;
   // The target's certificate, and an https:// proxy's own, are checked against the same set as a direct send's.
   const trust = trustOptions();
   const known = pools.get(key);
@@ -27,7 +28,8 @@ export function dispatcherFor(proxy: URL | null, allowSelfSignedTls: boolean, au
     connectTimeout: 10_000,
     ...(authorization ? { token: authorization.reveal() } : {}),
     proxyTls: verify,
-    requestTls: allowSelfSignedTls ? { rejectUnauthorized: false } : verify,
+    // The target's handshake presents the client certificate; the proxy's own never does.
+    requestTls: allowSelfSignedTls ? { rejectUnauthorized: false, ...client?.connectOptions() } : client ? { secureContext: client.secureContext(trust.ca) } : verify,
   });
   pools.set(key, { pool, trust });
   return pool;

@@ -4,11 +4,14 @@ import { fail, ok, type Result } from '../../../shared/errors';
 import type { ProxySetting } from '../../../shared/proxy';
 import type { Secret } from '../credentials/secret';
 import { bypassesProxy } from './noProxy';
+import type { ClientTls } from './clientCertificateFiles';
 
 /** proxy null: the request goes direct. authorization: Basic, for a manual proxy whose password is in the keychain. */
 export interface ProxyRoute {
   proxy: URL | null;
   authorization?: Secret;
+  /** The client certificate the request presents (network/clientCertificates.ts). */
+  clientCertificate?: ClientTls;
 }
 export type RouteFor = (target: URL) => Promise<Result<ProxyRoute>>;
 /** Chromium's answer for a URL, in PAC syntax: "DIRECT", "PROXY host:port; DIRECT", "HTTPS host:port", "SOCKS5 host:port". */

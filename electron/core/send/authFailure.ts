@@ -12,9 +12,18 @@ export interface RefusedSend {
   /** What the sent token says about itself, when it is a JWT. */
   facts: TokenFacts | null;
   now: number;
+  /** The client certificate the request presented (its label), when one was. */
+  clientCertificate?: string;
 }
 
-export async function explainAuthFailure({ status, headers, credential, facts, now }: RefusedSend): Promise<AuthFailure | undefined> {
+export async function explainAuthFailure(refused: RefusedSend): Promise<AuthFailure | undefined> {
+  const explained = await explainStatus(refused);
+  // A 403 judges who is asking: with mutual TLS that is the certificate's identity too, not only the token's.
+  if (!explained || explained.status !== 403 || !refused.clientCertificate) return explained;
+  return { ...explained, message: `${explained.message} This request also presented ${refused.clientCertificate}: the server may not grant that certificate access (check its Settings entry, Client certificates).` };
+}
+
+async function explainStatus({ status, headers, credential, facts, now }: RefusedSend): Promise<AuthFailure | undefined> {
   if (status !== 401 && status !== 403) return undefined;
   const challenge = await bearerChallenge(headers);
   const server = {

@@ -1,11 +1,11 @@
 // A refused server certificate in words: which certificate (its name, its issuer, its dates, the names it holds), why
 // it was refused, and what the user can do. The facts come from the TLS error code and the certificate itself.
-import { isIP } from 'node:net';
-import tls from 'node:tls';
+import type tls from 'node:tls';
 import { fail } from '../../../shared/errors';
+import type { ProxyRoute } from '../network/proxyRoutes';
+import { probeTls } from './tlsProbe';
 import { caFileInUse } from './trust';
 
-const PEEK_TIMEOUT_MS = 3_000;
 const SELF_SIGNED_HINT = 'For a local development server, "Accept self-signed certificates" on the request lets it through.';
 
 interface CertificateFacts {
@@ -14,25 +14,6 @@ interface CertificateFacts {
   validFrom: string;
   validTo: string;
   names: string[];
-}
-
-/** The error's code says why; Node's TLS error does not carry the certificate (except a wrong host's), so it is read
- *  by a second, non-verifying handshake that sends nothing and closes at once. */
-function peerCertificate(url: URL): Promise<tls.PeerCertificate | null> {
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  return new Promise((resolve) => {
-    const socket = tls.connect({ host, port: Number(url.port || 443), servername: isIP(host) ? undefined : host, rejectUnauthorized: false, timeout: PEEK_TIMEOUT_MS });
-    const done = (certificate: tls.PeerCertificate | null) => {
-      socket.destroy();
-      resolve(certificate);
-    };
-    socket.once('secureConnect', () => {
-      const certificate = socket.getPeerCertificate();
-      done(certificate && certificate.subject ? certificate : null);
-    });
-    socket.once('error', () => done(null));
-    socket.once('timeout', () => done(null));
-  });
 }
 
 const nameOf = (entity: tls.Certificate | undefined) => {
@@ -59,10 +40,12 @@ function trustHint(): string {
   return `${file}If a company network or proxy issues it, add the company's CA certificate (PEM) in Settings (Extra CA certificates), or install it in the system's trust store.`;
 }
 
-export async function certificateError(code: string, error: { cert?: unknown }, url: URL) {
+/** Node's TLS error does not carry the certificate (except a wrong host's): it is then read by a second handshake
+ *  (tlsProbe.ts) the way the send went, through its proxy if it had one. */
+export async function certificateError(code: string, error: { cert?: unknown }, url: URL, route?: Partial<ProxyRoute>) {
   const where = url.host;
   const given = error.cert && typeof error.cert === 'object' && 'subject' in error.cert ? (error.cert as tls.PeerCertificate) : null;
-  const certificate = given ?? (await peerCertificate(url));
+  const certificate = given ?? (await probeTls(url, route)).certificate;
   const facts = certificate ? factsOf(certificate) : null;
   const named = facts ? ` ("${facts.subject}")` : '';
   switch (code) {

@@ -1,6 +1,8 @@
 // Turns the errors the transport (undici, zlib) throws into codes and sentences a user can act on.
 import { fail } from '../../../shared/errors';
+import type { ProxyRoute } from '../network/proxyRoutes';
 import { certificateError } from './certificateErrors';
+import { clientCertificateError } from './clientCertificateErrors';
 
 const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|HOSTNAME_MISMATCH/;
 
@@ -26,11 +28,14 @@ function parserProblem(error: unknown): string | undefined {
   return parser ? String(parser.message) : undefined;
 }
 
-export async function classifyNetworkError(error: unknown, url: URL) {
+/** `route`: how the request went (its proxy, the client certificate it presented), for the follow-up handshake. */
+export async function classifyNetworkError(error: unknown, url: URL, route?: Partial<ProxyRoute>) {
   const code = rootCode(error) ?? '';
   const where = url.host;
   const malformed = parserProblem(error);
   if (malformed) return fail('NETWORK_ERROR', `${where} sent a malformed HTTP response: ${malformed}.`);
+  const clientCertificate = await clientCertificateError(code, url, route);
+  if (clientCertificate) return clientCertificate;
   switch (code) {
     case 'ECONNREFUSED':
       return fail('CONNECTION_REFUSED', `Could not connect to ${where}: the connection was refused.`, {
@@ -73,7 +78,7 @@ export async function classifyNetworkError(error: unknown, url: URL) {
     case 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH':
       return fail('NETWORK_ERROR', `${where} sent a malformed HTTP response (${code}).`);
   }
-  if (TLS_CODES.test(code)) return certificateError(code, causes(error).find((cause) => cause.code === code) ?? {}, url);
+  if (TLS_CODES.test(code)) return certificateError(code, causes(error).find((cause) => cause.code === code) ?? {}, url, route);
   // Words first; a code (never a library's message) only as a detail to search for.
   return fail('NETWORK_ERROR', `The connection to ${where} failed for a reason Keypost does not recognise.`, {
     hint: code ? `The system reported ${code}. Try again, and check the address and your network.` : 'Try again, and check the address and your network.',

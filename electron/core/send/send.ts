@@ -12,6 +12,7 @@ import type { OutgoingHeaders, OutgoingRequest } from './outgoingRequest';
 import { classifyBody, classifyFileHead, kindOf, readBody, spoolFileName, type ReceivedBody } from '../body/responseBody';
 import { Secret } from '../credentials/secret';
 import { exchange, type Exchange } from './transport';
+import type { ClientTls } from '../network/clientCertificateFiles';
 
 /** Same-origin redirects followed when the send does not say (the setting's default). */
 export const MAX_REDIRECTS = DEFAULT_MAX_REDIRECTS;
@@ -64,19 +65,20 @@ export async function sendRequest(request: OutgoingRequest, options: SendOptions
   const maxRedirects = options.maxRedirects ?? MAX_REDIRECTS;
   let proxy: URL | null = null;
   let proxyAuthorization: Secret | undefined;
+  let clientCertificate: ClientTls | undefined;
 
   try {
     for (;;) {
       // Per URL, as the OS's proxy configuration answers per URL.
       const route = options.routeFor ? await options.routeFor(url) : DIRECT;
       if (!route.ok) return route;
-      ({ proxy, authorization: proxyAuthorization } = route.value);
+      ({ proxy, authorization: proxyAuthorization, clientCertificate } = route.value);
       const response = await exchange(url, {
         method,
         headers: revealed(request.headers),
         body,
         signal,
-        dispatcher: dispatcherFor(proxy, options.allowSelfSignedTls ?? false, proxyAuthorization),
+        dispatcher: dispatcherFor(proxy, options.allowSelfSignedTls ?? false, proxyAuthorization, clientCertificate),
       });
       const ttfbMs = performance.now() - started;
       const location = headerOf(response, 'location');
@@ -86,7 +88,7 @@ export async function sendRequest(request: OutgoingRequest, options: SendOptions
         // The token only ever goes to the origin the user typed.
         const crossOrigin = next.origin !== request.url.origin;
         // Following none means the user wants to see the redirect itself: it is the response, and no hop was taken.
-        if (!crossOrigin && maxRedirects === 0) return ok(await buildResult(response, shown(url), started, ttfbMs, redirects, { ...options, proxy }));
+        if (!crossOrigin && maxRedirects === 0) return ok(await buildResult(response, shown(url), started, ttfbMs, redirects, { ...options, proxy, presented: clientCertificate?.label }));
         redirects.push({ status: response.status, url: shown(next) });
         if (!crossOrigin) {
           if (redirects.length > maxRedirects) {
@@ -103,9 +105,9 @@ export async function sendRequest(request: OutgoingRequest, options: SendOptions
           url = next;
           continue;
         }
-        return ok(await buildResult(response, shown(url), started, ttfbMs, redirects, { ...options, proxy }, shown(next)));
+        return ok(await buildResult(response, shown(url), started, ttfbMs, redirects, { ...options, proxy, presented: clientCertificate?.label }, shown(next)));
       }
-      return ok(await buildResult(response, shown(url), started, ttfbMs, redirects, { ...options, proxy }));
+      return ok(await buildResult(response, shown(url), started, ttfbMs, redirects, { ...options, proxy, presented: clientCertificate?.label }));
     }
   } catch (error) {
     if (options.signal?.aborted) return fail('CANCELLED', 'The request was cancelled.');
@@ -114,7 +116,7 @@ export async function sendRequest(request: OutgoingRequest, options: SendOptions
         hint: 'The server may be slow or not answering; try again or raise the timeout.',
       });
     }
-    return (proxy && classifyProxyError(error, proxy)) || (await classifyNetworkError(error, url));
+    return (proxy && classifyProxyError(error, proxy)) || (await classifyNetworkError(error, url, { proxy, authorization: proxyAuthorization, clientCertificate }));
   } finally {
     clearTimeout(deadline);
     options.signal?.removeEventListener('abort', cancel);
@@ -142,7 +144,7 @@ async function buildResult(
   started: number,
   ttfbMs: number,
   redirects: RedirectHop[],
-  options: SendOptions & { proxy: URL | null },
+  options: SendOptions & { proxy: URL | null; presented?: string },
   blockedRedirect?: string,
 ): Promise<SendResult> {
   const contentType = headerOf(response, 'content-type') ?? '';
@@ -165,6 +167,7 @@ async function buildResult(
     redirects,
     ...(blockedRedirect ? { blockedRedirect } : {}),
     ...(options.proxy ? { proxy: proxyLabel(options.proxy) } : {}),
+    ...(options.presented ? { clientCertificate: options.presented } : {}),
   };
   if (options.discardBody) response.discard();
   const received = await readBody(options.discardBody ? null : response.body(), {

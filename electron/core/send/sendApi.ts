@@ -110,6 +110,7 @@ export function createSendApi({ vault, environments, emit, bodies, oauth, oauthC
       credential: credentialOf(request),
       facts: token ? tokenFacts(token.reveal()) : null,
       now: Date.now(),
+      clientCertificate: answer.clientCertificate,
     });
 
   return {

@@ -7,7 +7,7 @@ import { isJsonMediaType, mediaTypeOf } from '../../../../shared/mediaType';
 import type { OAuthConfig } from '../../../../shared/oauth';
 import { dispatcherFor } from '../../network/proxyAgents';
 import { classifyProxyError } from '../../network/proxyErrors';
-import { directRoute, type RouteFor } from '../../network/proxyRoutes';
+import { directRoute, type ProxyRoute, type RouteFor } from '../../network/proxyRoutes';
 import { classifyNetworkError } from '../../send/networkErrors';
 import { fetchThrough } from '../../send/transport';
 import { Secret } from '../secret';
@@ -92,6 +92,8 @@ type Failure = ReturnType<typeof fail>;
 interface Answer {
   status: number;
   contentType: string;
+  /** How the last request went (proxy, client certificate), for a connection failure's words. */
+  route?: ProxyRoute;
 }
 
 async function exchange(
@@ -118,8 +120,9 @@ async function exchange(
       // Through Keypost's transport, so a token endpoint on any port is reached (fetch refuses some).
       const route = await (options.routeFor ?? directRoute)(new URL(url));
       if (!route.ok) throw new ProxyFailure(route);
-      const { proxy, authorization } = route.value;
-      const response = await fetchThrough(url, init, dispatcherFor(proxy, false, authorization)).catch((error: unknown) => {
+      const { proxy, authorization, clientCertificate } = route.value;
+      answer.route = route.value;
+      const response = await fetchThrough(url, init, dispatcherFor(proxy, false, authorization, clientCertificate)).catch((error: unknown) => {
         const atProxy = proxy && classifyProxyError(error, proxy);
         throw atProxy ? new ProxyFailure(atProxy) : error;
       });
@@ -191,7 +194,7 @@ async function describeFailure(error: unknown, tokenUrl: URL, answer: Answer, ti
     return unusableAnswer(where, error, answer);
   }
   if (error instanceof TypeError && error.cause) {
-    const network = await classifyNetworkError(error, tokenUrl);
+    const network = await classifyNetworkError(error, tokenUrl, answer.route);
     return fail(network.error.code, `Could not get a token. ${network.error.message}`, { hint: network.error.hint ?? 'Check the token URL.' });
   }
   const detail = error instanceof Error ? error.message : String(error);
