@@ -45,7 +45,8 @@ program
   .option('--timeout <seconds>', `time limit per request, in seconds (default ${DEFAULT_TIMEOUT_MS / 1000})`, seconds)
   .option('--allow-origin <origin>', 'let every credential go to this origin (scheme://host:port) in this run; repeat for more', origins, [])
   .option('--ca-file <path>', 'also trust the CA certificates in this PEM file (as curl --cacert; NODE_EXTRA_CA_CERTS is honoured too)')
-  .action(async (target: string, options: { env?: string; bail?: boolean; reporter?: Reporter; output?: string; timeout?: number; allowOrigin: string[]; caFile?: string }) => {
+  .option('--http1.1', 'use HTTP/1.1 only, never HTTP/2 (as curl --http1.1)')
+  .action(async (target: string, options: { env?: string; bail?: boolean; reporter?: Reporter; output?: string; timeout?: number; allowOrigin: string[]; caFile?: string; 'http1.1'?: boolean }) => {
     if (options.output !== undefined && options.reporter === undefined) {
       process.stderr.write('--output names where a report goes: choose one with --reporter junit or --reporter json.\n');
       process.exitCode = 2;
@@ -62,6 +63,7 @@ program
       dataDir: appDataFolder(process.env),
       allowOrigins: options.allowOrigin,
       caFile: options.caFile,
+      http1Only: options['http1.1'] === true,
       progress: progressOn(process.stderr, process.env),
       out: (line) => process.stdout.write(`${line}\n`),
       err: (line) => process.stderr.write(`${line}\n`),

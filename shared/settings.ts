@@ -85,6 +85,7 @@ export const settingsFields = {
   historyMaxMb: historyMaxMbSchema,
   caFile: caFileSchema,
   proxy: proxySettingSchema,
+  http1Only: z.boolean({ error: '"Use HTTP/1.1 only" is true or false.' }),
 };
 export interface Settings {
   lastPresetId: string | null;
@@ -105,6 +106,8 @@ export interface Settings {
   caFile: string | null;
   /** Which proxy carries a send (shared/proxy.ts). */
   proxy: ProxySetting;
+  /** Never offer HTTP/2 (for a server or middlebox that mishandles it), as curl --http1.1. */
+  http1Only: boolean;
 }
 /** The part of the settings the page may change (window bounds belong to main). */
 export type RendererSettings = Omit<Settings, 'windowBounds'>;
@@ -121,6 +124,7 @@ export const rendererSettingsPatchSchema = z
     // The page may only remove the CA file: choosing one goes through chooseCaFile, which reads it first.
     caFile: z.null().optional(),
     proxy: settingsFields.proxy.optional(),
+    http1Only: settingsFields.http1Only.optional(),
   })
   .strict();
 
@@ -137,4 +141,5 @@ export const emptySettings = (): Settings => ({
   historyMaxMb: DEFAULT_HISTORY_MAX_MB,
   caFile: null,
   proxy: defaultProxySetting(),
+  http1Only: false,
 });

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { ProxyAgent, type Dispatcher } from 'undici';
 import type { Secret } from '../credentials/secret';
 import { agentFor } from '../send/httpAgents';
+import { http1OnlyInUse } from '../send/httpVersion';
 import { trustOptions, type TrustOptions } from '../send/trust';
 
 /** Each pool with the trusted set it was made with (send/trust.ts): a CA file chosen since makes a new one. */
@@ -13,7 +14,8 @@ export function dispatcherFor(proxy: URL | null, allowSelfSignedTls: boolean, au
   if (!proxy) return agentFor(allowSelfSignedTls);
   // A changed password is a new pool; the key holds a digest of it, never the password.
   const credential = authorization ? createHash('sha256').update(authorization.reveal()).digest('hex') : '';
-  const key = `${proxy.href} ${allowSelfSignedTls} ${credential}`;
+  const http1Only = http1OnlyInUse();
+  const key = `${proxy.href} ${allowSelfSignedTls} ${credential} ${http1Only}`;
   // The target's certificate, and an https:// proxy's own, are checked against the same set as a direct send's.
   const trust = trustOptions();
   const known = pools.get(key);
@@ -25,6 +27,8 @@ export function dispatcherFor(proxy: URL | null, allowSelfSignedTls: boolean, au
     // Plain http is tunnelled too (CONNECT), so the proxy relays the request rather than reading and rewriting it.
     proxyTunnel: true,
     connectTimeout: 10_000,
+    // HTTP/2 to the server through the tunnel when it offers it, unless "Use HTTP/1.1 only" is set.
+    allowH2: !http1Only,
     ...(authorization ? { token: authorization.reveal() } : {}),
     proxyTls: verify,
     requestTls: allowSelfSignedTls ? { rejectUnauthorized: false } : verify,

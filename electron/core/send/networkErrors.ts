@@ -1,6 +1,7 @@
 // Turns the errors the transport (undici, zlib) throws into codes and sentences a user can act on.
 import { fail } from '../../../shared/errors';
 import { certificateError } from './certificateErrors';
+import { http2Error } from './http2Errors';
 
 const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|HOSTNAME_MISMATCH/;
 
@@ -31,6 +32,8 @@ export async function classifyNetworkError(error: unknown, url: URL) {
   const where = url.host;
   const malformed = parserProblem(error);
   if (malformed) return fail('NETWORK_ERROR', `${where} sent a malformed HTTP response: ${malformed}.`);
+  const http2 = http2Error(causes(error), where);
+  if (http2) return http2;
   switch (code) {
     case 'ECONNREFUSED':
       return fail('CONNECTION_REFUSED', `Could not connect to ${where}: the connection was refused.`, {

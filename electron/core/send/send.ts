@@ -165,6 +165,7 @@ async function buildResult(
     redirects,
     ...(blockedRedirect ? { blockedRedirect } : {}),
     ...(options.proxy ? { proxy: proxyLabel(options.proxy) } : {}),
+    httpVersion: response.httpVersion,
   };
   if (options.discardBody) response.discard();
   const received = await readBody(options.discardBody ? null : response.body(), {
