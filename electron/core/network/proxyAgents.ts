@@ -6,9 +6,13 @@ import type { Secret } from '../credentials/secret';
 import { agentFor } from '../send/httpAgents';
 import { http1OnlyInUse } from '../send/httpVersion';
 import { trustOptions, type TrustOptions } from '../send/trust';
+import { isSocks } from './proxyRoutes';
+import { socksAgent } from './socksAgent';
+
+const CONNECT_TIMEOUT_MS = 10_000;
 
 /** Each pool with the trusted set it was made with (send/trust.ts): a CA file chosen since makes a new one. */
-const pools = new Map<string, { pool: ProxyAgent; trust: TrustOptions }>();
+const pools = new Map<string, { pool: Dispatcher; trust: TrustOptions }>();
 
 export function dispatcherFor(proxy: URL | null, allowSelfSignedTls: boolean, authorization?: Secret): Dispatcher {
   if (!proxy) return agentFor(allowSelfSignedTls);
@@ -22,17 +26,20 @@ export function dispatcherFor(proxy: URL | null, allowSelfSignedTls: boolean, au
   if (known?.trust === trust) return known.pool;
   void known?.pool.close();
   const verify = { secureContext: trust.secureContext };
-  const pool = new ProxyAgent({
-    uri: proxy.href,
-    // Plain http is tunnelled too (CONNECT), so the proxy relays the request rather than reading and rewriting it.
-    proxyTunnel: true,
-    connectTimeout: 10_000,
-    // HTTP/2 to the server through the tunnel when it offers it, unless "Use HTTP/1.1 only" is set.
-    allowH2: !http1Only,
-    ...(authorization ? { token: authorization.reveal() } : {}),
-    proxyTls: verify,
-    requestTls: allowSelfSignedTls ? { rejectUnauthorized: false } : verify,
-  });
+  const requestTls = allowSelfSignedTls ? { rejectUnauthorized: false } : verify;
+  const pool = isSocks(proxy)
+    ? socksAgent({ proxy, authorization, connectTimeout: CONNECT_TIMEOUT_MS, requestTls, allowH2: !http1Only })
+    : new ProxyAgent({
+        uri: proxy.href,
+        // Plain http is tunnelled too (CONNECT), so the proxy relays the request rather than reading and rewriting it.
+        proxyTunnel: true,
+        connectTimeout: CONNECT_TIMEOUT_MS,
+        // HTTP/2 to the server through the tunnel when it offers it, unless "Use HTTP/1.1 only" is set.
+        allowH2: !http1Only,
+        ...(authorization ? { token: authorization.reveal() } : {}),
+        proxyTls: verify,
+        requestTls,
+      });
   pools.set(key, { pool, trust });
   return pool;
 }

@@ -7,6 +7,7 @@ import { DEFAULT_MAX_REDIRECTS } from '../../../shared/settings';
 import { dispatcherFor } from '../network/proxyAgents';
 import { classifyProxyError } from '../network/proxyErrors';
 import { DIRECT, proxyLabel, type RouteFor } from '../network/proxyRoutes';
+import { throughFirstReachable } from '../network/routeFallback';
 import { classifyNetworkError } from './networkErrors';
 import type { OutgoingHeaders, OutgoingRequest } from './outgoingRequest';
 import { classifyBody, classifyFileHead, kindOf, readBody, spoolFileName, type ReceivedBody } from '../body/responseBody';
@@ -70,13 +71,16 @@ export async function sendRequest(request: OutgoingRequest, options: SendOptions
       // Per URL, as the OS's proxy configuration answers per URL.
       const route = options.routeFor ? await options.routeFor(url) : DIRECT;
       if (!route.ok) return route;
-      ({ proxy, authorization: proxyAuthorization } = route.value);
-      const response = await exchange(url, {
-        method,
-        headers: revealed(request.headers),
-        body,
-        signal,
-        dispatcher: dispatcherFor(proxy, options.allowSelfSignedTls ?? false, proxyAuthorization),
+      // A PAC answer's next choice when its proxy cannot be reached; proxy names the one that carried it, or failed.
+      const response = await throughFirstReachable(route.value, (choice) => {
+        ({ proxy, authorization: proxyAuthorization } = choice);
+        return exchange(url, {
+          method,
+          headers: revealed(request.headers),
+          body,
+          signal,
+          dispatcher: dispatcherFor(proxy, options.allowSelfSignedTls ?? false, proxyAuthorization),
+        });
       });
       const ttfbMs = performance.now() - started;
       const location = headerOf(response, 'location');
