@@ -52,7 +52,8 @@ export function socksAgent({ proxy, authorization, connectTimeout, requestTls, a
           if (options.protocol !== 'https:') return callback(null, socket);
           overTls({ ...options, httpSocket: socket }, callback);
         },
-        (error: Error) => callback(error, null),
+        // The proxy resetting the connection mid-handshake is its closing it too, not the server's doing.
+        (error: Error & { code?: string }) => callback(error.code === 'ECONNRESET' || error.code === 'EPIPE' ? closedError(error) : error, null),
       );
     },
   });
@@ -63,9 +64,11 @@ export function socksAgent({ proxy, authorization, connectTimeout, requestTls, a
 function watchEarlyClose(socket: Socket, handshaking: WeakSet<Socket>): void {
   handshaking.add(socket);
   socket.once('end', () => {
-    if (handshaking.has(socket)) socket.destroy(Object.assign(new Error('The SOCKS proxy closed the connection during its handshake.'), { code: SOCKS_CLOSED }));
+    if (handshaking.has(socket)) socket.destroy(closedError());
   });
 }
+
+const closedError = (cause?: Error) => Object.assign(new Error('The SOCKS proxy closed the connection during its handshake.', { cause }), { code: SOCKS_CLOSED });
 
 /** "Basic base64(user:password)" back into its two parts (a password may hold ":"; a user name may not). */
 function basicPair(authorization: Secret): { username: string; password: string } {
