@@ -170,6 +170,10 @@ describe('the system proxy (Chromium answers per URL)', () => {
     expect(value(direct).proxy).toBeUndefined();
     expect(secure.seen.at(-1)?.from).toBe('127.0.0.1');
 
+    // A trailing ";" adds no choice (no DIRECT behind the user's back): the proxy that could not be reached is named.
+    const trailing = await send(secure, system(`PROXY ${hostOf(down)};`).routeFor);
+    expect(!trailing.ok && trailing.error.message).toBe(`Could not connect to the proxy ${hostOf(down)}: the connection was refused.`);
+
     const otherDown = await closedPortUrl();
     const none = await send(secure, system(`PROXY ${hostOf(down)}; PROXY ${hostOf(otherDown)}`).routeFor);
     expect(!none.ok && none.error.message).toBe(`Could not connect to the proxy ${hostOf(otherDown)}: the connection was refused.`);

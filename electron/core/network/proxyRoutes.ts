@@ -87,10 +87,11 @@ export function fromEnvironment(target: URL, env: Record<string, string | undefi
  *  choice, or one Keypost cannot read, ends the list: with nothing before it, it is refused in words rather than skipped
  *  to connect directly behind the user's back. */
 export function fromPacAnswer(answer: string): Result<ProxyRoute> {
-  const choices = answer.split(';').map((choice) => choice.trim());
+  // An empty choice (a trailing ";") is no choice, as in Chromium; an empty answer is DIRECT.
+  const choices = answer.split(';').map((choice) => choice.trim()).filter((choice) => choice !== '');
   const routes: ProxyRoute[] = [];
   let refused: Result<ProxyRoute> | null = null;
-  for (const choice of choices.length > 0 ? choices : ['']) {
+  for (const choice of choices) {
     const read = pacChoice(choice);
     if (!read.ok) {
       refused = read;
@@ -100,13 +101,16 @@ export function fromPacAnswer(answer: string): Result<ProxyRoute> {
     if (read.value.proxy === null) break;
   }
   if (routes.length === 0) return refused ?? DIRECT;
-  return ok(routes.reduceRight((fallback: ProxyRoute | undefined, route) => (fallback ? { ...route, fallback } : route), undefined)!);
+  // Linked from the last: each choice carries the one after it as its fallback.
+  let route = routes.pop()!;
+  for (let previous = routes.pop(); previous; previous = routes.pop()) route = { ...previous, fallback: route };
+  return ok(route);
 }
 
 function pacChoice(choice: string): Result<ProxyRoute> {
   const [kind = '', where = ''] = choice.split(/\s+/);
   const scheme = PAC_SCHEMES[kind.toUpperCase()];
-  if (kind === '' || kind.toUpperCase() === 'DIRECT') return DIRECT;
+  if (kind.toUpperCase() === 'DIRECT') return DIRECT;
   if (kind.toUpperCase() === 'SOCKS4') return socks4Refused(where);
   if (scheme && where !== '' && URL.canParse(`${scheme}://${where}`)) return ok({ proxy: new URL(`${scheme}://${where}`) });
   return fail('PROXY_ERROR', `The system's proxy configuration answered "${choice}", which Keypost does not understand.`, {
