@@ -1,13 +1,18 @@
 // HTTP/2 against a real node:http2 server on 127.0.0.1: a send uses it when the server offers it and says so, "Use
-// HTTP/1.1 only" (the setting, as the core applies it) keeps every request on HTTP/1.1, and HTTP/2's failures in words.
+// HTTP/1.1 only" (the setting, as the core applies it) keeps every request on HTTP/1.1, token requests too, and
+// HTTP/2's failures in words.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { requestClientCredentials } from '../../electron/core/credentials/oauth/tokenEndpoint';
+import { Secret } from '../../electron/core/credentials/secret';
 import { closeAgents } from '../../electron/core/send/httpAgents';
+import { useCaFile } from '../../electron/core/send/trust';
 import { useHttp1Only } from '../../electron/core/send/httpVersion';
 import type { Result } from '../../shared/errors';
 import type { SendResult } from '../../shared/http';
 import { BIG_BODY_BYTES, startHttp2Server, type Http2Server } from '../fixtures/http2Server';
 import { testCore } from '../fixtures/presetStore';
 import { sendCall, sendJson } from '../fixtures/sendJson';
+import { makeTestPki } from '../fixtures/testCertificates';
 
 let server: Http2Server;
 beforeAll(async () => {
@@ -54,6 +59,26 @@ describe('a server that offers HTTP/2', () => {
     const forced: Result<SendResult> = await sendThroughCore();
     expect(forced.ok && forced.value.httpVersion).toBe('1.1');
     expect(server.versions.slice(before)).toEqual(['1.1']);
+  });
+});
+
+describe('token requests', () => {
+  it('go over HTTP/2 through the verifying pool, and over HTTP/1.1 under "Use HTTP/1.1 only"', async () => {
+    const pki = makeTestPki();
+    const tokens = await startHttp2Server({ pair: await pki.good });
+    const client = { config: { flow: 'clientCredentials', tokenUrl: `${tokens.url}/token`, clientId: 'machine', clientAuth: 'basic' }, clientSecret: new Secret('s3cret') } as const;
+    try {
+      expect(useCaFile(pki.caFile).ok).toBe(true);
+      const overH2 = await requestClientCredentials(client, {});
+      expect(overH2.ok && overH2.value.accessToken.reveal()).toBe('at-over-2.0');
+      useHttp1Only(true);
+      const overH1 = await requestClientCredentials(client, {});
+      expect(overH1.ok && overH1.value.accessToken.reveal()).toBe('at-over-1.1');
+      expect(tokens.versions).toEqual(['2.0', '1.1']);
+    } finally {
+      useCaFile(null);
+      await tokens.close();
+    }
   });
 });
 
