@@ -51,7 +51,8 @@ program
   .option('--key <file>', 'the PEM private key of --cert')
   .option('--cert-type <type>', 'PEM (the default) or P12, as curl')
   .option('--cert-host <pattern>', 'present --cert only to hosts matching this (api.example.com, *.example.com, host:port); default: every https host, as curl')
-  .action(async (target: string, options: { env?: string; bail?: boolean; reporter?: Reporter; output?: string; timeout?: number; allowOrigin: string[]; caFile?: string } & ClientCertificateFlags) => {
+  .option('--http1.1', 'use HTTP/1.1 only, never HTTP/2 (as curl --http1.1)')
+  .action(async (target: string, options: { env?: string; bail?: boolean; reporter?: Reporter; output?: string; timeout?: number; allowOrigin: string[]; caFile?: string; 'http1.1'?: boolean } & ClientCertificateFlags) => {
     if (options.output !== undefined && options.reporter === undefined) {
       process.stderr.write('--output names where a report goes: choose one with --reporter junit or --reporter json.\n');
       process.exitCode = 2;
@@ -69,6 +70,7 @@ program
       allowOrigins: options.allowOrigin,
       caFile: options.caFile,
       clientCertificate: { cert: options.cert, key: options.key, certType: options.certType, certHost: options.certHost },
+      http1Only: options['http1.1'] === true,
       progress: progressOn(process.stderr, process.env),
       out: (line) => process.stdout.write(`${line}\n`),
       err: (line) => process.stderr.write(`${line}\n`),

@@ -1,5 +1,6 @@
 // What a run found, as the CI systems read it: JUnit XML (one test case per request, a failure with its words, times
 // in seconds), or the same facts as JSON. Neither ever holds a token: only names, statuses, times and Keypost's words.
+import type { HttpVersion } from '../shared/http';
 import { assertionLine, type CheckResults } from '../shared/responseChecks';
 
 export interface RequestOutcome {
@@ -19,6 +20,8 @@ export interface RequestOutcome {
   notRun: boolean;
   /** Its assertions' results and what it captured (a secret value never: only its name). */
   checks?: CheckResults;
+  /** The HTTP version the answer came over ("1.1" or "2"), when there was one. */
+  httpVersion?: HttpVersion;
 }
 
 export interface RunReport {

@@ -8,6 +8,7 @@ import { createResponseBodies } from '../electron/core/body/responseBodies';
 import { removeSpooledBodies } from '../electron/core/body/responseBody';
 import { closeAgents } from '../electron/core/send/httpAgents';
 import { useCaFile } from '../electron/core/send/trust';
+import { useHttp1Only } from '../electron/core/send/httpVersion';
 import { closeProxyAgents } from '../electron/core/network/proxyAgents';
 import { createProxyRouter } from '../electron/core/network/proxyRoutes';
 import { withClientCertificates } from '../electron/core/network/clientCertificates';
@@ -59,6 +60,8 @@ export interface RunOptions {
   caFile?: string;
   /** --cert, --key, --cert-type, --cert-host: a client certificate (runClientCertificate.ts). */
   clientCertificate?: ClientCertificateFlags;
+  /** Never offer HTTP/2 (--http1.1, as curl's). */
+  http1Only?: boolean;
   /** The progress line on a terminal (progressLine.ts); none by default. */
   progress?: Progress;
   out: (line: string) => void;
@@ -83,8 +86,9 @@ export async function runCollection(options: RunOptions): Promise<ExitCode> {
   }
 }
 
-async function run({ target, env, bail = false, reporter, output, timeoutMs, variables, openKeychain = lazyKeychain, dataDir = null, allowOrigins = [], caFile, clientCertificate = {}, progress = noProgress, out: stdout, err }: RunOptions): Promise<ExitCode> {
+async function run({ target, env, bail = false, reporter, output, timeoutMs, variables, openKeychain = lazyKeychain, dataDir = null, allowOrigins = [], caFile, clientCertificate = {}, http1Only = false, progress = noProgress, out: stdout, err }: RunOptions): Promise<ExitCode> {
   const trusted = useCaFile(caFile ?? null);
+  useHttp1Only(http1Only);
   if (!trusted.ok) throw new RunRefused(`--ca-file: ${trusted.error.message}${trusted.error.hint ? ` ${trusted.error.hint}` : ''}`);
   const certificateFor = runClientCertificate(clientCertificate, variables, err);
   const reportToStdout = reporter !== undefined && output === undefined;
@@ -155,6 +159,7 @@ async function run({ target, env, bail = false, reporter, output, timeoutMs, var
       passed: ok,
       ...(sent.ok ? { status: sent.value.status, statusText: sent.value.statusText, elapsedMs: sent.value.elapsedMs, sizeBytes: sent.value.sizeBytes } : {}),
       ...(sent.ok && sent.value.checks ? { checks: sent.value.checks } : {}),
+      ...(sent.ok ? { httpVersion: sent.value.httpVersion } : {}),
       failure: ok ? null : (why ?? (sent.ok ? firstFailure(sent.value.checks) : null) ?? `${sent.ok ? `${sent.value.status} ${sent.value.statusText}`.trim() : 'no answer'}`),
     };
     if (!ok && bail) break;
@@ -178,9 +183,10 @@ async function run({ target, env, bail = false, reporter, output, timeoutMs, var
   return failed > 0 ? 1 : 0;
 }
 
-/** "200 OK  12 ms  1.2 kB", and "  via proxy host:port" when a proxy carried it */
+/** "200 OK  12 ms  1.2 kB", "  HTTP/2" when it came over HTTP/2 (1.1 goes without saying, as in curl), and
+ *  "  via proxy host:port" when a proxy carried it */
 const answered = (result: SendResult) =>
-  `${result.status}${result.statusText ? ` ${result.statusText}` : ''}  ${milliseconds(result.elapsedMs)}  ${size(result.sizeBytes)}${result.proxy ? `  via proxy ${result.proxy}` : ''}`;
+  `${result.status}${result.statusText ? ` ${result.statusText}` : ''}  ${milliseconds(result.elapsedMs)}  ${size(result.sizeBytes)}${result.httpVersion === '2' ? '  HTTP/2' : ''}${result.proxy ? `  via proxy ${result.proxy}` : ''}`;
 
 /** The app's words for a failed send; the hint too, except where it speaks of the app's fields: there, what to set instead. */
 function inWords(error: KeypostError, credential: string | null, environment: Environment | undefined): string {

@@ -8,6 +8,9 @@ export const DEFAULT_BODY_LIMIT_MB = 100;
 export const MAX_BODY_LIMIT_MB = 1024;
 export const BYTES_PER_MB = 1024 * 1024;
 
+/** The HTTP version a response came over (HTTP/2 when the server offers it over TLS, unless HTTP/1.1 only is set). */
+export type HttpVersion = '1.1' | '2';
+
 /** How the page shows a response body. */
 export type ResponseBodyKind = 'json' | 'text' | 'binary';
 
@@ -46,6 +49,8 @@ export interface ResponseHead {
   proxy?: string;
   /** The client certificate it presented (its host pattern and file), when one was. */
   clientCertificate?: string;
+  /** The HTTP version it came over. */
+  httpVersion: HttpVersion;
 }
 
 /** The complete answer, once the whole body has arrived. */

@@ -87,6 +87,7 @@ export const settingsFields = {
   caFile: caFileSchema,
   proxy: proxySettingSchema,
   clientCertificates: clientCertificatesSchema,
+  http1Only: z.boolean({ error: '"Use HTTP/1.1 only" is true or false.' }),
 };
 export interface Settings {
   lastPresetId: string | null;
@@ -109,6 +110,8 @@ export interface Settings {
   proxy: ProxySetting;
   /** Client certificates per host pattern (shared/clientCertificates.ts): changed only through their own calls, which check the files. */
   clientCertificates: ClientCertificate[];
+  /** Never offer HTTP/2 (for a server or middlebox that mishandles it), as curl --http1.1. */
+  http1Only: boolean;
 }
 /** The part of the settings the page may change (window bounds belong to main). */
 export type RendererSettings = Omit<Settings, 'windowBounds'>;
@@ -125,6 +128,7 @@ export const rendererSettingsPatchSchema = z
     // The page may only remove the CA file: choosing one goes through chooseCaFile, which reads it first.
     caFile: z.null().optional(),
     proxy: settingsFields.proxy.optional(),
+    http1Only: settingsFields.http1Only.optional(),
   })
   .strict();
 
@@ -142,4 +146,5 @@ export const emptySettings = (): Settings => ({
   caFile: null,
   proxy: defaultProxySetting(),
   clientCertificates: [],
+  http1Only: false,
 });

@@ -1,5 +1,5 @@
 // The response's one-line summary: status (coloured by class), time and time to first byte, sizes, type and encoding,
-// and the proxy that carried it.
+// the HTTP version, and the proxy that carried it.
 import { isComplete, type ShownResponse } from '../../shared/http';
 import { formatDuration } from '../../shared/duration';
 import { formatBytes, statusClass } from '../ui/format';
@@ -15,6 +15,11 @@ export function StatusLine({ response, receiving }: { response: ShownResponse; r
       <span data-testid="status" className={`status ${statusClass(response.status)}`}>
         {response.status} {response.statusText}
       </span>
+      {response.httpVersion && (
+        <span className="http-version" data-testid="http-version" title="The HTTP version of the response (HTTP/1.1 only can be set in Settings).">
+          HTTP/{response.httpVersion}
+        </span>
+      )}
       {result && (
         <span data-testid="elapsed" title={`Time to first byte: ${formatDuration(result.ttfbMs)}`}>
           {formatDuration(result.elapsedMs)}

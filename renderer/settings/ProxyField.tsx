@@ -49,7 +49,7 @@ export function ProxyField({ value, onChange }: { value: ProxySetting; onChange(
       </label>
       {draft.mode === 'manual' && (
         <>
-          <label>
+          <label title="An HTTP proxy (http://host:port), one reached over TLS (https://host:port), or a SOCKS5 proxy (socks5://host:port).">
             Address{' '}
             <input
               className="proxy-url"

@@ -10,10 +10,11 @@ import { CaFileField } from './CaFileField';
 import { Modal } from '../ui/Modal';
 import { ProxyField } from './ProxyField';
 import { ClientCertificatesField } from './ClientCertificatesField';
+import { Http1OnlyField } from './Http1OnlyField';
 
 const THEME_LABELS: Record<ThemeSetting, string> = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
 
-type Editable = Pick<RendererSettings, 'bodyLimitMb' | 'timeoutSeconds' | 'maxRedirects' | 'theme' | 'historyMaxEntries' | 'historyMaxMb' | 'proxy'>;
+type Editable = Pick<RendererSettings, 'bodyLimitMb' | 'timeoutSeconds' | 'maxRedirects' | 'theme' | 'historyMaxEntries' | 'historyMaxMb' | 'proxy' | 'http1Only'>;
 
 interface Props {
   /** The saved settings. */
@@ -71,6 +72,7 @@ export function SettingsDialog({ settings, onChange, onChooseCaFile, onClose }: 
           title="Only redirects to the origin you typed are followed, so the token never goes elsewhere."
         />
         <ProxyField value={shown.proxy} onChange={(proxy) => save('proxy', proxy)} />
+        <Http1OnlyField value={shown.http1Only} onChange={(on) => save('http1Only', on)} />
         <WholeNumberField
           testId="settings-history-entries"
           value={shown.historyMaxEntries}

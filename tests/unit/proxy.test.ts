@@ -160,10 +160,31 @@ describe('the system proxy (Chromium answers per URL)', () => {
     expect(secure.seen.length).toBe(count);
   });
 
-  it('refuses a SOCKS answer in words, sending nothing', async () => {
+  it('tries the next choice when a proxy cannot be reached, and names the one that carried the request', async () => {
+    const down = await closedPortUrl();
+    const second = await send(secure, system(`PROXY ${hostOf(down)}; PROXY ${hostOf(proxy.url)}; DIRECT`).routeFor);
+    expect(value(second).proxy).toBe(hostOf(proxy.url));
+    expect(secure.seen.at(-1)?.from).toBe(PROXY_SOURCE_ADDRESS);
+
+    const direct = await send(secure, system(`PROXY ${hostOf(down)}; DIRECT`).routeFor);
+    expect(value(direct).proxy).toBeUndefined();
+    expect(secure.seen.at(-1)?.from).toBe('127.0.0.1');
+
+    // A trailing ";" adds no choice (no DIRECT behind the user's back): the proxy that could not be reached is named.
+    const trailing = await send(secure, system(`PROXY ${hostOf(down)};`).routeFor);
+    expect(!trailing.ok && trailing.error.message).toBe(`Could not connect to the proxy ${hostOf(down)}: the connection was refused.`);
+
+    const otherDown = await closedPortUrl();
+    const none = await send(secure, system(`PROXY ${hostOf(down)}; PROXY ${hostOf(otherDown)}`).routeFor);
+    expect(!none.ok && none.error.message).toBe(`Could not connect to the proxy ${hostOf(otherDown)}: the connection was refused.`);
+  });
+
+  it('does not try the next choice once a proxy answered, so nothing is sent twice', async () => {
+    const before = proxy.connects.length;
     const count = secure.seen.length;
-    const sent = await send(secure, system('SOCKS5 127.0.0.1:1080').routeFor);
-    expect(!sent.ok && sent.error.message).toBe('The proxy for this request is the SOCKS proxy 127.0.0.1:1080: SOCKS proxies are not supported yet.');
+    const refused = await send(secure, system(`PROXY ${hostOf(guarded.url)}; PROXY ${hostOf(proxy.url)}; DIRECT`).routeFor);
+    expect(!refused.ok && refused.error.message).toBe(`The proxy ${hostOf(guarded.url)} asked for authentication (407 Proxy Authentication Required).`);
+    expect(proxy.connects.length).toBe(before);
     expect(secure.seen.length).toBe(count);
   });
 });

@@ -150,8 +150,10 @@ describe('the proxy setting', () => {
     const call = settingsCalls(tempDir());
     const refused: Array<[string, string]> = [
       ['http://ada:s3cret@proxy.corp.example:3128', 'A proxy password does not belong in the address'],
-      ['socks5://127.0.0.1:1080', 'SOCKS proxies are not supported yet'],
-      ['ftp://proxy.corp.example', 'A proxy address starts with http:// or https://, not ftp://.'],
+      ['socks4://127.0.0.1:1080', 'SOCKS4 proxies are not supported: for a SOCKS5 proxy write socks5://host:port.'],
+      ['socks5://ada:s3cret@127.0.0.1:1080', 'A proxy password does not belong in the address'],
+      ['socks5://127.0.0.1:1080/path', 'A proxy address is only a scheme, host and port'],
+      ['ftp://proxy.corp.example', 'A proxy address starts with http://, https://, socks5:// or socks5h://, not ftp://.'],
       ['http://proxy.corp.example:3128/path', 'A proxy address is only a scheme, host and port'],
       ['proxy corp', '"proxy corp" is not a proxy address'],
       ['', 'is not a proxy address'],

@@ -45,6 +45,7 @@ const result = (requestId: string, status = 200): SendResult => ({
   expectedBytes: 2,
   status,
   statusText: 'OK',
+  httpVersion: '1.1',
   url: 'https://api.example.com/',
   headers: [],
   elapsedMs: 1,

@@ -4,33 +4,44 @@ import { createHash } from 'node:crypto';
 import { ProxyAgent, type Dispatcher } from 'undici';
 import type { Secret } from '../credentials/secret';
 import { agentFor } from '../send/httpAgents';
+import { http1OnlyInUse } from '../send/httpVersion';
 import { trustOptions, type TrustOptions } from '../send/trust';
 import type { ClientTls } from './clientCertificateFiles';
+import { isSocks } from './proxyRoutes';
+import { socksAgent } from './socksAgent';
+
+const CONNECT_TIMEOUT_MS = 10_000;
 
 /** Each pool with the trusted set it was made with (send/trust.ts): a CA file chosen since makes a new one. */
-const pools = new Map<string, { pool: ProxyAgent; trust: TrustOptions }>();
+const pools = new Map<string, { pool: Dispatcher; trust: TrustOptions }>();
 
 export function dispatcherFor(proxy: URL | null, allowSelfSignedTls: boolean, authorization?: Secret, client?: ClientTls): Dispatcher {
   if (!proxy) return agentFor(allowSelfSignedTls, client);
   // A changed password is a new pool; the key holds a digest of it, never the password.
   const credential = authorization ? createHash('sha256').update(authorization.reveal()).digest('hex') : '';
-  const key = `${proxy.href} ${allowSelfSignedTls} ${credential} ${client?.key ?? ''}`;
+  const http1Only = http1OnlyInUse();
+  const key = `${proxy.href} ${allowSelfSignedTls} ${credential} ${client?.key ?? ''} ${http1Only}`;
   // The target's certificate, and an https:// proxy's own, are checked against the same set as a direct send's.
   const trust = trustOptions();
   const known = pools.get(key);
   if (known?.trust === trust) return known.pool;
   void known?.pool.close();
   const verify = { secureContext: trust.secureContext };
-  const pool = new ProxyAgent({
-    uri: proxy.href,
-    // Plain http is tunnelled too (CONNECT), so the proxy relays the request rather than reading and rewriting it.
-    proxyTunnel: true,
-    connectTimeout: 10_000,
-    ...(authorization ? { token: authorization.reveal() } : {}),
-    proxyTls: verify,
-    // The target's handshake presents the client certificate; the proxy's own never does.
-    requestTls: allowSelfSignedTls ? { rejectUnauthorized: false, ...client?.connectOptions() } : client ? { secureContext: client.secureContext(trust.ca) } : verify,
-  });
+  // The target's handshake presents the client certificate; the proxy's own never does.
+  const requestTls = allowSelfSignedTls ? { rejectUnauthorized: false, ...client?.connectOptions() } : client ? { secureContext: client.secureContext(trust.ca) } : verify;
+  const pool = isSocks(proxy)
+    ? socksAgent({ proxy, authorization, connectTimeout: CONNECT_TIMEOUT_MS, requestTls, allowH2: !http1Only })
+    : new ProxyAgent({
+        uri: proxy.href,
+        // Plain http is tunnelled too (CONNECT), so the proxy relays the request rather than reading and rewriting it.
+        proxyTunnel: true,
+        connectTimeout: CONNECT_TIMEOUT_MS,
+        // HTTP/2 to the server through the tunnel when it offers it, unless "Use HTTP/1.1 only" is set.
+        allowH2: !http1Only,
+        ...(authorization ? { token: authorization.reveal() } : {}),
+        proxyTls: verify,
+        requestTls,
+      });
   pools.set(key, { pool, trust });
   return pool;
 }

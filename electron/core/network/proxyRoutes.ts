@@ -6,11 +6,13 @@ import type { Secret } from '../credentials/secret';
 import { bypassesProxy } from './noProxy';
 import type { ClientTls } from './clientCertificateFiles';
 
-/** proxy null: the request goes direct. authorization: Basic, for a manual proxy whose password is in the keychain. */
+/** proxy null: the request goes direct. authorization: Basic, for a manual proxy whose password is in the keychain.
+ *  fallback: the next choice of a PAC answer, tried when this proxy cannot be reached (routeFallback.ts). */
 export interface ProxyRoute {
   proxy: URL | null;
   authorization?: Secret;
-  /** The client certificate the request presents (network/clientCertificates.ts). */
+  fallback?: ProxyRoute;
+  /** The client certificate the request presents (network/clientCertificates.ts): the target's, whichever proxy carries it. */
   clientCertificate?: ClientTls;
 }
 export type RouteFor = (target: URL) => Promise<Result<ProxyRoute>>;
@@ -75,40 +77,63 @@ export function fromEnvironment(target: URL, env: Record<string, string | undefi
       hint: `Write it as http://host:port in ${variable}, or choose another proxy under Proxy in Settings.`,
     });
   }
-  if (proxy.protocol.startsWith('socks')) return socksRefused(proxy.host);
-  if (proxy.protocol !== 'http:' && proxy.protocol !== 'https:') {
-    return fail('PROXY_ERROR', `The proxy in the environment variable ${variable} uses ${proxy.protocol}//, which Keypost does not speak.`, { hint: 'Use an http:// or https:// proxy.' });
+  if (proxy.protocol === 'socks4:' || proxy.protocol === 'socks4a:') return socks4Refused(proxy.host);
+  if (!SPOKEN.has(proxy.protocol)) {
+    return fail('PROXY_ERROR', `The proxy in the environment variable ${variable} uses ${proxy.protocol}//, which Keypost does not speak.`, {
+      hint: 'Use an http://, https://, socks5:// or socks5h:// proxy.',
+    });
   }
   return ok({ proxy });
 }
 
-/** The first choice of a PAC answer (Chromium already tried the script); a SOCKS proxy is refused rather than skipped. */
+/** The choices of a PAC answer in order, each the next one's fallback (Chromium already ran the script). A SOCKS4
+ *  choice, or one Keypost cannot read, ends the list: with nothing before it, it is refused in words rather than skipped
+ *  to connect directly behind the user's back. */
 export function fromPacAnswer(answer: string): Result<ProxyRoute> {
-  const first = answer.split(';')[0]!.trim();
-  const [kind = '', where = ''] = first.split(/\s+/);
-  switch (kind.toUpperCase()) {
-    case '':
-    case 'DIRECT':
-      return DIRECT;
-    case 'PROXY':
-    case 'HTTPS':
-      if (URL.canParse(`http://${where}`) && where !== '') return ok({ proxy: new URL(`${kind.toUpperCase() === 'HTTPS' ? 'https' : 'http'}://${where}`) });
+  // An empty choice (a trailing ";") is no choice, as in Chromium; an empty answer is DIRECT.
+  const choices = answer.split(';').map((choice) => choice.trim()).filter((choice) => choice !== '');
+  const routes: ProxyRoute[] = [];
+  let refused: Result<ProxyRoute> | null = null;
+  for (const choice of choices) {
+    const read = pacChoice(choice);
+    if (!read.ok) {
+      refused = read;
       break;
-    case 'SOCKS':
-    case 'SOCKS4':
-    case 'SOCKS5':
-      return socksRefused(where);
+    }
+    routes.push(read.value);
+    if (read.value.proxy === null) break;
   }
-  return fail('PROXY_ERROR', `The system's proxy configuration answered "${first}", which Keypost does not understand.`, {
+  if (routes.length === 0) return refused ?? DIRECT;
+  // Linked from the last: each choice carries the one after it as its fallback.
+  let route = routes.pop()!;
+  for (let previous = routes.pop(); previous; previous = routes.pop()) route = { ...previous, fallback: route };
+  return ok(route);
+}
+
+function pacChoice(choice: string): Result<ProxyRoute> {
+  const [kind = '', where = ''] = choice.split(/\s+/);
+  const scheme = PAC_SCHEMES[kind.toUpperCase()];
+  if (kind.toUpperCase() === 'DIRECT') return DIRECT;
+  if (kind.toUpperCase() === 'SOCKS4') return socks4Refused(where);
+  if (scheme && where !== '' && URL.canParse(`${scheme}://${where}`)) return ok({ proxy: new URL(`${scheme}://${where}`) });
+  return fail('PROXY_ERROR', `The system's proxy configuration answered "${choice}", which Keypost does not understand.`, {
     hint: 'Choose Environment, Manual or None under Proxy in Settings.',
   });
 }
 
-function socksRefused(where: string) {
-  return fail('PROXY_ERROR', `The proxy for this request is the SOCKS proxy ${where}: SOCKS proxies are not supported yet.`, {
-    hint: 'Nothing was sent. Use an HTTP proxy (Manual under Proxy in Settings), or None to connect directly.',
+/** PAC's kinds of proxy; Chromium reads a bare SOCKS as SOCKS version 4, where Keypost tries SOCKS5, which every
+ *  current SOCKS server speaks (a SOCKS4-only one then fails in words naming it). */
+const PAC_SCHEMES: Record<string, string> = { PROXY: 'http', HTTPS: 'https', SOCKS: 'socks5', SOCKS5: 'socks5' };
+
+/** The proxy schemes Keypost speaks; socks5h (the proxy resolves the host name) is what socks5 does here too. */
+const SPOKEN = new Set(['http:', 'https:', 'socks5:', 'socks5h:']);
+export const isSocks = (proxy: URL): boolean => proxy.protocol === 'socks5:' || proxy.protocol === 'socks5h:';
+
+function socks4Refused(where: string) {
+  return fail('PROXY_ERROR', `The proxy for this request is the SOCKS4 proxy ${where}: Keypost speaks SOCKS5, not SOCKS4.`, {
+    hint: 'Nothing was sent. Use a SOCKS5 or HTTP proxy (Manual under Proxy in Settings), or None to connect directly.',
   });
 }
 
 /** How the page names a proxy: host and port, never a user name or password. */
-export const proxyLabel = (proxy: URL): string => `${proxy.protocol === 'https:' ? 'https://' : ''}${proxy.host}`;
+export const proxyLabel = (proxy: URL): string => `${proxy.protocol === 'http:' ? '' : `${proxy.protocol}//`}${proxy.host}`;

@@ -3,33 +3,41 @@
 // certificate presented (network/clientCertificateFiles.ts), so connections with and without one are never shared.
 import { Agent } from 'undici';
 import type { ClientTls } from '../network/clientCertificateFiles';
+import { http1OnlyInUse } from './httpVersion';
 import { trustOptions, type TrustOptions } from './trust';
 
 const CONNECT_TIMEOUT_MS = 10_000;
-const verifying = new Map<string, { agent: Agent; trust: TrustOptions }>();
-const trustingAnyCertificate = new Map<string, Agent>();
+/** By client certificate (its key, '' for none); each with what it was made with, so a change makes a new pool. */
+const verifying = new Map<string, { agent: Agent; trust: TrustOptions; http1Only: boolean }>();
+const trustingAnyCertificate = new Map<string, { agent: Agent; http1Only: boolean }>();
 
 export function agentFor(allowSelfSignedTls: boolean, client?: ClientTls): Agent {
   const key = client?.key ?? '';
+  // HTTP/2 is offered over TLS (ALPN) unless "Use HTTP/1.1 only" is set (httpVersion.ts); a change makes a new pool.
+  const http1Only = http1OnlyInUse();
+  const allowH2 = !http1Only;
   if (allowSelfSignedTls) {
-    let agent = trustingAnyCertificate.get(key);
-    if (!agent) trustingAnyCertificate.set(key, (agent = new Agent({ connect: { timeout: CONNECT_TIMEOUT_MS, rejectUnauthorized: false, ...client?.connectOptions() } })));
+    const known = trustingAnyCertificate.get(key);
+    if (known?.http1Only === http1Only) return known.agent;
+    void known?.agent.close();
+    const agent = new Agent({ allowH2, connect: { timeout: CONNECT_TIMEOUT_MS, rejectUnauthorized: false, ...client?.connectOptions() } });
+    trustingAnyCertificate.set(key, { agent, http1Only });
     return agent;
   }
   // The trusted certificates (trust.ts) change when a CA file is chosen: a new pool then, the old one closing once idle.
   const trust = trustOptions();
   const known = verifying.get(key);
-  if (known?.trust === trust) return known.agent;
+  if (known?.trust === trust && known.http1Only === http1Only) return known.agent;
   void known?.agent.close();
   const secureContext = client ? client.secureContext(trust.ca) : trust.secureContext;
-  const agent = new Agent({ connect: { timeout: CONNECT_TIMEOUT_MS, secureContext } });
-  verifying.set(key, { agent, trust });
+  const agent = new Agent({ allowH2, connect: { timeout: CONNECT_TIMEOUT_MS, secureContext } });
+  verifying.set(key, { agent, trust, http1Only });
   return agent;
 }
 
 /** Closes every pooled socket (app quit, end of a benchmark). */
 export async function closeAgents(): Promise<void> {
-  const closing = [...verifying.values()].map(({ agent }) => agent.close()).concat([...trustingAnyCertificate.values()].map((agent) => agent.close()));
+  const closing = [...verifying.values(), ...trustingAnyCertificate.values()].map(({ agent }) => agent.close());
   verifying.clear();
   trustingAnyCertificate.clear();
   await Promise.all(closing);

@@ -3,6 +3,7 @@ import { fail } from '../../../shared/errors';
 import type { ProxyRoute } from '../network/proxyRoutes';
 import { certificateError } from './certificateErrors';
 import { clientCertificateError } from './clientCertificateErrors';
+import { http2Error } from './http2Errors';
 
 const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|HOSTNAME_MISMATCH/;
 
@@ -36,6 +37,8 @@ export async function classifyNetworkError(error: unknown, url: URL, route?: Par
   if (malformed) return fail('NETWORK_ERROR', `${where} sent a malformed HTTP response: ${malformed}.`);
   const clientCertificate = await clientCertificateError(code, url, route);
   if (clientCertificate) return clientCertificate;
+  const http2 = http2Error(causes(error), where);
+  if (http2) return http2;
   switch (code) {
     case 'ECONNREFUSED':
       return fail('CONNECTION_REFUSED', `Could not connect to ${where}: the connection was refused.`, {

@@ -7,6 +7,7 @@ import { DEFAULT_MAX_REDIRECTS } from '../../../shared/settings';
 import { dispatcherFor } from '../network/proxyAgents';
 import { classifyProxyError } from '../network/proxyErrors';
 import { DIRECT, proxyLabel, type RouteFor } from '../network/proxyRoutes';
+import { throughFirstReachable } from '../network/routeFallback';
 import { classifyNetworkError } from './networkErrors';
 import type { OutgoingHeaders, OutgoingRequest } from './outgoingRequest';
 import { classifyBody, classifyFileHead, kindOf, readBody, spoolFileName, type ReceivedBody } from '../body/responseBody';
@@ -72,13 +73,18 @@ export async function sendRequest(request: OutgoingRequest, options: SendOptions
       // Per URL, as the OS's proxy configuration answers per URL.
       const route = options.routeFor ? await options.routeFor(url) : DIRECT;
       if (!route.ok) return route;
-      ({ proxy, authorization: proxyAuthorization, clientCertificate } = route.value);
-      const response = await exchange(url, {
-        method,
-        headers: revealed(request.headers),
-        body,
-        signal,
-        dispatcher: dispatcherFor(proxy, options.allowSelfSignedTls ?? false, proxyAuthorization, clientCertificate),
+      // The client certificate is the target's (the same whichever proxy carries it).
+      ({ clientCertificate } = route.value);
+      // A PAC answer's next choice when its proxy cannot be reached; proxy names the one that carried it, or failed.
+      const response = await throughFirstReachable(route.value, (choice) => {
+        ({ proxy, authorization: proxyAuthorization } = choice);
+        return exchange(url, {
+          method,
+          headers: revealed(request.headers),
+          body,
+          signal,
+          dispatcher: dispatcherFor(proxy, options.allowSelfSignedTls ?? false, proxyAuthorization, clientCertificate),
+        });
       });
       const ttfbMs = performance.now() - started;
       const location = headerOf(response, 'location');
@@ -168,6 +174,7 @@ async function buildResult(
     ...(blockedRedirect ? { blockedRedirect } : {}),
     ...(options.proxy ? { proxy: proxyLabel(options.proxy) } : {}),
     ...(options.presented ? { clientCertificate: options.presented } : {}),
+    httpVersion: response.httpVersion,
   };
   if (options.discardBody) response.discard();
   const received = await readBody(options.discardBody ? null : response.body(), {

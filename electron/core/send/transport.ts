@@ -5,6 +5,8 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream';
 import zlib from 'node:zlib';
 import type { Dispatcher, FormData } from 'undici';
+import type { HttpVersion } from '../../../shared/http';
+import { httpVersionOf } from './httpVersion';
 
 export interface ExchangeInit {
   method: string;
@@ -19,6 +21,7 @@ export interface Exchange {
   statusText: string;
   /** In the order received; a repeated field is one entry per line. */
   headers: Array<[string, string]>;
+  httpVersion: HttpVersion;
   /** The body decoded (gzip, deflate, br), to read once; or discard() it. */
   body(): AsyncIterable<Uint8Array>;
   discard(): void;
@@ -57,6 +60,7 @@ export async function exchange(url: URL, init: ExchangeInit): Promise<Exchange> 
     status: response.statusCode,
     statusText: response.statusText,
     headers,
+    httpVersion: httpVersionOf(response.headers),
     body: () => (carriesBody ? decoded(response.body, encoding) : response.body),
     // Read and dropped rather than destroyed, so a small redirect body leaves the connection reusable.
     discard: () => void response.body.dump().catch(() => {}),

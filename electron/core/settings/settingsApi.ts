@@ -3,6 +3,7 @@
 import type { KeypostApi } from '../../../shared/api';
 import { fail, ok } from '../../../shared/errors';
 import type { RendererSettings, Settings } from '../../../shared/settings';
+import { useHttp1Only } from '../send/httpVersion';
 import { readCaFile, useCaFile } from '../send/trust';
 import type { SettingsStore } from './settingsStore';
 
@@ -18,6 +19,11 @@ export function createSettingsApi({ settings, chooseCaFile }: Deps): Pick<Keypos
   useCaFile(settings.get().caFile);
   settings.onChange((current, changed) => {
     if (changed.includes('caFile')) useCaFile(current.caFile);
+  });
+  // "Use HTTP/1.1 only" applies to every pool from the next request on (send/httpVersion.ts).
+  useHttp1Only(settings.get().http1Only);
+  settings.onChange((current, changed) => {
+    if (changed.includes('http1Only')) useHttp1Only(current.http1Only);
   });
   return {
     chooseCaFile: async () => {

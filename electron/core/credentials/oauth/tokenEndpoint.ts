@@ -8,6 +8,7 @@ import type { OAuthConfig } from '../../../../shared/oauth';
 import { dispatcherFor } from '../../network/proxyAgents';
 import { classifyProxyError } from '../../network/proxyErrors';
 import { directRoute, type ProxyRoute, type RouteFor } from '../../network/proxyRoutes';
+import { throughFirstReachable } from '../../network/routeFallback';
 import { classifyNetworkError } from '../../send/networkErrors';
 import { fetchThrough } from '../../send/transport';
 import { Secret } from '../secret';
@@ -120,9 +121,14 @@ async function exchange(
       // Through Keypost's transport, so a token endpoint on any port is reached (fetch refuses some).
       const route = await (options.routeFor ?? directRoute)(new URL(url));
       if (!route.ok) throw new ProxyFailure(route);
-      const { proxy, authorization, clientCertificate } = route.value;
-      answer.route = route.value;
-      const response = await fetchThrough(url, init, dispatcherFor(proxy, false, authorization, clientCertificate)).catch((error: unknown) => {
+      // A PAC answer's next choice when its proxy cannot be reached, as for a send; the client certificate is the target's.
+      const { clientCertificate } = route.value;
+      let proxy: URL | null = null;
+      const response = await throughFirstReachable(route.value, (choice) => {
+        proxy = choice.proxy;
+        answer.route = { ...choice, clientCertificate };
+        return fetchThrough(url, init, dispatcherFor(choice.proxy, false, choice.authorization, clientCertificate));
+      }).catch((error: unknown) => {
         const atProxy = proxy && classifyProxyError(error, proxy);
         throw atProxy ? new ProxyFailure(atProxy) : error;
       });

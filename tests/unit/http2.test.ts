@@ -1,0 +1,105 @@
+// HTTP/2 against a real node:http2 server on 127.0.0.1: a send uses it when the server offers it and says so, "Use
+// HTTP/1.1 only" (the setting, as the core applies it) keeps every request on HTTP/1.1, token requests too, and
+// HTTP/2's failures in words.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { requestClientCredentials } from '../../electron/core/credentials/oauth/tokenEndpoint';
+import { Secret } from '../../electron/core/credentials/secret';
+import { closeAgents } from '../../electron/core/send/httpAgents';
+import { useCaFile } from '../../electron/core/send/trust';
+import { useHttp1Only } from '../../electron/core/send/httpVersion';
+import type { Result } from '../../shared/errors';
+import type { SendResult } from '../../shared/http';
+import { BIG_BODY_BYTES, startHttp2Server, type Http2Server } from '../fixtures/http2Server';
+import { testCore } from '../fixtures/presetStore';
+import { sendCall, sendJson } from '../fixtures/sendJson';
+import { makeTestPki } from '../fixtures/testCertificates';
+
+let server: Http2Server;
+beforeAll(async () => {
+  server = await startHttp2Server();
+});
+afterEach(() => useHttp1Only(false));
+afterAll(async () => {
+  await closeAgents();
+  await server.close();
+});
+
+const send = (path: string, more: Parameters<typeof sendJson>[0] extends infer T ? Partial<T> : never = {}) =>
+  sendJson({ url: `${server.url}${path}`, method: 'GET', body: '', allowSelfSignedTls: true, ...more });
+
+describe('a server that offers HTTP/2', () => {
+  it('is answered over HTTP/2, and the response says so', async () => {
+    const before = server.versions.length;
+    const sent = await send('/items');
+    expect(sent.ok && sent.value.httpVersion).toBe('2');
+    expect(server.versions.slice(before)).toEqual(['2.0']);
+  });
+
+  it('sends a body of several MB and follows a redirect over HTTP/2', async () => {
+    const big = await send('/big', { maxBodyBytes: 64 * 1024 * 1024 });
+    expect(big.ok && big.value.sizeBytes).toBe(BIG_BODY_BYTES);
+    expect(big.ok && big.value.httpVersion).toBe('2');
+
+    const before = server.versions.length;
+    const redirected = await send('/redirect');
+    expect(redirected.ok && redirected.value.status).toBe(200);
+    expect(redirected.ok && redirected.value.redirects.map(({ status }) => status)).toEqual([302]);
+    expect(server.versions.slice(before)).toEqual(['2.0', '2.0']);
+  });
+
+  it('is spoken to in HTTP/1.1 under "Use HTTP/1.1 only", set in Settings', async () => {
+    const core = testCore({ keychainService: `Keypost-unit-http2-${process.pid}` });
+    const sendThroughCore = () =>
+      core.call<SendResult>('send', sendCall({ requestId: `h2-${Math.random()}`, url: `${server.url}/items`, credential: null, request: { options: { allowSelfSignedTls: true } } }));
+    const viaDefault = await sendThroughCore();
+    expect(viaDefault.ok && viaDefault.value.httpVersion).toBe('2');
+
+    expect((await core.call('updateSettings', { http1Only: true })).ok).toBe(true);
+    const before = server.versions.length;
+    const forced: Result<SendResult> = await sendThroughCore();
+    expect(forced.ok && forced.value.httpVersion).toBe('1.1');
+    expect(server.versions.slice(before)).toEqual(['1.1']);
+  });
+});
+
+describe('token requests', () => {
+  it('go over HTTP/2 through the verifying pool, and over HTTP/1.1 under "Use HTTP/1.1 only"', async () => {
+    const pki = makeTestPki();
+    const tokens = await startHttp2Server({ pair: await pki.good });
+    const client = { config: { flow: 'clientCredentials', tokenUrl: `${tokens.url}/token`, clientId: 'machine', clientAuth: 'basic' }, clientSecret: new Secret('s3cret') } as const;
+    try {
+      expect(useCaFile(pki.caFile).ok).toBe(true);
+      const overH2 = await requestClientCredentials(client, {});
+      expect(overH2.ok && overH2.value.accessToken.reveal()).toBe('at-over-2.0');
+      useHttp1Only(true);
+      const overH1 = await requestClientCredentials(client, {});
+      expect(overH1.ok && overH1.value.accessToken.reveal()).toBe('at-over-1.1');
+      expect(tokens.versions).toEqual(['2.0', '1.1']);
+    } finally {
+      useCaFile(null);
+      await tokens.close();
+    }
+  });
+});
+
+describe('HTTP/2 failures, in words', () => {
+  it('a server that speaks only HTTP/2 while HTTP/1.1 only is set', async () => {
+    const only2 = await startHttp2Server({ allowHTTP1: false });
+    try {
+      useHttp1Only(true);
+      const sent = await sendJson({ url: `${only2.url}/items`, method: 'GET', body: '', allowSelfSignedTls: true });
+      expect(!sent.ok && sent.error.message).toBe(`${new URL(only2.url).host} speaks only HTTP/2, and Keypost is set to use HTTP/1.1 only.`);
+      expect(only2.versions).toEqual([]);
+    } finally {
+      await only2.close();
+    }
+  });
+
+  it('a stream the server resets, and a connection it closes with GOAWAY', async () => {
+    const host = new URL(server.url).host;
+    const reset = await send('/reset');
+    expect(!reset.ok && reset.error.message).toBe(`${host} cancelled this request on its HTTP/2 connection before answering it completely.`);
+    const goaway = await send('/goaway');
+    expect(!goaway.ok && goaway.error.message).toBe(`${host} closed its HTTP/2 connection (GOAWAY) before answering this request.`);
+  });
+});
