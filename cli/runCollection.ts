@@ -11,6 +11,7 @@ import { useCaFile } from '../electron/core/send/trust';
 import { closeProxyAgents } from '../electron/core/network/proxyAgents';
 import { createProxyRouter } from '../electron/core/network/proxyRoutes';
 import { createSendApi } from '../electron/core/send/sendApi';
+import { createCookieJars } from '../electron/core/cookies/cookieJars';
 import { createCapturedVariables } from '../electron/core/checks/capturedVariables';
 import type { StoreBackend } from '../electron/core/storeFiles';
 import { tokenVariable } from '../shared/secretVariables';
@@ -112,6 +113,8 @@ async function run({ target, env, bail = false, reporter, output, timeoutMs, var
     ...runOAuth({ variables, keychain: openKeychain(), dataDir, routeFor, credentials: [...new Set(requests.flatMap(({ content }) => credentialOf(content.request) ?? []))] }),
     originGate: runOriginGate(dataDir, allowOrigins),
     captured,
+    // One jar for the run, in memory (as newman and bru keep one): a login's cookie serves the requests after it; nothing is written.
+    cookieJars: createCookieJars({ dataDir: null }),
   });
 
   let passed = 0;

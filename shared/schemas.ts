@@ -4,6 +4,7 @@ import type { ApiName, KeypostApi } from './api';
 import { credentialNameSchema as credentialName, credentialOriginSchema } from './credentials';
 import { BYTES_PER_MB, MAX_BODY_LIMIT_MB } from './http';
 import { collectionIdSchema, folderPathSchema, presetPlaceSchema } from './collections';
+import { cookieEditSchema, cookieJarIdSchema, cookieRefSchema } from './cookies';
 import { historyFilterSchema, historyIdSchema } from './history';
 import { environmentIdSchema, environmentSchema } from './environments';
 import { variableNameSchema } from './variableName';
@@ -28,6 +29,7 @@ export const sendCallSchema = z
     maxBodyBytes: z.number().int().min(1).max(MAX_BODY_LIMIT_MB * BYTES_PER_MB).optional(),
     // The "redirects followed" setting's own schema (0–20), so the call and the store agree on the range.
     maxRedirects: maxRedirectsSchema.optional(),
+    collectionId: cookieJarIdSchema.optional(),
   })
   .strict();
 
@@ -35,7 +37,7 @@ export const sendCallSchema = z
 export const argSchemas: { [K in ApiName]: z.ZodType<Parameters<KeypostApi[K]>> } = {
   send: z.tuple([sendCallSchema]),
   cancel: z.tuple([requestId]),
-  checkCredential: z.tuple([z.object({ request: requestDocumentSchema, timeoutMs: sendCallSchema.shape.timeoutMs }).strict()]),
+  checkCredential: z.tuple([z.object({ request: requestDocumentSchema, timeoutMs: sendCallSchema.shape.timeoutMs, collectionId: cookieJarIdSchema.optional() }).strict()]),
   setToken: z.tuple([credentialName, token]),
   tokenStatus: z.tuple([credentialName]),
   revealToken: z.tuple([credentialName]),
@@ -90,4 +92,9 @@ export const argSchemas: { [K in ApiName]: z.ZodType<Parameters<KeypostApi[K]>> 
   getHistoryEntry: z.tuple([historyIdSchema]),
   deleteHistoryEntry: z.tuple([historyIdSchema]),
   clearHistory: noArguments,
+  listCookies: z.tuple([cookieJarIdSchema]),
+  revealCookie: z.tuple([cookieJarIdSchema, cookieRefSchema]),
+  editCookie: z.tuple([cookieJarIdSchema, cookieRefSchema, cookieEditSchema]),
+  deleteCookie: z.tuple([cookieJarIdSchema, cookieRefSchema]),
+  clearCookies: z.tuple([cookieJarIdSchema]),
 };

@@ -4,6 +4,7 @@ import { credentialNameSchema } from './credentials';
 import { DEFAULT_BODY_LIMIT_MB, DEFAULT_TIMEOUT_MS, MAX_BODY_LIMIT_MB } from './http';
 import { presetIdSchema } from './presets';
 import { defaultProxySetting, proxySettingSchema, type ProxySetting } from './proxy';
+import { cookieStorageSchema, type CookieStorage } from './cookies';
 
 export const windowBoundsSchema = z
   .object({
@@ -85,6 +86,7 @@ export const settingsFields = {
   historyMaxMb: historyMaxMbSchema,
   caFile: caFileSchema,
   proxy: proxySettingSchema,
+  cookieStorage: cookieStorageSchema,
 };
 export interface Settings {
   lastPresetId: string | null;
@@ -105,6 +107,8 @@ export interface Settings {
   caFile: string | null;
   /** Which proxy carries a send (shared/proxy.ts). */
   proxy: ProxySetting;
+  /** "Keep cookies": on disk, encrypted (electron/core/cookies/), or only until Keypost quits. */
+  cookieStorage: CookieStorage;
 }
 /** The part of the settings the page may change (window bounds belong to main). */
 export type RendererSettings = Omit<Settings, 'windowBounds'>;
@@ -121,6 +125,7 @@ export const rendererSettingsPatchSchema = z
     // The page may only remove the CA file: choosing one goes through chooseCaFile, which reads it first.
     caFile: z.null().optional(),
     proxy: settingsFields.proxy.optional(),
+    cookieStorage: settingsFields.cookieStorage.optional(),
   })
   .strict();
 
@@ -137,4 +142,5 @@ export const emptySettings = (): Settings => ({
   historyMaxMb: DEFAULT_HISTORY_MAX_MB,
   caFile: null,
   proxy: defaultProxySetting(),
+  cookieStorage: 'disk',
 });

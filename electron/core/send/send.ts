@@ -40,6 +40,11 @@ export interface SendOptions {
   onBody?: (body: ReceivedBody) => void;
   /** Only the status and headers matter (a credential check): the body is dropped unread. */
   discardBody?: boolean;
+  /** The collection's cookie jar (cookies/cookieJars.ts): its cookies go out on every hop, and every hop's Set-Cookie is kept. */
+  cookies?: {
+    withCookies(url: URL, headers: Array<[string, string]>): Promise<Array<[string, string]>>;
+    store(url: URL, setCookieLines: string[]): Promise<void>;
+  };
 }
 
 export async function sendRequest(request: OutgoingRequest, options: SendOptions): Promise<Result<SendResult>> {
@@ -71,13 +76,15 @@ export async function sendRequest(request: OutgoingRequest, options: SendOptions
       const route = options.routeFor ? await options.routeFor(url) : DIRECT;
       if (!route.ok) return route;
       ({ proxy, authorization: proxyAuthorization } = route.value);
+      const headers = revealed(request.headers);
       const response = await exchange(url, {
         method,
-        headers: revealed(request.headers),
+        headers: options.cookies ? await options.cookies.withCookies(url, headers) : headers,
         body,
         signal,
         dispatcher: dispatcherFor(proxy, options.allowSelfSignedTls ?? false, proxyAuthorization),
       });
+      await options.cookies?.store(url, response.headers.filter(([name]) => name === 'set-cookie').map(([, value]) => value));
       const ttfbMs = performance.now() - started;
       const location = headerOf(response, 'location');
 

@@ -1,0 +1,259 @@
+// The cookie jars, one per collection, with RFC 6265's rules (tough-cookie): what a server sets on any response of a
+// send (each redirect hop too) is kept in the jar of the request's collection, and the matching cookies go out on each
+// request. Kept on disk sealed (cookieJarFile.ts, cookieKey.ts) or in memory only, as the setting says; without a data
+// folder (keypost run) or a keychain, in memory only. A cookie not kept is said in words, never dropped silently.
+import { readdir } from 'node:fs/promises';
+import { Cookie, CookieJar } from 'tough-cookie';
+import { COOKIE_MAX_BYTES, type CookieEdit, type CookieList, type CookieRef, type CookieRow, type CookieStorage } from '../../../shared/cookies';
+import { fail, ok, type Result } from '../../../shared/errors';
+import type { Secret } from '../credentials/secret';
+import type { Vault } from '../credentials/vault';
+import { cookiesFolder, encryptJar, jarPath, readJarFile, removeJarFile, writeJarFile } from './cookieJarFile';
+import { cookieKey } from './cookieKey';
+
+/** What one send is given (send.ts's SendOptions.cookies), and the cookies of it that were not kept. */
+export interface SendCookies {
+  /** The request's headers for `url` with the jar's matching cookies in its Cookie header (a typed cookie of the same name wins). */
+  withCookies(url: URL, headers: Array<[string, string]>): Promise<Array<[string, string]>>;
+  /** Keeps what a response from `url` set (its Set-Cookie lines). Never throws: a send never fails over a cookie. */
+  store(url: URL, setCookieLines: string[]): Promise<void>;
+  /** "Cookie “x” from host was not kept: why", one per cookie refused during this send. */
+  readonly notices: string[];
+}
+
+export interface CookieJarsOptions {
+  /** The data folder, where cookies/<collection>.jar go; null never writes (keypost run's jar lives for the run). */
+  dataDir: string | null;
+  /** The keychain service of the jars' key ("Keypost cookies"). */
+  vault?: Vault;
+  /** The "Keep cookies" setting. */
+  storage?: () => CookieStorage;
+}
+
+export interface CookieJars {
+  forSend(collectionId: string): SendCookies;
+  list(collectionId: string): Promise<CookieList>;
+  reveal(collectionId: string, ref: CookieRef): Promise<Result<string>>;
+  edit(collectionId: string, ref: CookieRef, edit: CookieEdit): Promise<Result<void>>;
+  remove(collectionId: string, ref: CookieRef): Promise<Result<boolean>>;
+  clear(collectionId: string): Promise<void>;
+  /** The setting changed: to memory, every jar file goes; to disk, the jars are written. */
+  storageChanged(): Promise<void>;
+  /** Resolves once every jar write begun is on disk. */
+  flushed(): Promise<void>;
+}
+
+interface Held {
+  jar: CookieJar;
+  /** Set when the jar's file could not be opened or moved aside: never overwritten, and the dialog says why. */
+  notice: string | null;
+  writable: boolean;
+}
+
+const newJar = () => new CookieJar(undefined, { rejectPublicSuffixes: true, prefixSecurity: 'strict' });
+
+export function createCookieJars({ dataDir, vault, storage = () => 'disk' }: CookieJarsOptions): CookieJars {
+  const held = new Map<string, Promise<Held>>();
+  let key: Promise<Result<Secret>> | null = null;
+  let writes: Promise<unknown> = Promise.resolve();
+  const onDisk = () => dataDir !== null && vault !== undefined && storage() === 'disk';
+  const keyOnce = () => (key ??= vault ? cookieKey(vault) : Promise.resolve(fail('KEYCHAIN_UNAVAILABLE', 'No keychain.')));
+
+  async function load(collectionId: string): Promise<Held> {
+    if (!onDisk()) return { jar: newJar(), notice: null, writable: true };
+    const sealedWith = await keyOnce();
+    // No key: nothing is read (the file stays for a later session that has one) and nothing is written.
+    if (!sealedWith.ok) return { jar: newJar(), notice: null, writable: false };
+    const read = await readJarFile(jarPath(dataDir!, collectionId), sealedWith.value, collectionId, parseJar);
+    switch (read.kind) {
+      case 'none':
+        return { jar: newJar(), notice: null, writable: true };
+      case 'read':
+        return { jar: read.jar, notice: null, writable: true };
+      case 'setAside':
+        return {
+          jar: newJar(),
+          notice: `The saved cookies could not be opened (the file is damaged, or was written on another computer with another key). It was set aside as ${read.aside}; an empty jar is used.`,
+          writable: true,
+        };
+      case 'unreadable':
+        return { jar: newJar(), notice: `The saved cookies could not be opened: ${read.reason}. They are kept in memory until Keypost quits.`, writable: false };
+    }
+  }
+
+  const jarOf = (collectionId: string): Promise<Held> => {
+    let found = held.get(collectionId);
+    if (!found) held.set(collectionId, (found = load(collectionId)));
+    return found;
+  };
+
+  /** Writes the jar (after the writes before it), sealed; or removes its file when cookies are kept in memory. */
+  function persist(collectionId: string, jar: Held): Promise<void> {
+    if (dataDir === null || !jar.writable) return Promise.resolve();
+    const file = jarPath(dataDir, collectionId);
+    const write = writes.then(async () => {
+      if (!onDisk()) return removeJarFile(file);
+      const sealedWith = await keyOnce();
+      if (!sealedWith.ok) return;
+      await writeJarFile(file, encryptJar(JSON.stringify(jar.jar.serializeSync()), sealedWith.value, collectionId));
+    });
+    // A failed write leaves the cookies in memory for this session; the next change tries again.
+    writes = write.catch(() => {});
+    return writes as Promise<void>;
+  }
+
+  async function storageWords(): Promise<string> {
+    if (dataDir === null) return 'In memory for this run only.';
+    if (storage() === 'memory') return 'In memory only, until Keypost quits (Settings → Keep cookies).';
+    if (!vault) return 'In memory only, until Keypost quits.';
+    const sealedWith = await keyOnce();
+    return sealedWith.ok
+      ? 'On disk, encrypted with a key kept in your OS keychain.'
+      : 'In memory only, until Keypost quits: the OS keychain is unavailable or locked, so the cookies cannot be saved encrypted (they are never written in plain text).';
+  }
+
+  async function find(collectionId: string, ref: CookieRef): Promise<{ jar: Held; cookie: Cookie } | null> {
+    const jar = await jarOf(collectionId);
+    const cookie = await jar.jar.store.findCookie(ref.domain, ref.path, ref.name);
+    return cookie && live(cookie) ? { jar, cookie } : null;
+  }
+  const gone = () => fail('NOT_FOUND', 'That cookie is no longer in the jar.', { hint: 'It may have expired or been replaced by the server.' });
+
+  return {
+    forSend(collectionId) {
+      const notices: string[] = [];
+      return {
+        notices,
+        async withCookies(url, headers) {
+          const { jar } = await jarOf(collectionId);
+          const cookies = await jar.getCookies(url);
+          return withJarCookies(headers, cookies);
+        },
+        async store(url, lines) {
+          if (lines.length === 0) return;
+          try {
+            const jar = await jarOf(collectionId);
+            for (const line of lines) {
+              const refused = await keep(jar.jar, line, url);
+              if (refused) notices.push(refused);
+            }
+            await persist(collectionId, jar);
+          } catch {
+            notices.push(`The cookies ${url.host} set could not be kept.`);
+          }
+        },
+      };
+    },
+
+    async list(collectionId) {
+      const jar = await jarOf(collectionId);
+      const cookies = (await jar.jar.store.getAllCookies()).filter(live).map(rowOf);
+      cookies.sort((a, b) => a.domain.localeCompare(b.domain) || a.path.localeCompare(b.path) || a.name.localeCompare(b.name));
+      return { cookies, storage: await storageWords(), notice: jar.notice };
+    },
+
+    async reveal(collectionId, ref) {
+      const found = await find(collectionId, ref);
+      return found ? ok(found.cookie.value) : gone();
+    },
+
+    async edit(collectionId, ref, { value, expires }) {
+      const found = await find(collectionId, ref);
+      if (!found) return gone();
+      const changed = found.cookie.clone();
+      if (!changed) return gone();
+      changed.value = value;
+      changed.expires = expires === null ? 'Infinity' : new Date(expires);
+      changed.maxAge = null;
+      await found.jar.jar.store.updateCookie(found.cookie, changed);
+      await persist(collectionId, found.jar);
+      return ok(undefined);
+    },
+
+    async remove(collectionId, ref) {
+      const found = await find(collectionId, ref);
+      if (!found) return ok(false);
+      await found.jar.jar.store.removeCookie(ref.domain, ref.path, ref.name);
+      await persist(collectionId, found.jar);
+      return ok(true);
+    },
+
+    async clear(collectionId) {
+      const jar = await jarOf(collectionId);
+      await jar.jar.removeAllCookies();
+      await persist(collectionId, jar);
+    },
+
+    async storageChanged() {
+      if (dataDir === null) return;
+      for (const [collectionId, jar] of held) await persist(collectionId, await jar);
+      if (storage() === 'memory') {
+        // Jars of collections not used this session have files too.
+        const files = await readdir(cookiesFolder(dataDir)).catch(() => [] as string[]);
+        await Promise.all(files.filter((file) => file.endsWith('.jar')).map((file) => removeJarFile(`${cookiesFolder(dataDir)}/${file}`)));
+      }
+      await writes;
+    },
+
+    flushed: () => writes.then(() => {}),
+  };
+}
+
+/** A decrypted jar's text as a jar, or null when it is not one. */
+function parseJar(text: string): CookieJar | null {
+  try {
+    return CookieJar.deserializeSync(text);
+  } catch {
+    return null;
+  }
+}
+
+/** Not expired (an expired cookie is still in the store until the next request to its domain). */
+const live = (cookie: Cookie) => cookie.TTL() > 0;
+
+const rowOf = (cookie: Cookie): CookieRow => ({
+  domain: cookie.domain ?? '',
+  path: cookie.path ?? '/',
+  name: cookie.key,
+  expires: cookie.expires instanceof Date ? cookie.expires.getTime() : null,
+  secure: cookie.secure,
+  httpOnly: cookie.httpOnly,
+  hostOnly: cookie.hostOnly ?? false,
+});
+
+/** Keeps one Set-Cookie line; the sentence saying why not when the jar refuses it. */
+async function keep(jar: CookieJar, line: string, url: URL): Promise<string | null> {
+  const parsed = Cookie.parse(line);
+  const name = parsed?.key || line.split('=')[0]!.split(';')[0]!.trim().slice(0, 60) || '(no name)';
+  const notKept = (why: string) => `Cookie “${name}” from ${url.host} was not kept: ${why}.`;
+  if (Buffer.byteLength(line) > COOKIE_MAX_BYTES) return notKept(`it is larger than ${COOKIE_MAX_BYTES} bytes (${Buffer.byteLength(line)})`);
+  if (!parsed) return notKept('its Set-Cookie header is not a valid cookie');
+  try {
+    const kept = await jar.setCookie(line, url, { ignoreError: false });
+    return kept ? null : notKept('the jar refused it');
+  } catch (error) {
+    return notKept(refusal(error instanceof Error ? error.message : '', parsed, url));
+  }
+}
+
+/** tough-cookie's refusal in words (its own text is not shown). */
+function refusal(message: string, cookie: Cookie, url: URL): string {
+  if (/public suffix/i.test(message)) return `its Domain ${cookie.domain} is a public suffix, for which no site may set cookies`;
+  if (/domain/i.test(message)) return `its Domain ${cookie.domain} is not ${url.hostname} or a domain ${url.hostname} belongs to`;
+  if (/prefix/i.test(message)) return 'its name’s __Secure- or __Host- prefix asks for rules it does not meet';
+  if (/secure/i.test(message)) return 'it is marked Secure but came over plain http';
+  return 'it breaks one of the rules for cookies (RFC 6265)';
+}
+
+/** The headers with the jar's cookies in the Cookie header: added to a typed one (whose names win), or a new one. */
+function withJarCookies(headers: Array<[string, string]>, cookies: Cookie[]): Array<[string, string]> {
+  if (cookies.length === 0) return headers;
+  const typedAt = headers.findIndex(([name]) => name.toLowerCase() === 'cookie');
+  const typed = typedAt === -1 ? '' : headers[typedAt]![1];
+  const typedNames = new Set(typed.split(';').map((pair) => pair.split('=')[0]!.trim()));
+  const added = cookies.filter((cookie) => !typedNames.has(cookie.key)).map((cookie) => cookie.cookieString());
+  if (added.length === 0) return headers;
+  const value = [typed.trim().replace(/;$/, ''), ...added].filter((part) => part !== '').join('; ');
+  if (typedAt === -1) return [...headers, ['cookie', value]];
+  return headers.map((header, index) => (index === typedAt ? [header[0], value] : header));
+}
