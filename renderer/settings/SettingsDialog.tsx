@@ -9,10 +9,11 @@ import { BodyLimitField, WholeNumberField } from './BodyLimitField';
 import { CaFileField } from './CaFileField';
 import { Modal } from '../ui/Modal';
 import { ProxyField } from './ProxyField';
+import { CookieStorageField } from '../cookies/CookieStorageField';
 
 const THEME_LABELS: Record<ThemeSetting, string> = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
 
-type Editable = Pick<RendererSettings, 'bodyLimitMb' | 'timeoutSeconds' | 'maxRedirects' | 'theme' | 'historyMaxEntries' | 'historyMaxMb' | 'proxy'>;
+type Editable = Pick<RendererSettings, 'bodyLimitMb' | 'timeoutSeconds' | 'maxRedirects' | 'theme' | 'historyMaxEntries' | 'historyMaxMb' | 'proxy' | 'cookieStorage'>;
 
 interface Props {
   /** The saved settings. */
@@ -103,6 +104,7 @@ export function SettingsDialog({ settings, onChange, onChooseCaFile, onClose }: 
           </label>
         </div>
         <CaFileField caFile={settings.caFile} onChoose={onChooseCaFile} onRemove={() => onChange({ caFile: null })} />
+        <CookieStorageField value={shown.cookieStorage} onChange={(storage) => save('cookieStorage', storage)} />
       </div>
       {error && <FieldError testId="settings-error">Not saved: {error.message}</FieldError>}
       <p className="modal-hint">Changes are saved as you make them.</p>

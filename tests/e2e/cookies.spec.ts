@@ -1,0 +1,45 @@
+// The cookie jar end to end: a login's cookie is kept and sent with the next request, the Cookies dialog lists it with
+// its value masked until revealed, clearing the jar stops it being sent, and no file of the app holds its value.
+import { expect, filesContaining, fillRequest, test } from './fixtures';
+import { startCookieServer } from '../fixtures/cookieServer';
+
+test('a login cookie is sent back, listed masked in the Cookies dialog, cleared, and then no longer sent', async ({ app }) => {
+  const server = await startCookieServer();
+  try {
+    const { page } = app;
+    await fillRequest(page, { url: `${server.url}/login`, token: 'kp-e2e-cookies-token' });
+    await page.getByTestId('send').click();
+    await expect(page.getByTestId('status')).toHaveText('200 OK');
+
+    await page.getByTestId('url').fill(`${server.url}/me`);
+    await page.getByTestId('send').click();
+    await expect(page.getByTestId('status')).toHaveText('200 OK');
+    expect(server.cookies.at(-1)).toEqual({ path: '/me', cookie: `session=${server.session}` });
+
+    // Listed with its value masked; revealed only on request.
+    await page.getByTestId('open-cookies').click();
+    const dialog = page.getByTestId('cookies-dialog');
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByTestId('cookies-storage')).toHaveText('On disk, encrypted with a key kept in your OS keychain.');
+    const row = dialog.getByTestId('cookie-row');
+    await expect(row).toHaveCount(1);
+    await expect(row).toHaveAttribute('data-name', 'session');
+    await expect(row).toContainText('127.0.0.1');
+    await expect(row).toContainText('HttpOnly');
+    await expect(row.getByTestId('cookie-value')).not.toContainText(server.session);
+    expect(await dialog.innerHTML()).not.toContain(server.session);
+    await row.getByTestId('cookie-reveal').click();
+    await expect(row.getByTestId('cookie-value')).toHaveText(server.session);
+
+    await dialog.getByTestId('cookies-clear').click();
+    await expect(dialog.getByTestId('cookie-row')).toHaveCount(0);
+    await dialog.getByTestId('cookies-close').click();
+
+    await page.getByTestId('send').click();
+    await expect(page.getByTestId('status')).toContainText('401');
+    expect(server.cookies.at(-1)).toEqual({ path: '/me', cookie: null });
+    expect(await filesContaining(app.userDataDir, server.session)).toEqual([]);
+  } finally {
+    await server.close();
+  }
+});
