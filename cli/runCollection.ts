@@ -145,6 +145,8 @@ async function run({ target, env, bail = false, reporter, output, timeoutMs, var
     const why = !sent.ok ? inWords(sent.error, credentialOf(request), chosen?.environment) : sent.value.authFailure ? sent.value.authFailure.message : null;
     out(`${ok ? '✓' : '✗'} ${request.method} ${name}  ${sent.ok ? answered(sent.value) : 'not answered'}${checked?.summary ?? ''}`);
     if (why) out(`  ${why}`);
+    // A cookie the run's jar refused is said, as the app's response says it.
+    for (const notice of (sent.ok && sent.value.cookieNotices) || []) out(`  ${notice}`);
     for (const line of checked?.lines ?? []) out(`  ${line}`);
     outcomes[index] = {
       ...outcomes[index]!,

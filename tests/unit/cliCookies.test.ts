@@ -30,10 +30,11 @@ const get = (route: string): RequestDocument => ({
 });
 
 describe('keypost run', () => {
-  it('carries a login’s cookie to the next request, and writes no jar', async () => {
+  it('carries a login’s cookie to the next request, says which cookies it did not keep, and writes no jar', async () => {
     const folder = requestFolder({
       '1 login.request.yaml': { name: 'Login', request: get('/login') },
       '2 me.request.yaml': { name: 'Me', request: get('/me') },
+      '3 refused.request.yaml': { name: 'Refused', request: get('/bad') },
     });
     try {
       const run = await keypostRun([folder], { KEYPOST_USER_DATA_DIR: dataDir });
@@ -41,6 +42,7 @@ describe('keypost run', () => {
       expect(run.code).toBe(0);
       expect(server.cookies.find((seen) => seen.path === '/me')?.cookie).toBe(`session=${server.session}`);
       expect(run.stdout).not.toContain(server.session);
+      expect(run.stdout).toContain(`  Cookie “foreign” from ${new URL(server.url).host} was not kept: its Domain other.example is not 127.0.0.1 or a domain 127.0.0.1 belongs to.`);
       expect(readdirSync(dataDir)).toEqual([]);
     } finally {
       rmSync(folder, { recursive: true, force: true });

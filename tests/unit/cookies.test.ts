@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SendCall } from '../../shared/api';
 import type { CookieList } from '../../shared/cookies';
+import type { CredentialCheck } from '../../shared/credentialCheck';
 import type { Result } from '../../shared/errors';
 import type { SendResult } from '../../shared/http';
 import type { RendererSettings } from '../../shared/settings';
@@ -114,6 +115,20 @@ describe('a login cookie', () => {
     expect(lastCookie('/echo')).toBe(`theme=dark; session=${server.session}`);
     await send(app, get('/echo', { headers: [{ name: 'Cookie', value: 'session=typed', enabled: true }] }));
     expect(lastCookie('/echo')).toBe('session=typed');
+  });
+});
+
+describe('the Check action', () => {
+  it('sends the jar of the collection it is given, as a send does', async () => {
+    const app = core();
+    expect((await app.call('setToken', 'default', 'kp-unit-cookie-check')).ok).toBe(true);
+    await send(app, get('/login'), { collectionId: 'c-0123456789abcdef01234567' });
+    const check = (collectionId?: string) =>
+      app.call<CredentialCheck>('checkCredential', { request: get('/me', { auth: { kind: 'bearer', credential: 'default' } }), timeoutMs: 5_000, ...(collectionId ? { collectionId } : {}) });
+    expect(await check()).toMatchObject({ ok: true, value: { status: 401 } });
+    expect(lastCookie('/me')).toBeNull();
+    expect(await check('c-0123456789abcdef01234567')).toMatchObject({ ok: true, value: { status: 200 } });
+    expect(lastCookie('/me')).toBe(`session=${server.session}`);
   });
 });
 
