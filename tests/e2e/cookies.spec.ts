@@ -43,3 +43,32 @@ test('a login cookie is sent back, listed masked in the Cookies dialog, cleared,
     await server.close();
   }
 });
+
+test('the Cookies checkbox keeps a request out of the jar, and a cookie the jar refuses is said in the response', async ({ app }) => {
+  const server = await startCookieServer();
+  try {
+    const { page } = app;
+    const host = new URL(server.url).host;
+    await fillRequest(page, { url: `${server.url}/bad`, token: 'kp-e2e-cookies-token' });
+    await page.getByTestId('send').click();
+    await expect(page.getByTestId('status')).toHaveText('200 OK');
+    await expect(page.getByTestId('cookie-notices')).toContainText(
+      `Cookie “foreign” from ${host} was not kept: its Domain other.example is not 127.0.0.1 or a domain 127.0.0.1 belongs to.`,
+    );
+    await expect(page.getByTestId('cookie-notices')).toContainText(`Cookie “huge” from ${host} was not kept: it is larger than 4096 bytes`);
+
+    // Off for this request: the kept cookie "fine" is not sent, and the login's cookie is not kept.
+    await page.getByTestId('cookies-opt').uncheck();
+    await page.getByTestId('url').fill(`${server.url}/login`);
+    await page.getByTestId('send').click();
+    await expect(page.getByTestId('status')).toHaveText('200 OK');
+    expect(server.cookies.at(-1)).toEqual({ path: '/login', cookie: null });
+    await page.getByTestId('cookies-opt').check();
+    await page.getByTestId('url').fill(`${server.url}/me`);
+    await page.getByTestId('send').click();
+    await expect(page.getByTestId('status')).toContainText('401');
+    expect(server.cookies.at(-1)).toEqual({ path: '/me', cookie: 'fine=1' });
+  } finally {
+    await server.close();
+  }
+});
