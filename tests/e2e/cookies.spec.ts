@@ -1,5 +1,6 @@
-// The cookie jar end to end: a login's cookie is kept and sent with the next request, the Cookies dialog lists it with
-// its value masked until revealed, clearing the jar stops it being sent, and no file of the app holds its value.
+// The cookie jar end to end: a login's cookie is kept and sent with the next request, the Cookies dialog (from the
+// response pane and from the sidebar's collection row) lists it with its value masked until revealed, an edited value
+// is what goes out, clearing the jar stops it being sent, and no file of the app holds its value.
 import { expect, filesContaining, fillRequest, test } from './fixtures';
 import { startCookieServer } from '../fixtures/cookieServer';
 
@@ -31,11 +32,27 @@ test('a login cookie is sent back, listed masked in the Cookies dialog, cleared,
     await row.getByTestId('cookie-reveal').click();
     await expect(row.getByTestId('cookie-value')).toHaveText(server.session);
 
+    // Edited by hand: the new value is what goes out.
+    await row.getByTestId('cookie-edit').click();
+    await row.getByTestId('cookie-edit-value').fill('edited-by-hand');
+    await row.getByTestId('cookie-save').click();
+    await expect(dialog.getByTestId('cookies-status')).toHaveText('Cookie “session” saved.');
+    await dialog.getByTestId('cookies-close').click();
+    await page.getByTestId('send').click();
+    await expect(page.getByTestId('status')).toContainText('401');
+    expect(server.cookies.at(-1)).toEqual({ path: '/me', cookie: 'session=edited-by-hand' });
+
+    // Cleared: nothing goes out.
+    await page.getByTestId('collection-cookies').click();
+    await expect(dialog.getByTestId('cookie-row')).toHaveCount(1);
     await dialog.getByTestId('cookies-clear').click();
     await expect(dialog.getByTestId('cookie-row')).toHaveCount(0);
     await dialog.getByTestId('cookies-close').click();
 
+    // The last answer was a 401 too: wait for this send to reach the server.
+    const before = server.cookies.length;
     await page.getByTestId('send').click();
+    await expect.poll(() => server.cookies.length).toBe(before + 1);
     await expect(page.getByTestId('status')).toContainText('401');
     expect(server.cookies.at(-1)).toEqual({ path: '/me', cookie: null });
     expect(await filesContaining(app.userDataDir, server.session)).toEqual([]);
@@ -60,7 +77,9 @@ test('the Cookies checkbox keeps a request out of the jar, and a cookie the jar 
     // Off for this request: the kept cookie "fine" is not sent, and the login's cookie is not kept.
     await page.getByTestId('cookies-opt').uncheck();
     await page.getByTestId('url').fill(`${server.url}/login`);
+    const before = server.cookies.length;
     await page.getByTestId('send').click();
+    await expect.poll(() => server.cookies.length).toBe(before + 1);
     await expect(page.getByTestId('status')).toHaveText('200 OK');
     expect(server.cookies.at(-1)).toEqual({ path: '/login', cookie: null });
     await page.getByTestId('cookies-opt').check();
