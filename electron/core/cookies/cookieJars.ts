@@ -1,15 +1,17 @@
 // The cookie jars, one per collection, with RFC 6265's rules (tough-cookie): what a server sets on any response of a
 // send (each redirect hop too) is kept in the jar of the request's collection, and the matching cookies go out on each
 // request. Kept on disk sealed (cookieJarFile.ts, cookieKey.ts) or in memory only, as the setting says; without a data
-// folder (keypost run) or a keychain, in memory only. A cookie not kept is said in words, never dropped silently.
+// folder (keypost run) or a keychain, in memory only. A cookie not kept is said in words, never dropped silently
+// (cookieRules.ts: what is kept, what is sent).
 import { readdir } from 'node:fs/promises';
-import { Cookie, CookieJar } from 'tough-cookie';
-import { COOKIE_MAX_BYTES, type CookieEdit, type CookieList, type CookieRef, type CookieRow, type CookieStorage } from '../../../shared/cookies';
+import { type Cookie, CookieJar } from 'tough-cookie';
+import { type CookieEdit, type CookieList, type CookieRef, type CookieRow, type CookieStorage } from '../../../shared/cookies';
 import { fail, ok, type Result } from '../../../shared/errors';
 import type { Secret } from '../credentials/secret';
 import type { Vault } from '../credentials/vault';
 import { cookiesFolder, encryptJar, jarPath, readJarFile, removeJarFile, writeJarFile } from './cookieJarFile';
 import { cookieKey } from './cookieKey';
+import { keep, withJarCookies } from './cookieRules';
 
 /** What one send is given (send.ts's SendOptions.cookies), and the cookies of it that were not kept. */
 export interface SendCookies {
@@ -220,40 +222,3 @@ const rowOf = (cookie: Cookie): CookieRow => ({
   httpOnly: cookie.httpOnly,
   hostOnly: cookie.hostOnly ?? false,
 });
-
-/** Keeps one Set-Cookie line; the sentence saying why not when the jar refuses it. */
-async function keep(jar: CookieJar, line: string, url: URL): Promise<string | null> {
-  const parsed = Cookie.parse(line);
-  const name = parsed?.key || line.split('=')[0]!.split(';')[0]!.trim().slice(0, 60) || '(no name)';
-  const notKept = (why: string) => `Cookie “${name}” from ${url.host} was not kept: ${why}.`;
-  if (Buffer.byteLength(line) > COOKIE_MAX_BYTES) return notKept(`it is larger than ${COOKIE_MAX_BYTES} bytes (${Buffer.byteLength(line)})`);
-  if (!parsed) return notKept('its Set-Cookie header is not a valid cookie');
-  try {
-    const kept = await jar.setCookie(line, url, { ignoreError: false });
-    return kept ? null : notKept('the jar refused it');
-  } catch (error) {
-    return notKept(refusal(error instanceof Error ? error.message : '', parsed, url));
-  }
-}
-
-/** tough-cookie's refusal in words (its own text is not shown). */
-function refusal(message: string, cookie: Cookie, url: URL): string {
-  if (/public suffix/i.test(message)) return `its Domain ${cookie.domain} is a public suffix, for which no site may set cookies`;
-  if (/domain/i.test(message)) return `its Domain ${cookie.domain} is not ${url.hostname} or a domain ${url.hostname} belongs to`;
-  if (/prefix/i.test(message)) return 'its name’s __Secure- or __Host- prefix asks for rules it does not meet';
-  if (/secure/i.test(message)) return 'it is marked Secure but came over plain http';
-  return 'it breaks one of the rules for cookies (RFC 6265)';
-}
-
-/** The headers with the jar's cookies in the Cookie header: added to a typed one (whose names win), or a new one. */
-function withJarCookies(headers: Array<[string, string]>, cookies: Cookie[]): Array<[string, string]> {
-  if (cookies.length === 0) return headers;
-  const typedAt = headers.findIndex(([name]) => name.toLowerCase() === 'cookie');
-  const typed = typedAt === -1 ? '' : headers[typedAt]![1];
-  const typedNames = new Set(typed.split(';').map((pair) => pair.split('=')[0]!.trim()));
-  const added = cookies.filter((cookie) => !typedNames.has(cookie.key)).map((cookie) => cookie.cookieString());
-  if (added.length === 0) return headers;
-  const value = [typed.trim().replace(/;$/, ''), ...added].filter((part) => part !== '').join('; ');
-  if (typedAt === -1) return [...headers, ['cookie', value]];
-  return headers.map((header, index) => (index === typedAt ? [header[0], value] : header));
-}
