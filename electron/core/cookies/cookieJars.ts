@@ -4,6 +4,7 @@
 // folder (keypost run) or a keychain, in memory only. A cookie not kept is said in words, never dropped silently
 // (cookieRules.ts: what is kept, what is sent).
 import { readdir } from 'node:fs/promises';
+import path from 'node:path';
 import { type Cookie, CookieJar } from 'tough-cookie';
 import { type CookieEdit, type CookieList, type CookieRef, type CookieRow, type CookieStorage } from '../../../shared/cookies';
 import { fail, ok, type Result } from '../../../shared/errors';
@@ -57,7 +58,7 @@ const newJar = () => new CookieJar(undefined, { rejectPublicSuffixes: true, pref
 export function createCookieJars({ dataDir, vault, storage = () => 'disk' }: CookieJarsOptions): CookieJars {
   const held = new Map<string, Promise<Held>>();
   let key: Promise<Result<Secret>> | null = null;
-  let writes: Promise<unknown> = Promise.resolve();
+  let writes: Promise<void> = Promise.resolve();
   const onDisk = () => dataDir !== null && vault !== undefined && storage() === 'disk';
   const keyOnce = () => (key ??= vault ? cookieKey(vault) : Promise.resolve(fail('KEYCHAIN_UNAVAILABLE', 'No keychain.')));
 
@@ -89,20 +90,23 @@ export function createCookieJars({ dataDir, vault, storage = () => 'disk' }: Coo
     return found;
   };
 
-  /** Writes the jar (after the writes before it), sealed; or removes its file when cookies are kept in memory. */
-  function persist(collectionId: string, jar: Held): Promise<void> {
-    if (dataDir === null || !jar.writable) return Promise.resolve();
-    const file = jarPath(dataDir, collectionId);
-    const write = writes.then(async () => {
-      if (!onDisk()) return removeJarFile(file);
-      const sealedWith = await keyOnce();
-      if (!sealedWith.ok) return;
-      await writeJarFile(file, encryptJar(JSON.stringify(jar.jar.serializeSync()), sealedWith.value, collectionId));
-    });
-    // A failed write leaves the cookies in memory for this session; the next change tries again.
-    writes = write.catch(() => {});
-    return writes as Promise<void>;
+  /** Runs a file change after the ones before it; flushed() waits for them all. A failed one leaves the cookies in
+   *  memory for this session, and the next change tries again. */
+  function queued(change: () => Promise<void>): Promise<void> {
+    const done = writes.then(change);
+    writes = done.catch(() => {});
+    return writes;
   }
+
+  /** Writes the jar sealed, or removes its file when cookies are kept in memory. */
+  async function write(collectionId: string, jar: Held): Promise<void> {
+    if (dataDir === null || !jar.writable) return;
+    const file = jarPath(dataDir, collectionId);
+    if (!onDisk()) return removeJarFile(file);
+    const sealedWith = await keyOnce();
+    if (sealedWith.ok) await writeJarFile(file, encryptJar(JSON.stringify(jar.jar.serializeSync()), sealedWith.value, collectionId));
+  }
+  const persist = (collectionId: string, jar: Held) => queued(() => write(collectionId, jar));
 
   async function storageWords(): Promise<string> {
     if (dataDir === null) return 'In memory for this run only.';
@@ -139,7 +143,8 @@ export function createCookieJars({ dataDir, vault, storage = () => 'disk' }: Coo
               const refused = await keep(jar.jar, line, url);
               if (refused) notices.push(refused);
             }
-            await persist(collectionId, jar);
+            // Not awaited: the response goes on while the jar is written (flushed() waits for it, as quitting does).
+            void persist(collectionId, jar);
           } catch {
             notices.push(`The cookies ${url.host} set could not be kept.`);
           }
@@ -186,18 +191,20 @@ export function createCookieJars({ dataDir, vault, storage = () => 'disk' }: Coo
       await persist(collectionId, jar);
     },
 
-    async storageChanged() {
-      if (dataDir === null) return;
-      for (const [collectionId, jar] of held) await persist(collectionId, await jar);
-      if (storage() === 'memory') {
+    storageChanged() {
+      if (dataDir === null) return Promise.resolve();
+      const folder = cookiesFolder(dataDir);
+      // Queued as one change, so flushed() right after the setting changed waits for all of it.
+      return queued(async () => {
+        for (const [collectionId, jar] of held) await write(collectionId, await jar);
+        if (storage() !== 'memory') return;
         // Jars of collections not used this session have files too.
-        const files = await readdir(cookiesFolder(dataDir)).catch(() => [] as string[]);
-        await Promise.all(files.filter((file) => file.endsWith('.jar')).map((file) => removeJarFile(`${cookiesFolder(dataDir)}/${file}`)));
-      }
-      await writes;
+        const files = await readdir(folder).catch(() => [] as string[]);
+        await Promise.all(files.filter((file) => file.endsWith('.jar')).map((file) => removeJarFile(path.join(folder, file))));
+      });
     },
 
-    flushed: () => writes.then(() => {}),
+    flushed: () => writes,
   };
 }
 
