@@ -176,6 +176,20 @@ describe('the cookie list', () => {
   });
 });
 
+describe('the cookie calls', () => {
+  it('refuse a collection id that could name another file, before anything runs', async () => {
+    const app = core();
+    for (const answer of [
+      await app.call('listCookies', '../keypost-settings'),
+      await app.call('clearCookies', 'default/../../x'),
+      await app.call('send', { requestId: 'bad-jar', request: get('/login'), timeoutMs: 5_000, collectionId: '../x' }),
+    ]) {
+      expect(answer.ok ? 'ok' : answer.error.code).toBe('INVALID_ARGUMENT');
+    }
+    expect(server.cookies).toEqual([]);
+  });
+});
+
 describe('cookies at rest', () => {
   it('are in no file under the data folder, while the jar file opens with the keychain’s key and a restart sends them', async () => {
     const dir = tempDataDir();
