@@ -19,6 +19,8 @@ import { createVault } from '../../electron/core/credentials/vault';
 import { decryptJar, encryptJar, jarPath } from '../../electron/core/cookies/cookieJarFile';
 import { COOKIE_KEY_ACCOUNT, cookiesService } from '../../electron/core/cookies/cookieKey';
 import { requestFileText, readRequestFile } from '../../electron/core/collections/requestFile';
+import { keep } from '../../electron/core/cookies/cookieRules';
+import { CookieJar } from 'tough-cookie';
 import { startCookieServer, type CookieServer } from '../fixtures/cookieServer';
 import { filesContaining } from '../fixtures/filesContaining';
 import { forgetKeychain } from '../fixtures/keychain';
@@ -143,6 +145,17 @@ describe('a cookie the jar refuses', () => {
       expect.stringMatching(new RegExp(`^Cookie “huge” from ${host} was not kept: it is larger than 4096 bytes`)),
     ]);
     expect((await listed(app)).cookies.map((cookie) => cookie.name)).toEqual(['fine']);
+  });
+});
+
+describe('the words for a refused cookie', () => {
+  it('name the rule it breaks, never the library’s text', async () => {
+    const jar = new CookieJar(undefined, { rejectPublicSuffixes: true, prefixSecurity: 'strict' });
+    const over = new URL('http://api.example.org/');
+    expect(await keep(jar, 'a=1; Secure', over)).toBe('Cookie “a” from api.example.org was not kept: it is marked Secure but came over plain http.');
+    expect(await keep(jar, '__Host-b=1', over)).toBe('Cookie “__Host-b” from api.example.org was not kept: its name’s __Secure- or __Host- prefix asks for rules it does not meet.');
+    expect(await keep(jar, 'no equals sign', over)).toBe('Cookie “no equals sign” from api.example.org was not kept: its Set-Cookie header is not a valid cookie.');
+    expect(await keep(jar, 'c=1; Domain=example.org', over)).toBeNull();
   });
 });
 
