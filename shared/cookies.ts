@@ -11,7 +11,7 @@ export interface CookieRow {
   domain: string;
   path: string;
   name: string;
-  /** When it expires, in ms since the epoch; null for a session cookie (kept until the jar is cleared or Keypost quits). */
+  /** When it expires, in ms since the epoch; null for a session cookie (set with no expiry: an API client keeps it as the jar is kept, so a login survives a restart). */
   expires: number | null;
   secure: boolean;
   httpOnly: boolean;

@@ -108,13 +108,13 @@ export function CookiesDialog({ collection, collectionName, onClose }: { collect
                     {edited ? (
                       <input
                         type="datetime-local"
-                        aria-label={`Expiry of ${cookie.name} (empty: when Keypost quits)`}
+                        aria-label={`Expiry of ${cookie.name} (empty: a session cookie, with none)`}
                         data-testid="cookie-edit-expires"
                         value={edited.expires}
                         onChange={(event) => setEditing({ ...edited, expires: event.target.value })}
                       />
                     ) : cookie.expires === null ? (
-                      'When Keypost quits'
+                      <span title="Set without an expiry: kept like the others, as Settings → Keep cookies says, until the server, you or Clear all remove it">Session</span>
                     ) : (
                       new Date(cookie.expires).toLocaleString()
                     )}
