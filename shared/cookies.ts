@@ -32,13 +32,14 @@ export const cookieRefSchema = z
   .strict();
 export type CookieRef = z.infer<typeof cookieRefSchema>;
 
-/** A cookie's new value and expiry. A ; or a control character would end the Cookie header's pair, so they are refused. */
+/** A cookie's new value and expiry. A ; or a control character would end the Cookie header's pair, and a header holds
+ *  Latin-1 only (as a header row's value: requestChecks.ts), so those are refused. */
 export const cookieEditSchema = z
   .object({
     value: z
       .string()
       .max(COOKIE_MAX_BYTES, `A cookie value is at most ${COOKIE_MAX_BYTES} bytes.`)
-      .regex(/^[^;\p{Cc}]*$/u, 'A cookie value cannot contain ; or control characters.'),
+      .regex(/^[^;\p{Cc}\u0100-\u{10FFFF}]*$/u, 'A cookie value cannot contain ;, control characters or characters beyond Latin-1.'),
     expires: z.number().int().positive().nullable(),
   })
   .strict();
