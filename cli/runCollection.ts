@@ -14,6 +14,7 @@ import { createProxyRouter } from '../electron/core/network/proxyRoutes';
 import { withClientCertificates } from '../electron/core/network/clientCertificates';
 import { runClientCertificate, type ClientCertificateFlags } from './runClientCertificate';
 import { createSendApi } from '../electron/core/send/sendApi';
+import { createCookieJars } from '../electron/core/cookies/cookieJars';
 import { createCapturedVariables } from '../electron/core/checks/capturedVariables';
 import type { StoreBackend } from '../electron/core/storeFiles';
 import { tokenVariable } from '../shared/secretVariables';
@@ -122,6 +123,8 @@ async function run({ target, env, bail = false, reporter, output, timeoutMs, var
     ...runOAuth({ variables, keychain: openKeychain(), dataDir, routeFor, credentials: [...new Set(requests.flatMap(({ content }) => credentialOf(content.request) ?? []))] }),
     originGate: runOriginGate(dataDir, allowOrigins),
     captured,
+    // One jar for the run, in memory (as newman and bru keep one): a login's cookie serves the requests after it; nothing is written.
+    cookieJars: createCookieJars({ dataDir: null }),
   });
 
   let passed = 0;
@@ -152,6 +155,8 @@ async function run({ target, env, bail = false, reporter, output, timeoutMs, var
     const why = !sent.ok ? inWords(sent.error, credentialOf(request), chosen?.environment) : sent.value.authFailure ? sent.value.authFailure.message : null;
     out(`${ok ? '✓' : '✗'} ${request.method} ${name}  ${sent.ok ? answered(sent.value) : 'not answered'}${checked?.summary ?? ''}`);
     if (why) out(`  ${why}`);
+    // A cookie the run's jar refused is said, as the app's response says it.
+    for (const notice of (sent.ok && sent.value.cookieNotices) || []) out(`  ${notice}`);
     for (const line of checked?.lines ?? []) out(`  ${line}`);
     outcomes[index] = {
       ...outcomes[index]!,

@@ -17,6 +17,7 @@ import type { StoreStatus } from './storeFile';
 import type { ConflictChoice, ExportOutcome, ImportOutcome, ImportPreview } from './transfer';
 import type { ForeignImportOutcome, ForeignPreview } from './foreignImport';
 import type { CommandId } from './shortcuts';
+import type { CookieEdit, CookieList, CookieRef } from './cookies';
 import type { LoadedWorkspace, SavedWorkspace } from './workspace';
 import type { CertificateFileRole, ClientCertificate, ClientCertificateDraft, SavedClientCertificates } from './clientCertificates';
 
@@ -30,6 +31,8 @@ export interface SendCall {
   maxBodyBytes?: number;
   /** Same-origin redirects to follow (the "redirects followed" setting, default 5); 0 shows the redirect response itself. */
   maxRedirects?: number;
+  /** The collection the tab's request is saved in: its cookie jar is used. A new, unsaved request uses the default collection's. */
+  collectionId?: string;
 }
 
 export interface KeypostApi {
@@ -139,6 +142,15 @@ export interface KeypostApi {
 
   /** About Keypost (core/shell/about.ts): the versions of Keypost and of the runtime it runs on, and the licence. */
   getAbout(): Promise<Result<AboutInfo>>;
+
+  // Cookies (electron/core/cookies/): one jar per collection, kept by main; the page sees a value only when it asks for it.
+  /** The collection's cookies without their values, and where the jar is kept. */
+  listCookies(collectionId: string): Promise<Result<CookieList>>;
+  revealCookie(collectionId: string, cookie: CookieRef): Promise<Result<string>>;
+  editCookie(collectionId: string, cookie: CookieRef, edit: CookieEdit): Promise<Result<void>>;
+  /** False when it was no longer there. */
+  deleteCookie(collectionId: string, cookie: CookieRef): Promise<Result<boolean>>;
+  clearCookies(collectionId: string): Promise<Result<void>>;
 }
 
 export type ApiName = keyof KeypostApi;
@@ -236,4 +248,9 @@ export const channels = {
   chooseCertificateFile: 'keypost:choose-certificate-file',
   saveClientCertificate: 'keypost:save-client-certificate',
   removeClientCertificate: 'keypost:remove-client-certificate',
+  listCookies: 'keypost:list-cookies',
+  revealCookie: 'keypost:reveal-cookie',
+  editCookie: 'keypost:edit-cookie',
+  deleteCookie: 'keypost:delete-cookie',
+  clearCookies: 'keypost:clear-cookies',
 } as const satisfies Record<ApiName, string>;

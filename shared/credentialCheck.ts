@@ -6,6 +6,8 @@ export interface CheckCall {
   /** The request to check with: its URL, credential and transport opt-ins (sent as a GET without a body). */
   request: RequestDocument;
   timeoutMs: number;
+  /** The collection whose cookie jar the check sends (as a send does); the default collection's when absent. */
+  collectionId?: string;
 }
 
 /** Each outcome a user tells apart: where it failed (name, connection, TLS, time) or what the server said of the token. */

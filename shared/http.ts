@@ -71,6 +71,8 @@ export interface SendResult extends ResponseHead {
   authFailure?: AuthFailure;
   /** Set when the request declares assertions or captures: what each found (shared/responseChecks.ts). */
   checks?: CheckResults;
+  /** Cookies the server set that the jar did not keep, each in words ("Cookie “x” from host was not kept: why."). */
+  cookieNotices?: string[];
 }
 
 /** A response shown in the page: the complete answer, or its head while the body arrives (or when it was cut short). */

@@ -62,6 +62,8 @@ export const requestOptionsSchema = z
     allowPlainHttp: z.boolean().optional(),
     /** Accept self-signed or otherwise untrusted TLS certificates (local development). */
     allowSelfSignedTls: z.boolean().optional(),
+    /** false: no cookies from the collection's jar are sent, and none the server sets are kept (absent: they are). */
+    cookies: z.boolean().optional(),
   })
   .strict();
 

@@ -4,6 +4,7 @@ import type { ApiName, KeypostApi } from './api';
 import { credentialNameSchema as credentialName, credentialOriginSchema } from './credentials';
 import { BYTES_PER_MB, MAX_BODY_LIMIT_MB } from './http';
 import { collectionIdSchema, folderPathSchema, presetPlaceSchema } from './collections';
+import { cookieEditSchema, cookieJarIdSchema, cookieRefSchema } from './cookies';
 import { historyFilterSchema, historyIdSchema } from './history';
 import { environmentIdSchema, environmentSchema } from './environments';
 import { variableNameSchema } from './variableName';
@@ -29,6 +30,7 @@ export const sendCallSchema = z
     maxBodyBytes: z.number().int().min(1).max(MAX_BODY_LIMIT_MB * BYTES_PER_MB).optional(),
     // The "redirects followed" setting's own schema (0–20), so the call and the store agree on the range.
     maxRedirects: maxRedirectsSchema.optional(),
+    collectionId: cookieJarIdSchema.optional(),
   })
   .strict();
 
@@ -36,7 +38,7 @@ export const sendCallSchema = z
 export const argSchemas: { [K in ApiName]: z.ZodType<Parameters<KeypostApi[K]>> } = {
   send: z.tuple([sendCallSchema]),
   cancel: z.tuple([requestId]),
-  checkCredential: z.tuple([z.object({ request: requestDocumentSchema, timeoutMs: sendCallSchema.shape.timeoutMs }).strict()]),
+  checkCredential: z.tuple([z.object({ request: requestDocumentSchema, timeoutMs: sendCallSchema.shape.timeoutMs, collectionId: cookieJarIdSchema.optional() }).strict()]),
   setToken: z.tuple([credentialName, token]),
   tokenStatus: z.tuple([credentialName]),
   revealToken: z.tuple([credentialName]),
@@ -94,4 +96,9 @@ export const argSchemas: { [K in ApiName]: z.ZodType<Parameters<KeypostApi[K]>> 
   chooseCertificateFile: z.tuple([z.enum(CERTIFICATE_FILE_ROLES)]),
   saveClientCertificate: z.tuple([clientCertificateDraftSchema, passphraseSchema]),
   removeClientCertificate: z.tuple([clientCertificateIdSchema]),
+  listCookies: z.tuple([cookieJarIdSchema]),
+  revealCookie: z.tuple([cookieJarIdSchema, cookieRefSchema]),
+  editCookie: z.tuple([cookieJarIdSchema, cookieRefSchema, cookieEditSchema]),
+  deleteCookie: z.tuple([cookieJarIdSchema, cookieRefSchema]),
+  clearCookies: z.tuple([cookieJarIdSchema]),
 };

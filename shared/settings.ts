@@ -5,6 +5,7 @@ import { DEFAULT_BODY_LIMIT_MB, DEFAULT_TIMEOUT_MS, MAX_BODY_LIMIT_MB } from './
 import { presetIdSchema } from './presets';
 import { defaultProxySetting, proxySettingSchema, type ProxySetting } from './proxy';
 import { clientCertificatesSchema, type ClientCertificate } from './clientCertificates';
+import { cookieStorageSchema, type CookieStorage } from './cookies';
 
 export const windowBoundsSchema = z
   .object({
@@ -88,6 +89,7 @@ export const settingsFields = {
   proxy: proxySettingSchema,
   clientCertificates: clientCertificatesSchema,
   http1Only: z.boolean({ error: '"Use HTTP/1.1 only" is true or false.' }),
+  cookieStorage: cookieStorageSchema,
 };
 export interface Settings {
   lastPresetId: string | null;
@@ -112,6 +114,8 @@ export interface Settings {
   clientCertificates: ClientCertificate[];
   /** Never offer HTTP/2 (for a server or middlebox that mishandles it), as curl --http1.1. */
   http1Only: boolean;
+  /** "Keep cookies": on disk, encrypted (electron/core/cookies/), or only until Keypost quits. */
+  cookieStorage: CookieStorage;
 }
 /** The part of the settings the page may change (window bounds belong to main). */
 export type RendererSettings = Omit<Settings, 'windowBounds'>;
@@ -129,6 +133,7 @@ export const rendererSettingsPatchSchema = z
     caFile: z.null().optional(),
     proxy: settingsFields.proxy.optional(),
     http1Only: settingsFields.http1Only.optional(),
+    cookieStorage: settingsFields.cookieStorage.optional(),
   })
   .strict();
 
@@ -147,4 +152,5 @@ export const emptySettings = (): Settings => ({
   proxy: defaultProxySetting(),
   clientCertificates: [],
   http1Only: false,
+  cookieStorage: 'disk',
 });

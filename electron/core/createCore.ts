@@ -38,6 +38,9 @@ import { createSettingsStore, SETTINGS_NAME, type SettingsStore } from './settin
 import { createTokenApi } from './credentials/tokenApi';
 import { createVault, type Vault } from './credentials/vault';
 import { createWorkspaceFile, WORKSPACE_NAME } from './workspace/workspaceFile';
+import { createCookieJars } from './cookies/cookieJars';
+import { cookiesService } from './cookies/cookieKey';
+import { createCookieApi } from './cookies/cookieApi';
 
 /** What only the host can do: electron's dialogs, shell and windows in the app; stand-ins that a test controls. */
 export interface HostServices {
@@ -134,6 +137,11 @@ export function createCore({ dataDir, openStoreFile, keychainService, trustedOri
     createProxyRouter({ setting: proxySetting, env: process.env, resolveProxy: host.resolveProxy, authorizationFor: proxyPasswords.authorizationFor }),
     clientCertificates.certificateFor,
   );
+  // One cookie jar per collection, sealed on disk with a key in the keychain's "… cookies" service, or in memory only.
+  const cookieJars = createCookieJars({ dataDir, vault: openVault(cookiesService(keychainService)), storage: () => settings.get().cookieStorage });
+  settings.onChange((_settings, changed) => {
+    if (changed.includes('cookieStorage')) void cookieJars.storageChanged();
+  });
   // The system browser gets two kinds of page only, each through its own door: the issue page from the menu, and the
   // sign-in page of an OAuth 2.0 credential set up here when its sign-in runs.
   const browserFor = (allowed: (url: string) => boolean) => async (url: string) => {
@@ -156,6 +164,7 @@ export function createCore({ dataDir, openStoreFile, keychainService, trustedOri
     files: host.transferFiles,
     openFile: host.openPath,
     routeFor,
+    cookieJars,
     oauth: createOAuthCredentials({ vault, routeFor }),
     openBrowser: host.openExternal ? browserFor(oauthConfigs.isSignInUrl) : undefined,
   };
@@ -179,17 +188,20 @@ export function createCore({ dataDir, openStoreFile, keychainService, trustedOri
     chooseCertificateFile: clientCertificates.chooseCertificateFile,
     saveClientCertificate: clientCertificates.saveClientCertificate,
     removeClientCertificate: clientCertificates.removeClientCertificate,
+    ...createCookieApi(deps),
   };
   return {
     dispatch: createDispatch(api, trustedOrigin),
     settings,
     openMenuPage: browserFor(isAllowedExternalUrl),
-    flushed: () => history.flushed(),
+    flushed: async () => {
+      await Promise.all([history.flushed(), cookieJars.flushed()]);
+    },
     watching: () => collections.watching(),
     close: async () => {
       // At once, before the first await: a quitting process may not get back to this function.
       removeSpooledBodies();
-      await Promise.all([history.flushed(), closeAgents(), closeProxyAgents(), collections.stop()]);
+      await Promise.all([history.flushed(), cookieJars.flushed(), closeAgents(), closeProxyAgents(), collections.stop()]);
     },
   };
 }

@@ -12,6 +12,8 @@ import { reportError } from '../notices/notices';
 import { remember } from '../settings/settingsActions';
 import { activeTab, editDraft } from '../workspace/workspace';
 import { workspaceStore } from '../workspace/workspaceStore';
+import { collectionOfTab } from '../cookies/tabCollection';
+import { libraryStore } from '../presets/library';
 import {
   credentialChosen,
   credentialsListed,
@@ -139,4 +141,8 @@ export const allowCredentialOrigin = (name: string, origin: string) => api!.allo
 export const removeCredentialOrigin = (name: string, origin: string) => api!.removeCredentialOrigin(name, origin);
 export const saveOAuthCredential = (name: string, config: OAuthConfig, secrets: Parameters<KeypostApi['saveOAuthCredential']>[2]) =>
   api!.saveOAuthCredential(name, config, secrets);
-export const checkCredential = (call: Parameters<KeypostApi['checkCredential']>[0]) => (api ? api.checkCredential(call) : Promise.resolve(fail('INTERNAL', 'Keypost’s bridge to the main process is missing; restart the app.')));
+/** The Check action sends the active tab's collection's cookies, as its Send would. */
+export const checkCredential = (call: Parameters<KeypostApi['checkCredential']>[0]) =>
+  api
+    ? api.checkCredential({ ...call, collectionId: collectionOfTab(activeTab(workspaceStore.get()), libraryStore.get()) })
+    : Promise.resolve(fail('INTERNAL', 'Keypost’s bridge to the main process is missing; restart the app.'));

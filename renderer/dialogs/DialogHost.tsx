@@ -15,6 +15,7 @@ import { NewFolderDialog } from '../presets/NewFolderDialog';
 import { SavePresetDialog } from '../presets/SavePresetDialog';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { ShortcutsDialog } from '../shell/ShortcutsDialog';
+import { CookiesDialog } from '../cookies/CookiesDialog';
 import { credentialChanged } from '../credentials/credentialChangeActions';
 import { credentialsStore } from '../credentials/credentialsState';
 import { importCurlCommand } from '../curl/curlActions';
@@ -125,5 +126,9 @@ export function DialogHost() {
     case 'code':
       // Plain variables resolved; a secret one is read by the snippet from its environment variable: the page never has its value.
       return <CodeDialog request={resolveVariables(active.draft, snippetValues(activeEnvironment(environments))).request} onClose={closeDialog} />;
+    case 'cookies': {
+      const name = collections.find((each) => each.id === dialog.collection)?.name ?? 'this collection';
+      return <CookiesDialog collection={dialog.collection} collectionName={name} onClose={closeDialog} />;
+    }
   }
 }

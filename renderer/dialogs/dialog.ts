@@ -28,7 +28,9 @@ export type Dialog =
   | { kind: 'about' }
   | { kind: 'shortcuts' }
   | { kind: 'curlImport' }
-  | { kind: 'code' };
+  | { kind: 'code' }
+  /** The cookie jar of a collection (renderer/cookies/). */
+  | { kind: 'cookies'; collection: string };
 
 export const dialogStore = createStore<Dialog | null>(null);
 

@@ -16,6 +16,8 @@ interface Props {
   onNewFolder(row: Header): void;
   onProblems(collection: string): void;
   onClose(collection: string): void;
+  /** Opens the collection's cookie jar (renderer/cookies/). */
+  onCookies(collection: string): void;
 }
 
 const STATE_WORDS = { ok: '', missing: 'folder missing', readOnly: 'read-only' } as const;
@@ -61,6 +63,7 @@ export const CollectionRow = memo(function CollectionRow(props: Props) {
       <span className="tree-count">{row.requests}</span>
       <span className="preset-actions">
         <RowButton testId="collection-new-folder" label="New folder" icon="+" onClick={() => props.onNewFolder(row)} />
+        <RowButton testId="collection-cookies" label="Cookies of this collection" icon="🍪" onClick={() => props.onCookies(collection.id)} />
         {collection.id !== DEFAULT_COLLECTION && <RowButton testId="collection-close" label="Close collection (its files stay)" icon="⏏" onClick={() => props.onClose(collection.id)} />}
       </span>
     </div>

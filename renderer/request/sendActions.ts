@@ -16,6 +16,8 @@ import { dismissNotice, reportError } from '../notices/notices';
 import { settingsStore } from '../settings/settingsState';
 import { dismissError, editDraft, responseStarted, sendFinished, sendRefused, sendStarted } from '../workspace/workspace';
 import { workspaceStore } from '../workspace/workspaceStore';
+import { collectionOfTab } from '../cookies/tabCollection';
+import { libraryStore } from '../presets/library';
 
 /** Requests cancelled before main had them (Cancel pressed while the token was being stored): never sent. */
 const cancelledEarly = new Set<string>();
@@ -67,6 +69,8 @@ export async function sendTab(tabId: string, request?: RequestDocument, { sendEx
     timeoutMs: settings.timeoutSeconds * 1000,
     maxRedirects: settings.maxRedirects,
     maxBodyBytes: settings.bodyLimitMb * BYTES_PER_MB,
+    // Its collection's cookie jar (a new request: the default collection's).
+    collectionId: collectionOfTab(tab, libraryStore.get()),
   });
   // What it captured, main keeps for the next sends; the page learns the names, so {{name}} is not flagged undefined.
   const captures = answer.ok ? answer.value.checks?.captures : undefined;

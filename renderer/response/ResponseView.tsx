@@ -18,7 +18,7 @@ const FILTER_DELAY_MS = 250;
 
 /** response: complete, or its head while the body arrives (receiving) or after a send that failed mid-body.
  *  old: a later send of this request failed, so this answer is not the current one. */
-export function ResponseView({ response, receiving, old = false }: { response: ShownResponse; receiving: boolean; old?: boolean }) {
+export function ResponseView({ response, receiving, old = false, onCookies }: { response: ShownResponse; receiving: boolean; old?: boolean; onCookies?(): void }) {
   const [tab, setTab] = useState<'body' | 'headers'>('body');
   const [view, setView] = useState<BodyViewName>('pretty');
   const [filter, setFilter] = useState('');
@@ -79,6 +79,11 @@ export function ResponseView({ response, receiving, old = false }: { response: S
         </p>
       )}
       {result?.checks && <CheckResults checks={result.checks} />}
+      {result?.cookieNotices && (
+        <p className="notice" role="status" data-testid="cookie-notices">
+          {result.cookieNotices.join(' ')}
+        </p>
+      )}
       {response.redirects.length > 0 && (
         <p className="notice">
           Redirects: {response.redirects.map((hop) => `${hop.status} → ${hop.url}`).join(', ')}
@@ -92,6 +97,11 @@ export function ResponseView({ response, receiving, old = false }: { response: S
         <button role="tab" aria-selected={tab === 'headers'} onClick={() => setTab('headers')}>
           Headers ({response.headers.length})
         </button>
+        {onCookies && (
+          <button type="button" className="tabs-aside" data-testid="open-cookies" title="This collection’s cookie jar: what is sent with its requests" onClick={onCookies}>
+            Cookies…
+          </button>
+        )}
       </div>
       <HeadersTable headers={response.headers} hidden={tab !== 'headers'} />
       <div className="body-pane" hidden={tab !== 'body'} onKeyDown={onKeyDown}>

@@ -11,10 +11,11 @@ import { Modal } from '../ui/Modal';
 import { ProxyField } from './ProxyField';
 import { ClientCertificatesField } from './ClientCertificatesField';
 import { Http1OnlyField } from './Http1OnlyField';
+import { CookieStorageField } from '../cookies/CookieStorageField';
 
 const THEME_LABELS: Record<ThemeSetting, string> = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
 
-type Editable = Pick<RendererSettings, 'bodyLimitMb' | 'timeoutSeconds' | 'maxRedirects' | 'theme' | 'historyMaxEntries' | 'historyMaxMb' | 'proxy' | 'http1Only'>;
+type Editable = Pick<RendererSettings, 'bodyLimitMb' | 'timeoutSeconds' | 'maxRedirects' | 'theme' | 'historyMaxEntries' | 'historyMaxMb' | 'proxy' | 'http1Only' | 'cookieStorage'>;
 
 interface Props {
   /** The saved settings. */
@@ -107,6 +108,7 @@ export function SettingsDialog({ settings, onChange, onChooseCaFile, onClose }: 
         </div>
         <CaFileField caFile={settings.caFile} onChoose={onChooseCaFile} onRemove={() => onChange({ caFile: null })} />
         <ClientCertificatesField entries={settings.clientCertificates} />
+        <CookieStorageField value={shown.cookieStorage} onChange={(storage) => save('cookieStorage', storage)} />
       </div>
       {error && <FieldError testId="settings-error">Not saved: {error.message}</FieldError>}
       <p className="modal-hint">Changes are saved as you make them.</p>

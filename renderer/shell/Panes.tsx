@@ -6,6 +6,9 @@ import { chooseUploadFile, sendWithBody } from '../request/sendActions';
 import { editTabDraft } from '../workspace/tabActions';
 import { activeTab } from '../workspace/workspace';
 import { useWorkspace } from '../workspace/workspaceStore';
+import { openCookies } from '../cookies/cookieActions';
+import { collectionOfTab } from '../cookies/tabCollection';
+import { libraryStore } from '../presets/library';
 
 export function Panes() {
   const tab = useWorkspace(activeTab);
@@ -26,7 +29,13 @@ export function Panes() {
         presetId={tab.preset?.id ?? null}
       />
       {tab.response ? (
-        <ResponseView key={`${tab.response.requestId}:${tab.response.attempt}`} response={tab.response} receiving={tab.inFlight === tab.response.requestId} old={tab.responseIsOld} />
+        <ResponseView
+          key={`${tab.response.requestId}:${tab.response.attempt}`}
+          response={tab.response}
+          receiving={tab.inFlight === tab.response.requestId}
+          old={tab.responseIsOld}
+          onCookies={() => openCookies(collectionOfTab(tab, libraryStore.get()))}
+        />
       ) : (
         <section className="response empty">
           <p>Press Send to see the response here.</p>

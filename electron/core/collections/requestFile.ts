@@ -33,9 +33,11 @@ export function requestFileText({ id, name, request }: RequestFile): string {
   return keypostYamlText(requestFileSchema, { keypost: REQUEST_FORMAT_VERSION, ...(id ? { id } : {}), name, request: withoutEmptyChecks(request) });
 }
 
-/** No assertions or captures are written as none at all: a request that never had any keeps its file's bytes. */
-function withoutEmptyChecks({ assertions, captures, ...request }: RequestDocument): RequestDocument {
-  return { ...request, ...(assertions?.length ? { assertions } : {}), ...(captures?.length ? { captures } : {}) };
+/** No assertions or captures are written as none at all: a request that never had any keeps its file's bytes. So is
+ *  the cookie jar's switch unless it is off (`cookies: false`): on is what every request did before it existed. */
+function withoutEmptyChecks({ assertions, captures, options, ...request }: RequestDocument): RequestDocument {
+  const { cookies, ...optIns } = options;
+  return { ...request, options: cookies === false ? options : optIns, ...(assertions?.length ? { assertions } : {}), ...(captures?.length ? { captures } : {}) };
 }
 
 export type ReadRequestFile = ReadKeypostYaml<RequestFile>;

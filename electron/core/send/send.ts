@@ -42,6 +42,11 @@ export interface SendOptions {
   onBody?: (body: ReceivedBody) => void;
   /** Only the status and headers matter (a credential check): the body is dropped unread. */
   discardBody?: boolean;
+  /** The collection's cookie jar (cookies/cookieJars.ts): its cookies go out on every hop, and every hop's Set-Cookie is kept. */
+  cookies?: {
+    withCookies(url: URL, headers: Array<[string, string]>): Promise<Array<[string, string]>>;
+    store(url: URL, setCookieLines: string[]): Promise<void>;
+  };
 }
 
 export async function sendRequest(request: OutgoingRequest, options: SendOptions): Promise<Result<SendResult>> {
@@ -75,17 +80,20 @@ export async function sendRequest(request: OutgoingRequest, options: SendOptions
       if (!route.ok) return route;
       // The client certificate is the target's (the same whichever proxy carries it).
       ({ clientCertificate } = route.value);
+      const headers = revealed(request.headers);
+      const sentHeaders = options.cookies ? await options.cookies.withCookies(url, headers) : headers;
       // A PAC answer's next choice when its proxy cannot be reached; proxy names the one that carried it, or failed.
       const response = await throughFirstReachable(route.value, (choice) => {
         ({ proxy, authorization: proxyAuthorization } = choice);
         return exchange(url, {
           method,
-          headers: revealed(request.headers),
+          headers: sentHeaders,
           body,
           signal,
           dispatcher: dispatcherFor(proxy, options.allowSelfSignedTls ?? false, proxyAuthorization, clientCertificate),
         });
       });
+      await options.cookies?.store(url, response.headers.filter(([name]) => name === 'set-cookie').map(([, value]) => value));
       const ttfbMs = performance.now() - started;
       const location = headerOf(response, 'location');
 

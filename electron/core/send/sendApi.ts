@@ -23,6 +23,8 @@ import type { OriginGate } from '../credentials/originGate';
 import { sendRequest, type SendOptions } from './send';
 import type { Vault } from '../credentials/vault';
 import type { RouteFor } from '../network/proxyRoutes';
+import type { CookieJars } from '../cookies/cookieJars';
+import { DEFAULT_COLLECTION } from '../../../shared/collections';
 
 /** A request ready for the wire, the token it carries, and the origin it goes to. */
 interface Prepared {
@@ -43,9 +45,11 @@ interface SendDeps extends OAuthDeps {
   captured: CapturedVariables;
   /** Which proxy carries each request (network/proxyRoutes.ts); direct when absent. */
   routeFor?: RouteFor;
+  /** The collections' cookie jars; no cookies are sent or kept when absent. */
+  cookieJars?: CookieJars;
 }
 
-export function createSendApi({ vault, environments, emit, bodies, oauth, oauthConfigs, originGate, captured, routeFor }: SendDeps): Pick<KeypostApi, 'send' | 'cancel' | 'checkCredential'> {
+export function createSendApi({ vault, environments, emit, bodies, oauth, oauthConfigs, originGate, captured, routeFor, cookieJars }: SendDeps): Pick<KeypostApi, 'send' | 'cancel' | 'checkCredential'> {
   const inFlight = new Map<string, AbortController>();
 
   /** The credential's token, checked to fit a header; null when the request sends none. An OAuth 2.0 credential's
@@ -113,8 +117,12 @@ export function createSendApi({ vault, environments, emit, bodies, oauth, oauthC
       clientCertificate: answer.clientCertificate,
     });
 
+  /** The jar of the request's collection for one send, unless the request turned cookies off. */
+  const jarFor = (request: RequestDocument, collectionId: string | undefined) =>
+    request.options.cookies === false ? undefined : cookieJars?.forSend(collectionId ?? DEFAULT_COLLECTION);
+
   return {
-    async send({ requestId, request, timeoutMs, maxBodyBytes, maxRedirects }) {
+    async send({ requestId, request, timeoutMs, maxBodyBytes, maxRedirects, collectionId }) {
       // Registered before the first await: a Cancel that arrives while the keychain or a file is read still stops it.
       const controller = new AbortController();
       inFlight.get(requestId)?.abort();
@@ -125,6 +133,7 @@ export function createSendApi({ vault, environments, emit, bodies, oauth, oauthC
         const { outgoing, token } = prepared.value;
         // The body of the answer shown (the retry's, after a refreshed token), once it has all arrived: the checks read it.
         let body: ReceivedBody | null = null;
+        const cookies = jarFor(request, collectionId);
         const options: SendOptions = {
           timeoutMs,
           signal: controller.signal,
@@ -142,6 +151,7 @@ export function createSendApi({ vault, environments, emit, bodies, oauth, oauthC
             body = received;
             bodies.keep(requestId, received);
           },
+          cookies,
         };
         let sentWith = token;
         let sent = await sendRequest(outgoing, options);
@@ -156,7 +166,8 @@ export function createSendApi({ vault, environments, emit, bodies, oauth, oauthC
         // Assertions and captures, only when the request declares some; the captured values serve the next sends.
         const evaluated = await evaluateChecks(request, sent.value, body, prepared.value.assertions);
         if (evaluated) captured.keep(evaluated.captured);
-        return ok({ ...sent.value, ...(authFailure ? { authFailure } : {}), ...(evaluated ? { checks: evaluated.results } : {}) });
+        const cookieNotices = cookies?.notices.length ? { cookieNotices: [...cookies.notices] } : {};
+        return ok({ ...sent.value, ...(authFailure ? { authFailure } : {}), ...(evaluated ? { checks: evaluated.results } : {}), ...cookieNotices });
       } finally {
         if (inFlight.get(requestId) === controller) inFlight.delete(requestId);
       }
@@ -168,7 +179,7 @@ export function createSendApi({ vault, environments, emit, bodies, oauth, oauthC
       return ok(controller !== undefined);
     },
 
-    async checkCredential({ request, timeoutMs }) {
+    async checkCredential({ request, timeoutMs, collectionId }) {
       const document = checkRequestFor(request);
       const prepared = await prepare(document);
       if (!prepared.ok) return ok(checkVerdict(prepared, document));
@@ -177,6 +188,7 @@ export function createSendApi({ vault, environments, emit, bodies, oauth, oauthC
         allowSelfSignedTls: document.options.allowSelfSignedTls ?? false,
         routeFor,
         discardBody: true,
+        cookies: jarFor(document, collectionId),
       });
       const authFailure = sent.ok ? await explain(document, prepared.value.token, sent.value) : undefined;
       return ok(checkVerdict(sent, document, authFailure));

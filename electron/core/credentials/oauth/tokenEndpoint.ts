@@ -118,7 +118,9 @@ async function exchange(
     // The schema allows plain http only for loopback hosts.
     [oauth.allowInsecureRequests]: tokenUrl.protocol === 'http:',
     [oauth.customFetch]: async (url, init) => {
-      // Through Keypost's transport, so a token endpoint on any port is reached (fetch refuses some).
+      // Through Keypost's transport, so a token endpoint on any port is reached (fetch refuses some). Never with the
+      // collection's cookie jar (cookies/cookieJars.ts): a token endpoint's cookies are the authorization server's
+      // session, not the API's, and the API's cookies are none of its business.
       const route = await (options.routeFor ?? directRoute)(new URL(url));
       if (!route.ok) throw new ProxyFailure(route);
       // A PAC answer's next choice when its proxy cannot be reached, as for a send; the client certificate is the target's.
