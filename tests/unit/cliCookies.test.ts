@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestDocument } from '../../shared/request';
-import { startCookieServer, type CookieServer } from '../fixtures/cookieServer';
+import { cookieRoute, startCookieServer, type CookieServer } from '../fixtures/cookieServer';
 import { keypostRun, requestFolder } from '../fixtures/keypostRun';
 
 let server: CookieServer;
@@ -19,15 +19,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const get = (route: string): RequestDocument => ({
-  method: 'GET',
-  url: `${server.url}${route}`,
-  query: [],
-  headers: [],
-  body: { kind: 'none' },
-  auth: { kind: 'none' },
-  options: {},
-});
+const get = (route: string, change: Partial<RequestDocument> = {}) => cookieRoute(server, route, change);
 
 describe('keypost run', () => {
   it('carries a login’s cookie to the next request, says which cookies it did not keep, and writes no jar', async () => {

@@ -9,7 +9,7 @@ import type { CookieList } from '../../shared/cookies';
 import type { Result } from '../../shared/errors';
 import type { SendResult } from '../../shared/http';
 import type { RequestDocument } from '../../shared/request';
-import { startCookieServer, type CookieServer } from '../fixtures/cookieServer';
+import { cookieRoute, startCookieServer, type CookieServer } from '../fixtures/cookieServer';
 import { filesContaining } from '../fixtures/filesContaining';
 import { testCore } from '../fixtures/presetStore';
 
@@ -28,15 +28,7 @@ afterAll(async () => {
   rmSync(emptyRuntimeDir, { recursive: true, force: true });
 });
 
-const get = (route: string): RequestDocument => ({
-  method: 'GET',
-  url: `${server.url}${route}`,
-  query: [],
-  headers: [],
-  body: { kind: 'none' },
-  auth: { kind: 'none' },
-  options: {},
-});
+const get = (route: string, change: Partial<RequestDocument> = {}) => cookieRoute(server, route, change);
 
 describe('cookies without a keychain', () => {
   it('serve the session from memory, the list says why, and nothing is written', async () => {

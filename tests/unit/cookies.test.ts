@@ -21,7 +21,7 @@ import { COOKIE_KEY_ACCOUNT, cookiesService } from '../../electron/core/cookies/
 import { requestFileText, readRequestFile } from '../../electron/core/collections/requestFile';
 import { keep } from '../../electron/core/cookies/cookieRules';
 import { CookieJar } from 'tough-cookie';
-import { startCookieServer, type CookieServer } from '../fixtures/cookieServer';
+import { cookieRoute, startCookieServer, type CookieServer } from '../fixtures/cookieServer';
 import { filesContaining } from '../fixtures/filesContaining';
 import { forgetKeychain } from '../fixtures/keychain';
 import { tempDataDir, testCore } from '../fixtures/presetStore';
@@ -46,16 +46,7 @@ function core(dir = tempDataDir()) {
   return made;
 }
 
-const get = (route: string, change: Partial<RequestDocument> = {}): RequestDocument => ({
-  method: 'GET',
-  url: `${server.url}${route}`,
-  query: [],
-  headers: [],
-  body: { kind: 'none' },
-  auth: { kind: 'none' },
-  options: {},
-  ...change,
-});
+const get = (route: string, change: Partial<RequestDocument> = {}) => cookieRoute(server, route, change);
 let sends = 0;
 async function send(made: ReturnType<typeof core>, request: RequestDocument, more: Partial<SendCall> = {}): Promise<SendResult> {
   const answer = await made.call<SendResult>('send', { requestId: `cookie-${++sends}`, request, timeoutMs: 5_000, ...more });
