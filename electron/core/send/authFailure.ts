@@ -14,8 +14,11 @@ export interface RefusedSend {
   now: number;
 }
 
+/** The statuses explained: the credential refused (401) or its permission (403). */
+export const isAuthRefusal = (status: number) => status === 401 || status === 403;
+
 export async function explainAuthFailure({ status, headers, credential, facts, now }: RefusedSend): Promise<AuthFailure | undefined> {
-  if (status !== 401 && status !== 403) return undefined;
+  if (!isAuthRefusal(status)) return undefined;
   const challenge = await bearerChallenge(headers);
   const server = {
     ...(challenge?.error ? { serverError: challenge.error } : {}),
