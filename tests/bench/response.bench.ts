@@ -110,8 +110,8 @@ async function sendOverhead(base: string): Promise<void> {
     await bareRequest(pool);
     await pool.close();
   };
-  const keypostFresh = async () => {
-    await keypost();
+  const keypostFresh = async (request = structuredClone(requestDocument)) => {
+    await keypost(request);
     await closeAgents();
   };
   const curlAvailable = existsSync(CURL);
@@ -151,7 +151,8 @@ async function sendOverhead(base: string): Promise<void> {
     await timed(timings.bare, bare);
     if (i % 3 === 0) {
       await closeAgents();
-      await timed(timings.keypostFresh, keypostFresh);
+      const fresh = structuredClone(requestDocument);
+      await timed(timings.keypostFresh, () => keypostFresh(fresh));
       await timed(timings.bareFresh, bareFresh);
     }
   }
