@@ -1,7 +1,9 @@
 // The IPC dispatch: sender check, channel lookup, argument validation, and the send path with the real keychain.
+import { SignJWT } from 'jose';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels } from '../../shared/api';
+import type { SendResult } from '../../shared/http';
 import { isTrustedSender } from '../../electron/core/handlers';
 import { startTestServer, type TestServer } from '../fixtures/testServer';
 import { testCore } from '../fixtures/presetStore';
@@ -119,5 +121,18 @@ describe('dispatch', () => {
     expect(await dispatch(channels.cancel, ['early'], FROM_APP)).toEqual({ ok: true, value: true });
     expect(codeOf(await pending)).toBe('CANCELLED');
     expect(server.received.length).toBe(before);
+  });
+
+  it('says a refused JWT has expired when the token says so, though the server gives no reason', async () => {
+    const key = new TextEncoder().encode('a-test-signing-key-of-32-bytes!!');
+    const expired = await new SignJWT({ sub: 'ada' }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime(Math.floor(Date.now() / 1000) - 3600).sign(key);
+    await dispatch(channels.setToken, ['default', expired], FROM_APP);
+    const refused = await dispatch(channels.send, [sendArgs({ url: `${server.url}/status?code=401&challenge=none` })], FROM_APP);
+    expect(refused).toMatchObject({ ok: true, value: { status: 401, authFailure: { likely: 'expired' } } });
+    expect((refused as { value: SendResult }).value.authFailure!.message).toContain('has expired');
+    // A 200 with the same token carries no explanation.
+    const accepted = await dispatch(channels.send, [sendArgs()], FROM_APP);
+    expect(accepted).toMatchObject({ ok: true, value: { status: 200 } });
+    expect((accepted as { value: SendResult }).value.authFailure).toBeUndefined();
   });
 });

@@ -266,7 +266,9 @@ describe('recording sends', () => {
     expect(sent[0]!.headers['x-api-key']).toBe(HEADER_SECRET);
     expect(sent[1]!.url).toContain(`api_key=${API_KEY}`);
 
+    // Each send's line is on disk once the core says its writes are done (the entries are made after the answers).
     await flushed();
+    expect(fileLines(dir)).toHaveLength(3);
     const bytes = readFileSync(historyPath(dir), 'utf8');
     for (const secret of [BEARER, API_KEY, HEADER_SECRET, QUERY_SECRET]) expect(bytes).not.toContain(secret);
 

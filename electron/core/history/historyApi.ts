@@ -32,16 +32,17 @@ export function createHistoryApi({ history, settings }: HistoryDeps): Pick<Keypo
   };
 }
 
-/** The send call, recording each answer in the history on its way back (a failed write never fails the send). */
+/** The send call, recording each answer in the history once it is on its way back (a failed write never fails the send). */
 export function recordingSends<Api extends Pick<KeypostApi, 'send'>>(api: Api, { history, settings }: HistoryDeps): Api {
   return {
     ...api,
     async send(call) {
       const startedAt = Date.now();
       const answer = await api.send(call);
-      const entry = historyEntryFor(call, answer, startedAt, Date.now());
-      // Never a reason for the send to fail: write problems show in the History panel's notice (historyFile.ts).
-      if (entry) await history.record(entry, limitsOf(settings.get())).catch(() => {});
+      const answeredAt = Date.now();
+      // The entry is made and kept after the answer has gone (a tenth of a millisecond the page no longer waits for);
+      // History's calls wait for it. Write problems show in the History panel's notice (historyFile.ts).
+      history.recordSoon(() => historyEntryFor(call, answer, startedAt, answeredAt), () => limitsOf(settings.get()));
       return answer;
     },
   };

@@ -29,6 +29,10 @@ export interface HistoryFile {
   clear(): Promise<void>;
   /** Resolves once every write asked for so far has been made (or has failed). */
   flushed(): Promise<void>;
+  /** record(), once the task that asks has ended (a send's answer is then on its way back, not kept waiting for its
+   *  history line): `entry` is made then (null records nothing). Every other call waits for it, so a list asked for
+   *  after the answer shows the entry. */
+  recordSoon(entry: () => HistoryEntry | null, limits: () => HistoryLimits): void;
 }
 
 /** The file may outgrow a cap by this factor before it is rewritten, so a full history is not rewritten on every send. */
@@ -93,6 +97,12 @@ export function createHistoryFile(dir: string): HistoryFile {
   let loading: Promise<void> | undefined;
 
   const loaded = () => (loading ??= load());
+  /** recordSoon's entries not yet kept (record itself does not wait for them: they call it). */
+  let recording: Promise<void> = Promise.resolve();
+  const settled = async () => {
+    await loaded();
+    await recording;
+  };
 
   function keep(entry: HistoryEntry, line: string): Kept {
     forget(entry.id);
@@ -229,7 +239,7 @@ export function createHistoryFile(dir: string): HistoryFile {
     fileLines++;
   }
 
-  return {
+  const historyFile: HistoryFile = {
     path: file,
 
     async record(given, limits) {
@@ -250,7 +260,7 @@ export function createHistoryFile(dir: string): HistoryFile {
     },
 
     async list(filter, limits) {
-      await loaded();
+      await settled();
       trim(limits);
       const shown: HistoryList['entries'] = [];
       for (const { summary } of [...entries.values()].reverse()) if (matchesHistoryFilter(summary, filter)) shown.push(summary);
@@ -259,20 +269,20 @@ export function createHistoryFile(dir: string): HistoryFile {
     },
 
     async get(id) {
-      await loaded();
+      await settled();
       const kept = entries.get(id);
       return kept && (JSON.parse(kept.line) as HistoryEntry);
     },
 
     async remove(id) {
-      await loaded();
+      await settled();
       if (!forget(id)) return false;
       await enqueue(() => append(JSON.stringify({ deleted: id })));
       return true;
     },
 
     async clear() {
-      await loaded();
+      await settled();
       entries.clear();
       liveBytes = 0;
       damagedNotice = null;
@@ -289,10 +299,23 @@ export function createHistoryFile(dir: string): HistoryFile {
     async flushed() {
       await loaded();
       let current: Promise<void>;
+      let pending: Promise<void>;
       do {
+        pending = recording;
+        await pending;
         current = queue;
         await current;
-      } while (current !== queue);
+      } while (current !== queue || pending !== recording);
+    },
+
+    recordSoon(entry, limits) {
+      const kept = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+        const made = entry();
+        if (made) await historyFile.record(made, limits());
+      });
+      // A failure here is the history's alone, never the send's (record reports write problems in the list's notice).
+      recording = Promise.all([recording, kept.catch(() => {})]).then(() => {});
     },
   };
+  return historyFile;
 }

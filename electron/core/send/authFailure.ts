@@ -16,6 +16,9 @@ export interface RefusedSend {
   clientCertificate?: string;
 }
 
+/** The statuses explained: the credential refused (401) or its permission (403). */
+export const isAuthRefusal = (status: number) => status === 401 || status === 403;
+
 export async function explainAuthFailure(refused: RefusedSend): Promise<AuthFailure | undefined> {
   const explained = await explainStatus(refused);
   // A 403 judges who is asking: with mutual TLS that is the certificate's identity too, not only the token's.
@@ -24,7 +27,7 @@ export async function explainAuthFailure(refused: RefusedSend): Promise<AuthFail
 }
 
 async function explainStatus({ status, headers, credential, facts, now }: RefusedSend): Promise<AuthFailure | undefined> {
-  if (status !== 401 && status !== 403) return undefined;
+  if (!isAuthRefusal(status)) return undefined;
   const challenge = await bearerChallenge(headers);
   const server = {
     ...(challenge?.error ? { serverError: challenge.error } : {}),
