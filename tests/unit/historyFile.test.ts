@@ -70,6 +70,16 @@ describe('the history file', () => {
     expect(await again.get(b!.id)).toEqual(b);
   });
 
+  it('has an entry recorded after the answer (recordSoon) on disk once flushed() resolves, as quitting waits for it', async () => {
+    const dir = tempDir();
+    const history = createHistoryFile(dir);
+    await history.flushed(); // loaded: what follows waits only for the entry itself
+    const later = entry();
+    history.recordSoon(() => later, () => ROOMY);
+    await history.flushed();
+    expect(fileLines(dir).map((line) => JSON.parse(line).id)).toEqual([later.id]);
+  });
+
   it('filters by method, URL, status or error code, in any case', async () => {
     const history = createHistoryFile(tempDir());
     const get = entry({ url: 'https://api.example/Orders' });
