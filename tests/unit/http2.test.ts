@@ -129,6 +129,14 @@ describe('a body without Content-Length the server cuts short over HTTP/2', () =
     expect([end, bytes]).toEqual(['complete', UNSIZED_PARTS * PART_BYTES]);
   });
 
+  it('is complete when the server ends it and only then resets the stream, to stop an upload it will not read', async () => {
+    let arriving: ArrivingBody | undefined;
+    // Far more than the server's flow-control window lets through unread: the upload is still going when it answers.
+    const sent = await send('/too-large', { method: 'POST', body: JSON.stringify({ blob: 'b'.repeat(1024 * 1024) }), onHead: (_head, body) => (arriving = body) });
+    expect(sent.ok && [sent.value.status, sent.value.text.length]).toEqual([413, PART_BYTES]);
+    expect([arriving?.end, arriving?.size]).toEqual(['complete', PART_BYTES]);
+  });
+
   it('is incomplete when the server drops the whole connection', async () => {
     const { sent, end } = await sendHeld('/drop');
     expect(!sent.ok && sent.error.message).toBe(`The connection to ${new URL(server.url).host} closed before the whole response arrived.`);
