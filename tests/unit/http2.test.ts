@@ -1,10 +1,13 @@
 // HTTP/2 against a real node:http2 server on 127.0.0.1: a send uses it when the server offers it and says so, "Use
 // HTTP/1.1 only" (the setting, as the core applies it) keeps every request on HTTP/1.1, token requests too, and
 // HTTP/2's failures in words, a body the server cuts short among them.
+import diagnostics from 'node:diagnostics_channel';
+import { connect } from 'node:http2';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { requestClientCredentials } from '../../electron/core/credentials/oauth/tokenEndpoint';
 import { Secret } from '../../electron/core/credentials/secret';
 import { closeAgents } from '../../electron/core/send/httpAgents';
+import { watchHttp2Resets } from '../../electron/core/send/http2Resets';
 import { useCaFile } from '../../electron/core/send/trust';
 import { useHttp1Only } from '../../electron/core/send/httpVersion';
 import type { Result } from '../../shared/errors';
@@ -135,6 +138,35 @@ describe('a body without Content-Length the server cuts short over HTTP/2', () =
     const sent = await send('/too-large', { method: 'POST', body: JSON.stringify({ blob: 'b'.repeat(1024 * 1024) }), onHead: (_head, body) => (arriving = body) });
     expect(sent.ok && [sent.value.status, sent.value.text.length]).toEqual([413, PART_BYTES]);
     expect([arriving?.end, arriving?.size]).toEqual(['complete', PART_BYTES]);
+  });
+
+  it('is whole when its end came before the reset, even when the reset is handled before the end is read (node:http2 itself)', async () => {
+    watchHttp2Resets();
+    const session = connect(server.url, { rejectUnauthorized: false });
+    try {
+      const stream = session.request({ ':method': 'POST', ':path': '/too-large' });
+      // Its upload left open, so the server's end does not close the stream: its reset does.
+      stream.write('{');
+      let bytes = 0;
+      stream.on('data', (chunk: Buffer) => (bytes += chunk.byteLength));
+      const ending = new Promise<string>((resolve) => {
+        stream.on('end', () => resolve('end'));
+        stream.on('error', (error: NodeJS.ErrnoException) => resolve(`error ${error.code}`));
+      });
+      // Held unread until Node says the stream is closed: the reset handled while the body's end waits to be read.
+      stream.pause();
+      await new Promise<void>((resolve) =>
+        diagnostics.subscribe('http2.client.stream.close', function seen(message) {
+          if ((message as { stream: unknown }).stream !== stream) return;
+          diagnostics.unsubscribe('http2.client.stream.close', seen);
+          resolve();
+        }),
+      );
+      stream.resume();
+      expect([await ending, bytes]).toEqual(['end', PART_BYTES]);
+    } finally {
+      session.destroy();
+    }
   });
 
   it('is incomplete when the server drops the whole connection', async () => {
