@@ -1,11 +1,11 @@
 // An HTTP/2 response the server reset (RST_STREAM) before its end, made a failure rather than a complete body.
 // Why here and process-wide: Node ends the body of a stream reset with NO_ERROR or CANCEL as if it had arrived whole
-// (lib/internal/http2/core.js: onStreamClose pushes the end, and _destroy makes no error for CANCEL; nodejs/node#56627),
-// and undici's client-h2.js completes the request on that 'end', checking only a Content-Length. Its handler API
-// never sees the stream, so no per-request handler can tell; only Node's 'http2.client.stream.close' channel does,
-// at the moment the stream closes, while the body's end has or has not been received (RFC 9113 §8.1: a response
-// is complete only with END_STREAM). A stream closed with another code is already an error; one closed by Keypost
-// (undici on Cancel or a timeout) has its request failed already, and is left alone.
+// (lib/internal/http2/core.js: onStreamClose pushes the end, and _destroy makes no error for CANCEL; nodejs/node#35209
+// and #56627, both open), and undici's client-h2.js completes the request on that 'end', checking only a
+// Content-Length. Its handler API never sees the stream, so no per-request handler can tell; only Node's
+// 'http2.client.stream.close' channel does, at the moment the stream closes, while the body's end has or has not been
+// received (RFC 9113 §8.1: a response is complete only with END_STREAM). A stream closed with another code is already
+// an error; one Keypost closed itself (undici, on Cancel or a timeout) has its request failed already, and is left alone.
 import diagnostics from 'node:diagnostics_channel';
 import type { ClientHttp2Stream } from 'node:http2';
 import { constants } from 'node:http2';
