@@ -20,6 +20,7 @@ import { makeTestPki, startCertificateServer, type CertificateServer, type TestP
 let pki: TestPki;
 let good: CertificateServer;
 let expired: CertificateServer;
+let notYetValid: CertificateServer;
 let wrongHost: CertificateServer;
 let selfSigned: CertificateServer;
 /** What the stand-in for main's CA file dialog picks next (null: cancelled). */
@@ -30,11 +31,17 @@ const core = testCore({ keychainService: service, host: { chooseCaFile: async ()
 
 beforeAll(async () => {
   pki = makeTestPki();
-  [good, expired, wrongHost, selfSigned] = (await Promise.all([pki.good, pki.expired, pki.wrongHost, pki.selfSigned].map((pair) => startCertificateServer(pair)))) as [CertificateServer, CertificateServer, CertificateServer, CertificateServer];
+  [good, expired, wrongHost, selfSigned, notYetValid] = (await Promise.all([pki.good, pki.expired, pki.wrongHost, pki.selfSigned, pki.notYetValid].map((pair) => startCertificateServer(pair)))) as [
+    CertificateServer,
+    CertificateServer,
+    CertificateServer,
+    CertificateServer,
+    CertificateServer,
+  ];
   await core.call('setToken', 'default', 'kp-cert-check-token');
 });
 afterAll(async () => {
-  await Promise.all([good, expired, wrongHost, selfSigned].map((server) => server.close()));
+  await Promise.all([good, expired, wrongHost, selfSigned, notYetValid].map((server) => server.close()));
   await core.close();
   await forgetKeychain(service);
 });
@@ -116,6 +123,17 @@ describe('a server whose certificate a company CA issued', () => {
     const error = await refusal(`${expired.url}/`);
     expect([`${yesterday}.`, `${today}.`]).toContain(error.message.split(' expired on ')[1]);
     expect(error.message).toContain(`The certificate of ${new URL(expired.url).host} ("Keypost Expired Server") expired on `);
+  });
+
+  it('says a certificate valid only from tomorrow is not valid yet, and from when', async () => {
+    expect((await chooseCaFile(pki.caFile)).ok).toBe(true);
+    const error = await refusal(`${notYetValid.url}/`);
+    expect(error).toMatchObject({
+      code: 'TLS_ERROR',
+      message: `The certificate of ${new URL(notYetValid.url).host} ("Keypost Future Server") is not valid yet: it is valid from ${pki.notYetValidFrom}.`,
+      hint: "Check this computer's date and time.",
+    });
+    expect(notYetValid.requests).toBe(0);
   });
 
   it('says a certificate for another host names that host, and the names it holds', async () => {

@@ -1,5 +1,5 @@
 // `keypost run` (the built command, npm run build:cli) on a company network: HTTP/2 said on the line and in the JSON
-// report, --http1.1 as curl spells it, and a SOCKS5 proxy from ALL_PROXY.
+// report, an HTTP/2 body cut short said so, --http1.1 as curl spells it, and a SOCKS5 proxy from ALL_PROXY.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -37,6 +37,18 @@ describe('keypost run and HTTP/2', () => {
       expect(h1.stderr).toMatch(/^✓ GET Items {2}200 OK {2}\d+ ms {2}\d+ B$/m);
       expect(JSON.parse(h1.stdout).requests[0].httpVersion).toBe('1.1');
       expect(server.versions.at(-1)).toBe('1.1');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('says a body the server cut short by resetting its stream did not arrive whole, and passes a whole one', async () => {
+    const dir = requestFolder({ 'a.request.yaml': { name: 'Cut', request: get(`${server.url}/cut`) }, 'b.request.yaml': { name: 'Whole', request: get(`${server.url}/unsized`) } });
+    try {
+      const run = await keypost([dir]);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain(`✗ GET Cut  not answered\n  ${new URL(server.url).host} cancelled this request on its HTTP/2 connection before answering it completely.`);
+      expect(run.stdout).toMatch(/^✓ GET Whole {2}200 {2}\d+ ms {2}12\.0 kB {2}HTTP\/2$/m);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,15 +1,19 @@
 // HTTP/2 against a real node:http2 server on 127.0.0.1: a send uses it when the server offers it and says so, "Use
 // HTTP/1.1 only" (the setting, as the core applies it) keeps every request on HTTP/1.1, token requests too, and
-// HTTP/2's failures in words.
+// HTTP/2's failures in words, a body the server cuts short among them.
+import diagnostics from 'node:diagnostics_channel';
+import { connect } from 'node:http2';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { requestClientCredentials } from '../../electron/core/credentials/oauth/tokenEndpoint';
 import { Secret } from '../../electron/core/credentials/secret';
 import { closeAgents } from '../../electron/core/send/httpAgents';
+import { watchHttp2Resets } from '../../electron/core/send/http2Resets';
 import { useCaFile } from '../../electron/core/send/trust';
 import { useHttp1Only } from '../../electron/core/send/httpVersion';
 import type { Result } from '../../shared/errors';
 import type { SendResult } from '../../shared/http';
-import { BIG_BODY_BYTES, startHttp2Server, type Http2Server } from '../fixtures/http2Server';
+import type { ArrivingBody } from '../../electron/core/body/arrivingBody';
+import { BIG_BODY_BYTES, PART_BYTES, startHttp2Server, UNSIZED_PARTS, type Http2Server } from '../fixtures/http2Server';
 import { testCore } from '../fixtures/presetStore';
 import { sendCall, sendJson } from '../fixtures/sendJson';
 import { makeTestPki } from '../fixtures/testCertificates';
@@ -101,5 +105,83 @@ describe('HTTP/2 failures, in words', () => {
     expect(!reset.ok && reset.error.message).toBe(`${host} cancelled this request on its HTTP/2 connection before answering it completely.`);
     const goaway = await send('/goaway');
     expect(!goaway.ok && goaway.error.message).toBe(`${host} closed its HTTP/2 connection (GOAWAY) before answering this request.`);
+  });
+});
+
+describe('a body without Content-Length the server cuts short over HTTP/2', () => {
+  /** The send, and the body as the page holds it (how it ended, how many bytes arrived). */
+  const sendHeld = async (path: string) => {
+    let arriving: ArrivingBody | undefined;
+    const sent = await send(path, { onHead: (_head, body) => (arriving = body) });
+    return { sent, end: arriving?.end, bytes: arriving?.size };
+  };
+
+  it('is incomplete, in words, when the server resets the stream (NO_ERROR, as Node’s response.destroy(), or CANCEL)', async () => {
+    const host = new URL(server.url).host;
+    for (const path of ['/cut', '/cut?cancel']) {
+      const { sent, end, bytes } = await sendHeld(path);
+      expect(!sent.ok && sent.error.message).toBe(`${host} cancelled this request on its HTTP/2 connection before answering it completely.`);
+      // The page keeps what came and says the body is incomplete ("only the first 2.9 KB arrived").
+      expect([end, bytes]).toEqual(['cut', PART_BYTES]);
+    }
+  });
+
+  it('is complete when the server ends it, sent in parts', async () => {
+    const { sent, end, bytes } = await sendHeld('/unsized');
+    expect(sent.ok && [sent.value.httpVersion, sent.value.text.length]).toEqual(['2', UNSIZED_PARTS * PART_BYTES]);
+    expect([end, bytes]).toEqual(['complete', UNSIZED_PARTS * PART_BYTES]);
+  });
+
+  it('is complete when the server ends it and only then resets the stream, to stop an upload it will not read', async () => {
+    let arriving: ArrivingBody | undefined;
+    // Far more than the server's flow-control window lets through unread: the upload is still going when it answers.
+    const sent = await send('/too-large', { method: 'POST', body: JSON.stringify({ blob: 'b'.repeat(1024 * 1024) }), onHead: (_head, body) => (arriving = body) });
+    expect(sent.ok && [sent.value.status, sent.value.text.length]).toEqual([413, PART_BYTES]);
+    expect([arriving?.end, arriving?.size]).toEqual(['complete', PART_BYTES]);
+  });
+
+  it('is whole when its end came before the reset, even when the reset is handled before the end is read (node:http2 itself)', async () => {
+    watchHttp2Resets();
+    const session = connect(server.url, { rejectUnauthorized: false });
+    try {
+      const stream = session.request({ ':method': 'POST', ':path': '/too-large' });
+      // Its upload left open, so the server's end does not close the stream: its reset does.
+      stream.write('{');
+      let bytes = 0;
+      stream.on('data', (chunk: Buffer) => (bytes += chunk.byteLength));
+      const ending = new Promise<string>((resolve) => {
+        stream.on('end', () => resolve('end'));
+        stream.on('error', (error: NodeJS.ErrnoException) => resolve(`error ${error.code}`));
+      });
+      // Held unread until Node says the stream is closed: the reset handled while the body's end waits to be read.
+      stream.pause();
+      await new Promise<void>((resolve) =>
+        diagnostics.subscribe('http2.client.stream.close', function seen(message) {
+          if ((message as { stream: unknown }).stream !== stream) return;
+          diagnostics.unsubscribe('http2.client.stream.close', seen);
+          resolve();
+        }),
+      );
+      stream.resume();
+      expect([await ending, bytes]).toEqual(['end', PART_BYTES]);
+    } finally {
+      session.destroy();
+    }
+  });
+
+  it('is incomplete when the server drops the whole connection', async () => {
+    const { sent, end } = await sendHeld('/drop');
+    expect(!sent.ok && sent.error.message).toBe(`The connection to ${new URL(server.url).host} closed before the whole response arrived.`);
+    expect(end).toBe('cut');
+  });
+
+  it('is said so by the core’s send, and a whole one still arrives', async () => {
+    const core = testCore({ keychainService: `Keypost-unit-http2-cut-${process.pid}` });
+    const sendThroughCore = (path: string) =>
+      core.call<SendResult>('send', sendCall({ requestId: `h2-cut-${Math.random()}`, url: `${server.url}${path}`, method: 'GET', body: '', credential: null, request: { options: { allowSelfSignedTls: true } } }));
+    const cut = await sendThroughCore('/cut');
+    expect(!cut.ok && cut.error).toMatchObject({ code: 'CONNECTION_RESET', message: `${new URL(server.url).host} cancelled this request on its HTTP/2 connection before answering it completely.` });
+    const whole = await sendThroughCore('/unsized');
+    expect(whole.ok && [whole.value.status, whole.value.sizeBytes]).toEqual([200, UNSIZED_PARTS * PART_BYTES]);
   });
 });

@@ -77,11 +77,9 @@ export async function certificateError(code: string, error: { cert?: unknown }, 
       return fail('TLS_ERROR', `The certificate of ${where} is not for ${url.hostname}: it names ${facts?.names.length ? facts.names.join(', ') : `only "${facts?.subject ?? 'another host'}"`}.`, {
         hint: "Use a host name the certificate names, or ask the server's owner for a certificate that names this one.",
       });
-    case 'CERT_REVOKED':
-      return fail('TLS_ERROR', `The certificate of ${where}${named} has been revoked by its issuer.`, {
-        hint: "Do not trust this server until its owner replaces the certificate.",
-      });
   }
+  // No words for a revoked certificate: Node reports CERT_REVOKED only against a revocation list (CRL) given to it,
+  // and Keypost gives none (nor checks OCSP); any other code, should one come, is named here.
   return fail('TLS_ERROR', `The certificate of ${where}${named} was not accepted (${code}).`, {
     hint: `It may be damaged or use a signature or key Keypost refuses. ${trustHint()}`,
   });

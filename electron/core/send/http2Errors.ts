@@ -1,6 +1,7 @@
 // HTTP/2's own failures in words: a server that speaks only HTTP/2 while HTTP/1.1 only is set, a stream the server
 // reset (RST_STREAM), a connection it closed (GOAWAY). null: not one of these.
 import { fail } from '../../../shared/errors';
+import { HTTP2_STREAM_CUT } from './http2Resets';
 import { http1OnlyInUse } from './httpVersion';
 
 type Cause = { code?: unknown; message?: unknown };
@@ -17,7 +18,8 @@ export function http2Error(chain: Cause[], where: string) {
         })
       : fail('NETWORK_ERROR', `${where} speaks neither HTTP/1.1 nor HTTP/2, the versions Keypost speaks.`, { hint: 'Check the address and port: it may be another kind of server.' });
   }
-  if (codes.includes('ERR_HTTP2_STREAM_ERROR')) {
+  // HTTP2_STREAM_CUT: reset with NO_ERROR or CANCEL before the body's end, which Node alone would take for the end.
+  if (codes.includes('ERR_HTTP2_STREAM_ERROR') || codes.includes(HTTP2_STREAM_CUT)) {
     // The stream's error code is read from node:http2's message only to say whether the server refused the request
     // before handling it (REFUSED_STREAM) or dropped it under way; nothing else of the message is shown.
     const refused = said(/REFUSED_STREAM/);

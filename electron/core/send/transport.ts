@@ -7,6 +7,7 @@ import zlib from 'node:zlib';
 import type { Dispatcher, FormData } from 'undici';
 import type { HttpVersion } from '../../../shared/http';
 import { httpVersionOf } from './httpVersion';
+import { watchHttp2Resets } from './http2Resets';
 
 export interface ExchangeInit {
   method: string;
@@ -42,6 +43,8 @@ const NO_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 const NORMALIZED_METHODS = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT']);
 
 export async function exchange(url: URL, init: ExchangeInit): Promise<Exchange> {
+  // An HTTP/2 body the server reset midway must fail, not end as if whole (http2Resets.ts).
+  watchHttp2Resets();
   const method = NORMALIZED_METHODS.has(init.method.toUpperCase()) ? init.method.toUpperCase() : init.method;
   // A bare "?" is kept: the server gets exactly the query typed (URL.search drops an empty one).
   const query = url.search || (url.href.split('#')[0]!.endsWith('?') ? '?' : '');
