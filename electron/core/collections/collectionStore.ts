@@ -35,6 +35,7 @@ import {
   type LoadedFile,
   writeErrorInWords,
 } from './collectionFolder';
+import { collectionFileProblems } from './collectionSettingsFile';
 import { openParseCache, type ParseCache, stampOf } from './parseCache';
 import { idForPath, REQUEST_FILE_SUFFIX, requestFileName, requestFileText } from './requestFile';
 
@@ -423,7 +424,8 @@ export function createCollectionStore({ defaultRoot, openRoots, cacheDir, defaul
       name: collection.name,
       path: collection.root,
       folders: [...collection.folders].sort((a, b) => byName.compare(a, b)),
-      unread: [...collection.unread].map(([file, reason]) => ({ file, reason })),
+      // keypost.collection.yaml too, read again when it (or its CA file) changed (collectionSettingsFile.ts).
+      unread: [...[...collection.unread].map(([file, reason]) => ({ file, reason })), ...(collection.state === 'missing' ? [] : collectionFileProblems(collection.root))],
       secrets: [...collection.secrets.values()].flat(),
       state: collection.state,
     };
