@@ -5,10 +5,11 @@ import { type CollectionInfo, DEFAULT_COLLECTION } from '../../../shared/collect
 import type { CollectionCaFile } from '../../../shared/collectionSettings';
 import { fail, ok, type Result } from '../../../shared/errors';
 import type { TrustOptions } from '../send/trust';
+import type { CollectionStore } from './collectionStore';
 import { collectionCa, readCollectionSettings, trustForCollection, writeCollectionCaFile } from './collectionSettingsFile';
 
 interface Deps {
-  store: { collections(): CollectionInfo[] };
+  store: { collections(): CollectionInfo[]; folderOf: CollectionStore['folderOf'] };
   /** Main's file dialog for a PEM file (the one Settings uses); null: cancelled. */
   chooseCaFile?: () => Promise<string | null>;
   /** Tells the page the collection's problems may have changed (its ⚠). */
@@ -21,7 +22,7 @@ type Calls = 'getCollectionCaFile' | 'chooseCollectionCaFile' | 'removeCollectio
  *  collection no longer open. */
 export function collectionTrustFor(store: Deps['store']) {
   return (collectionId: string | undefined): Result<TrustOptions | undefined> => {
-    const info = store.collections().find((each) => each.id === (collectionId ?? DEFAULT_COLLECTION));
+    const info = store.folderOf(collectionId ?? DEFAULT_COLLECTION);
     if (!info || info.state === 'missing') return ok(undefined);
     return trustForCollection(info.path, info.name);
   };

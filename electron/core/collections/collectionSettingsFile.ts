@@ -123,7 +123,7 @@ export function trustForCollection(root: string, name: string): Result<TrustOpti
       hint: ca.error.hint ?? `Correct ${path.join(root, COLLECTION_SETTINGS_FILE)} (or choose its CA file again in the collection's settings).`,
     });
   }
-  return ok(collectionTrust(ca.value && { file: ca.value.relative, collectionFile: path.join(root, COLLECTION_SETTINGS_FILE), certificates: ca.value.certificates }));
+  return ok(collectionTrust(ca.value && { file: ca.value.absolute, shown: ca.value.relative, collectionFile: path.join(root, COLLECTION_SETTINGS_FILE), certificates: ca.value.certificates }));
 }
 
 /** The collection file among the collection's problems (the sidebar's ⚠) when it, or the CA file it names, cannot serve. */

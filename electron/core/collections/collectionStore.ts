@@ -104,6 +104,8 @@ export interface CollectionStore {
   flagSecrets(collection: string, file: string, secrets: FlaggedSecret[]): void;
   /** Writes what was read to the parse caches (on quit). */
   saveCaches(): Promise<void>;
+  /** One open collection's folder, name and state, without listing them all (once per send: collectionSettingsApi.ts). */
+  folderOf(collection: string): Pick<CollectionInfo, 'name' | 'path' | 'state'> | undefined;
 }
 
 export interface CollectionStoreOptions {
@@ -707,6 +709,11 @@ export function createCollectionStore({ defaultRoot, openRoots, cacheDir, defaul
 
     saveCaches: async () => {
       await Promise.all([...open.values()].map((collection) => collection.cache.save(collection.byFile.keys())));
+    },
+
+    folderOf(collectionId) {
+      const collection = open.get(collectionId);
+      return collection && { name: collection.name, path: collection.root, state: collection.state };
     },
   };
 }

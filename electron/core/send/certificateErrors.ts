@@ -38,7 +38,7 @@ function factsOf(certificate: tls.PeerCertificate): CertificateFacts {
 function trustHint(trust: TrustOptions | undefined): string {
   const { path, problem } = caFileInUse();
   const file = problem ? `The CA file in Settings is not in use: ${problem} ` : path ? `The CA file in Settings (${path}) does not hold it. ` : '';
-  const collection = trust?.collectionCa ? `The collection's CA file (${trust.collectionCa.file}, named in ${trust.collectionCa.collectionFile}) does not hold it either. ` : '';
+  const collection = trust?.collectionCa ? `The collection's CA file (${trust.collectionCa.shown}, named in ${trust.collectionCa.collectionFile}) does not hold it either. ` : '';
   return `${file}${collection}If a company network or proxy issues it, add the company's CA certificate (PEM) in Settings (Extra CA certificates), or install it in the system's trust store.`;
 }
 

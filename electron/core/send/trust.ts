@@ -16,7 +16,7 @@ export interface TrustOptions {
   readonly secureContext: tls.SecureContext;
   /** A collection's CA file in the set besides the Settings one (collectionTrust), for the pools' keys and the
    *  certificate error's hint; absent for the set every request trusts. */
-  readonly collectionCa?: { readonly file: string; readonly collectionFile: string };
+  readonly collectionCa?: { readonly file: string; readonly shown: string; readonly collectionFile: string };
 }
 
 let builtIn: readonly string[] | undefined;
@@ -102,14 +102,15 @@ export const caFileInUse = () => ({ path: caFile?.path ?? null, problem: caFileP
 const withCollectionCa = new Map<string, TrustOptions>();
 
 /** The set a request of a collection trusts: every request's (trustOptions) plus the collection's CA file, whose
- *  `file` is its path and `collectionFile` the settings file naming it (for the certificate error's hint). */
-export function collectionTrust(ca: { file: string; collectionFile: string; certificates: readonly string[] } | null): TrustOptions {
+ *  `file` is its absolute path (the pools' key), `shown` its path as the collection file writes it and `collectionFile`
+ *  the settings file naming it (both for the certificate error's hint). */
+export function collectionTrust(ca: { file: string; shown: string; collectionFile: string; certificates: readonly string[] } | null): TrustOptions {
   if (!ca) return trustOptions();
   const key = `${ca.file}\0${ca.collectionFile}\0${ca.certificates.join('')}`;
   let known = withCollectionCa.get(key);
   if (!known) {
     const all = [...trustOptions().ca, ...ca.certificates];
-    known = { ca: all, secureContext: tls.createSecureContext({ ca: all }), collectionCa: { file: ca.file, collectionFile: ca.collectionFile } };
+    known = { ca: all, secureContext: tls.createSecureContext({ ca: all }), collectionCa: { file: ca.file, shown: ca.shown, collectionFile: ca.collectionFile } };
     // A changed file's older set is dropped: its pools are replaced under the same key (httpAgents.ts).
     for (const [other, options] of withCollectionCa) if (options.collectionCa?.file === ca.file) withCollectionCa.delete(other);
     withCollectionCa.set(key, known);
