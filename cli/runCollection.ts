@@ -8,6 +8,7 @@ import { createResponseBodies } from '../electron/core/body/responseBodies';
 import { removeSpooledBodies } from '../electron/core/body/responseBody';
 import { closeAgents } from '../electron/core/send/httpAgents';
 import { useCaFile } from '../electron/core/send/trust';
+import { trustForCollection } from '../electron/core/collections/collectionSettingsFile';
 import { useHttp1Only } from '../electron/core/send/httpVersion';
 import { closeProxyAgents } from '../electron/core/network/proxyAgents';
 import { createProxyRouter } from '../electron/core/network/proxyRoutes';
@@ -95,6 +96,9 @@ async function run({ target, env, bail = false, reporter, output, timeoutMs, var
   const reportToStdout = reporter !== undefined && output === undefined;
   const out = reportToStdout ? err : stdout;
   const { root, requests } = readCollectionRun(target);
+  // The collection's own CA file (its keypost.collection.yaml), beside --ca-file: a damaged file stops the run.
+  const collectionTrust = trustForCollection(root.path, root.name);
+  if (!collectionTrust.ok) throw new RunRefused(`${collectionTrust.error.message}${collectionTrust.error.hint ? ` ${collectionTrust.error.hint}` : ''}`);
   const chosen = env === undefined ? null : findEnvironment(root, env);
   const vault = cliVault(variables, openKeychain());
   // Captured values serve the following requests of this run, and are gone when it ends.
@@ -125,6 +129,7 @@ async function run({ target, env, bail = false, reporter, output, timeoutMs, var
     captured,
     // One jar for the run, in memory (as newman and bru keep one): a login's cookie serves the requests after it; nothing is written.
     cookieJars: createCookieJars({ dataDir: null }),
+    trustFor: () => collectionTrust,
   });
 
   let passed = 0;

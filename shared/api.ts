@@ -20,6 +20,7 @@ import type { CommandId } from './shortcuts';
 import type { CookieEdit, CookieList, CookieRef } from './cookies';
 import type { LoadedWorkspace, SavedWorkspace } from './workspace';
 import type { CertificateFileRole, ClientCertificate, ClientCertificateDraft, SavedClientCertificates } from './clientCertificates';
+import type { CollectionCaFile } from './collectionSettings';
 
 /** One send: the request, and how main should treat it. */
 export interface SendCall {
@@ -151,6 +152,13 @@ export interface KeypostApi {
   /** False when it was no longer there. */
   deleteCookie(collectionId: string, cookie: CookieRef): Promise<Result<boolean>>;
   clearCookies(collectionId: string): Promise<Result<void>>;
+
+  // Collection settings (electron/core/collections/collectionSettingsApi.ts): the collection's keypost.collection.yaml.
+  /** The collection's CA file as written (relative to its folder), and why it cannot serve, if so. */
+  getCollectionCaFile(collectionId: string): Promise<Result<CollectionCaFile>>;
+  /** Main's file dialog; a file outside the collection folder is refused. Null: cancelled. */
+  chooseCollectionCaFile(collectionId: string): Promise<Result<CollectionCaFile | null>>;
+  removeCollectionCaFile(collectionId: string): Promise<Result<CollectionCaFile>>;
 }
 
 export type ApiName = keyof KeypostApi;
@@ -253,4 +261,7 @@ export const channels = {
   editCookie: 'keypost:edit-cookie',
   deleteCookie: 'keypost:delete-cookie',
   clearCookies: 'keypost:clear-cookies',
+  getCollectionCaFile: 'keypost:get-collection-ca-file',
+  chooseCollectionCaFile: 'keypost:choose-collection-ca-file',
+  removeCollectionCaFile: 'keypost:remove-collection-ca-file',
 } as const satisfies Record<ApiName, string>;

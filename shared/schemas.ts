@@ -101,4 +101,7 @@ export const argSchemas: { [K in ApiName]: z.ZodType<Parameters<KeypostApi[K]>> 
   editCookie: z.tuple([cookieJarIdSchema, cookieRefSchema, cookieEditSchema]),
   deleteCookie: z.tuple([cookieJarIdSchema, cookieRefSchema]),
   clearCookies: z.tuple([cookieJarIdSchema]),
+  getCollectionCaFile: z.tuple([collectionIdSchema]),
+  chooseCollectionCaFile: z.tuple([collectionIdSchema]),
+  removeCollectionCaFile: z.tuple([collectionIdSchema]),
 };

@@ -41,6 +41,7 @@ import { createWorkspaceFile, WORKSPACE_NAME } from './workspace/workspaceFile';
 import { createCookieJars } from './cookies/cookieJars';
 import { cookiesService } from './cookies/cookieKey';
 import { createCookieApi } from './cookies/cookieApi';
+import { collectionTrustFor, createCollectionSettingsApi } from './collections/collectionSettingsApi';
 
 /** What only the host can do: electron's dialogs, shell and windows in the app; stand-ins that a test controls. */
 export interface HostServices {
@@ -167,6 +168,8 @@ export function createCore({ dataDir, openStoreFile, keychainService, trustedOri
     cookieJars,
     oauth: createOAuthCredentials({ vault, routeFor }),
     openBrowser: host.openExternal ? browserFor(oauthConfigs.isSignInUrl) : undefined,
+    // A request of a collection also trusts the CA file its keypost.collection.yaml names.
+    trustFor: collectionTrustFor(store),
   };
   const api: KeypostApi = {
     ...recordingSends(createSendApi(deps), deps),
@@ -189,6 +192,7 @@ export function createCore({ dataDir, openStoreFile, keychainService, trustedOri
     saveClientCertificate: clientCertificates.saveClientCertificate,
     removeClientCertificate: clientCertificates.removeClientCertificate,
     ...createCookieApi(deps),
+    ...createCollectionSettingsApi({ store, chooseCaFile: host.chooseCaFile, changed: () => host.emit('collectionChanged', { changed: [], removed: [] }) }),
   };
   return {
     dispatch: createDispatch(api, trustedOrigin),

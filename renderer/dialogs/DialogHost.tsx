@@ -16,6 +16,7 @@ import { SavePresetDialog } from '../presets/SavePresetDialog';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { ShortcutsDialog } from '../shell/ShortcutsDialog';
 import { CookiesDialog } from '../cookies/CookiesDialog';
+import { CollectionSettingsDialog } from '../collectionSettings/CollectionSettingsDialog';
 import { credentialChanged } from '../credentials/credentialChangeActions';
 import { credentialsStore } from '../credentials/credentialsState';
 import { importCurlCommand } from '../curl/curlActions';
@@ -129,6 +130,10 @@ export function DialogHost() {
     case 'cookies': {
       const name = collections.find((each) => each.id === dialog.collection)?.name ?? 'this collection';
       return <CookiesDialog collection={dialog.collection} collectionName={name} onClose={closeDialog} />;
+    }
+    case 'collectionSettings': {
+      const name = collections.find((each) => each.id === dialog.collection)?.name ?? 'this collection';
+      return <CollectionSettingsDialog collection={dialog.collection} collectionName={name} onClose={closeDialog} />;
     }
   }
 }

@@ -30,7 +30,9 @@ export type Dialog =
   | { kind: 'curlImport' }
   | { kind: 'code' }
   /** The cookie jar of a collection (renderer/cookies/). */
-  | { kind: 'cookies'; collection: string };
+  | { kind: 'cookies'; collection: string }
+  /** A collection's own settings, in its keypost.collection.yaml (renderer/collectionSettings/). */
+  | { kind: 'collectionSettings'; collection: string };
 
 export const dialogStore = createStore<Dialog | null>(null);
 

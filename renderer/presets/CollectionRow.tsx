@@ -18,6 +18,8 @@ interface Props {
   onClose(collection: string): void;
   /** Opens the collection's cookie jar (renderer/cookies/). */
   onCookies(collection: string): void;
+  /** Opens the collection's own settings (renderer/collectionSettings/). */
+  onSettings(collection: string): void;
 }
 
 const STATE_WORDS = { ok: '', missing: 'folder missing', readOnly: 'read-only' } as const;
@@ -64,6 +66,7 @@ export const CollectionRow = memo(function CollectionRow(props: Props) {
       <span className="preset-actions">
         <RowButton testId="collection-new-folder" label="New folder" icon="+" onClick={() => props.onNewFolder(row)} />
         <RowButton testId="collection-cookies" label="Cookies of this collection" icon="🍪" onClick={() => props.onCookies(collection.id)} />
+        <RowButton testId="collection-settings" label="Collection settings…" icon="⚙" onClick={() => props.onSettings(collection.id)} />
         {collection.id !== DEFAULT_COLLECTION && <RowButton testId="collection-close" label="Close collection (its files stay)" icon="⏏" onClick={() => props.onClose(collection.id)} />}
       </span>
     </div>

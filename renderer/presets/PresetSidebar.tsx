@@ -8,6 +8,7 @@ import { isMac } from '../platform';
 import { FieldError, TextInput, VirtualListBox } from '../ui';
 import { CollectionRow } from './CollectionRow';
 import { openCookies } from '../cookies/cookieActions';
+import { openCollectionSettings } from '../collectionSettings/collectionSettingsActions';
 import { askForeignImport } from './foreignImportActions';
 import { FolderRow } from './FolderRow';
 import {
@@ -171,7 +172,7 @@ export const PresetSidebar = memo(function PresetSidebar(props: Props) {
         option={(row, top) => {
           const common = { top, active: row === active, dropTarget: drag.target === row.key, drag: drag.handlers } as const;
           if (row.kind === 'collection')
-            return <CollectionRow key={row.key} row={row} {...common} onActivate={activate} onNewFolder={newFolderIn} onProblems={showCollectionProblems} onClose={close} onCookies={openCookies} />;
+            return <CollectionRow key={row.key} row={row} {...common} onActivate={activate} onNewFolder={newFolderIn} onProblems={showCollectionProblems} onClose={close} onCookies={openCookies} onSettings={openCollectionSettings} />;
           if (row.kind === 'folder')
             return (
               <FolderRow

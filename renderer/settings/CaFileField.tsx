@@ -9,28 +9,32 @@ interface Props {
   /** Opens main's dialog; answers the refusal to show, or null (chosen or cancelled). */
   onChoose(): Promise<KeypostError | null>;
   onRemove(): Promise<KeypostError | null>;
+  /** The field's words and test ids, for a collection's own CA file (renderer/collectionSettings/). */
+  label?: string;
+  none?: string;
+  testId?: string;
 }
 
-export function CaFileField({ caFile, onChoose, onRemove }: Props) {
+export function CaFileField({ caFile, onChoose, onRemove, label = 'Extra CA certificates:', none = 'none (the system’s and built-in ones only)', testId = 'settings-ca-file' }: Props) {
   const [error, setError] = useState<KeypostError | null>(null);
   const run = (action: () => Promise<KeypostError | null>) => {
     setError(null);
     void action().then(setError);
   };
   return (
-    <div className="setting-field" data-testid="settings-ca-file">
-      <span>Extra CA certificates:</span>
-      <code data-testid="settings-ca-file-path">{caFile ?? 'none (the system’s and built-in ones only)'}</code>
-      <button type="button" data-testid="settings-ca-file-choose" onClick={() => run(onChoose)}>
+    <div className="setting-field" data-testid={testId}>
+      <span>{label}</span>
+      <code data-testid={`${testId}-path`}>{caFile ?? none}</code>
+      <button type="button" data-testid={`${testId}-choose`} onClick={() => run(onChoose)}>
         Choose file…
       </button>
       {caFile && (
-        <button type="button" data-testid="settings-ca-file-remove" onClick={() => run(onRemove)}>
+        <button type="button" data-testid={`${testId}-remove`} onClick={() => run(onRemove)}>
           Remove
         </button>
       )}
       {error && (
-        <FieldError testId="settings-ca-file-error">
+        <FieldError testId={`${testId}-error`}>
           {error.message}
           {error.hint ? ` ${error.hint}` : ''}
         </FieldError>

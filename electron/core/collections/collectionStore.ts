@@ -35,6 +35,7 @@ import {
   type LoadedFile,
   writeErrorInWords,
 } from './collectionFolder';
+import { collectionFileProblems } from './collectionSettingsFile';
 import { openParseCache, type ParseCache, stampOf } from './parseCache';
 import { idForPath, REQUEST_FILE_SUFFIX, requestFileName, requestFileText } from './requestFile';
 
@@ -103,6 +104,8 @@ export interface CollectionStore {
   flagSecrets(collection: string, file: string, secrets: FlaggedSecret[]): void;
   /** Writes what was read to the parse caches (on quit). */
   saveCaches(): Promise<void>;
+  /** One open collection's folder, name and state, without listing them all (once per send: collectionSettingsApi.ts). */
+  folderOf(collection: string): Pick<CollectionInfo, 'name' | 'path' | 'state'> | undefined;
 }
 
 export interface CollectionStoreOptions {
@@ -423,7 +426,8 @@ export function createCollectionStore({ defaultRoot, openRoots, cacheDir, defaul
       name: collection.name,
       path: collection.root,
       folders: [...collection.folders].sort((a, b) => byName.compare(a, b)),
-      unread: [...collection.unread].map(([file, reason]) => ({ file, reason })),
+      // keypost.collection.yaml too, read again when it (or its CA file) changed (collectionSettingsFile.ts).
+      unread: [...[...collection.unread].map(([file, reason]) => ({ file, reason })), ...(collection.state === 'missing' ? [] : collectionFileProblems(collection.root))],
       secrets: [...collection.secrets.values()].flat(),
       state: collection.state,
     };
@@ -705,6 +709,11 @@ export function createCollectionStore({ defaultRoot, openRoots, cacheDir, defaul
 
     saveCaches: async () => {
       await Promise.all([...open.values()].map((collection) => collection.cache.save(collection.byFile.keys())));
+    },
+
+    folderOf(collectionId) {
+      const collection = open.get(collectionId);
+      return collection && { name: collection.name, path: collection.root, state: collection.state };
     },
   };
 }

@@ -15,14 +15,15 @@ const CONNECT_TIMEOUT_MS = 10_000;
 /** Each pool with the trusted set it was made with (send/trust.ts): a CA file chosen since makes a new one. */
 const pools = new Map<string, { pool: Dispatcher; trust: TrustOptions }>();
 
-export function dispatcherFor(proxy: URL | null, allowSelfSignedTls: boolean, authorization?: Secret, client?: ClientTls): Dispatcher {
-  if (!proxy) return agentFor(allowSelfSignedTls, client);
+/** `trusted`: the set the request's collection trusts (send/trust.ts collectionTrust); every request's when absent. */
+export function dispatcherFor(proxy: URL | null, allowSelfSignedTls: boolean, authorization?: Secret, client?: ClientTls, trusted?: TrustOptions): Dispatcher {
+  if (!proxy) return agentFor(allowSelfSignedTls, client, trusted);
   // A changed password is a new pool; the key holds a digest of it, never the password.
   const credential = authorization ? createHash('sha256').update(authorization.reveal()).digest('hex') : '';
   const http1Only = http1OnlyInUse();
-  const key = `${proxy.href} ${allowSelfSignedTls} ${credential} ${client?.key ?? ''} ${http1Only}`;
+  const trust = trusted ?? trustOptions();
+  const key = `${proxy.href} ${allowSelfSignedTls} ${credential} ${client?.key ?? ''} ${http1Only} ${trust.collectionCa?.file ?? ''}`;
   // The target's certificate, and an https:// proxy's own, are checked against the same set as a direct send's.
-  const trust = trustOptions();
   const known = pools.get(key);
   if (known?.trust === trust) return known.pool;
   void known?.pool.close();

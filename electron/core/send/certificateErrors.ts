@@ -4,7 +4,7 @@ import type tls from 'node:tls';
 import { fail } from '../../../shared/errors';
 import type { ProxyRoute } from '../network/proxyRoutes';
 import { probeTls } from './tlsProbe';
-import { caFileInUse } from './trust';
+import { caFileInUse, type TrustOptions } from './trust';
 
 const SELF_SIGNED_HINT = 'For a local development server, "Accept self-signed certificates" on the request lets it through.';
 
@@ -33,16 +33,18 @@ function factsOf(certificate: tls.PeerCertificate): CertificateFacts {
   };
 }
 
-/** Where the trusted set can grow, and why the CA file in Settings did not help when it could not be read. */
-function trustHint(): string {
+/** Where the trusted set can grow, and why the CA file in Settings did not help when it could not be read; the
+ *  collection's CA file when the request's collection names one. */
+function trustHint(trust: TrustOptions | undefined): string {
   const { path, problem } = caFileInUse();
   const file = problem ? `The CA file in Settings is not in use: ${problem} ` : path ? `The CA file in Settings (${path}) does not hold it. ` : '';
-  return `${file}If a company network or proxy issues it, add the company's CA certificate (PEM) in Settings (Extra CA certificates), or install it in the system's trust store.`;
+  const collection = trust?.collectionCa ? `The collection's CA file (${trust.collectionCa.shown}, named in ${trust.collectionCa.collectionFile}) does not hold it either. ` : '';
+  return `${file}${collection}If a company network or proxy issues it, add the company's CA certificate (PEM) in Settings (Extra CA certificates), or install it in the system's trust store.`;
 }
 
 /** Node's TLS error does not carry the certificate (except a wrong host's): it is then read by a second handshake
  *  (tlsProbe.ts) the way the send went, through its proxy if it had one. */
-export async function certificateError(code: string, error: { cert?: unknown }, url: URL, route?: Partial<ProxyRoute>) {
+export async function certificateError(code: string, error: { cert?: unknown }, url: URL, route?: Partial<ProxyRoute> & { trust?: TrustOptions }) {
   const where = url.host;
   const given = error.cert && typeof error.cert === 'object' && 'subject' in error.cert ? (error.cert as tls.PeerCertificate) : null;
   const certificate = given ?? (await probeTls(url, route)).certificate;
@@ -63,14 +65,14 @@ export async function certificateError(code: string, error: { cert?: unknown }, 
       });
     case 'SELF_SIGNED_CERT_IN_CHAIN':
       return fail('TLS_ERROR', `The certificate of ${where}${named} comes from the root "${facts?.issuer ?? 'unnamed'}", which Keypost does not trust.`, {
-        hint: trustHint(),
+        hint: trustHint(route?.trust),
       });
     case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
     case 'UNABLE_TO_GET_ISSUER_CERT':
     case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
     case 'CERT_UNTRUSTED':
       return fail('TLS_ERROR', `The certificate of ${where}${named} is issued by ${facts ? `"${facts.issuer}", ` : ''}an authority Keypost does not trust.`, {
-        hint: `${trustHint()} ${SELF_SIGNED_HINT}`,
+        hint: `${trustHint(route?.trust)} ${SELF_SIGNED_HINT}`,
       });
     case 'ERR_TLS_CERT_ALTNAME_INVALID':
     case 'HOSTNAME_MISMATCH':
@@ -81,6 +83,6 @@ export async function certificateError(code: string, error: { cert?: unknown }, 
   // No words for a revoked certificate: Node reports CERT_REVOKED only against a revocation list (CRL) given to it,
   // and Keypost gives none (nor checks OCSP); any other code, should one come, is named here.
   return fail('TLS_ERROR', `The certificate of ${where}${named} was not accepted (${code}).`, {
-    hint: `It may be damaged or use a signature or key Keypost refuses. ${trustHint()}`,
+    hint: `It may be damaged or use a signature or key Keypost refuses. ${trustHint(route?.trust)}`,
   });
 }

@@ -4,6 +4,7 @@ import type { ProxyRoute } from '../network/proxyRoutes';
 import { certificateError } from './certificateErrors';
 import { clientCertificateError } from './clientCertificateErrors';
 import { http2Error } from './http2Errors';
+import type { TrustOptions } from './trust';
 
 const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|HOSTNAME_MISMATCH/;
 
@@ -29,8 +30,9 @@ function parserProblem(error: unknown): string | undefined {
   return parser ? String(parser.message) : undefined;
 }
 
-/** `route`: how the request went (its proxy, the client certificate it presented), for the follow-up handshake. */
-export async function classifyNetworkError(error: unknown, url: URL, route?: Partial<ProxyRoute>) {
+/** `route`: how the request went (its proxy, the client certificate it presented), for the follow-up handshake, and
+ *  the certificates it trusted (`trust`: a collection's CA file is named in a certificate error's hint). */
+export async function classifyNetworkError(error: unknown, url: URL, route?: Partial<ProxyRoute> & { trust?: TrustOptions }) {
   const code = rootCode(error) ?? '';
   const where = url.host;
   const malformed = parserProblem(error);

@@ -14,6 +14,7 @@ import { classifyBody, classifyFileHead, kindOf, readBody, spoolFileName, type R
 import { Secret } from '../credentials/secret';
 import { exchange, type Exchange } from './transport';
 import type { ClientTls } from '../network/clientCertificateFiles';
+import type { TrustOptions } from './trust';
 
 /** Same-origin redirects followed when the send does not say (the setting's default). */
 export const MAX_REDIRECTS = DEFAULT_MAX_REDIRECTS;
@@ -47,6 +48,8 @@ export interface SendOptions {
     withCookies(url: URL, headers: Array<[string, string]>): Promise<Array<[string, string]>>;
     store(url: URL, setCookieLines: string[]): Promise<void>;
   };
+  /** The certificates the request's collection trusts (trust.ts collectionTrust); every request's when absent. */
+  trust?: TrustOptions;
 }
 
 export async function sendRequest(request: OutgoingRequest, options: SendOptions): Promise<Result<SendResult>> {
@@ -90,7 +93,7 @@ export async function sendRequest(request: OutgoingRequest, options: SendOptions
           headers: sentHeaders,
           body,
           signal,
-          dispatcher: dispatcherFor(proxy, options.allowSelfSignedTls ?? false, proxyAuthorization, clientCertificate),
+          dispatcher: dispatcherFor(proxy, options.allowSelfSignedTls ?? false, proxyAuthorization, clientCertificate, options.trust),
         });
       });
       await options.cookies?.store(url, response.headers.filter(([name]) => name === 'set-cookie').map(([, value]) => value));
@@ -130,7 +133,7 @@ export async function sendRequest(request: OutgoingRequest, options: SendOptions
         hint: 'The server may be slow or not answering; try again or raise the timeout.',
       });
     }
-    return (proxy && classifyProxyError(error, proxy)) || (await classifyNetworkError(error, url, { proxy, authorization: proxyAuthorization, clientCertificate }));
+    return (proxy && classifyProxyError(error, proxy)) || (await classifyNetworkError(error, url, { proxy, authorization: proxyAuthorization, clientCertificate, trust: options.trust }));
   } finally {
     clearTimeout(deadline);
     options.signal?.removeEventListener('abort', cancel);

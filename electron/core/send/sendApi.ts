@@ -25,6 +25,7 @@ import type { Vault } from '../credentials/vault';
 import type { RouteFor } from '../network/proxyRoutes';
 import type { CookieJars } from '../cookies/cookieJars';
 import { DEFAULT_COLLECTION } from '../../../shared/collections';
+import type { TrustOptions } from './trust';
 
 /** A request ready for the wire, the token it carries, and the origin it goes to. */
 interface Prepared {
@@ -47,9 +48,12 @@ interface SendDeps extends OAuthDeps {
   routeFor?: RouteFor;
   /** The collections' cookie jars; no cookies are sent or kept when absent. */
   cookieJars?: CookieJars;
+  /** The certificates a request of a collection trusts (its keypost.collection.yaml's CA file); a collection file that
+   *  cannot serve fails the send. Every request's set when absent. */
+  trustFor?: (collectionId: string | undefined) => Result<TrustOptions | undefined>;
 }
 
-export function createSendApi({ vault, environments, emit, bodies, oauth, oauthConfigs, originGate, captured, routeFor, cookieJars }: SendDeps): Pick<KeypostApi, 'send' | 'cancel' | 'checkCredential'> {
+export function createSendApi({ vault, environments, emit, bodies, oauth, oauthConfigs, originGate, captured, routeFor, cookieJars, trustFor }: SendDeps): Pick<KeypostApi, 'send' | 'cancel' | 'checkCredential'> {
   const inFlight = new Map<string, AbortController>();
 
   /** The credential's token, checked to fit a header; null when the request sends none. An OAuth 2.0 credential's
@@ -129,6 +133,8 @@ export function createSendApi({ vault, environments, emit, bodies, oauth, oauthC
       inFlight.get(requestId)?.abort();
       inFlight.set(requestId, controller);
       try {
+        const trust = trustFor?.(collectionId) ?? ok(undefined);
+        if (!trust.ok) return trust;
         const prepared = await prepare(request, controller.signal);
         if (!prepared.ok) return prepared;
         const { outgoing, token } = prepared.value;
@@ -153,6 +159,7 @@ export function createSendApi({ vault, environments, emit, bodies, oauth, oauthC
             bodies.keep(requestId, received);
           },
           cookies,
+          trust: trust.value,
         };
         let sentWith = token;
         let sent = await sendRequest(outgoing, options);
@@ -182,6 +189,8 @@ export function createSendApi({ vault, environments, emit, bodies, oauth, oauthC
 
     async checkCredential({ request, timeoutMs, collectionId }) {
       const document = checkRequestFor(request);
+      const trust = trustFor?.(collectionId) ?? ok(undefined);
+      if (!trust.ok) return ok(checkVerdict(trust, document));
       const prepared = await prepare(document);
       if (!prepared.ok) return ok(checkVerdict(prepared, document));
       const sent = await sendRequest(prepared.value.outgoing, {
@@ -190,6 +199,7 @@ export function createSendApi({ vault, environments, emit, bodies, oauth, oauthC
         routeFor,
         discardBody: true,
         cookies: jarFor(document, collectionId),
+        trust: trust.value,
       });
       const authFailure = sent.ok ? await explain(document, prepared.value.token, sent.value) : undefined;
       return ok(checkVerdict(sent, document, authFailure));

@@ -1,6 +1,7 @@
 // The certificates a verifying connection trusts: Node's bundled roots, the OS trust store, NODE_EXTRA_CA_CERTS, and the
-// CA file chosen in Settings (or keypost run --ca-file). Read once per process (lazily, on the first verifying send);
-// the CA file again whenever it is chosen.
+// CA file chosen in Settings (or keypost run --ca-file), and for a request of a collection that names one, the
+// collection's CA file (collectionTrust). Read once per process (lazily, on the first verifying send); the CA file
+// again whenever it is chosen.
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import tls from 'node:tls';
@@ -13,6 +14,9 @@ export interface TrustOptions {
   readonly ca: readonly string[];
   /** Made once from `ca`: a `ca` per connection would parse every root again on each connect. */
   readonly secureContext: tls.SecureContext;
+  /** A collection's CA file in the set besides the Settings one (collectionTrust), for the pools' keys and the
+   *  certificate error's hint; absent for the set every request trusts. */
+  readonly collectionCa?: { readonly file: string; readonly shown: string; readonly collectionFile: string };
 }
 
 let builtIn: readonly string[] | undefined;
@@ -87,8 +91,29 @@ export function useCaFile(file: string | null): Result<void> {
   caFile = file !== null && read.ok ? { path: file, certificates: read.value } : null;
   caFileProblem = read.ok ? null : read.error.message;
   current = undefined;
+  withCollectionCa.clear();
   return read.ok ? ok(undefined) : read;
 }
 
 /** The CA file in use and, when it is set but could not be read, why. */
 export const caFileInUse = () => ({ path: caFile?.path ?? null, problem: caFileProblem });
+
+/** One set per collection CA file content, so the pools keyed by it (httpAgents.ts, proxyAgents.ts) stay reused. */
+const withCollectionCa = new Map<string, TrustOptions>();
+
+/** The set a request of a collection trusts: every request's (trustOptions) plus the collection's CA file, whose
+ *  `file` is its absolute path (the pools' key), `shown` its path as the collection file writes it and `collectionFile`
+ *  the settings file naming it (both for the certificate error's hint). */
+export function collectionTrust(ca: { file: string; shown: string; collectionFile: string; certificates: readonly string[] } | null): TrustOptions {
+  if (!ca) return trustOptions();
+  const key = `${ca.file}\0${ca.collectionFile}\0${ca.certificates.join('')}`;
+  let known = withCollectionCa.get(key);
+  if (!known) {
+    const all = [...trustOptions().ca, ...ca.certificates];
+    known = { ca: all, secureContext: tls.createSecureContext({ ca: all }), collectionCa: { file: ca.file, shown: ca.shown, collectionFile: ca.collectionFile } };
+    // A changed file's older set is dropped: its pools are replaced under the same key (httpAgents.ts).
+    for (const [other, options] of withCollectionCa) if (options.collectionCa?.file === ca.file) withCollectionCa.delete(other);
+    withCollectionCa.set(key, known);
+  }
+  return known;
+}
