@@ -20,7 +20,7 @@ afterAll(async () => {
   await forgetKeychain(service);
 });
 
-/** The real keychain vault, with its reads counted. */
+/** The real keychain vault of the credentials, with its reads counted (the other services, such as the cookie jars' key, are not counted). */
 function countingVault(): { vault: Vault; reads: () => number } {
   const real = createVault(service);
   let reads = 0;
@@ -33,7 +33,7 @@ function countingVault(): { vault: Vault; reads: () => number } {
 describe('the keychain read once per credential', () => {
   it('sends many times on one read, and a replaced or deleted token takes effect at once', async () => {
     const { vault, reads } = countingVault();
-    const dispatch = testCore({ keychainService: service, openVault: () => vault }).dispatch;
+    const dispatch = testCore({ keychainService: service, openVault: (name) => (name === service ? vault : createVault(name)) }).dispatch;
     const send = async () => dispatch(channels.send, [sendCall({ url: `${server.url}/echo`, body: '{}' })], FROM_APP);
     await dispatch(channels.setToken, ['default', 'first-token'], FROM_APP);
     for (let i = 0; i < 3; i++) expect((await send()).ok).toBe(true);
@@ -53,7 +53,7 @@ describe('the keychain read once per credential', () => {
   it('reads a token stored before the app started once, then serves it from memory', async () => {
     await keytar.setPassword(service, 'earlier', 'stored-before-start');
     const { vault, reads } = countingVault();
-    const dispatch = testCore({ keychainService: service, openVault: () => vault }).dispatch;
+    const dispatch = testCore({ keychainService: service, openVault: (name) => (name === service ? vault : createVault(name)) }).dispatch;
     for (let i = 0; i < 2; i++) {
       const sent = await dispatch(channels.send, [sendCall({ url: `${server.url}/echo`, body: '{}', credential: 'earlier' })], FROM_APP);
       expect(sent.ok).toBe(true);
