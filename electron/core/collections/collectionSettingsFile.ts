@@ -59,8 +59,9 @@ export function caPathInside(root: string, relative: string): Result<string> {
 const cache = new Map<string, { stamp: string; read: Result<CollectionCa | null> }>();
 const stampOf = (file: string) => {
   try {
-    const stats = statSync(file);
-    return `${stats.size}:${stats.mtimeMs}:${stats.ino}`;
+    // Asked on every send, and most collections have no such file: no error is made for a missing one.
+    const stats = statSync(file, { throwIfNoEntry: false });
+    return stats ? `${stats.size}:${stats.mtimeMs}:${stats.ino}` : 'gone';
   } catch {
     return 'gone';
   }
