@@ -294,8 +294,9 @@ async function receiveAndDisplay(base: string): Promise<void> {
       STAGE_BODIES
         ? '  The harness carries IPC over CDP, which moves bytes at tens of MB/s here, where Electron\'s IPC copies them in memory. So the body is\n' +
           '  staged in the page before Send (untimed, outside the Δ), and stands in for Electron\'s IPC at no less than its cost: each part main\n' +
-          '  reads is checked equal to the staged bytes at its offset in this process, and the page gets, per reply, a structured clone of\n' +
-          '  that part (cut from the staged body: one copy more than Electron makes in the page). The call itself crosses CDP, one per part,\n' +
+          '  reads is checked equal to the staged bytes at its offset in this process, and the page gets, per reply, the part as one fresh\n' +
+          '  copy (cut from the staged body, moved into the reply\'s structured clone: the one copy Electron\'s IPC makes in the page, none\n' +
+          '  left as garbage; a stand-in that cloned the cut left one more per part). The call itself crosses CDP, one per part,\n' +
           '  as the preload makes one ipcRenderer.invoke per part; CDP\'s round trip (slower than IPC\'s) stays in the times.\n' +
           '  BENCH_TRANSPORT=cdp sends the bytes over CDP instead (deflated, base64).'
         : '  BENCH_TRANSPORT=cdp: the bytes cross CDP (deflated, base64; one call per part),\n' +

@@ -286,13 +286,23 @@ async function launchChromium(userDataDir: string, keychainService: string, expo
     };
     const invoke = async (channel: string, args: unknown[]): Promise<unknown> => {
       const { json, blobs } = (await hooks.__keypostInvoke(channel, args)) as { json: string; blobs: Array<{ length: number; deflated: string }> };
-      // A staged part (see stageBody) costs the page what Electron's IPC costs it: main's reply is the part's own
-      // bytes (cut from the staged body here), and the page gets a structured clone of that reply, as the preload's
-      // ipcRenderer.invoke answer is one. The cut is one copy more than Electron makes in the page, never fewer.
+      // A staged part (see stageBody) costs the page what Electron's IPC costs it: the preload's ipcRenderer.invoke
+      // answer is a structured clone of main's reply, deserialized into fresh memory, one copy of the part's bytes
+      // that the page keeps (the message it was read from is freed at once, never left for the garbage collector).
+      // Here that copy is the cut from the staged body, and the reply around it is cloned with the cut transferred
+      // (moved, not copied): one copy, as in Electron. Cloning a cut without transferring it left a second copy per
+      // part as garbage, which the renderer's peak memory counted against the app.
       if (json.includes('"__staged"')) {
         type Staged = { __staged: number; length: number };
         const isStaged = (value: unknown): value is Staged => typeof (value as Staged | null)?.__staged === 'number';
-        return structuredClone(JSON.parse(json, (_key, value) => (isStaged(value) ? hooks.__keypostStaged!.slice(value.__staged, value.__staged + value.length) : value)));
+        const cuts: ArrayBuffer[] = [];
+        const reply: unknown = JSON.parse(json, (_key, value) => {
+          if (!isStaged(value)) return value;
+          const cut = hooks.__keypostStaged!.slice(value.__staged, value.__staged + value.length);
+          cuts.push(cut.buffer);
+          return cut;
+        });
+        return structuredClone(reply, { transfer: cuts });
       }
       if (blobs.length === 0) return JSON.parse(json);
       const parts = await Promise.all(blobs.map(inflate));
