@@ -1,8 +1,7 @@
 // With no Secret Service reachable (a real fault: the session bus hidden, as vault-unavailable.test.ts does), the
 // cookie jar has no key: its cookies still serve the session, in memory, the cookie list says so, and no file is written.
 // Vitest runs each file in its own process, so hiding the bus here affects only this file.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CookieList } from '../../shared/cookies';
@@ -12,20 +11,17 @@ import type { RequestDocument } from '../../shared/request';
 import { cookieRoute, startCookieServer, type CookieServer } from '../fixtures/cookieServer';
 import { filesContaining } from '../fixtures/filesContaining';
 import { testCore } from '../fixtures/presetStore';
+import { hideSessionBus } from '../fixtures/keychain';
 
 let server: CookieServer;
-let emptyRuntimeDir: string;
+let showSessionBus: () => void;
 beforeAll(async () => {
-  // Set before keytar's first call: GLib reads these once per process.
-  delete process.env.DBUS_SESSION_BUS_ADDRESS;
-  delete process.env.DISPLAY;
-  emptyRuntimeDir = mkdtempSync(path.join(tmpdir(), 'keypost-no-bus-'));
-  process.env.XDG_RUNTIME_DIR = emptyRuntimeDir;
+  showSessionBus = hideSessionBus();
   server = await startCookieServer();
 });
 afterAll(async () => {
   await server?.close();
-  rmSync(emptyRuntimeDir, { recursive: true, force: true });
+  showSessionBus();
 });
 
 const get = (route: string, change: Partial<RequestDocument> = {}) => cookieRoute(server, route, change);

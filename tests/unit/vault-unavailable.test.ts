@@ -1,8 +1,5 @@
 // With no Secret Service reachable (a real fault, not a fake), nothing is sent and the user is told why.
 // Vitest runs each file in its own process, so hiding the session bus here affects only this file.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels } from '../../shared/api';
 import { Secret } from '../../electron/core/credentials/secret';
@@ -10,23 +7,17 @@ import { createVault } from '../../electron/core/credentials/vault';
 import { startTestServer, type TestServer } from '../fixtures/testServer';
 import { sendCall } from '../fixtures/sendJson';
 import { testCore } from '../fixtures/presetStore';
+import { hideSessionBus } from '../fixtures/keychain';
 
 let server: TestServer;
-let emptyRuntimeDir: string;
+let showSessionBus: () => void;
 beforeAll(async () => {
-  // GDBus (under libsecret) finds the session bus in this order: DBUS_SESSION_BUS_ADDRESS, then
-  // $XDG_RUNTIME_DIR/bus (~/.cache/bus when unset), then X11 autolaunch (dbus-launch, only with DISPLAY).
-  // On a desktop the second one is the user's own bus, so it points at an empty folder instead.
-  // Set before keytar's first call: GLib reads these once per process.
-  delete process.env.DBUS_SESSION_BUS_ADDRESS;
-  delete process.env.DISPLAY;
-  emptyRuntimeDir = mkdtempSync(path.join(tmpdir(), 'keypost-no-bus-'));
-  process.env.XDG_RUNTIME_DIR = emptyRuntimeDir;
+  showSessionBus = hideSessionBus();
   server = await startTestServer();
 });
 afterAll(async () => {
   await server?.close();
-  rmSync(emptyRuntimeDir, { recursive: true, force: true });
+  showSessionBus();
 });
 
 describe('when the keychain is unavailable', () => {

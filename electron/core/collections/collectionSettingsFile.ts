@@ -1,12 +1,13 @@
 // Reads and writes a collection's keypost.collection.yaml and the CA file it names, which must stay inside the
 // collection folder (no absolute path, no `..`, no symlink out): a teammate's clone and CI then find the same file.
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileSync as writeAtomically } from 'atomically';
 import { COLLECTION_SETTINGS_FILE, COLLECTION_SETTINGS_VERSION, collectionSettingsSchema, type CollectionSettings } from '../../../shared/collectionSettings';
 import type { UnreadFile } from '../../../shared/collections';
 import { fail, ok, type Result } from '../../../shared/errors';
 import { collectionTrust, readCaFile, type TrustOptions } from '../send/trust';
+import { fileStamp } from '../fileStamp';
 import { keypostYamlText, readKeypostYaml } from './keypostYaml';
 
 /** A collection's CA file, read: where it is, and its certificates. */
@@ -57,24 +58,15 @@ export function caPathInside(root: string, relative: string): Result<string> {
 
 /** Read once per content: the stamps (size, time) of both files decide whether to read again. */
 const cache = new Map<string, { stamp: string; read: Result<CollectionCa | null> }>();
-const stampOf = (file: string) => {
-  try {
-    // Asked on every send, and most collections have no such file: no error is made for a missing one.
-    const stats = statSync(file, { throwIfNoEntry: false });
-    return stats ? `${stats.size}:${stats.mtimeMs}:${stats.ino}` : 'gone';
-  } catch {
-    return 'gone';
-  }
-};
 
 /** The collection's CA file and its certificates; null when the collection names none; a failure in words naming the
  *  collection file when it is damaged, or its CA file is missing, outside the folder or not PEM. */
 export function collectionCa(root: string): Result<CollectionCa | null> {
-  const settingsStamp = stampOf(settingsPath(root));
+  const settingsStamp = fileStamp(settingsPath(root));
   const known = cache.get(root);
-  if (known && known.stamp === `${settingsStamp} ${known.read.ok && known.read.value ? stampOf(known.read.value.absolute) : ''}`) return known.read;
+  if (known && known.stamp === `${settingsStamp} ${known.read.ok && known.read.value ? fileStamp(known.read.value.absolute) : ''}`) return known.read;
   const read = readCa(root);
-  cache.set(root, { stamp: `${settingsStamp} ${read.ok && read.value ? stampOf(read.value.absolute) : ''}`, read });
+  cache.set(root, { stamp: `${settingsStamp} ${read.ok && read.value ? fileStamp(read.value.absolute) : ''}`, read });
   return read;
 }
 

@@ -1,11 +1,12 @@
-// Client certificates in the app: which one a request to a host presents (read again at each use, so a moved file
-// fails in words), their passphrases in the keychain under a service of their own (one entry per certificate id), and
+// Client certificates in the app: which one a request to a host presents (read again whenever its files change, so a
+// moved file fails in words), their passphrases in the keychain under a service of their own (one entry per certificate id), and
 // the Settings calls that choose files through main's dialog and check everything before saving.
 import type { KeypostApi } from '../../../shared/api';
 import { clientCertificateFor, type CertificateFileRole, type ClientCertificate } from '../../../shared/clientCertificates';
 import { fail, ok, type Result } from '../../../shared/errors';
 import { Secret } from '../credentials/secret';
 import type { Vault } from '../credentials/vault';
+import { fileStamp } from '../fileStamp';
 import { checkCertificateFile, loadClientCertificate, type ClientTls } from './clientCertificateFiles';
 import type { RouteFor } from './proxyRoutes';
 
@@ -30,7 +31,9 @@ type Api = Pick<KeypostApi, 'chooseCertificateFile' | 'saveClientCertificate' | 
 export function createClientCertificates({ vault, entries, save, chooseFile }: Inputs): Api & { certificateFor: ClientCertificateForUrl } {
   // Only paths main's dialog returned may be saved: the page never names a file of its own.
   const chosen = new Set<string>();
-  const loaded = new Map<string, ClientTls>();
+  /** Each entry's certificate as last read, with its files' stamps: a send reads them again only once they change. */
+  const loaded = new Map<string, { tls: ClientTls; stamp: string }>();
+  const stampOf = (entry: ClientCertificate) => [entry.certificateFile, entry.keyFile ?? ''].map((file) => (file ? fileStamp(file) : '')).join(' ');
 
   const passphraseOf = async (entry: Pick<ClientCertificate, 'id' | 'hasPassphrase'>): Promise<Result<Secret | null>> =>
     entry.hasPassphrase ? vault.get(entry.id) : ok(null);
@@ -39,13 +42,16 @@ export function createClientCertificates({ vault, entries, save, chooseFile }: I
     if (target.protocol !== 'https:') return ok(null);
     const entry = clientCertificateFor(entries(), target.hostname.replace(/^\[|\]$/g, ''), portOf(target));
     if (!entry) return ok(null);
+    const stamp = stampOf(entry);
+    const known = loaded.get(entry.id);
+    if (known?.stamp === stamp) return ok(known.tls);
     const passphrase = await passphraseOf(entry);
     if (!passphrase.ok) return passphrase;
-    const read = loadClientCertificate(entry, passphrase.value, loaded.get(entry.id));
+    const read = loadClientCertificate(entry, passphrase.value, known?.tls);
     if (!read.ok) {
       return fail(read.error.code, `Nothing was sent to ${target.host}: its client certificate cannot be used. ${read.error.message}`, read.error.hint ? { hint: read.error.hint } : {});
     }
-    loaded.set(entry.id, read.value.tls);
+    loaded.set(entry.id, { tls: read.value.tls, stamp });
     return ok(read.value.tls);
   };
 
@@ -78,6 +84,8 @@ export function createClientCertificates({ vault, entries, save, chooseFile }: I
       const next = before ? list.map((item) => (item.id === draft.id ? entry : item)) : [...list, entry];
       const saved = save(next);
       if (!saved.ok) return saved;
+      // Its files or passphrase may have changed: the next send reads it again.
+      loaded.delete(draft.id);
       return ok({ clientCertificates: next, warning: read.value.warning });
     },
     removeClientCertificate: async (id) => {
